@@ -1,0 +1,5 @@
+"""`python -m rechtmakers`."""
+
+from rechtmakers.cli import main
+
+main()

@@ -1,0 +1,163 @@
+"""One agreement folder read into the model, with the problems found while reading it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from rechtmakers.findings import Location, Problem
+from rechtmakers.load import LoadRefusal, SourceFile, YamlPath, read_yaml
+from rechtmakers.model import (
+    AgreementMeta,
+    Article,
+    Member,
+    PartiesFile,
+    Party,
+    Term,
+    TermsFile,
+)
+from rechtmakers.references import Reference, find_references
+from rechtmakers.schema_errors import translate
+
+META_FILE = "overeenkomst.yaml"
+PARTIES_FILE = "partijen.yaml"
+TERMS_FILE = "begrippen.yaml"
+ARTICLES_DIR = "artikelen"
+SIGNOFFS_DIR = "ondertekeningen"
+
+CodedProblem = tuple[str, Problem]
+
+
+@dataclass(frozen=True)
+class Agreement:
+    """An agreement as read: what validated, and the sources to point back into."""
+
+    root: Path
+    meta: AgreementMeta | None
+    parties: tuple[Party, ...]
+    terms: tuple[Term, ...]
+    articles: Mapping[str, Article]
+    sources: Mapping[str, SourceFile] = field(repr=False)
+
+    @property
+    def id(self) -> str:
+        return self.meta.id if self.meta else self.root.name
+
+    @cached_property
+    def order(self) -> tuple[str, ...]:
+        """Article ids in the order that gives their numbers: as listed, existing, once each."""
+        listed = self.meta.articles if self.meta else tuple(sorted(self.articles))
+        return tuple(dict.fromkeys(a for a in listed if a in self.articles))
+
+    @cached_property
+    def numbers(self) -> dict[str, int]:
+        """Article id → its number (1-based)."""
+        return {article_id: i for i, article_id in enumerate(self.order, start=1)}
+
+    def ordered_articles(self) -> list[Article]:
+        return [self.articles[article_id] for article_id in self.order]
+
+    @cached_property
+    def party_map(self) -> dict[str, Party]:
+        return {party.id: party for party in self.parties}
+
+    def member_number(self, article_id: str, member_id: str) -> str | None:
+        """"3.1" for member consent of article 3, or None when there is no such member."""
+        article = self.articles.get(article_id)
+        number = self.numbers.get(article_id)
+        if article is None or number is None:
+            return None
+        for i, member in enumerate(article.members, start=1):
+            if member.id == member_id:
+                return f"{number}.{i}"
+        return None
+
+    def member(self, article_id: str, member_id: str) -> Member | None:
+        article = self.articles.get(article_id)
+        if article is None:
+            return None
+        return next((m for m in article.members if m.id == member_id), None)
+
+    def article_file(self, article_id: str) -> str:
+        return f"{ARTICLES_DIR}/{article_id}.yaml"
+
+    def location(self, rel: str, ypath: YamlPath = (), *, key: bool = False) -> Location:
+        """The place of a value in one of this agreement's files."""
+        source = self.sources.get(rel)
+        if source is None:
+            return Location(self.root / rel)
+        return source.location(ypath, key=key)
+
+    def offset_location(self, rel: str, ypath: YamlPath, offset: int) -> Location:
+        source = self.sources.get(rel)
+        if source is None:
+            return Location(self.root / rel)
+        return source.offset_location(ypath, offset)
+
+    @cached_property
+    def references(self) -> list[tuple[str, YamlPath, Reference]]:
+        """Every inline reference of the binding texts, with its file and YAML path."""
+        return [(rel, ypath, ref) for rel, ypath, text in self.binding_texts()
+                for ref in find_references(text)]
+
+    def binding_texts(self) -> Iterator[tuple[str, YamlPath, str]]:
+        """Every binding text with its file and YAML path, in document order."""
+        if self.meta:
+            for ypath, text in self.meta.texts():
+                yield META_FILE, ypath, text
+        for article_id in self.order:
+            rel = self.article_file(article_id)
+            for ypath, text in self.articles[article_id].texts():
+                yield rel, ypath, text
+
+
+def is_agreement_dir(path: Path) -> bool:
+    return (path / META_FILE).is_file()
+
+
+def load_agreement(root: Path) -> tuple[Agreement, list[CodedProblem]]:
+    """Read every file of an agreement folder; never raises for bad content."""
+    problems: list[CodedProblem] = []
+    sources: dict[str, SourceFile] = {}
+
+    def read(rel: str, model: type[BaseModel], required: bool) -> BaseModel | None:
+        path = root / rel
+        if not path.is_file():
+            if required:
+                problems.append(("S008", Problem(Location(path), f"Het bestand {rel} ontbreekt. "
+                                                 "Elke overeenkomst heeft er een.")))
+            return None
+        try:
+            source = read_yaml(path)
+        except LoadRefusal as refusal:
+            problems.append((refusal.code, Problem(Location(path, refusal.line, refusal.column),
+                                                   refusal.message)))
+            return None
+        sources[rel] = source
+        try:
+            return model.model_validate(source.data)
+        except ValidationError as exc:
+            problems.extend(translate(exc, source, model))
+            return None
+
+    meta = read(META_FILE, AgreementMeta, True)
+    parties_file = read(PARTIES_FILE, PartiesFile, True)
+    terms_file = read(TERMS_FILE, TermsFile, False)
+    articles: dict[str, Article] = {}
+    for path in sorted((root / ARTICLES_DIR).glob("*.yaml")):
+        article = read(f"{ARTICLES_DIR}/{path.name}", Article, True)
+        if isinstance(article, Article):
+            articles[path.stem] = article
+    agreement = Agreement(
+        root=root,
+        meta=meta if isinstance(meta, AgreementMeta) else None,
+        parties=parties_file.parties if isinstance(parties_file, PartiesFile) else (),
+        terms=terms_file.terms if isinstance(terms_file, TermsFile) else (),
+        articles=articles,
+        sources=sources,
+    )
+    return agreement, problems

@@ -1,0 +1,50 @@
+"""The registry of rules: every code rechtmakers can report, listed in one place."""
+
+from __future__ import annotations
+
+from rechtmakers.checks import coverage, domain, identity, references
+from rechtmakers.checks.base import Check, Context, Rule, error, warning
+from rechtmakers.checks.source import LOAD_RULES, SCHEMA_RULES
+
+RULES: dict[str, Rule] = {
+    **LOAD_RULES,
+    **SCHEMA_RULES,
+    "I001": error("I001", "artikel-id-is-bestandsnaam", "Het id van een artikel is gelijk aan "
+                  "de bestandsnaam.", identity.article_id_matches_file),
+    "I002": error("I002", "overeenkomst-id-is-mapnaam", "Het id van de overeenkomst is gelijk "
+                  "aan de mapnaam.", identity.agreement_id_matches_folder),
+    "I003": error("I003", "kenmerken-uniek", "Kenmerken van partijen, artikelen, leden en "
+                  "begrippen zijn uniek.", identity.unique_ids),
+    "R001": error("R001", "artikel-bestaat", "Elk artikel in de lijst heeft een bestand.",
+                  references.listed_articles_exist),
+    "R002": error("R002", "artikel-in-lijst", "Elk artikelbestand staat in de lijst.",
+                  references.article_files_listed),
+    "R003": error("R003", "verwijzing-artikel", "[[artikel]] noemt een bestaand artikel.",
+                  references.article_references),
+    "R004": error("R004", "verwijzing-lid", "[[artikel.lid]] noemt een bestaand lid.",
+                  references.member_references),
+    "R005": error("R005", "verwijzing-partij", "@partij noemt een bestaande partij.",
+                  references.party_references),
+    "R006": error("R006", "penvoerder-is-partij", "De penvoerder is een partij.",
+                  references.lead_is_party),
+    "R007": error("R007", "verwijzing-vorm", "Een verwijzing heeft de vorm [[artikel]] of "
+                  "[[artikel.lid]].", references.malformed_references),
+    "C001": error("C001", "verplichte-onderwerpen", "Partijen, besluitvorming, conflictdialoog "
+                  "en inwonerperspectief hebben elk een artikel.", coverage.required_topics),
+    "D001": error("D001", "blok-bij-onderwerp", "Een domeinartikel heeft zijn blok.",
+                  domain.block_required),
+    "D002": error("D002", "blok-past-bij-onderwerp", "Een blok staat bij het juiste onderwerp.",
+                  domain.block_matches_topic),
+    "D003": error("D003", "conflictdialoog-stappen", "De conflictdialoog heeft ten minste twee "
+                  "stappen.", domain.dialogue_steps),
+    "D004": error("D004", "termijn-is-duur", "De termijn van een stap is een duur.",
+                  domain.step_duration),
+    "D005": error("D005", "waarborg-aanwezig", "Het inwonerperspectief heeft een concrete "
+                  "waarborg.", domain.safeguards_present),
+    "D006": error("D006", "gedrag-beide-kanten", "Gedrag noemt wat helpt en wat niet helpt.",
+                  domain.conduct_lists),
+    "D007": error("D007", "instappen-concreet", "Instappen zegt wat het concreet betekent.",
+                  domain.joining_meaning),
+}
+
+__all__ = ["RULES", "Check", "Context", "Rule", "error", "warning"]

@@ -1,0 +1,125 @@
+"""Reference rules: listed articles exist, files are listed, [[…]] and @… resolve."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from rechtmakers.agreement import ARTICLES_DIR, META_FILE
+from rechtmakers.checks.base import Context
+from rechtmakers.findings import Location, Problem
+
+if TYPE_CHECKING:
+    from rechtmakers.agreement import Agreement
+
+
+def _article_files(agreement: Agreement) -> set[str]:
+    return {path.stem for path in (agreement.root / ARTICLES_DIR).glob("*.yaml")}
+
+
+def listed_articles_exist(agreement: Agreement, ctx: Context) -> Iterator[Problem]:
+    """Elk artikel in de lijst `artikelen` heeft een bestand in artikelen/.
+
+    Goed: `artikelen: [doel, besluitvorming]` met `artikelen/doel.yaml` en
+    `artikelen/besluitvorming.yaml`.
+
+    Fout: `artikelen: [doel, besluiten]` zonder `artikelen/besluiten.yaml`.
+    """
+    if not agreement.meta:
+        return
+    files = _article_files(agreement)
+    for i, article_id in enumerate(agreement.meta.articles):
+        if article_id not in files:
+            yield Problem(agreement.location(META_FILE, ("artikelen", i)),
+                          f'Het artikel "{article_id}" staat in de lijst, maar het bestand '
+                          f"{ARTICLES_DIR}/{article_id}.yaml bestaat niet.")
+
+
+def article_files_listed(agreement: Agreement, ctx: Context) -> Iterator[Problem]:
+    """Elk bestand in artikelen/ staat in de lijst `artikelen` van overeenkomst.yaml.
+
+    Een artikel dat niet in de lijst staat, krijgt geen nummer en komt niet in het document.
+
+    Fout: `artikelen/looptijd.yaml` bestaat, maar `looptijd` staat niet in `artikelen`.
+    """
+    if not agreement.meta:
+        return
+    listed = set(agreement.meta.articles)
+    for stem in sorted(_article_files(agreement) - listed):
+        path = agreement.root / ARTICLES_DIR / f"{stem}.yaml"
+        yield Problem(Location(path),
+                      f'Het artikel "{stem}" staat niet in de lijst artikelen van '
+                      f"{META_FILE}. Zet het in de lijst of verwijder het bestand.")
+
+
+def article_references(agreement: Agreement, ctx: Context) -> Iterator[Problem]:
+    """Een verwijzing [[artikel]] noemt een artikel dat bestaat.
+
+    Goed: `Dan volgen we [[conflictdialoog]].`
+
+    Fout: `Dan volgen we [[conflict]].` (er is geen artikel conflict)
+    """
+    known = _article_files(agreement) | set(agreement.articles)
+    for rel, ypath, ref in agreement.references:
+        if ref.kind in ("article", "member") and ref.article not in known:
+            yield Problem(agreement.offset_location(rel, ypath, ref.start),
+                          f'De verwijzing {ref.raw} noemt een artikel dat niet bestaat: '
+                          f'"{ref.article}".')
+
+
+def member_references(agreement: Agreement, ctx: Context) -> Iterator[Problem]:
+    """Een verwijzing [[artikel.lid]] noemt een lid van dat artikel dat bestaat.
+
+    Goed: `zoals [[besluitvorming.consent]] zegt` (artikel besluitvorming heeft een lid consent)
+
+    Fout: `zoals [[besluitvorming.stemmen]] zegt` (dat lid bestaat niet)
+    """
+    for rel, ypath, ref in agreement.references:
+        article = agreement.articles.get(ref.article)
+        if ref.kind == "member" and article and not agreement.member(ref.article, ref.member):
+            yield Problem(agreement.offset_location(rel, ypath, ref.start),
+                          f'Artikel "{ref.article}" heeft geen lid "{ref.member}" '
+                          f"(verwijzing {ref.raw}).")
+
+
+def party_references(agreement: Agreement, ctx: Context) -> Iterator[Problem]:
+    """Een verwijzing @partij noemt een partij uit partijen.yaml.
+
+    Goed: `@ggd-flevoland is penvoerder.`
+
+    Fout: `@ggd is penvoerder.` (de partij heet ggd-flevoland)
+    """
+    if not agreement.parties:
+        return
+    known = set(agreement.party_map)
+    for rel, ypath, ref in agreement.references:
+        if ref.kind == "party" and ref.party not in known:
+            yield Problem(agreement.offset_location(rel, ypath, ref.start),
+                          f'{ref.raw} noemt een partij die niet in partijen.yaml staat.')
+
+
+def lead_is_party(agreement: Agreement, ctx: Context) -> Iterator[Problem]:
+    """De `penvoerder` is een van de partijen.
+
+    Goed: `penvoerder: ggd-flevoland` met een partij `id: ggd-flevoland`.
+
+    Fout: `penvoerder: ggd`
+    """
+    meta = agreement.meta
+    if meta and agreement.parties and meta.lead not in agreement.party_map:
+        yield Problem(agreement.location(META_FILE, ("penvoerder",)),
+                      f'De penvoerder "{meta.lead}" is geen partij uit partijen.yaml.')
+
+
+def malformed_references(agreement: Agreement, ctx: Context) -> Iterator[Problem]:
+    """Een verwijzing tussen dubbele haken heeft de vorm [[artikel]] of [[artikel.lid]].
+
+    Goed: `[[besluitvorming.consent]]`
+
+    Fout: `[[Artikel 3]]` (nummers typ je niet: die volgen uit de volgorde)
+    """
+    for rel, ypath, ref in agreement.references:
+        if ref.kind == "malformed":
+            yield Problem(agreement.offset_location(rel, ypath, ref.start),
+                          f"{ref.raw} is geen geldige verwijzing. Schrijf [[artikel]] of "
+                          "[[artikel.lid]] met de kenmerken in kleine letters.")

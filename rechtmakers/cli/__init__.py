@@ -1,0 +1,7 @@
+"""The command line: a thin shell that parses arguments and calls the core."""
+
+from rechtmakers.cli import schema as _schema  # noqa: F401 — registers the command
+from rechtmakers.cli import validate as _validate  # noqa: F401 — registers the command
+from rechtmakers.cli.app import app, main
+
+__all__ = ["app", "main"]

@@ -1,0 +1,47 @@
+"""`rechtmakers validate`: check agreements and report every finding at file:line:col."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+
+import typer
+
+from rechtmakers.cli.app import app, guarded
+
+
+class Format(str, Enum):
+    human = "human"
+    json = "json"
+    github = "github"
+
+
+@app.command()
+def validate(
+    paths: list[Path] = typer.Argument(None, help="Overeenkomsten (mappen) of een map met "
+                                       "overeenkomsten. Standaard: agreements/.",
+                                       show_default=False),
+    fmt: Format = typer.Option(Format.human, "--format", "-f", help="Uitvoer: human (leesbaar), "
+                               "json of github (annotaties in GitHub Actions)."),
+    strict: bool = typer.Option(False, "--strict", help="Ook waarschuwingen laten falen "
+                                "(exitcode 1)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Alleen meldingen tonen, geen "
+                               "samenvatting als alles goed is."),
+) -> None:
+    """Controleer overeenkomsten: schema, verwijzingen, domeinregels en taal.
+
+    Exitcode 0: geen fouten. 1: de overeenkomst heeft fouten (of waarschuwingen, met --strict).
+    2: verkeerd aangeroepen.
+    """
+    from rechtmakers.config import load_config
+    from rechtmakers.reporters import REPORTERS
+    from rechtmakers.validate import find_agreements, validate_agreement
+
+    with guarded():
+        roots = find_agreements(paths or [])
+        config = load_config(Path.cwd())
+        reports = [validate_agreement(root, config) for root in roots]
+    REPORTERS[fmt.value](sys.stdout, quiet=quiet).report(reports)
+    failed = any(r.errors or (strict and r.warnings) for r in reports)
+    raise typer.Exit(1 if failed else 0)

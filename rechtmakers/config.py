@@ -1,0 +1,84 @@
+"""Repository configuration: `[tool.rechtmakers]` in pyproject.toml, or a rechtmakers.toml.
+
+Keys:
+
+- `ernst` (or `severity`): a table of rule code → "fout" / "waarschuwing" / "uit"
+  ("error" / "warning" / "off"), to raise, lower or switch off a rule;
+- `uit` (or `disabled`): a list of rule codes to switch off;
+- `taal` (or `language`): the settings of the plain-language rules (see rechtmakers.language).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rechtmakers.errors import UsageError
+
+_SEVERITY_WORDS = {"fout": "error", "error": "error", "waarschuwing": "warning",
+                   "warning": "warning", "uit": "off", "off": "off"}
+
+
+@dataclass(frozen=True)
+class Config:
+    """What a repository changes about the rules."""
+
+    severity: dict[str, str] = field(default_factory=dict)
+    disabled: frozenset[str] = frozenset()
+    language: dict[str, Any] = field(default_factory=dict)
+    source: Path | None = None
+
+
+def find_config_file(start: Path) -> tuple[Path, dict[str, Any]] | None:
+    """The nearest rechtmakers.toml, or pyproject.toml with a [tool.rechtmakers] table."""
+    for folder in [start.resolve(), *start.resolve().parents]:
+        own = folder / "rechtmakers.toml"
+        if own.is_file():
+            return own, _read(own)
+        project = folder / "pyproject.toml"
+        if project.is_file():
+            table = _read(project).get("tool", {}).get("rechtmakers")
+            if isinstance(table, dict):
+                return project, table
+        if (folder / ".git").exists():
+            break
+    return None
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise UsageError(f"De instellingen in {path} zijn niet te lezen: {exc}") from exc
+
+
+def load_config(start: Path) -> Config:
+    """Read the configuration that applies in folder start (none found: the defaults)."""
+    found = find_config_file(start)
+    if found is None:
+        return Config()
+    path, table = found
+    from rechtmakers.checks import RULES
+
+    severity: dict[str, str] = {}
+    raw_severity = table.get("ernst", table.get("severity", {}))
+    if not isinstance(raw_severity, dict):
+        raise UsageError(f"{path}: 'ernst' is een tabel van regelcode naar fout, waarschuwing "
+                         "of uit.")
+    for code, word in raw_severity.items():
+        if code not in RULES:
+            raise UsageError(f"{path}: de regel {code} bestaat niet (zie rechtmakers regels).")
+        if str(word).lower() not in _SEVERITY_WORDS:
+            raise UsageError(f"{path}: ernst van {code} is '{word}'; kies fout, waarschuwing "
+                             "of uit.")
+        severity[code] = _SEVERITY_WORDS[str(word).lower()]
+    disabled = table.get("uit", table.get("disabled", []))
+    if not isinstance(disabled, list) or any(code not in RULES for code in disabled):
+        raise UsageError(f"{path}: 'uit' is een lijst van bestaande regelcodes, zoals ['T003'].")
+    language = table.get("taal", table.get("language", {}))
+    if not isinstance(language, dict):
+        raise UsageError(f"{path}: 'taal' is een tabel met instellingen voor de taalregels.")
+    return Config(severity=severity, disabled=frozenset(disabled), language=language,
+                  source=path)

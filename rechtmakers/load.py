@@ -1,0 +1,363 @@
+"""Read YAML with positions, refusing what is unsafe or ambiguous before anything else looks at it.
+
+Events come from libyaml's C parser and are composed here into plain Python values, so that
+duplicate keys, anchors, aliases, tags and depth are seen as they pass, every value keeps its
+place (`spans`), and nothing is ever constructed from a tag.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from rechtmakers.findings import Location
+
+MAX_FILE_BYTES = 1_000_000
+MAX_DEPTH = 20
+
+YamlPath = tuple[str | int, ...]
+
+_Loader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_resolver = yaml.resolver.Resolver()
+_constructor = yaml.constructor.SafeConstructor()
+_STR = "tag:yaml.org,2002:str"
+_PLAIN_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "map", "seq")
+) | {"!"}
+_LEADING_WS = re.compile(r"^[ \t]*", re.MULTILINE)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Where a value stands: 1-based line and column, character offsets, scalar style, key place."""
+
+    line: int
+    column: int
+    start: int
+    end: int
+    style: str | None = None
+    key_line: int = 0
+    key_column: int = 0
+
+
+class LoadRefusal(Exception):
+    """The file is refused; carries the rule code, a Dutch message and a 1-based position."""
+
+    def __init__(self, code: str, message: str, line: int = 1, column: int = 1) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.line = line
+        self.column = column
+
+
+@dataclass
+class SourceFile:
+    """One loaded YAML file: its text, its plain data and the span of every value."""
+
+    path: Path
+    text: str
+    data: Any
+    spans: dict[YamlPath, Span]
+    _line_starts: list[int] = field(default_factory=list, repr=False)
+
+    def span(self, ypath: YamlPath) -> Span:
+        """The span of the value at ypath, or of its nearest ancestor that exists."""
+        while ypath not in self.spans and ypath:
+            ypath = ypath[:-1]
+        return self.spans.get(ypath) or Span(1, 1, 0, 0)
+
+    def location(self, ypath: YamlPath = (), *, key: bool = False) -> Location:
+        """The place of a value (or of its key) in this file."""
+        span = self.span(ypath)
+        if key and span.key_line:
+            return Location(self.path, span.key_line, span.key_column)
+        return Location(self.path, span.line, span.column)
+
+    def offset_location(self, ypath: YamlPath, offset: int) -> Location:
+        """The place of character `offset` of the string value at ypath."""
+        span = self.spans.get(ypath)
+        value = self._value(ypath)
+        if span is None or not isinstance(value, str):
+            return self.location(ypath)
+        index = _align(value, self.text, span, offset)
+        return self.index_location(index)
+
+    def index_location(self, index: int) -> Location:
+        """The 1-based line and column of a character offset in the file."""
+        if not self._line_starts:
+            self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
+        line = bisect.bisect_right(self._line_starts, index) - 1
+        return Location(self.path, line + 1, index - self._line_starts[line] + 1)
+
+    def _value(self, ypath: YamlPath) -> Any:
+        node = self.data
+        for part in ypath:
+            node = node[part]
+        return node
+
+
+def _align(value: str, text: str, span: Span, offset: int) -> int:
+    """Map an offset in a scalar's value to an offset in the file, whatever the scalar style.
+
+    The non-blank characters of a scalar appear in the source in the same order (folding,
+    indentation and quoting only change blanks and delimiters), so walking both side by side
+    finds the source offset of any character without re-implementing YAML's scalar rules.
+    """
+    pos = span.start
+    if span.style in ("|", ">"):
+        pos = text.find("\n", pos, span.end) + 1 or span.start
+    elif span.style in ('"', "'"):
+        pos += 1
+    result = pos
+    for char in value[: max(0, offset) + 1]:
+        if char.isspace():
+            continue
+        found = text.find(char, pos, span.end)
+        if found < 0:
+            break
+        result, pos = found, found + 1
+    return result
+
+
+def read_yaml(path: Path) -> SourceFile:
+    """Load one YAML file, raising LoadRefusal with a Dutch message for anything we refuse."""
+    text = _read_text(path)
+    _refuse_tabs(text)
+    data, spans = _compose(text)
+    return SourceFile(path=path, text=text, data=data, spans=spans)
+
+
+def _read_text(path: Path) -> str:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise LoadRefusal(
+                "Y009",
+                f"Het bestand is te groot ({size // 1024} kB; hooguit {MAX_FILE_BYTES // 1000} kB "
+                "per bestand). Splits de tekst over meer artikelen.",
+            )
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise LoadRefusal("Y012", f"Het bestand kan niet gelezen worden ({exc.strerror}).") from exc
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        raise LoadRefusal(
+            "Y003",
+            "Het bestand is geen geldige UTF-8-tekst. Sla het op als UTF-8 (zonder vreemde tekens).",
+            line,
+            column,
+        ) from exc
+    if "\x00" in text:
+        index = text.index("\x00")
+        line = text.count("\n", 0, index) + 1
+        column = index - (text.rfind("\n", 0, index) + 1) + 1
+        raise LoadRefusal("Y003", "Het bestand bevat een nul-teken; het is geen tekstbestand.", line, column)
+    if not text.strip():
+        raise LoadRefusal("Y004", "Het bestand is leeg.")
+    return text
+
+
+def _refuse_tabs(text: str) -> None:
+    if "\t" not in text:
+        return
+    for match in _LEADING_WS.finditer(text):
+        tab = match.group().find("\t")
+        if tab >= 0:
+            line = text.count("\n", 0, match.start()) + 1
+            raise LoadRefusal(
+                "Y002",
+                "Hier wordt met een tab ingesprongen. YAML kent alleen spaties: "
+                "vervang de tab door spaties.",
+                line,
+                tab + 1,
+            )
+
+
+_SYNTAX_MESSAGES: tuple[tuple[str, str], ...] = (
+    ("mapping values are not allowed", "Hier staat een dubbele punt die YAML niet verwacht. "
+     "Zet tekst met een dubbele punt tussen aanhalingstekens."),
+    ("could not find expected ':'", "Hier ontbreekt de dubbele punt achter een sleutel."),
+    ("cannot start any token", "Dit teken mag hier niet staan. Zet de tekst tussen aanhalingstekens."),
+    ("did not find expected key", "De inspringing klopt hier niet: dit past niet bij de regels erboven."),
+    ("did not find expected '-' indicator", "De inspringing van deze lijst klopt niet."),
+    ("did not find expected node content", "Hier ontbreekt een waarde."),
+    ("found unexpected end of stream", "Het bestand houdt onverwacht op. Mist er een afsluitend "
+     "aanhalingsteken of haakje?"),
+    ("found unknown escape character", "Dit teken na een backslash kent YAML niet. Gebruik enkele "
+     "aanhalingstekens of laat de backslash weg."),
+    ("found undefined tag handle", "Deze YAML-tag is onbekend; tags zijn niet toegestaan."),
+    ("expected <document start>", "Na het einde van het document staat nog tekst."),
+    ("found unexpected ':'", "Hier staat een dubbele punt die YAML niet verwacht."),
+    ("found a tab character", "Hier staat een tab. YAML kent alleen spaties als inspringing."),
+    ("control characters are not allowed", "Het bestand bevat een onzichtbaar stuurteken."),
+    ("found incompatible YAML document", "Deze YAML-versie wordt niet ondersteund."),
+    ("found duplicate", "Deze aanwijzing voor YAML staat er dubbel."),
+)
+
+
+def _syntax_refusal(exc: yaml.YAMLError) -> LoadRefusal:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    problem = str(getattr(exc, "problem", "") or "")
+    message = next(
+        (dutch for english, dutch in _SYNTAX_MESSAGES if english in problem),
+        "De YAML is hier niet geldig. Kijk naar inspringing, dubbele punten en aanhalingstekens.",
+    )
+    line = mark.line + 1 if mark is not None else 1
+    column = mark.column + 1 if mark is not None else 1
+    return LoadRefusal("Y001", message, line, column)
+
+
+class _Frame:
+    """One open mapping or sequence while composing."""
+
+    __slots__ = ("container", "path", "key", "key_mark", "start", "is_map")
+
+    def __init__(self, container: Any, path: YamlPath, start: Any, is_map: bool) -> None:
+        self.container = container
+        self.path = path
+        self.key: str | None = None
+        self.key_mark: Any = None
+        self.start = start
+        self.is_map = is_map
+
+
+def _compose(text: str) -> tuple[Any, dict[YamlPath, Span]]:
+    spans: dict[YamlPath, Span] = {}
+    root: list[Any] = []
+    stack: list[_Frame] = []
+    documents = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            kind = type(event)
+            if kind is yaml.ScalarEvent:
+                _refuse_anchor_or_tag(event, scalar=True)
+                if stack and stack[-1].is_map and stack[-1].key is None:
+                    _take_key(stack[-1], event)
+                    continue
+                _place(stack, root, spans, _scalar_value(event), event.start_mark, event.end_mark,
+                       event.style or None)
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                _refuse_anchor_or_tag(event, scalar=False)
+                if stack and stack[-1].is_map and stack[-1].key is None:
+                    raise LoadRefusal("Y011", "Een sleutel moet gewone tekst zijn, geen lijst of "
+                                      "blok.", *_pos(event.start_mark))
+                if len(stack) >= MAX_DEPTH:
+                    raise LoadRefusal("Y008", f"De YAML is hier te diep genest (meer dan "
+                                      f"{MAX_DEPTH} niveaus).", *_pos(event.start_mark))
+                is_map = kind is yaml.MappingStartEvent
+                container: Any = {} if is_map else []
+                path = _child_path(stack)
+                _place(stack, root, spans, container, event.start_mark, event.start_mark, None)
+                stack.append(_Frame(container, path, event.start_mark, is_map))
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                frame = stack.pop()
+                old = spans[frame.path]
+                spans[frame.path] = Span(old.line, old.column, old.start, event.end_mark.index,
+                                         None, old.key_line, old.key_column)
+            elif kind is yaml.AliasEvent:
+                raise LoadRefusal("Y006", "Verwijzingen met * (aliassen) zijn niet toegestaan: "
+                                  "schrijf de tekst voluit.", *_pos(event.start_mark))
+            elif kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise LoadRefusal("Y010", "Het bestand bevat meer dan één YAML-document (---). "
+                                      "Eén bestand is één document.", *_pos(event.start_mark))
+    except yaml.YAMLError as exc:
+        raise _syntax_refusal(exc) from None
+    if not root or root[0] is None:
+        raise LoadRefusal("Y004", "Het bestand is leeg: er staat alleen commentaar of niets in.")
+    return root[0], spans
+
+
+def _pos(mark: Any) -> tuple[int, int]:
+    return mark.line + 1, mark.column + 1
+
+
+def _child_path(stack: list[_Frame]) -> YamlPath:
+    if not stack:
+        return ()
+    top = stack[-1]
+    if top.is_map:
+        return (*top.path, top.key) if top.key is not None else top.path
+    return (*top.path, len(top.container))
+
+
+def _take_key(frame: _Frame, event: Any) -> None:
+    key = event.value
+    if key in frame.container:
+        raise LoadRefusal(
+            "Y007",
+            f'De sleutel "{key}" staat hier voor de tweede keer. YAML houdt dan stilzwijgend '
+            "alleen de laatste: voeg de twee samen of verwijder er één.",
+            *_pos(event.start_mark),
+        )
+    frame.key = key
+    frame.key_mark = event.start_mark
+
+
+def _place(stack: list[_Frame], root: list[Any], spans: dict[YamlPath, Span], value: Any,
+           start: Any, end: Any, style: str | None) -> None:
+    key_line = key_column = 0
+    if not stack:
+        root.append(value)
+        path: YamlPath = ()
+    else:
+        top = stack[-1]
+        if top.is_map:
+            assert top.key is not None
+            path = (*top.path, top.key)
+            top.container[top.key] = value
+            key_line, key_column = _pos(top.key_mark)
+            top.key = None
+        else:
+            path = (*top.path, len(top.container))
+            top.container.append(value)
+    spans[path] = Span(start.line + 1, start.column + 1, start.index, end.index, style,
+                       key_line, key_column)
+
+
+def _refuse_anchor_or_tag(event: Any, *, scalar: bool) -> None:
+    if event.anchor is not None:
+        raise LoadRefusal("Y006", f'Ankers (&{event.anchor}) zijn niet toegestaan: een '
+                          "overeenkomst schrijft elke tekst voluit.", *_pos(event.start_mark))
+    tag = event.tag
+    if tag is not None and tag not in _PLAIN_TAGS:
+        shown = tag.replace("tag:yaml.org,2002:", "!!")
+        raise LoadRefusal("Y005", f'De YAML-tag "{shown}" is niet toegestaan. Laat de tag weg: '
+                          "een overeenkomst bevat alleen tekst, getallen, lijsten en "
+                          "sleutels.", *_pos(event.start_mark))
+
+
+_ScalarMaker = Callable[[Any, Any], Any]
+
+
+def _scalar_value(event: Any) -> Any:
+    value: str = event.value
+    tag = event.tag
+    if tag is None or tag == "!":
+        if event.style or not event.implicit[0]:
+            return value
+        tag = _resolver.resolve(yaml.ScalarNode, value, (True, False))
+    if tag == _STR:
+        return value
+    maker: _ScalarMaker | None = _constructor.yaml_constructors.get(tag)
+    if maker is None:
+        return value
+    try:
+        return maker(_constructor, yaml.ScalarNode(tag, value))
+    except (ValueError, TypeError, OverflowError, yaml.YAMLError):
+        # An impossible date such as 2026-13-45: keep the text, the schema will name it.
+        return value

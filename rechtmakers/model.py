@@ -1,0 +1,319 @@
+"""The source format as typed, frozen objects; the same definitions give the JSON Schema.
+
+Field names are English; the keys a jurist types are Dutch (the aliases). Every field carries a
+Dutch title and description, which editors show while typing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic_core import PydanticCustomError
+
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+SEMVER_PATTERN = r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?$"
+EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
+
+YamlPath = tuple[str | int, ...]
+
+Topic = Literal[
+    "doel", "partijen", "besluitvorming", "conflictdialoog", "inwonerperspectief", "instappen",
+    "gedrag", "veranderende-omstandigheden", "financiering", "looptijd", "overig",
+]
+REQUIRED_TOPICS: tuple[str, ...] = ("partijen", "besluitvorming", "conflictdialoog",
+                                    "inwonerperspectief")
+PartyKind = Literal["zorg", "welzijn", "gemeente", "zorgverzekeraar", "publieke-gezondheid",
+                    "onderwijs", "wonen", "overig"]
+Status = Literal["concept", "ter-ondertekening", "vastgesteld"]
+DecisionMethod = Literal["consent", "consensus", "meerderheid", "unanimiteit"]
+
+
+def _pattern(regex: str, error: str, message: str) -> AfterValidator:
+    compiled = re.compile(regex)
+
+    def check(value: str) -> str:
+        if not compiled.match(value):
+            raise PydanticCustomError(error, message, {"value": value})
+        return value
+
+    return AfterValidator(check)
+
+
+def _iso_date(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        raise PydanticCustomError("rm_date", "Een datum zonder tijd: JJJJ-MM-DD.")
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise PydanticCustomError(
+        "rm_date", "Dit is geen geldige datum. Schrijf de datum als JJJJ-MM-DD, bijvoorbeeld "
+        "2026-01-21.")
+
+
+def _semver(value: Any) -> Any:
+    if isinstance(value, str) and re.match(SEMVER_PATTERN, value):
+        return value
+    raise PydanticCustomError(
+        "rm_semver", "De versie is geen geldig versienummer. Schrijf drie getallen met punten, "
+        "bijvoorbeeld 1.2.0.")
+
+
+Slug = Annotated[str, Field(min_length=1, json_schema_extra={"pattern": SLUG_PATTERN}), _pattern(
+    SLUG_PATTERN, "rm_slug", "Gebruik alleen kleine letters, cijfers en streepjes, zoals "
+    "de-schoor.")]
+Text = Annotated[str, Field(min_length=1)]
+Email = Annotated[str, Field(json_schema_extra={"pattern": EMAIL_PATTERN}), _pattern(
+    EMAIL_PATTERN, "rm_email", "Dit is geen geldig e-mailadres.")]
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
+SemVer = Annotated[str, Field(json_schema_extra={"pattern": SEMVER_PATTERN}),
+                   BeforeValidator(_semver)]
+
+
+def field(alias: str, title: str, description: str, **kwargs: Any) -> Any:
+    """A field with its Dutch key, title and description."""
+    return Field(alias=alias, title=title, description=description, **kwargs)
+
+
+class Base(BaseModel):
+    """Frozen, strict about unknown keys, read by alias."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Representative(Base):
+    """Iemand die namens een partij mag tekenen."""
+
+    model_config = ConfigDict(title="Vertegenwoordiger")
+    name: Text = field("naam", "Naam", "Naam van de vertegenwoordiger.")
+    function: Text = field("functie", "Functie", "Functie binnen de organisatie, bijvoorbeeld "
+                           "directeur-bestuurder.")
+    email: Email = field("email", "E-mailadres", "Het e-mailadres waarmee deze persoon in git "
+                         "ondertekent.")
+    key: str | None = field("sleutel", "Sleutel", "Publieke SSH-sleutel (ssh-ed25519 …) of "
+                            "GPG-vingerafdruk waarmee ondertekeningen worden gecontroleerd.",
+                            default=None)
+
+
+class Party(Base):
+    """Een partij bij de overeenkomst."""
+
+    model_config = ConfigDict(title="Partij")
+    id: Slug = field("id", "Kenmerk", "Korte naam in kleine letters, zoals de-schoor. Hiermee "
+                     "verwijs je in tekst naar de partij: @de-schoor.")
+    name: Text = field("naam", "Naam", "Volledige naam van de organisatie.")
+    kind: PartyKind = field("soort", "Soort", "Wat voor organisatie dit is.")
+    representatives: tuple[Representative, ...] = field(
+        "vertegenwoordigers", "Vertegenwoordigers", "Wie namens deze partij mag tekenen.",
+        min_length=1)
+
+
+class PartiesFile(Base):
+    """partijen.yaml: de partijen en hun vertegenwoordigers."""
+
+    model_config = ConfigDict(title="Partijen")
+    parties: tuple[Party, ...] = field("partijen", "Partijen", "Alle partijen bij de "
+                                       "overeenkomst.", min_length=1)
+
+
+class Term(Base):
+    """Een begrip dat in de overeenkomst een vaste betekenis heeft."""
+
+    model_config = ConfigDict(title="Begrip")
+    term: Text = field("term", "Begrip", "Het woord of de woordgroep, zoals het in de tekst "
+                       "staat.")
+    meaning: Text = field("betekenis", "Betekenis", "Wat het begrip in deze overeenkomst "
+                          "betekent, in gewone woorden.")
+
+
+class TermsFile(Base):
+    """begrippen.yaml: de begrippenlijst."""
+
+    model_config = ConfigDict(title="Begrippen")
+    terms: tuple[Term, ...] = field("begrippen", "Begrippen", "Woorden met een vaste "
+                                    "betekenis in deze overeenkomst.", default=())
+
+
+class Member(Base):
+    """Een genummerd lid van een artikel (3.1, 3.2, …)."""
+
+    model_config = ConfigDict(title="Lid")
+    id: Slug = field("id", "Kenmerk", "Korte naam van dit lid, zoals consent. Verwijs ernaar "
+                     "met [[artikel.lid]].")
+    text: Text = field("tekst", "Tekst", "De tekst van dit lid (Markdown).")
+
+
+class Decision(Base):
+    """Hoe partijen besluiten."""
+
+    model_config = ConfigDict(title="Besluitvorming")
+    method: DecisionMethod = field("wijze", "Wijze", "Hoe een besluit valt: consent (geen "
+                                   "overwegend bezwaar), consensus, meerderheid of "
+                                   "unanimiteit.")
+    body: Text = field("orgaan", "Orgaan", "Wie besluit, bijvoorbeeld de stuurgroep.")
+    quorum: str | None = field("quorum", "Quorum", "Hoeveel partijen er moeten zijn om te "
+                               "besluiten, in woorden.", default=None)
+
+
+class ConflictStep(Base):
+    """Een stap in de dialoog als partijen het oneens zijn."""
+
+    model_config = ConfigDict(title="Stap")
+    name: Text = field("naam", "Naam", "Korte naam van de stap, zoals Gesprek.")
+    who: Text = field("wie", "Wie", "Wie deze stap zet of erbij is.")
+    term: Text = field("termijn", "Termijn", "Hoe lang deze stap duurt, zoals 2 weken.")
+    text: Text = field("tekst", "Tekst", "Wat er in deze stap gebeurt (Markdown).")
+
+
+class ConflictDialogue(Base):
+    """Hoe partijen in gesprek blijven als ze het oneens zijn."""
+
+    model_config = ConfigDict(title="Conflictdialoog")
+    steps: tuple[ConflictStep, ...] = field("stappen", "Stappen", "De stappen, in volgorde. "
+                                            "Eerst de dialoog; de laatste stap zegt wat er "
+                                            "gebeurt als het niet lukt.", default=())
+
+
+class Safeguard(Base):
+    """Een concrete waarborg voor het perspectief van de inwoner."""
+
+    model_config = ConfigDict(title="Waarborg")
+    what: Text = field("wat", "Wat", "Wat er geregeld is.")
+    how: Text = field("hoe", "Hoe", "Hoe het werkt.")
+    when: Text = field("wanneer", "Wanneer", "Wanneer of hoe vaak het gebeurt.")
+
+
+class CitizenPerspective(Base):
+    """Waar het perspectief van de inwoner een plaats heeft."""
+
+    model_config = ConfigDict(title="Inwonerperspectief")
+    safeguards: tuple[Safeguard, ...] = field("waarborgen", "Waarborgen", "Concrete "
+                                              "afspraken, geen voornemens.", default=())
+
+
+class Conduct(Base):
+    """Welk gedrag helpt en welk niet."""
+
+    model_config = ConfigDict(title="Gedrag")
+    helps: tuple[Text, ...] = field("helpt", "Dit helpt", "Gedrag dat de samenwerking "
+                                    "helpt.", default=())
+    hinders: tuple[Text, ...] = field("helpt-niet", "Dit helpt niet", "Gedrag dat de "
+                                      "samenwerking niet helpt.", default=())
+
+
+class Joining(Base):
+    """Wat instappen concreet betekent."""
+
+    model_config = ConfigDict(title="Instappen")
+    means: tuple[Text, ...] = field("betekent", "Betekent", "Wat een partij concreet doet als "
+                                    "ze instapt.", default=())
+
+
+BLOCK_FIELDS: dict[str, str] = {
+    "besluitvorming": "decision",
+    "conflictdialoog": "dialogue",
+    "inwonerperspectief": "citizen",
+    "gedrag": "conduct",
+    "instappen": "joining",
+}
+
+
+class Article(Base):
+    """Een artikel van de overeenkomst: artikelen/<id>.yaml."""
+
+    model_config = ConfigDict(title="Artikel")
+    id: Slug = field("id", "Kenmerk", "Gelijk aan de bestandsnaam. Blijft hetzelfde als "
+                     "artikelen van volgorde wisselen.")
+    title: Text = field("titel", "Titel", "Kop van het artikel in gewone taal, zoals Zo nemen "
+                        "we besluiten.")
+    topic: Topic = field("onderwerp", "Onderwerp", "Welk deel van de overeenkomst dit artikel "
+                         "regelt.")
+    version: int = field("versie", "Versie", "Verhoog dit getal als de bindende tekst van het "
+                         "artikel verandert.", ge=1)
+    text: Text = field("tekst", "Tekst", "De bindende tekst (Markdown). Verwijs naar een "
+                       "artikel met [[id]], naar een lid met [[id.lid]], naar een partij met "
+                       "@id.")
+    members: tuple[Member, ...] = field("leden", "Leden", "Genummerde onderdelen van het "
+                                        "artikel.", default=())
+    explanation: str | None = field("toelichting", "Toelichting", "Waarom het zo is "
+                                    "geschreven. Niet bindend; alleen voor lezers en "
+                                    "reviewers.", default=None)
+    decision: Decision | None = field("besluitvorming", "Besluitvorming", "Alleen bij "
+                                      "onderwerp besluitvorming.", default=None)
+    dialogue: ConflictDialogue | None = field("conflictdialoog", "Conflictdialoog", "Alleen "
+                                              "bij onderwerp conflictdialoog.", default=None)
+    citizen: CitizenPerspective | None = field("inwonerperspectief", "Inwonerperspectief",
+                                               "Alleen bij onderwerp inwonerperspectief.",
+                                               default=None)
+    conduct: Conduct | None = field("gedrag", "Gedrag", "Alleen bij onderwerp gedrag.",
+                                    default=None)
+    joining: Joining | None = field("instappen", "Instappen", "Alleen bij onderwerp "
+                                    "instappen.", default=None)
+
+    def block(self, key: str) -> BaseModel | None:
+        """The structured block stored under a Dutch key such as "besluitvorming"."""
+        value: BaseModel | None = getattr(self, BLOCK_FIELDS[key])
+        return value
+
+    def texts(self) -> Iterator[tuple[YamlPath, str]]:
+        """Every binding text of this article with its YAML path (for references and language)."""
+        yield ("tekst",), self.text
+        for i, member in enumerate(self.members):
+            yield ("leden", i, "tekst"), member.text
+        if self.dialogue:
+            for i, step in enumerate(self.dialogue.steps):
+                yield ("conflictdialoog", "stappen", i, "tekst"), step.text
+        if self.citizen:
+            for i, guard in enumerate(self.citizen.safeguards):
+                for key, value in (("wat", guard.what), ("hoe", guard.how),
+                                   ("wanneer", guard.when)):
+                    yield ("inwonerperspectief", "waarborgen", i, key), value
+        if self.conduct:
+            for i, item in enumerate(self.conduct.helps):
+                yield ("gedrag", "helpt", i), item
+            for i, item in enumerate(self.conduct.hinders):
+                yield ("gedrag", "helpt-niet", i), item
+        if self.joining:
+            for i, item in enumerate(self.joining.means):
+                yield ("instappen", "betekent", i), item
+
+
+class AgreementMeta(Base):
+    """overeenkomst.yaml: de overeenkomst zelf."""
+
+    model_config = ConfigDict(title="Overeenkomst")
+    id: Slug = field("id", "Kenmerk", "Gelijk aan de mapnaam van de overeenkomst.")
+    title: Text = field("titel", "Titel", "De titel van de overeenkomst.")
+    version: SemVer = field("versie", "Versie", "Versienummer van de overeenkomst, zoals "
+                            "1.2.0. Verhoog het bij elke wijziging van de bindende tekst.")
+    status: Status = field("status", "Status", "concept, ter-ondertekening of vastgesteld.")
+    date: IsoDate = field("datum", "Datum", "Datum van deze versie, als JJJJ-MM-DD.")
+    lead: Slug = field("penvoerder", "Penvoerder", "Kenmerk van de partij die de pen voert, "
+                       "zoals ggd-flevoland.")
+    compass: Text = field("kompas", "Kompas", "De vraag die richting geeft, in één zin.")
+    considerations: tuple[Text, ...] = field("overwegingen", "Overwegingen", "De aanloop: "
+                                             "waarom partijen samenwerken.", default=())
+    articles: tuple[Slug, ...] = field("artikelen", "Artikelen", "De kenmerken van de "
+                                       "artikelen, in volgorde. De volgorde geeft de "
+                                       "nummers.", min_length=1)
+
+    def texts(self) -> Iterator[tuple[YamlPath, str]]:
+        """The binding texts of the preamble with their YAML paths."""
+        yield ("kompas",), self.compass
+        for i, text in enumerate(self.considerations):
+            yield ("overwegingen", i), text
+
+
+FILE_MODELS: dict[str, type[Base]] = {
+    "overeenkomst": AgreementMeta,
+    "partijen": PartiesFile,
+    "begrippen": TermsFile,
+    "artikel": Article,
+}

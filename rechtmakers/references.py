@@ -1,0 +1,46 @@
+"""Inline references in clause text: [[artikel]], [[artikel.lid]] and @partij."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+_SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+_ARTICLE_REF = re.compile(rf"^({_SLUG})(?:\.({_SLUG}))?$")
+REFERENCE_PATTERN = re.compile(r"\[\[([^\[\]\n]*)\]\]|(?<![\w@.])@(" + _SLUG + r")\b(?!\.\w)")
+
+RefKind = Literal["article", "member", "party", "malformed"]
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """One reference found in a text, with its offsets."""
+
+    kind: RefKind
+    start: int
+    end: int
+    raw: str
+    article: str = ""
+    member: str = ""
+    party: str = ""
+
+
+def find_references(text: str) -> list[Reference]:
+    """Every [[…]] and @… in text, in order."""
+    if "[[" not in text and "@" not in text:
+        return []
+    found = []
+    for match in REFERENCE_PATTERN.finditer(text):
+        start, end, raw = match.start(), match.end(), match.group()
+        if match.group(2) is not None:
+            found.append(Reference("party", start, end, raw, party=match.group(2)))
+            continue
+        target = _ARTICLE_REF.match(match.group(1).strip())
+        if target is None:
+            found.append(Reference("malformed", start, end, raw))
+        elif target.group(2):
+            found.append(Reference("member", start, end, raw, target.group(1), target.group(2)))
+        else:
+            found.append(Reference("article", start, end, raw, target.group(1)))
+    return found

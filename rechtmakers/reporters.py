@@ -1,0 +1,94 @@
+"""Reporters: findings into text for people, JSON for tools, annotations for CI."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from itertools import groupby
+from typing import TYPE_CHECKING, TextIO
+
+from rechtmakers.findings import Finding, Severity
+
+if TYPE_CHECKING:
+    from rechtmakers.validate import Report
+
+
+class Reporter:
+    """Writes the findings of one validate run."""
+
+    def __init__(self, out: TextIO, *, quiet: bool = False) -> None:
+        self.out = out
+        self.quiet = quiet
+
+    def report(self, reports: Sequence[Report]) -> None:
+        raise NotImplementedError
+
+
+class HumanReporter(Reporter):
+    """Grouped per file, in Dutch, coloured when the terminal allows it (rich honours NO_COLOR)."""
+
+    def report(self, reports: Sequence[Report]) -> None:
+        from rich.console import Console
+        from rich.markup import escape
+
+        console = Console(file=self.out, highlight=False, soft_wrap=True)
+        findings = [f for r in reports for f in r.findings]
+        for file_name, group in groupby(findings, key=lambda f: f.location.display_path()):
+            console.print(f"[bold]{escape(file_name)}[/bold]")
+            for finding in group:
+                style = "red" if finding.severity is Severity.ERROR else "yellow"
+                place = f"{finding.location.line}:{finding.location.column}"
+                console.print(f"  {place:>7}  [{style}]{finding.severity.dutch:<12}[/{style}] "
+                              f"[dim]{finding.code}[/dim]  {escape(finding.message)}")
+            console.print()
+        if not self.quiet or findings:
+            for report in reports:
+                console.print(_summary(report))
+
+
+def _summary(report: Report) -> str:
+    errors, warnings = len(report.errors), len(report.warnings)
+    name = report.agreement.id
+    if not errors and not warnings:
+        return f"[green]✓[/green] {name}: geen fouten, geen waarschuwingen."
+    parts = []
+    if errors:
+        parts.append(f"{errors} {'fout' if errors == 1 else 'fouten'}")
+    if warnings:
+        parts.append(f"{warnings} {'waarschuwing' if warnings == 1 else 'waarschuwingen'}")
+    mark = "[red]✗[/red]" if errors else "[yellow]![/yellow]"
+    return f"{mark} {name}: {' en '.join(parts)}."
+
+
+class JsonReporter(Reporter):
+    """A JSON list of findings, each with code, severity, message, file, line and column."""
+
+    def report(self, reports: Sequence[Report]) -> None:
+        data = [f.as_dict() for r in reports for f in r.findings]
+        json.dump(data, self.out, ensure_ascii=False, indent=2)
+        self.out.write("\n")
+
+
+class GithubReporter(Reporter):
+    """GitHub Actions workflow commands: one annotation per finding."""
+
+    def report(self, reports: Sequence[Report]) -> None:
+        for report in reports:
+            for finding in report.findings:
+                self.out.write(github_annotation(finding) + "\n")
+
+
+def github_annotation(finding: Finding) -> str:
+    level = "error" if finding.severity is Severity.ERROR else "warning"
+    loc = finding.location
+    message = finding.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    path = loc.display_path().replace(",", "%2C").replace(":", "%3A")
+    return (f"::{level} file={path},line={loc.line},col={loc.column},"
+            f"title=rechtmakers {finding.code}::{message}")
+
+
+REPORTERS: dict[str, type[Reporter]] = {
+    "human": HumanReporter,
+    "json": JsonReporter,
+    "github": GithubReporter,
+}

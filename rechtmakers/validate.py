@@ -1,0 +1,134 @@
+"""The validator: read an agreement, run every registered rule, stamp code and severity."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rechtmakers.agreement import Agreement, is_agreement_dir, load_agreement
+from rechtmakers.checks import RULES, Context
+from rechtmakers.errors import UsageError
+from rechtmakers.findings import Finding, Problem, Severity
+
+DEFAULT_DIR = "agreements"
+_SUPPRESS = re.compile(r"#\s*rechtmakers:\s*negeer\s+([A-Z]\d{3}(?:\s*,\s*[A-Z]\d{3})*)")
+
+
+@dataclass
+class Report:
+    """The outcome for one agreement: the model as read and its findings, sorted."""
+
+    agreement: Agreement
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity is Severity.WARNING]
+
+
+def find_agreements(paths: Sequence[Path], *, cwd: Path | None = None) -> list[Path]:
+    """Agreement folders named by paths (an agreement, a folder of agreements, or a file in one)."""
+    base = cwd or Path.cwd()
+    if not paths:
+        default = base / DEFAULT_DIR
+        if not default.is_dir():
+            raise UsageError(f"Geen map {DEFAULT_DIR}/ gevonden in {base}. Geef het pad van een "
+                             "overeenkomst op, bijvoorbeeld: rechtmakers validate "
+                             "agreements/mijn-overeenkomst")
+        paths = [default]
+    found: list[Path] = []
+    for path in paths:
+        if not path.exists():
+            raise UsageError(f"Het pad {path} bestaat niet.")
+        found.extend(_agreements_at(path))
+    unique = list(dict.fromkeys(p.resolve() for p in found))
+    if not unique:
+        raise UsageError(f"Geen overeenkomst gevonden in {', '.join(map(str, paths))}: er is "
+                         "geen map met een overeenkomst.yaml.")
+    return [_relative(p, base) for p in unique]
+
+
+def _agreements_at(path: Path) -> list[Path]:
+    if path.is_file():
+        for parent in path.resolve().parents:
+            if is_agreement_dir(parent):
+                return [parent]
+        return []
+    if is_agreement_dir(path):
+        return [path]
+    return sorted(p.parent for p in path.glob("*/overeenkomst.yaml"))
+
+
+def _relative(path: Path, base: Path) -> Path:
+    try:
+        return path.relative_to(base.resolve())
+    except ValueError:
+        return path
+
+
+def validate_agreement(root: Path, config: Any = None) -> Report:
+    """Read and check one agreement folder."""
+    agreement, problems = load_agreement(root)
+    coded: list[tuple[str, Problem]] = list(problems)
+    ctx = Context(config=config)
+    for rule in RULES.values():
+        if rule.check is not None and _enabled(rule.code, config):
+            coded.extend((rule.code, problem) for problem in rule.check(agreement, ctx))
+    findings = [finding for code, problem in coded if (finding := _stamp(code, problem, config))]
+    findings = list(_unsuppressed(agreement, findings))
+    findings.sort(key=lambda f: f.sort_key)
+    return Report(agreement, findings)
+
+
+def _enabled(code: str, config: Any) -> bool:
+    return _severity_override(code, config) != "off"
+
+
+def _severity_override(code: str, config: Any) -> str | None:
+    overrides = getattr(config, "severity", None) or {}
+    disabled = getattr(config, "disabled", None) or frozenset()
+    if code in disabled:
+        return "off"
+    value = overrides.get(code)
+    return str(value) if value is not None else None
+
+
+def _stamp(code: str, problem: Problem, config: Any) -> Finding | None:
+    override = _severity_override(code, config)
+    if override == "off":
+        return None
+    rule = RULES.get(code)
+    severity = Severity(override) if override else (rule.severity if rule else Severity.ERROR)
+    return Finding(code, severity, problem.message, problem.location)
+
+
+def _unsuppressed(agreement: Agreement, findings: Iterable[Finding]) -> Iterable[Finding]:
+    """Drop findings named by a `# rechtmakers: negeer CODE` comment on the line above them,
+    or above the key whose value holds them (a comment cannot stand inside a text block)."""
+    by_path = {source.path: source for source in agreement.sources.values()}
+    for finding in findings:
+        source = by_path.get(finding.location.file)
+        if source is None or "rechtmakers:" not in source.text:
+            yield finding
+            continue
+        lines = source.text.splitlines()
+        candidates = {finding.location.line - 1}
+        candidates.update(span.key_line - 1 for span in source.spans.values()
+                          if span.key_line and span.line <= finding.location.line
+                          and source.index_location(span.end).line >= finding.location.line)
+        if not any(_suppresses(lines, n, finding.code) for n in candidates):
+            yield finding
+
+
+def _suppresses(lines: list[str], line_number: int, code: str) -> bool:
+    if not 1 <= line_number <= len(lines):
+        return False
+    match = _SUPPRESS.search(lines[line_number - 1])
+    return bool(match) and code in re.split(r"\s*,\s*", match.group(1))
