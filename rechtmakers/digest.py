@@ -1,0 +1,112 @@
+"""The content digest: SHA-256 over a canonical form of an agreement's binding content only."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+from typing import Any
+
+from pydantic import BaseModel
+
+from rechtmakers.agreement import Agreement
+from rechtmakers.errors import AgreementError
+from rechtmakers.model import AgreementMeta, Article, Party, Term
+
+# Raise when the canonical form changes, so that old and new digests never compare equal.
+DIGEST_FORMAT = "rechtmakers-inhoud/1"
+
+_BLANK_LINE = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
+_SPACES = re.compile(r"[ \t]+")
+_BULLET = re.compile(r"[ \t]*(?:[-*+]|#{1,6}|>)(?:[ \t]|$)")
+_ORDERED = re.compile(r"[ \t]*(\d{1,9})[.)](?:[ \t]|$)")
+
+
+def content_digest(agreement: Agreement) -> str:
+    """The hex SHA-256 of the agreement's binding content."""
+    form = canonical_form(agreement)
+    data = json.dumps(form, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()
+
+
+def canonical_form(agreement: Agreement) -> dict[str, Any]:
+    """The binding content as plain, normalised data: what the digest is taken over."""
+    if agreement.meta is None:
+        raise AgreementError(f"{agreement.root}: overeenkomst.yaml is niet te lezen, dus er is "
+                             "geen digest van de inhoud. Los eerst de fouten op (rechtmakers "
+                             "validate).")
+    missing = [a for a in agreement.meta.articles if a not in agreement.articles]
+    if missing:
+        raise AgreementError(f"{agreement.root}: het artikel {', '.join(missing)} staat in "
+                             "overeenkomst.yaml maar is niet te lezen, dus er is geen digest "
+                             "van de inhoud. Los eerst de fouten op (rechtmakers validate).")
+    return {
+        "formaat": DIGEST_FORMAT,
+        "overeenkomst": canonical_meta(agreement.meta),
+        "partijen": [canonical_party(p) for p in agreement.parties],
+        "begrippen": [canonical_term(t) for t in agreement.terms],
+        "artikelen": [canonical_article(agreement.articles[a]) for a in agreement.order],
+    }
+
+
+def canonical_meta(meta: AgreementMeta) -> dict[str, Any]:
+    """overeenkomst.yaml without its status: the workflow state is not agreed text."""
+    return _dump(meta, exclude={"status"})
+
+
+def canonical_party(party: Party) -> dict[str, Any]:
+    """Who the party is; its representatives, e-mail addresses and keys are administration."""
+    return _dump(party, include={"id", "name", "kind"})
+
+
+def canonical_term(term: Term) -> dict[str, Any]:
+    return _dump(term)
+
+
+def canonical_article(article: Article) -> dict[str, Any]:
+    """The article without its toelichting, which explains but does not bind."""
+    return _dump(article, exclude={"explanation"})
+
+
+def _dump(model: BaseModel, **options: Any) -> dict[str, Any]:
+    data = model.model_dump(mode="json", by_alias=True, exclude_none=True, **options)
+    normalized: dict[str, Any] = _normalize_values(data)
+    return normalized
+
+
+def _normalize_values(value: Any) -> Any:
+    if isinstance(value, str):
+        return normalize_text(value)
+    if isinstance(value, dict):
+        return {key: _normalize_values(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_normalize_values(item) for item in value]
+    return value
+
+
+def normalize_text(text: str) -> str:
+    """Text as Markdown reads it: wrapping and runs of blanks do not count, but paragraph
+    breaks and the lines of lists, headings and quotes do; Unicode in composed form (NFC)."""
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    paragraphs = (_normalize_paragraph(p) for p in _BLANK_LINE.split(text))
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+def _normalize_paragraph(paragraph: str) -> str:
+    lines: list[str] = []
+    in_list = False
+    for raw in paragraph.split("\n"):
+        content = _SPACES.sub(" ", raw).strip()
+        if not content:
+            continue
+        ordered = _ORDERED.match(raw)
+        item = bool(_BULLET.match(raw)) or bool(ordered and (in_list or not lines
+                                                              or ordered.group(1) == "1"))
+        if lines and not item:
+            lines[-1] = f"{lines[-1]} {content}"
+            continue
+        indent = len(raw) - len(raw.lstrip(" \t")) if lines else 0
+        lines.append(" " * indent + content)
+        in_list = item and not raw.lstrip().startswith(("#", ">"))
+    return "\n".join(lines)
