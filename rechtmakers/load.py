@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -64,14 +64,19 @@ class SourceFile:
     path: Path
     text: str
     data: Any
-    spans: dict[YamlPath, Span]
+    raw_spans: dict[YamlPath, RawSpan] = field(repr=False)
     _line_starts: list[int] = field(default_factory=list, repr=False)
 
     def span(self, ypath: YamlPath) -> Span:
         """The span of the value at ypath, or of its nearest ancestor that exists."""
-        while ypath not in self.spans and ypath:
+        while ypath not in self.raw_spans and ypath:
             ypath = ypath[:-1]
-        return self.spans.get(ypath) or Span(1, 1, 0, 0)
+        raw = self.raw_spans.get(ypath)
+        return _span(raw) if raw else Span(1, 1, 0, 0)
+
+    def spans(self) -> Iterator[Span]:
+        """Every value's span, in no particular order."""
+        return (_span(raw) for raw in self.raw_spans.values())
 
     def location(self, ypath: YamlPath = (), *, key: bool = False) -> Location:
         """The place of a value (or of its key) in this file."""
@@ -82,11 +87,10 @@ class SourceFile:
 
     def offset_location(self, ypath: YamlPath, offset: int) -> Location:
         """The place of character `offset` of the string value at ypath."""
-        span = self.spans.get(ypath)
         value = self._value(ypath)
-        if span is None or not isinstance(value, str):
+        if ypath not in self.raw_spans or not isinstance(value, str):
             return self.location(ypath)
-        index = _align(value, self.text, span, offset)
+        index = _align(value, self.text, self.span(ypath), offset)
         return self.index_location(index)
 
     def index_location(self, index: int) -> Location:
@@ -101,6 +105,12 @@ class SourceFile:
         for part in ypath:
             node = node[part]
         return node
+
+
+def _span(raw: RawSpan) -> Span:
+    start, end, style, key = raw
+    return Span(start.line + 1, start.column + 1, start.index, end.index, style,
+                key.line + 1 if key else 0, key.column + 1 if key else 0)
 
 
 def _align(value: str, text: str, span: Span, offset: int) -> int:
@@ -131,7 +141,7 @@ def read_yaml(path: Path) -> SourceFile:
     text = _read_text(path)
     _refuse_tabs(text)
     data, spans = _compose(text)
-    return SourceFile(path=path, text=text, data=data, spans=spans)
+    return SourceFile(path=path, text=text, data=data, raw_spans=spans)
 
 
 def _read_text(path: Path) -> str:
@@ -223,51 +233,76 @@ def _syntax_refusal(exc: yaml.YAMLError) -> LoadRefusal:
 class _Frame:
     """One open mapping or sequence while composing."""
 
-    __slots__ = ("container", "path", "key", "key_mark", "start", "is_map")
+    __slots__ = ("container", "path", "key", "key_mark", "is_map")
 
-    def __init__(self, container: Any, path: YamlPath, start: Any, is_map: bool) -> None:
+    def __init__(self, container: Any, path: YamlPath, is_map: bool) -> None:
         self.container = container
         self.path = path
         self.key: str | None = None
         self.key_mark: Any = None
-        self.start = start
         self.is_map = is_map
 
 
-def _compose(text: str) -> tuple[Any, dict[YamlPath, Span]]:
-    spans: dict[YamlPath, Span] = {}
+# A raw span as the composer records it (libyaml marks, built into a Span only when asked):
+# (start mark, end mark, scalar style, key mark or None).
+RawSpan = tuple[Any, Any, "str | None", Any]
+
+
+def _compose(text: str) -> tuple[Any, dict[YamlPath, RawSpan]]:
+    """Compose libyaml's events into plain values; one flat loop, as this is the hot path."""
+    spans: dict[YamlPath, RawSpan] = {}
     root: list[Any] = []
     stack: list[_Frame] = []
+    top: _Frame | None = None
     documents = 0
+    scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
+    mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
+    mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
+    loader = _Loader(text)
     try:
-        for event in yaml.parse(text, Loader=_Loader):
+        while True:
+            event = loader.get_event()
             kind = type(event)
-            if kind is yaml.ScalarEvent:
-                _refuse_anchor_or_tag(event, scalar=True)
-                if stack and stack[-1].is_map and stack[-1].key is None:
-                    _take_key(stack[-1], event)
-                    continue
-                _place(stack, root, spans, _scalar_value(event), event.start_mark, event.end_mark,
-                       event.style or None)
-            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-                _refuse_anchor_or_tag(event, scalar=False)
-                if stack and stack[-1].is_map and stack[-1].key is None:
-                    raise LoadRefusal("Y011", "Een sleutel moet gewone tekst zijn, geen lijst of "
-                                      "blok.", *_pos(event.start_mark))
-                if len(stack) >= MAX_DEPTH:
-                    raise LoadRefusal("Y008", f"De YAML is hier te diep genest (meer dan "
-                                      f"{MAX_DEPTH} niveaus).", *_pos(event.start_mark))
-                is_map = kind is yaml.MappingStartEvent
-                container: Any = {} if is_map else []
-                path = _child_path(stack)
-                _place(stack, root, spans, container, event.start_mark, event.start_mark, None)
-                stack.append(_Frame(container, path, event.start_mark, is_map))
-            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            if kind is scalar_event or kind is mapping_start or kind is sequence_start:
+                if event.anchor is not None or (event.tag is not None
+                                                and event.tag not in _PLAIN_TAGS):
+                    _refuse_anchor_or_tag(event)
+                if kind is scalar_event:
+                    if top is not None and top.is_map and top.key is None:
+                        _take_key(top, event)
+                        continue
+                    value: Any = _scalar_value(event)
+                else:
+                    if top is not None and top.is_map and top.key is None:
+                        raise LoadRefusal("Y011", "Een sleutel moet gewone tekst zijn, geen "
+                                          "lijst of blok.", *_pos(event.start_mark))
+                    if len(stack) >= MAX_DEPTH:
+                        raise LoadRefusal("Y008", f"De YAML is hier te diep genest (meer dan "
+                                          f"{MAX_DEPTH} niveaus).", *_pos(event.start_mark))
+                    value = {} if kind is mapping_start else []
+                if top is None:
+                    path: YamlPath = ()
+                    root.append(value)
+                    key_mark = None
+                elif top.is_map:
+                    path = (*top.path, top.key)  # type: ignore[arg-type]
+                    top.container[top.key] = value
+                    key_mark, top.key = top.key_mark, None
+                else:
+                    path = (*top.path, len(top.container))
+                    top.container.append(value)
+                    key_mark = None
+                style = (event.style or None) if kind is scalar_event else None
+                spans[path] = (event.start_mark, event.end_mark, style, key_mark)
+                if kind is not scalar_event:
+                    top = _Frame(value, path, kind is mapping_start)
+                    stack.append(top)
+            elif kind is mapping_end or kind is sequence_end:
                 frame = stack.pop()
                 old = spans[frame.path]
-                spans[frame.path] = Span(old.line, old.column, old.start, event.end_mark.index,
-                                         None, old.key_line, old.key_column)
-            elif kind is yaml.AliasEvent:
+                spans[frame.path] = (old[0], event.end_mark, None, old[3])
+                top = stack[-1] if stack else None
+            elif kind is alias_event:
                 raise LoadRefusal("Y006", "Verwijzingen met * (aliassen) zijn niet toegestaan: "
                                   "schrijf de tekst voluit.", *_pos(event.start_mark))
             elif kind is yaml.DocumentStartEvent:
@@ -275,8 +310,12 @@ def _compose(text: str) -> tuple[Any, dict[YamlPath, Span]]:
                 if documents > 1:
                     raise LoadRefusal("Y010", "Het bestand bevat meer dan één YAML-document (---). "
                                       "Eén bestand is één document.", *_pos(event.start_mark))
+            elif kind is yaml.StreamEndEvent:
+                break
     except yaml.YAMLError as exc:
         raise _syntax_refusal(exc) from None
+    finally:
+        loader.dispose()
     if not root or root[0] is None:
         raise LoadRefusal("Y004", "Het bestand is leeg: er staat alleen commentaar of niets in.")
     return root[0], spans
@@ -284,15 +323,6 @@ def _compose(text: str) -> tuple[Any, dict[YamlPath, Span]]:
 
 def _pos(mark: Any) -> tuple[int, int]:
     return mark.line + 1, mark.column + 1
-
-
-def _child_path(stack: list[_Frame]) -> YamlPath:
-    if not stack:
-        return ()
-    top = stack[-1]
-    if top.is_map:
-        return (*top.path, top.key) if top.key is not None else top.path
-    return (*top.path, len(top.container))
 
 
 def _take_key(frame: _Frame, event: Any) -> None:
@@ -308,37 +338,14 @@ def _take_key(frame: _Frame, event: Any) -> None:
     frame.key_mark = event.start_mark
 
 
-def _place(stack: list[_Frame], root: list[Any], spans: dict[YamlPath, Span], value: Any,
-           start: Any, end: Any, style: str | None) -> None:
-    key_line = key_column = 0
-    if not stack:
-        root.append(value)
-        path: YamlPath = ()
-    else:
-        top = stack[-1]
-        if top.is_map:
-            assert top.key is not None
-            path = (*top.path, top.key)
-            top.container[top.key] = value
-            key_line, key_column = _pos(top.key_mark)
-            top.key = None
-        else:
-            path = (*top.path, len(top.container))
-            top.container.append(value)
-    spans[path] = Span(start.line + 1, start.column + 1, start.index, end.index, style,
-                       key_line, key_column)
-
-
-def _refuse_anchor_or_tag(event: Any, *, scalar: bool) -> None:
+def _refuse_anchor_or_tag(event: Any) -> None:
     if event.anchor is not None:
         raise LoadRefusal("Y006", f'Ankers (&{event.anchor}) zijn niet toegestaan: een '
                           "overeenkomst schrijft elke tekst voluit.", *_pos(event.start_mark))
-    tag = event.tag
-    if tag is not None and tag not in _PLAIN_TAGS:
-        shown = tag.replace("tag:yaml.org,2002:", "!!")
-        raise LoadRefusal("Y005", f'De YAML-tag "{shown}" is niet toegestaan. Laat de tag weg: '
-                          "een overeenkomst bevat alleen tekst, getallen, lijsten en "
-                          "sleutels.", *_pos(event.start_mark))
+    shown = str(event.tag).replace("tag:yaml.org,2002:", "!!")
+    raise LoadRefusal("Y005", f'De YAML-tag "{shown}" is niet toegestaan. Laat de tag weg: '
+                      "een overeenkomst bevat alleen tekst, getallen, lijsten en "
+                      "sleutels.", *_pos(event.start_mark))
 
 
 _ScalarMaker = Callable[[Any, Any], Any]

@@ -8,7 +8,9 @@ from typing import Literal
 
 _SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 _ARTICLE_REF = re.compile(rf"^({_SLUG})(?:\.({_SLUG}))?$")
-REFERENCE_PATTERN = re.compile(r"\[\[([^\[\]\n]*)\]\]|(?<![\w@.])@(" + _SLUG + r")\b(?!\.\w)")
+# Both patterns start with a literal, so the regex engine can skip ahead to candidates.
+_BRACKETS = re.compile(r"\[\[([^\[\]\n]*)\]\]")
+_MENTION = re.compile(r"@(" + _SLUG + r")\b(?!\.\w)")
 
 RefKind = Literal["article", "member", "party", "malformed"]
 
@@ -31,11 +33,16 @@ def find_references(text: str) -> list[Reference]:
     if "[[" not in text and "@" not in text:
         return []
     found = []
-    for match in REFERENCE_PATTERN.finditer(text):
+    if "@" in text:
+        for match in _MENTION.finditer(text):
+            before = text[match.start() - 1] if match.start() else " "
+            if not (before.isalnum() or before in "_@."):  # not an e-mail address
+                found.append(Reference("party", match.start(), match.end(), match.group(),
+                                       party=match.group(1)))
+    if "[[" not in text:
+        return found
+    for match in _BRACKETS.finditer(text):
         start, end, raw = match.start(), match.end(), match.group()
-        if match.group(2) is not None:
-            found.append(Reference("party", start, end, raw, party=match.group(2)))
-            continue
         target = _ARTICLE_REF.match(match.group(1).strip())
         if target is None:
             found.append(Reference("malformed", start, end, raw))
@@ -43,4 +50,4 @@ def find_references(text: str) -> list[Reference]:
             found.append(Reference("member", start, end, raw, target.group(1), target.group(2)))
         else:
             found.append(Reference("article", start, end, raw, target.group(1)))
-    return found
+    return sorted(found, key=lambda ref: ref.start) if "@" in text else found

@@ -120,7 +120,7 @@ def _unsuppressed(agreement: Agreement, findings: Iterable[Finding]) -> Iterable
             continue
         lines = source.text.splitlines()
         candidates = {finding.location.line - 1}
-        candidates.update(span.key_line - 1 for span in source.spans.values()
+        candidates.update(span.key_line - 1 for span in source.spans()
                           if span.key_line and span.line <= finding.location.line
                           and source.index_location(span.end).line >= finding.location.line)
         if not any(_suppresses(lines, n, finding.code) for n in candidates):

@@ -1,0 +1,73 @@
+"""Benchmark `rechtmakers validate` and `rechtmakers --version` (prints figures; not a test).
+
+Targets (issue 2, on a 2-core machine): validate of a synthetic 1,000-article agreement
+≤ 0.8 s wall and ≤ 250 MB peak memory; `rechtmakers --version` ≤ 150 ms.
+"""
+
+from __future__ import annotations
+
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+import synth  # noqa: E402
+
+RUNS = 5
+
+
+def wall(cmd: list[str], cwd: Path | None = None) -> tuple[float, int, str]:
+    """Median wall time of a command, its exit code, and the peak RSS of a child (MB)."""
+    times, code = [], 0
+    for _ in range(RUNS):
+        start = time.perf_counter()
+        proc = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, check=False)
+        times.append(time.perf_counter() - start)
+        code = proc.returncode
+    return statistics.median(times), code, proc.stdout[-300:]
+
+
+def peak_mb(cmd: list[str]) -> float:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    subprocess.run(cmd, capture_output=True, check=False)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(before, after) / 1024
+
+
+def libyaml_parse_seconds(root: Path) -> float:
+    import yaml
+
+    start = time.perf_counter()
+    for path in sorted(root.rglob("*.yaml")):
+        yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    exe = [sys.executable, "-m", "rechtmakers"]
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "synthetisch"
+        synth.generate(root, articles=1000, parties=15, seed=1)
+        size = sum(p.stat().st_size for p in root.rglob("*.yaml")) / 1e6
+        seconds, code, tail = wall([*exe, "validate", str(root), "--format", "json"])
+        memory = peak_mb([*exe, "validate", str(root), "--format", "json"])
+        parse = libyaml_parse_seconds(root)
+    version, _, _ = wall([*exe, "--version"])
+    sample, sample_code, _ = wall([*exe, "validate", "agreements"],
+                                  cwd=Path(__file__).resolve().parents[1])
+    print(f"synthetic agreement: 1000 articles, 15 parties, {size:.1f} MB YAML")
+    print(f"validate (1000 articles): {seconds:.3f} s wall (target 0.8), exit {code}, "
+          f"peak {memory:.0f} MB (target 250)")
+    print(f"  libyaml alone (CSafeLoader, same files): {parse:.3f} s")
+    print(f"validate (sample agreement): {sample:.3f} s wall, exit {sample_code}")
+    print(f"--version: {version * 1000:.0f} ms (target 150)")
+    if code not in (0, 1):
+        print(tail)
+
+
+if __name__ == "__main__":
+    main()
