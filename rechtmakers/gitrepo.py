@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import re
+import subprocess
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 import git
@@ -9,7 +15,11 @@ from git import Repo
 
 from rechtmakers.errors import UsageError
 
-__all__ = ["Repo", "files_at", "materialize", "open_repo", "repo_relative", "resolve_revision"]
+__all__ = [
+    "Change", "Commit", "Repo", "Signature", "commit_file", "committer", "create_tag", "files_at",
+    "head_commit", "history", "materialize", "open_repo", "operation_in_progress", "read_blobs",
+    "repo_relative", "resolve_revision", "signatures", "tags", "uncommitted",
+]
 
 _BLOB_MODES = frozenset({0o100644, 0o100755})
 
@@ -92,3 +102,233 @@ def _work_tree(repo: Repo) -> str:
     if repo.working_tree_dir is None:
         raise UsageError("Deze git-repository heeft geen werkmap (bare repository).")
     return str(repo.working_tree_dir)
+
+
+# --- plumbing -----------------------------------------------------------------------------------
+
+def _git(repo: Repo, *args: str, stdin: bytes | None = None,
+         env: dict[str, str] | None = None) -> bytes:
+    """Run one git command in repo's working tree; a Dutch UsageError with git's words if it fails."""
+    command = ["git", *args]
+    try:
+        done = subprocess.run(command, cwd=_work_tree(repo), input=stdin, capture_output=True,
+                              env={**os.environ, **env} if env else None, check=False)
+    except OSError as exc:
+        raise UsageError(f"Git is niet te starten ({exc.strerror}). Is git geïnstalleerd?") from exc
+    if done.returncode != 0:
+        said = done.stderr.decode("utf-8", "replace").strip()
+        raise UsageError(f"git {args[0]} is mislukt: {said or 'geen uitleg van git'}")
+    return done.stdout
+
+
+def head_commit(repo: Repo) -> str:
+    """The sha of HEAD; a UsageError in a repository without commits."""
+    try:
+        return _git(repo, "rev-parse", "--verify", "HEAD^{commit}").decode().strip()
+    except UsageError:
+        raise UsageError("De repository heeft nog geen commit. Leg de overeenkomst eerst vast "
+                         "(git add en git commit).") from None
+
+
+def committer(repo: Repo) -> tuple[str, str]:
+    """The name and e-mail address git will put in the next commit as committer."""
+    ident = _git(repo, "var", "GIT_COMMITTER_IDENT").decode("utf-8", "replace")
+    match = re.match(r"(.*?) <([^>]*)>", ident)
+    if match is None:
+        raise UsageError("Git kent uw naam en e-mailadres niet. Stel ze in met git config "
+                         "user.name en git config user.email.")
+    return match.group(1).strip(), match.group(2).strip()
+
+
+def operation_in_progress(repo: Repo) -> str | None:
+    """The name of an unfinished merge, rebase, cherry-pick or revert, or None."""
+    git_dir = Path(repo.git_dir)
+    for marker, name in (("MERGE_HEAD", "merge"), ("rebase-merge", "rebase"),
+                         ("rebase-apply", "rebase"), ("CHERRY_PICK_HEAD", "cherry-pick"),
+                         ("REVERT_HEAD", "revert")):
+        if (git_dir / marker).exists():
+            return name
+    return None
+
+
+def uncommitted(repo: Repo, subdir: str) -> list[tuple[str, str]]:
+    """(status, path) of every file under subdir that differs from HEAD, untracked and
+    ignored files included: all of them would make the working tree differ from the commit."""
+    out = _git(repo, "-c", "core.quotepath=off", "status", "--porcelain=v1", "-z",
+               "--untracked-files=all", "--ignored=matching", "--", subdir or ".")
+    entries: list[tuple[str, str]] = []
+    tokens = iter(out.decode("utf-8", "replace").split("\0"))
+    for token in tokens:
+        if len(token) < 4:
+            continue
+        entries.append((token[:2], token[3:]))
+        if token[0] in "RC":
+            next(tokens, None)  # the source path of a rename or copy
+    return entries
+
+
+def commit_file(repo: Repo, rel: str, data: bytes, message: str) -> str:
+    """Commit one file with this content on top of HEAD, and nothing else.
+
+    The commit is built in a temporary index, so whatever the user staged or changed stays
+    exactly as it was; HEAD moves only if nobody moved it meanwhile; then the user's index
+    learns this one path, so it does not show up as changed. Signed when commit.gpgsign says so.
+    """
+    old = head_commit(repo)
+    blob = _git(repo, "hash-object", "-w", "--stdin", stdin=data).decode().strip()
+    with tempfile.TemporaryDirectory(prefix="rechtmakers-") as tmp:
+        env = {"GIT_INDEX_FILE": str(Path(tmp) / "index")}
+        _git(repo, "read-tree", old, env=env)
+        _git(repo, "update-index", "--add", "--cacheinfo", f"100644,{blob},{rel}", env=env)
+        tree = _git(repo, "write-tree", env=env).decode().strip()
+    sign = ["-S"] if _config_bool(repo, "commit.gpgsign") else []
+    try:
+        new = _git(repo, "commit-tree", tree, "-p", old, *sign, "-F", "-",
+                   stdin=message.encode("utf-8")).decode().strip()
+    except UsageError as exc:
+        raise UsageError(f"De commit kon niet gemaakt of ondertekend worden; er is niets "
+                         f"vastgelegd. {exc}") from None
+    _git(repo, "update-ref", "-m", f"rechtmakers: {message.splitlines()[0]}", "HEAD", new, old)
+    _git(repo, "update-index", "--add", "--cacheinfo", f"100644,{blob},{rel}")
+    return new
+
+
+def _config_bool(repo: Repo, key: str) -> bool:
+    try:
+        return _git(repo, "config", "--type=bool", "--get", key).strip() == b"true"
+    except UsageError:
+        return False  # not set
+
+
+def create_tag(repo: Repo, name: str, commit: str, message: str) -> None:
+    """An annotated tag (signed when tag.gpgsign says so); refuses to move an existing one."""
+    _git(repo, "check-ref-format", f"refs/tags/{name}")
+    _git(repo, "tag", "-a", "-F", "-", "--", name, commit, stdin=message.encode("utf-8"))
+
+
+def tags(repo: Repo, prefix: str) -> dict[str, str]:
+    """Tag name → the commit it points at, for every tag that starts with prefix."""
+    out = _git(repo, "for-each-ref", "--format=%(refname:strip=2)%00%(objectname)%00"
+               "%(*objectname)", f"refs/tags/{prefix}").decode("utf-8", "replace")
+    found: dict[str, str] = {}
+    for line in out.splitlines():
+        name, target, peeled = line.split("\0")
+        found[name] = peeled or target
+    return found
+
+
+# --- history in one pass ------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Change:
+    """One file a commit added (A), modified (M) or deleted (D), with its blob before and after."""
+
+    status: str
+    path: str
+    old_blob: str | None
+    new_blob: str | None
+
+
+@dataclass(frozen=True)
+class Commit:
+    """A commit of the history scan, newest first, with its changes under the scanned folder."""
+
+    sha: str
+    author: str
+    author_email: str
+    committer: str
+    committer_email: str
+    date: str
+    subject: str
+    changes: tuple[Change, ...]
+
+
+_FIELDS = ("%H", "%an", "%ae", "%cn", "%ce", "%aI", "%s")
+_NULL_BLOB = "0" * 40
+
+
+def history(repo: Repo, subdir: str, rev: str = "HEAD") -> list[Commit]:
+    """Every commit that changed something under subdir, newest first, from one `git log`.
+
+    Merges show no changes of their own: each change is seen on the commit that made it.
+    """
+    sha = resolve_revision(repo, rev)
+    fmt = "%x1e" + "%x1f".join(_FIELDS)
+    out = _git(repo, "-c", "core.quotepath=off", "log", "-z", "--raw", "--no-abbrev",
+               "--no-renames", f"--format={fmt}", sha, "--", subdir or ".")
+    prefix = f"{subdir.rstrip('/')}/" if subdir else ""
+    return [_parse_commit(chunk, prefix)
+            for chunk in out.decode("utf-8", "replace").split("\x1e") if chunk.strip("\0\n")]
+
+
+def _parse_commit(chunk: str, prefix: str) -> Commit:
+    header, _, rest = chunk.partition("\0")
+    fields = header.split("\x1f")
+    changes: list[Change] = []
+    tokens = rest.lstrip("\n").split("\0")
+    for meta, path in zip(tokens[::2], tokens[1::2]):
+        parts = meta.lstrip("\n:").split(" ")
+        if len(parts) < 5 or not path.startswith(prefix):
+            continue
+        old, new, status = parts[2], parts[3], parts[4][:1]
+        changes.append(Change(status, path[len(prefix):], None if old == _NULL_BLOB else old,
+                              None if new == _NULL_BLOB else new))
+    return Commit(*fields[:7], changes=tuple(changes))
+
+
+def read_blobs(repo: Repo, shas: Iterable[str]) -> dict[str, bytes]:
+    """The contents of many blobs from one `git cat-file --batch` process."""
+    wanted = list(dict.fromkeys(shas))
+    if not wanted:
+        return {}
+    out = _git(repo, "cat-file", "--batch", stdin="".join(f"{s}\n" for s in wanted).encode())
+    blobs: dict[str, bytes] = {}
+    pos = 0
+    for sha in wanted:
+        end = out.index(b"\n", pos)
+        header = out[pos:end].split(b" ")
+        pos = end + 1
+        if len(header) != 3:
+            continue  # "<sha> missing": the object is not in this repository
+        size = int(header[2])
+        blobs[sha] = out[pos:pos + size]
+        pos += size + 1
+    return blobs
+
+
+# --- signatures ---------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Signature:
+    """What git says about a commit's signature (see `git log --format=%G?`).
+
+    state: G good, U good but of unknown validity, B bad, X/Y expired signature/key,
+    R revoked key, E cannot be checked (missing key or program), N no signature.
+    """
+
+    state: str
+    signer: str
+    key: str
+    fingerprint: str
+    primary_fingerprint: str
+
+    @property
+    def good(self) -> bool:
+        return self.state in ("G", "U")
+
+
+def signatures(repo: Repo, commits: Iterable[str], allowed_signers: Path) -> dict[str, Signature]:
+    """The signature of each commit, checked by git in one `git log` process: SSH signatures
+    against the allowed-signers file, GPG signatures against the user's keyring."""
+    wanted = list(dict.fromkeys(commits))
+    if not wanted:
+        return {}
+    fmt = "%x1e%H%x1f%G?%x1f%GS%x1f%GK%x1f%GF%x1f%GP"
+    out = _git(repo, "-c", f"gpg.ssh.allowedSignersFile={allowed_signers}", "log",
+               "--no-walk=unsorted", f"--format={fmt}", *wanted, "--")
+    found: dict[str, Signature] = {}
+    for chunk in out.decode("utf-8", "replace").split("\x1e"):
+        fields = chunk.strip("\n").split("\x1f")
+        if len(fields) == 6:
+            found[fields[0]] = Signature(*fields[1:])
+    return found

@@ -1,0 +1,130 @@
+"""`sign`, `status`, `verify`, `log` and `vaststellen`: sign-offs in git, from the command line."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from rechtmakers.cli.app import app, guarded
+
+_STATE_WORDS = {"signed": "getekend", "stale": "verouderd", "missing": "ontbreekt"}
+
+
+class Format(str, Enum):
+    human = "human"
+    json = "json"
+
+
+def dutch_date(moment: dt.datetime | dt.date) -> str:
+    """21 januari 2026 (with the time, for a moment: 21 januari 2026 10:00)."""
+    from babel.dates import format_date
+
+    day = format_date(moment, "d MMMM y", locale="nl")
+    return f"{day} {moment:%H:%M}" if isinstance(moment, dt.datetime) else str(day)
+
+
+def _roots(paths: list[Path] | None) -> list[Path]:
+    from rechtmakers.validate import find_agreements
+
+    return find_agreements(paths or [])
+
+
+def _one_root(path: Path | None) -> Path:
+    from rechtmakers.errors import UsageError
+
+    roots = _roots([path] if path else None)
+    if len(roots) > 1:
+        raise UsageError("Er zijn meerdere overeenkomsten; geef aan welke, bijvoorbeeld: "
+                         f"rechtmakers sign --partij ID {roots[0]}")
+    return roots[0]
+
+
+def _emit_json(data: Any) -> None:
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+@app.command()
+def sign(
+    party: str = typer.Option(..., "--partij", "-p", help="Kenmerk van de partij waarvoor u "
+                              "tekent, zoals de-schoor."),
+    path: Path = typer.Argument(None, help="De overeenkomst (map). Standaard: de enige onder "
+                                "agreements/.", show_default=False),
+    note: str = typer.Option(None, "--opmerking", help="Een opmerking bij de ondertekening."),
+) -> None:
+    """Onderteken de huidige, vastgelegde versie namens een partij.
+
+    Schrijft alleen ondertekeningen/<partij>.yaml en legt alleen dat bestand vast in git
+    (ondertekend als git dat doet). Exitcode 0: getekend. 1: geweigerd (fouten in de
+    overeenkomst, niet vastgelegde wijzigingen, onbekende partij, u bent geen
+    vertegenwoordiger). 2: verkeerd aangeroepen of git ontbreekt.
+    """
+    from rechtmakers.signoff.sign import sign as sign_agreement
+
+    with guarded():
+        result = sign_agreement(_one_root(path), party, note)
+    record = result.record
+    if result.commit is None:
+        typer.echo(f"{result.party.name} heeft deze inhoud al ondertekend (versie "
+                   f"{record.version}, {dutch_date(record.signed_at)}, door "
+                   f"{record.signer.name}). Er is niets vastgelegd.")
+        return
+    typer.echo(f"Getekend: {record.signer.name} namens {result.party.name}, versie "
+               f"{record.version} (digest {record.digest[:12]}).")
+    typer.echo(f"Vastgelegd in commit {result.commit[:12]}: alleen {result.path}.")
+
+
+@app.command()
+def status(
+    paths: list[Path] = typer.Argument(None, help="Overeenkomsten (mappen). Standaard: "
+                                       "agreements/.", show_default=False),
+    fmt: Format = typer.Option(Format.human, "--format", "-f", help="human of json."),
+) -> None:
+    """Toon per partij of ze precies deze inhoud tekende, een eerdere, of nog niet.
+
+    Exitcode 0, ook als er nog handtekeningen ontbreken. 1: de overeenkomst is niet te lezen.
+    """
+    from rechtmakers.signoff.status import agreement_status
+
+    with guarded():
+        results = [agreement_status(root) for root in _roots(paths)]
+    if fmt is Format.json:
+        _emit_json(results[0].as_dict() if len(results) == 1 else
+                   [r.as_dict() for r in results])
+        return
+    for result in results:
+        _print_status(result)
+
+
+def _print_status(result: Any) -> None:
+    meta = result.agreement.meta
+    typer.echo(f"{result.agreement.id} versie {meta.version} (digest {result.digest[:12]})")
+    width = max((len(p.party.id) for p in result.parties), default=0)
+    for item in result.parties:
+        typer.echo(f"  {_STATE_WORDS[item.state]:<10} {item.party.id:<{width}}  "
+                   f"{_status_detail(item)}".rstrip())
+    for stray in result.strays:
+        typer.echo(f"  let op: ondertekeningen/{stray}.yaml hoort bij geen partij in "
+                   "partijen.yaml.")
+    total, signed = len(result.parties), result.count("signed")
+    if result.complete:
+        typer.echo(f"Volledig ondertekend: alle {total} partijen tekenden deze inhoud.")
+    else:
+        typer.echo(f"{signed} van {total} partijen tekenden deze inhoud; "
+                   f"{result.count('stale')} een eerdere, {result.count('missing')} nog niet.")
+
+
+def _status_detail(item: Any) -> str:
+    record = item.record
+    if item.problem:
+        return f"({item.problem})"
+    if record is None:
+        return ""
+    when = dutch_date(record.signed_at)
+    if item.state == "stale":
+        return f"tekende versie {record.version} op {when} ({record.signer.name})"
+    return f"{record.signer.name}, {when}"

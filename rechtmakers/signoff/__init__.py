@@ -1,0 +1,1 @@
+"""Sign-offs in git: records, status, signing, verification, history and vaststellen."""
