@@ -166,7 +166,7 @@ def _read_text(path: Path) -> str:
         column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
         raise LoadRefusal(
             "Y003",
-            "Het bestand is geen geldige UTF-8-tekst. Sla het op als UTF-8 (zonder vreemde tekens).",
+            "Het bestand is geen geldige UTF-8-tekst. Sla het op als UTF-8.",
             line,
             column,
         ) from exc
@@ -174,7 +174,8 @@ def _read_text(path: Path) -> str:
         index = text.index("\x00")
         line = text.count("\n", 0, index) + 1
         column = index - (text.rfind("\n", 0, index) + 1) + 1
-        raise LoadRefusal("Y003", "Het bestand bevat een nul-teken; het is geen tekstbestand.", line, column)
+        raise LoadRefusal("Y003", "Het bestand bevat een nul-teken; het is geen tekstbestand.",
+                          line, column)
     if not text.strip():
         raise LoadRefusal("Y004", "Het bestand is leeg.")
     return text
@@ -200,8 +201,10 @@ _SYNTAX_MESSAGES: tuple[tuple[str, str], ...] = (
     ("mapping values are not allowed", "Hier staat een dubbele punt die YAML niet verwacht. "
      "Zet tekst met een dubbele punt tussen aanhalingstekens."),
     ("could not find expected ':'", "Hier ontbreekt de dubbele punt achter een sleutel."),
-    ("cannot start any token", "Dit teken mag hier niet staan. Zet de tekst tussen aanhalingstekens."),
-    ("did not find expected key", "De inspringing klopt hier niet: dit past niet bij de regels erboven."),
+    ("cannot start any token", "Dit teken mag hier niet staan. Zet de tekst tussen "
+     "aanhalingstekens."),
+    ("did not find expected key", "De inspringing klopt hier niet: dit past niet bij de regels "
+     "erboven."),
     ("did not find expected '-' indicator", "De inspringing van deze lijst klopt niet."),
     ("did not find expected node content", "Hier ontbreekt een waarde."),
     ("found unexpected end of stream", "Het bestand houdt onverwacht op. Mist er een afsluitend "
@@ -357,7 +360,7 @@ def _scalar_value(event: Any) -> Any:
     if tag is None or tag == "!":
         if event.style or not event.implicit[0]:
             return value
-        tag = _resolver.resolve(yaml.ScalarNode, value, (True, False))
+        tag = _resolver.resolve(yaml.ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]
     if tag == _STR:
         return value
     maker: _ScalarMaker | None = _constructor.yaml_constructors.get(tag)

@@ -77,7 +77,8 @@ def _describe(error: ErrorDetails, loc: tuple[str | int, ...], model: type[BaseM
         return "S006", str(error["msg"]), False
     if kind in _TYPE_WORDS:
         got = _YAML_KINDS.get(type(error["input"]), "iets anders")
-        return "S003", f"Bij {name or 'het bestand'} hoort {_TYPE_WORDS[kind]}, maar hier staat {got}.", False
+        where = name or "het bestand"
+        return "S003", f"Bij {where} hoort {_TYPE_WORDS[kind]}, maar hier staat {got}.", False
     return "S007", _value_message(error, name), False
 
 

@@ -131,4 +131,4 @@ def _suppresses(lines: list[str], line_number: int, code: str) -> bool:
     if not 1 <= line_number <= len(lines):
         return False
     match = _SUPPRESS.search(lines[line_number - 1])
-    return bool(match) and code in re.split(r"\s*,\s*", match.group(1))
+    return match is not None and code in re.split(r"\s*,\s*", match.group(1))

@@ -14,6 +14,7 @@ from rechtmakers.validate import validate_agreement
 
 DATA = Path(__file__).parent / "data"
 SUITE = Path(__file__).resolve().parents[2] / "shared" / "data" / "yaml-test-suite"
+FIXTURE_OK = [HealthCheck.function_scoped_fixture]
 SUITE_CASES = sorted(SUITE.glob("*.yaml")) if SUITE.is_dir() else []
 
 
@@ -35,7 +36,7 @@ def check_with_article(root: Path, content: bytes) -> list[str]:
     return [f.code for f in report.findings if f.severity is Severity.ERROR]
 
 
-@pytest.mark.skipif(not SUITE_CASES, reason="../shared/data/yaml-test-suite is not beside the repo")
+@pytest.mark.skipif(not SUITE_CASES, reason="../shared/data/yaml-test-suite is missing")
 def test_yaml_test_suite_is_handled(agreement_root: Path) -> None:
     outcomes: dict[str, list[str]] = {}
     for case in SUITE_CASES:
@@ -45,7 +46,7 @@ def test_yaml_test_suite_is_handled(agreement_root: Path) -> None:
     assert len(outcomes) >= 400
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=150, deadline=None, suppress_health_check=FIXTURE_OK)
 @given(st.binary(max_size=400))
 def test_random_bytes_never_crash(agreement_root: Path, content: bytes) -> None:
     check_with_article(agreement_root, content)
@@ -59,7 +60,7 @@ _values = st.recursive(_scalars, lambda inner: st.one_of(
     st.lists(inner, max_size=4), st.dictionaries(_keys, inner, max_size=5)), max_leaves=25)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=150, deadline=None, suppress_health_check=FIXTURE_OK)
 @given(st.dictionaries(_keys, _values, max_size=8))
 def test_random_yaml_never_crashes(agreement_root: Path, data: dict[str, object]) -> None:
     import yaml
@@ -67,7 +68,7 @@ def test_random_yaml_never_crashes(agreement_root: Path, data: dict[str, object]
     check_with_article(agreement_root, yaml.safe_dump(data, allow_unicode=True).encode())
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=100, deadline=None, suppress_health_check=FIXTURE_OK)
 @given(st.text(alphabet=st.sampled_from(list("ab: -[]{}&*!|>'\"#\n\t,?%@`")), max_size=120))
 def test_random_yaml_punctuation_never_crashes(agreement_root: Path, text: str) -> None:
     check_with_article(agreement_root, text.encode())

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 import typer
@@ -11,7 +11,7 @@ import typer
 from rechtmakers.cli.app import app, guarded
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     human = "human"
     json = "json"
     github = "github"
