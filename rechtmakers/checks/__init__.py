@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rechtmakers.checks import coverage, domain, identity, references
+from rechtmakers.checks import coverage, domain, identity, placeholders, references
 from rechtmakers.checks.base import Check, Context, Rule, error, warning
 from rechtmakers.checks.source import LOAD_RULES, SCHEMA_RULES
 
@@ -45,6 +45,8 @@ RULES: dict[str, Rule] = {
                   domain.conduct_lists),
     "D007": error("D007", "instappen-concreet", "Instappen zegt wat het concreet betekent.",
                   domain.joining_meaning),
+    "N001": warning("N001", "nog-invullen", "Er staat geen invulplek [nog invullen] meer.",
+                    placeholders.unfilled),
 }
 
 __all__ = ["RULES", "Check", "Context", "Rule", "error", "warning"]

@@ -10,6 +10,8 @@ from typing import Any, get_args
 import pytest
 
 from rechtmakers.model import AgreementMeta, Article, Topic
+from rechtmakers.scaffold import Scaffold, create_agreement
+from rechtmakers.schema_export import packaged_schema_dir
 
 from . import lsp
 
@@ -59,6 +61,7 @@ class Editor:
 def editor(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Editor]:
     assert COMMAND is not None
     workspace = tmp_path_factory.mktemp("repo")
+    (workspace / ".git").mkdir()
     shutil.copytree(ROOT / "schemas", workspace / "schemas")
     schema_uri = (workspace / "schemas" / "artikel.schema.json").as_uri()
     settings = {"yaml": {"validate": True, "hover": True, "completion": True,
@@ -139,3 +142,17 @@ def test_schema_from_settings_without_modeline(editor: Editor) -> None:
                                    "id: doel\ntitel: Waarom\nonderwerp: doel\nversie: 1\n")
     assert any('"tekst"' in d["message"] for d in diagnostics)
     assert description(Article, "versie") in editor.hover(uri, 3, 1)
+
+
+@pytest.mark.parametrize("schemas", ["repository", "packaged"])
+def test_scaffold_opens_without_diagnostics(editor: Editor, schemas: str) -> None:
+    """What `rechtmakers init` writes is valid for the editor, with either kind of modeline."""
+    root = editor.workspace / "agreements" / f"nieuw-{schemas}"
+    files = create_agreement(root, Scaffold(), None if schemas == "repository"
+                             else packaged_schema_dir())
+    for path in files:
+        rel = str(path.relative_to(editor.workspace))
+        uri, diagnostics = editor.open(rel, path.read_text(encoding="utf-8"))
+        assert diagnostics == [], rel
+    assert description(AgreementMeta, "penvoerder") in editor.hover(
+        (root / "overeenkomst.yaml").as_uri(), 6, 2)
