@@ -1,6 +1,7 @@
 """The command line: a thin shell that parses arguments and calls the core."""
 
 from rechtmakers.cli import init as _init  # noqa: F401
+from rechtmakers.cli import regels as _regels  # noqa: F401
 from rechtmakers.cli import schema as _schema  # noqa: F401 — registers the command
 from rechtmakers.cli import signoff as _signoff  # noqa: F401 — registers the commands
 from rechtmakers.cli import validate as _validate  # noqa: F401 — registers the command
