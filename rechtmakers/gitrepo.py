@@ -9,6 +9,7 @@ import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 import git
 from git import Repo
@@ -16,9 +17,10 @@ from git import Repo
 from rechtmakers.errors import UsageError
 
 __all__ = [
-    "Change", "Commit", "Repo", "Signature", "commit_file", "committer", "create_tag", "files_at",
-    "head_commit", "history", "materialize", "open_repo", "operation_in_progress", "read_blobs",
-    "repo_relative", "resolve_revision", "signatures", "tags", "uncommitted",
+    "Change", "Commit", "Repo", "Signature", "blob_ids", "commit_file", "committer", "content_key",
+    "create_tag", "files_at", "head_commit", "history", "materialize", "open_repo",
+    "operation_in_progress", "read_blobs", "repo_relative", "resolve_revision", "signatures",
+    "tags", "uncommitted",
 ]
 
 _BLOB_MODES = frozenset({0o100644, 0o100755})
@@ -62,20 +64,12 @@ def files_at(repo: Repo, rev: str, subdir: str) -> dict[str, bytes]:
     `git cat-file --batch` process: no process per file. Symbolic links and submodules are
     skipped (they are never part of an agreement). A subdir that does not exist gives {}.
     """
-    tree = repo.commit(resolve_revision(repo, rev)).tree
-    prefix = _clean_subdir(subdir)
-    if prefix:
-        try:
-            tree = tree / prefix
-        except KeyError:
-            return {}
-        if tree.type != "tree":
-            return {}
-    return {
-        blob.path[len(prefix) + 1:] if prefix else blob.path: blob.data_stream.read()
-        for blob in tree.traverse()
-        if blob.type == "blob" and blob.mode in _BLOB_MODES
-    }
+    tree = _subtree(repo, rev, subdir)
+    if tree is None:
+        return {}
+    prefix = len(tree.path) + 1 if tree.path else 0
+    return {blob.path[prefix:]: blob.data_stream.read() for blob in tree.traverse()
+            if blob.type == "blob" and blob.mode in _BLOB_MODES}
 
 
 def materialize(repo: Repo, rev: str, subdir: str, target: Path) -> Path:
@@ -332,3 +326,33 @@ def signatures(repo: Repo, commits: Iterable[str], allowed_signers: Path) -> dic
         if len(fields) == 6:
             found[fields[0]] = Signature(*fields[1:])
     return found
+
+
+def blob_ids(repo: Repo, rev: str, subdir: str) -> dict[str, str]:
+    """Path (relative to subdir) → blob sha of each file under subdir at rev: no contents read."""
+    tree = _subtree(repo, rev, subdir)
+    if tree is None:
+        return {}
+    prefix = len(tree.path) + 1 if tree.path else 0
+    return {blob.path[prefix:]: blob.hexsha for blob in tree.traverse()
+            if blob.type == "blob" and blob.mode in _BLOB_MODES}
+
+
+def content_key(repo: Repo, rev: str, subdir: str, skip: str) -> str:
+    """An id of everything under subdir at rev except the entry skip: equal ids, equal files."""
+    tree = _subtree(repo, rev, subdir)
+    if tree is None:
+        return ""
+    return ",".join(f"{item.name}:{item.hexsha}" for item in tree if item.name != skip)
+
+
+def _subtree(repo: Repo, rev: str, subdir: str) -> Any:
+    tree = repo.commit(resolve_revision(repo, rev)).tree
+    prefix = _clean_subdir(subdir)
+    if not prefix:
+        return tree
+    try:
+        found = tree / prefix
+    except KeyError:
+        return None
+    return found if found.type == "tree" else None

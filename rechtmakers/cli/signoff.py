@@ -128,3 +128,55 @@ def _status_detail(item: Any) -> str:
     if item.state == "stale":
         return f"tekende versie {record.version} op {when} ({record.signer.name})"
     return f"{record.signer.name}, {when}"
+
+
+@app.command()
+def verify(
+    paths: list[Path] = typer.Argument(None, help="Overeenkomsten (mappen). Standaard: "
+                                       "agreements/.", show_default=False),
+    party: str = typer.Option(None, "--partij", "-p", help="Alleen de ondertekening van deze "
+                              "partij controleren."),
+    fmt: Format = typer.Option(Format.human, "--format", "-f", help="human of json."),
+) -> None:
+    """Controleer elke ondertekening: de handtekening onder de commit, de sleutel van de partij,
+    de vertegenwoordiger die de commit maakte, en de digest van de inhoud op dat moment.
+
+    Exitcode 0: alles klopt. 1: minstens één ondertekening klopt niet. 2: verkeerd aangeroepen.
+    """
+    from rechtmakers.signoff.verify import verify as verify_agreement
+
+    with guarded():
+        results = [(root, verify_agreement(root, party)) for root in _roots(paths)]
+    if fmt is Format.json:
+        _emit_json([{"agreement": root.name, "parties": [_verdict_dict(v) for v in verdicts]}
+                    for root, verdicts in results])
+    else:
+        for root, verdicts in results:
+            _print_verdicts(root, verdicts)
+    failed = any(not v.ok for _, verdicts in results for v in verdicts)
+    raise typer.Exit(1 if failed else 0)
+
+
+def _verdict_dict(verdict: Any) -> dict[str, Any]:
+    record = verdict.record
+    return {"id": verdict.party_id, "ok": verdict.ok, "commit": verdict.commit,
+            "key": verdict.key, "signed_by": record.signer.email if record else None,
+            "versie": record.version if record else None, "reasons": verdict.reasons}
+
+
+def _print_verdicts(root: Path, verdicts: list[Any]) -> None:
+    typer.echo(f"{root.name}:")
+    if not verdicts:
+        typer.echo("  nog geen ondertekeningen.")
+    for verdict in verdicts:
+        if verdict.ok:
+            record = verdict.record
+            typer.echo(f"  klopt      {verdict.party_id}: {record.signer.name} "
+                       f"<{record.signer.email}>, versie {record.version}, commit "
+                       f"{verdict.commit[:12]}, sleutel {verdict.key}")
+            continue
+        typer.echo(f"  klopt niet {verdict.party_id}:")
+        for reason in verdict.reasons:
+            typer.echo(f"    - {reason}")
+    good = sum(1 for v in verdicts if v.ok)
+    typer.echo(f"{good} van {len(verdicts)} ondertekeningen kloppen.")

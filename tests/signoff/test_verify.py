@@ -1,0 +1,196 @@
+"""`rechtmakers verify`: signed commits against the keys in partijen.yaml."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from rechtmakers.signoff.verify import verify
+
+from .conftest import (
+    FATIMA,
+    JOOST,
+    Identity,
+    KeyMaker,
+    commit_all,
+    edit,
+    enable_ssh_signing,
+    git,
+    set_key,
+)
+
+Cli = Callable[..., Any]
+
+
+@pytest.fixture
+def joost_key(git_repo: Path, agreement: Path, make_key: KeyMaker) -> Path:
+    """Joost has a key in partijen.yaml, and git signs his commits with it."""
+    private, public = make_key("joost")
+    set_key(agreement, JOOST[1], public)
+    commit_all(git_repo, "Sleutel van Joost")
+    enable_ssh_signing(git_repo, private)
+    return private
+
+
+def sign(cli: Cli, be: Identity, who: tuple[str, str], party: str, agreement: Path) -> None:
+    be(who)
+    result = cli("sign", "--partij", party, agreement)
+    assert result.exit_code == 0, result.output
+
+
+def test_an_ssh_signed_sign_off_verifies(git_repo: Path, agreement: Path, cli: Cli,
+                                         be: Identity, joost_key: Path) -> None:
+    sign(cli, be, JOOST, "de-schoor", agreement)
+    assert "gpgsig" in git(git_repo, "cat-file", "-p", "HEAD")
+    [verdict] = verify(agreement)
+    assert verdict.ok, verdict.reasons
+    assert verdict.commit == git(git_repo, "rev-parse", "HEAD")
+    assert verdict.key and verdict.key.startswith("SHA256:")
+    result = cli("verify", agreement)
+    assert result.exit_code == 0, result.output
+    assert "klopt      de-schoor: Joost Hellendoorn" in result.output
+
+
+def test_verify_finds_the_commit_that_wrote_the_record(git_repo: Path, agreement: Path,
+                                                       cli: Cli, be: Identity,
+                                                       joost_key: Path) -> None:
+    sign(cli, be, JOOST, "de-schoor", agreement)
+    signed = git(git_repo, "rev-parse", "HEAD")
+    git(git_repo, "config", "commit.gpgsign", "false")
+    be(FATIMA)
+    edit(agreement / "artikelen" / "doel.yaml", "toelichting: |\n", "toelichting: |\n  Nieuw.\n")
+    commit_all(git_repo, "Toelichting aangevuld")
+    [verdict] = verify(agreement, "de-schoor")
+    assert verdict.ok, verdict.reasons
+    assert verdict.commit == signed
+
+
+def test_a_wrong_key_fails(git_repo: Path, agreement: Path, cli: Cli, be: Identity,
+                           make_key: KeyMaker) -> None:
+    _, registered = make_key("joost-geregistreerd")
+    other, _ = make_key("joost-ander")
+    set_key(agreement, JOOST[1], registered)
+    commit_all(git_repo, "Sleutel van Joost")
+    enable_ssh_signing(git_repo, other)
+    sign(cli, be, JOOST, "de-schoor", agreement)
+    [verdict] = verify(agreement)
+    assert not verdict.ok
+    assert "die van geen vertegenwoordiger van De Schoor is" in verdict.reasons[0]
+    result = cli("verify", agreement)
+    assert result.exit_code == 1
+    assert "klopt niet de-schoor" in result.output
+
+
+def test_a_key_of_another_party_fails(git_repo: Path, agreement: Path, cli: Cli, be: Identity,
+                                      make_key: KeyMaker) -> None:
+    fatima_private, fatima_public = make_key("fatima")
+    set_key(agreement, FATIMA[1], fatima_public)
+    set_key(agreement, JOOST[1], make_key("joost")[1])
+    commit_all(git_repo, "Sleutels van Fatima en Joost")
+    enable_ssh_signing(git_repo, fatima_private)
+    sign(cli, be, JOOST, "de-schoor", agreement)
+    [verdict] = verify(agreement, "de-schoor")
+    assert not verdict.ok
+    assert "die van geen vertegenwoordiger van De Schoor is" in " ".join(verdict.reasons)
+
+
+def test_an_unsigned_commit_fails(git_repo: Path, agreement: Path, cli: Cli, be: Identity,
+                                  make_key: KeyMaker) -> None:
+    _, public = make_key("joost")
+    set_key(agreement, JOOST[1], public)
+    commit_all(git_repo, "Sleutel van Joost")
+    sign(cli, be, JOOST, "de-schoor", agreement)
+    [verdict] = verify(agreement)
+    assert verdict.reasons == ["de commit is niet ondertekend (stel git in met commit.gpgsign "
+                               "en user.signingkey)."]
+
+
+def test_a_party_without_keys_cannot_be_verified(git_repo: Path, agreement: Path, cli: Cli,
+                                                 be: Identity) -> None:
+    sign(cli, be, JOOST, "de-schoor", agreement)
+    [verdict] = verify(agreement)
+    assert "heeft een sleutel in partijen.yaml" in verdict.reasons[0]
+
+
+def test_someone_else_committing_with_the_key_fails(git_repo: Path, agreement: Path, cli: Cli,
+                                                    be: Identity, joost_key: Path) -> None:
+    record = agreement / "ondertekeningen" / "de-schoor.yaml"
+    sign(cli, be, JOOST, "de-schoor", agreement)
+    text = record.read_text()
+    git(git_repo, "rm", "-q", str(record))
+    git(git_repo, "commit", "-q", "-m", "weg")
+    record.parent.mkdir()
+    record.write_text(text)
+    be(FATIMA)
+    commit_all(git_repo, "Handgeschreven ondertekening met de sleutel van Joost")
+    [verdict] = verify(agreement)
+    assert any("de commit is gemaakt door f.elamrani@almere.example" in r
+               for r in verdict.reasons)
+
+
+def test_a_record_with_a_wrong_digest_fails(git_repo: Path, agreement: Path, cli: Cli,
+                                            be: Identity, joost_key: Path) -> None:
+    sign(cli, be, JOOST, "de-schoor", agreement)
+    record = agreement / "ondertekeningen" / "de-schoor.yaml"
+    text = record.read_text()
+    digest = text.split("digest: ")[1][:64]
+    record.write_text(text.replace(digest, "f" * 64))
+    be(JOOST)
+    commit_all(git_repo, "Digest met de hand aangepast")
+    [verdict] = verify(agreement)
+    assert verdict.reasons == [f"de digest in het record (ffffffffffff) is niet die van de "
+                               f"inhoud bij commit {verdict.commit[:12]} ({digest[:12]})."]
+
+
+def test_a_record_changed_after_commit_fails(git_repo: Path, agreement: Path, cli: Cli,
+                                             be: Identity, joost_key: Path) -> None:
+    sign(cli, be, JOOST, "de-schoor", agreement)
+    record = agreement / "ondertekeningen" / "de-schoor.yaml"
+    record.write_text(record.read_text().replace("1.0.0", "1.0.1"))
+    [verdict] = verify(agreement)
+    assert "is gewijzigd of verwijderd sinds het is vastgelegd" in " ".join(verdict.reasons)
+
+
+def test_verify_a_party_that_did_not_sign(git_repo: Path, agreement: Path, cli: Cli) -> None:
+    result = cli("verify", agreement, "--partij", "het-baken", "--format", "json")
+    assert result.exit_code == 1
+    [data] = json.loads(result.output)
+    assert data["parties"][0]["reasons"] == ["er is geen ondertekening van deze partij."]
+
+
+@pytest.fixture
+def gnupg_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
+    if shutil.which("gpg") is None:
+        pytest.skip("gpg is niet geïnstalleerd")
+    home = tmp_path / "gnupg"
+    home.mkdir(mode=0o700)
+    monkeypatch.setenv("GNUPGHOME", str(home))
+    yield home
+    subprocess.run(["gpgconf", "--kill", "all"], check=False, capture_output=True)
+
+
+def test_a_gpg_signed_sign_off_verifies_by_fingerprint(git_repo: Path, agreement: Path,
+                                                       cli: Cli, be: Identity,
+                                                       gnupg_home: Path) -> None:
+    subprocess.run(["gpg", "--batch", "--quiet", "--passphrase", "", "--quick-gen-key",
+                    f"{JOOST[0]} <{JOOST[1]}>", "ed25519", "sign", "never"], check=True,
+                   capture_output=True)
+    listing = subprocess.run(["gpg", "--list-keys", "--with-colons"], check=True,
+                             capture_output=True, text=True).stdout
+    fingerprint = next(line.split(":")[9] for line in listing.splitlines()
+                       if line.startswith("fpr:"))
+    spaced = " ".join(fingerprint[i:i + 4] for i in range(0, 40, 4))
+    set_key(agreement, JOOST[1], f"'{spaced}'")
+    commit_all(git_repo, "GPG-vingerafdruk van Joost")
+    git(git_repo, "config", "user.signingkey", fingerprint)
+    git(git_repo, "config", "commit.gpgsign", "true")
+    sign(cli, be, JOOST, "de-schoor", agreement)
+    [verdict] = verify(agreement)
+    assert verdict.ok, verdict.reasons
+    assert verdict.key == fingerprint
