@@ -1,15 +1,18 @@
-"""Reporters: findings into text for people, JSON for tools, annotations for CI."""
+"""Reporters: findings into text for people, JSON and SARIF for tools, annotations for CI."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Sequence
 from itertools import groupby
+from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
+from urllib.parse import quote
 
 from rechtmakers.findings import Finding, Severity
 
 if TYPE_CHECKING:
+    from rechtmakers.checks.base import Rule
     from rechtmakers.validate import Report
 
 
@@ -87,8 +90,56 @@ def github_annotation(finding: Finding) -> str:
             f"title=rechtmakers {finding.code}::{message}")
 
 
+SARIF_SCHEMA = ("https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/"
+                "sarif-schema-2.1.0.json")
+
+
+class SarifReporter(Reporter):
+    """SARIF 2.1.0: one run with every rule and one result per finding (code scanning, IDEs)."""
+
+    def report(self, reports: Sequence[Report]) -> None:
+        from rechtmakers import __version__
+        from rechtmakers.checks import RULES
+
+        index = {code: i for i, code in enumerate(RULES)}
+        driver = {"name": "rechtmakers", "version": __version__, "semanticVersion": __version__,
+                  "language": "nl-NL", "rules": [sarif_rule(rule) for rule in RULES.values()]}
+        results = [sarif_result(f, index.get(f.code, -1)) for r in reports for f in r.findings]
+        log = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [{
+            "tool": {"driver": driver}, "language": "nl-NL", "columnKind": "unicodeCodePoints",
+            "originalUriBaseIds": {"SRCROOT": {"uri": Path.cwd().resolve().as_uri() + "/"}},
+            "invocations": [{"executionSuccessful": True}], "results": results}]}
+        json.dump(log, self.out, ensure_ascii=False, indent=2)
+        self.out.write("\n")
+
+
+def sarif_level(severity: Severity) -> str:
+    return "error" if severity is Severity.ERROR else "warning"
+
+
+def sarif_rule(rule: Rule) -> dict[str, object]:
+    """A SARIF reportingDescriptor: code, name, Dutch summary and documentation."""
+    return {"id": rule.code, "name": rule.name,
+            "shortDescription": {"text": rule.summary},
+            "fullDescription": {"text": rule.summary},
+            "help": {"text": rule.explanation, "markdown": rule.explanation},
+            "defaultConfiguration": {"level": sarif_level(rule.severity)}}
+
+
+def sarif_result(finding: Finding, rule_index: int) -> dict[str, object]:
+    """A SARIF result at the finding's place, relative to the working directory."""
+    loc = finding.location
+    uri = quote(Path(loc.display_path()).as_posix())
+    return {"ruleId": finding.code, "ruleIndex": rule_index,
+            "level": sarif_level(finding.severity), "message": {"text": finding.message},
+            "locations": [{"physicalLocation": {
+                "artifactLocation": {"uri": uri, "uriBaseId": "SRCROOT"},
+                "region": {"startLine": loc.line, "startColumn": loc.column}}}]}
+
+
 REPORTERS: dict[str, type[Reporter]] = {
     "human": HumanReporter,
     "json": JsonReporter,
     "github": GithubReporter,
+    "sarif": SarifReporter,
 }

@@ -15,6 +15,7 @@ class Format(StrEnum):
     human = "human"
     json = "json"
     github = "github"
+    sarif = "sarif"
 
 
 @app.command()
@@ -23,7 +24,8 @@ def validate(
                                        "overeenkomsten. Standaard: agreements/.",
                                        show_default=False),
     fmt: Format = typer.Option(Format.human, "--format", "-f", help="Uitvoer: human (leesbaar), "
-                               "json of github (annotaties in GitHub Actions)."),
+                               "json, github (annotaties in GitHub Actions) of sarif "
+                               "(code scanning)."),
     strict: bool = typer.Option(False, "--strict", help="Ook waarschuwingen laten falen "
                                 "(exitcode 1)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Alleen meldingen tonen, geen "
