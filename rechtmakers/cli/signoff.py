@@ -180,3 +180,83 @@ def _print_verdicts(root: Path, verdicts: list[Any]) -> None:
             typer.echo(f"    - {reason}")
     good = sum(1 for v in verdicts if v.ok)
     typer.echo(f"{good} van {len(verdicts)} ondertekeningen kloppen.")
+
+
+@app.command()
+def log(
+    args: list[str] = typer.Argument(None, metavar="[ARTIKEL] [PATH]", help="Optioneel een "
+                                     "artikel (kenmerk, zoals besluitvorming) en de "
+                                     "overeenkomst (map).", show_default=False),
+    fmt: Format = typer.Option(Format.human, "--format", "-f", help="human of json."),
+) -> None:
+    """Toon de geschiedenis van de overeenkomst of van één artikel: versies, wat er veranderde,
+    en wie wat ondertekende en wanneer. Nieuwste eerst.
+
+    Exitcode 0. 2: verkeerd aangeroepen of geen git.
+    """
+    from rechtmakers.signoff.history import agreement_log
+
+    with guarded():
+        article, path = _log_arguments(args or [])
+        root = _one_root(path)
+        entries = agreement_log(root, article)
+    if fmt is Format.json:
+        _emit_json({"agreement": root.name, "article": article,
+                    "entries": [e.as_dict() for e in entries]})
+        return
+    _print_log(root, article, entries)
+
+
+def _log_arguments(args: list[str]) -> tuple[str | None, Path | None]:
+    from rechtmakers.errors import UsageError
+
+    if len(args) > 2:
+        raise UsageError("Geef hooguit een artikel en een overeenkomst op: rechtmakers log "
+                         "[ARTIKEL] [PATH].")
+    if len(args) == 2:
+        return args[0], Path(args[1])
+    if len(args) == 1 and (Path(args[0]).exists() or "/" in args[0]):
+        return None, Path(args[0])
+    return (args[0] if args else None), None
+
+
+def _print_log(root: Path, article: str | None, entries: list[Any]) -> None:
+    if not entries:
+        subject = f"artikel {article} van {root.name}" if article else root.name
+        typer.echo(f"Geen geschiedenis gevonden voor {subject}.")
+    for entry in entries:
+        commit = entry.commit
+        when = dutch_date(dt.datetime.fromisoformat(commit.date))
+        typer.echo(f"{when}  {commit.sha[:12]}  {commit.author} <{commit.author_email}>")
+        typer.echo(f"    {commit.subject}")
+        for tag in entry.tags:
+            typer.echo(f"    ◆ vastgesteld: tag {tag}")
+        for event in entry.events:
+            mark = "✎" if event.kind == "ondertekening" else ("•" if event.binding else "·")
+            typer.echo(f"    {mark} {event.text}")
+        typer.echo("")
+
+
+@app.command()
+def vaststellen(
+    path: Path = typer.Argument(None, help="De overeenkomst (map). Standaard: de enige onder "
+                                "agreements/.", show_default=False),
+) -> None:
+    """Stel de overeenkomst vast als alle partijen dezelfde inhoud tekenden: zet status op
+    vastgesteld (een eigen commit van alleen overeenkomst.yaml) en maak de tag <id>/v<versie>.
+
+    Exitcode 0: vastgesteld (of was het al). 1: nog niet iedereen tekende, of niet alles is
+    vastgelegd. 2: verkeerd aangeroepen of git ontbreekt.
+    """
+    from rechtmakers.signoff.seal import seal
+
+    with guarded():
+        result = seal(_one_root(path))
+    if not result.tagged:
+        typer.echo(f"Al vastgesteld: tag {result.tag}. Er is niets veranderd.")
+        return
+    if result.commit:
+        typer.echo(f"status: vastgesteld, vastgelegd in commit {result.commit[:12]} (alleen "
+                   "overeenkomst.yaml).")
+    typer.echo(f"Vastgesteld: tag {result.tag}, ondertekend door alle "
+               f"{len(result.status.parties)} partijen.")

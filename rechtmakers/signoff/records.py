@@ -70,22 +70,24 @@ def read_record(path: Path) -> SignOff:
     return _validate(source)
 
 
-def parse_record(data: bytes, path: Path) -> SignOff:
+def parse_record(data: bytes, path: Path, scratch: Path | None = None) -> SignOff:
     """Read a record from a blob (a past version); path is only used in messages."""
     try:
-        source = read_blob(data, path)
+        source = read_blob(data, path, scratch)
     except LoadRefusal as refusal:
         raise RecordError(f"{path}:{refusal.line}:{refusal.column}: {refusal.message}") from None
     return _validate(source)
 
 
-def read_blob(data: bytes, path: Path) -> SourceFile:
-    """Load YAML from bytes through the same loader and refusals as a file on disk."""
-    with tempfile.TemporaryDirectory(prefix="rechtmakers-") as tmp:
-        scratch = Path(tmp) / path.name
-        scratch.write_bytes(data)
-        source = read_yaml(scratch)
-    return dataclasses.replace(source, path=path)
+def read_blob(data: bytes, path: Path, scratch: Path | None = None) -> SourceFile:
+    """Load YAML from bytes through the same loader and refusals as a file on disk (written
+    for a moment into scratch, or into a temporary folder); path is only used in messages."""
+    if scratch is None:
+        with tempfile.TemporaryDirectory(prefix="rechtmakers-") as tmp:
+            return read_blob(data, path, Path(tmp))
+    file = scratch / "blob.yaml"
+    file.write_bytes(data)
+    return dataclasses.replace(read_yaml(file), path=path)
 
 
 def _validate(source: SourceFile) -> SignOff:

@@ -32,7 +32,7 @@ def sign(root: Path, party_id: str, note: str | None = None) -> SignResult:
     """Check everything first, then write and commit only ondertekeningen/<party_id>.yaml."""
     repo = gitrepo.open_repo(root)
     subdir = gitrepo.repo_relative(repo, root)
-    _refuse_unfinished_work(repo, subdir)
+    refuse_unfinished_work(repo, subdir)
     agreement = _valid_agreement(root)
     party = _party(agreement, party_id)
     representative = _representative(party, *gitrepo.committer(repo))
@@ -62,7 +62,7 @@ def _valid_agreement(root: Path) -> Agreement:
     return report.agreement
 
 
-def _refuse_unfinished_work(repo: gitrepo.Repo, subdir: str) -> None:
+def refuse_unfinished_work(repo: gitrepo.Repo, subdir: str) -> None:
     gitrepo.head_commit(repo)
     operation = gitrepo.operation_in_progress(repo)
     if operation:

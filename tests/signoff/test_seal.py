@@ -1,0 +1,78 @@
+"""`rechtmakers vaststellen`: only when everyone signed; one line changed, one commit, one tag."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from rechtmakers.errors import AgreementError
+from rechtmakers.signoff.seal import set_status
+from rechtmakers.signoff.status import agreement_status
+
+from .conftest import JOOST, SUBDIR, Identity, edit, git
+from .test_status import sign, sign_all
+
+Cli = Callable[..., Any]
+
+
+def test_refused_until_all_parties_signed(git_repo: Path, agreement: Path, cli: Cli,
+                                          be: Identity) -> None:
+    sign(cli, be, JOOST, "de-schoor", agreement)
+    head = git(git_repo, "rev-parse", "HEAD")
+    result = cli("vaststellen", agreement)
+    assert result.exit_code == 1
+    assert "Wacht op: ggd-flevoland (nog niet)" in result.output
+    assert git(git_repo, "rev-parse", "HEAD") == head
+    assert git(git_repo, "tag") == ""
+
+
+def test_vaststellen_commits_the_status_line_and_tags(git_repo: Path, agreement: Path, cli: Cli,
+                                                      be: Identity) -> None:
+    edit(agreement / "overeenkomst.yaml", "status: concept", "status: concept  # nog even")
+    git(git_repo, "commit", "-qam", "commentaar")
+    sign_all(git_repo, agreement, cli, be)
+    before = (agreement / "overeenkomst.yaml").read_text()
+    signed_head = git(git_repo, "rev-parse", "HEAD")
+    result = cli("vaststellen", agreement)
+    assert result.exit_code == 0, result.output
+    assert "Vastgesteld: tag positief-gezond-almere/v1.0.0" in result.output
+    after = (agreement / "overeenkomst.yaml").read_text()
+    assert after == before.replace("status: concept  # nog even", "status: vastgesteld  # nog even")
+    assert git(git_repo, "rev-parse", "HEAD~1") == signed_head
+    assert git(git_repo, "show", "--name-only", "--format=", "HEAD") == \
+        f"{SUBDIR}/overeenkomst.yaml"
+    assert git(git_repo, "status", "--porcelain") == ""
+    assert git(git_repo, "cat-file", "-t", "positief-gezond-almere/v1.0.0") == "tag"
+    assert git(git_repo, "rev-parse", "positief-gezond-almere/v1.0.0^{commit}") == \
+        git(git_repo, "rev-parse", "HEAD")
+    message = git(git_repo, "tag", "-l", "--format=%(contents)", "positief-gezond-almere/v1.0.0")
+    assert "- De Schoor (de-schoor): Joost Hellendoorn" in message
+    assert agreement_status(agreement).complete  # status is not part of the digest
+    again = cli("vaststellen", agreement)
+    assert again.exit_code == 0 and "Al vastgesteld" in again.output
+
+
+def test_log_shows_the_tag(git_repo: Path, agreement: Path, cli: Cli, be: Identity) -> None:
+    sign_all(git_repo, agreement, cli, be)
+    cli("vaststellen", agreement)
+    result = cli("log", agreement)
+    assert "◆ vastgesteld: tag positief-gezond-almere/v1.0.0" in result.output
+    assert "status concept → vastgesteld" in result.output
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("status: concept", "status: vastgesteld"),
+    ("status:   'ter-ondertekening'   # zo", "status:   vastgesteld   # zo"),
+    ('status: "concept"', "status: vastgesteld"),
+])
+def test_set_status_changes_only_the_value(line: str, expected: str) -> None:
+    text = f"id: x\n{line}\nvoorbeeld:\n  status: blijft\n"
+    assert set_status(text, "vastgesteld") == f"id: x\n{expected}\nvoorbeeld:\n  status: blijft\n"
+
+
+def test_set_status_refuses_what_it_cannot_find() -> None:
+    with pytest.raises(AgreementError):
+        set_status("id: x\n", "vastgesteld")
