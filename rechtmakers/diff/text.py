@@ -1,0 +1,147 @@
+"""The rendered Dutch text of an agreement as lines: what the word-level comparison reads."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator
+from functools import lru_cache
+
+from babel.dates import format_date
+
+from rechtmakers.agreement import Agreement
+from rechtmakers.model import Article, Party
+from rechtmakers.resolve import resolve_plain
+
+Say = Callable[[str], str]
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_LIST_ITEM = re.compile(r"^[ \t]*(?:([-*+])|(\d+)[.)])[ \t]+", re.MULTILINE)
+_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])"
+                       r"|(?<![\w_])_(?=\S)([^_\n]+?)(?<=\S)_(?![\w_])")
+_LINK = re.compile(r"\[([^\[\]\n]+)\]\([^()\s]+\)")
+_CODE = re.compile(r"`([^`\n]+)`")
+
+PARTY_KINDS: dict[str, str] = {
+    "zorg": "zorg", "welzijn": "welzijn", "gemeente": "gemeente",
+    "zorgverzekeraar": "zorgverzekeraar", "publieke-gezondheid": "publieke gezondheid",
+    "onderwijs": "onderwijs", "wonen": "wonen", "overig": "overig",
+}
+
+
+def article_lines(article: Article, say: Say, number: int | None) -> list[str]:
+    """The article as a reader sees it, one line per paragraph, list item, member or block entry.
+
+    The title comes first; members read "3.1 …"; each line ends in a newline. `say` turns the
+    references of a text into words (see resolver); with as_written they stay as typed, so
+    comparing those lines tells a change of the text from a change of what it refers to.
+    """
+    lines = [_plain(article.title), *_paragraphs(say(article.text))]
+    lines.extend(block_lines(article, say))
+    for i, member in enumerate(article.members, start=1):
+        first, *rest = _paragraphs(say(member.text)) or ("",)
+        lines.append(f"{number or 0}.{i} {first}")
+        lines.extend(rest)
+    return [f"{line}\n" for line in lines]
+
+
+def resolver(agreement: Agreement) -> Say:
+    """References read as in this version of the agreement: "artikel 3", a party's name."""
+    return lambda text: resolve_plain(text, agreement)
+
+
+def as_written(text: str) -> str:
+    return text
+
+
+def explanation_lines(article: Article) -> list[str]:
+    """The toelichting as lines (none when there is none)."""
+    return [_line(line) for line in paragraphs(article.explanation or "")]
+
+
+def preamble_lines(agreement: Agreement) -> list[str]:
+    """Title, compass, preamble and parties: the part of the document before the articles."""
+    if agreement.meta is None:
+        return []
+    say = resolver(agreement)
+    lines = [agreement.meta.title, f"Kompas: {say(agreement.meta.compass)}"]
+    lines.extend(say(text) for text in agreement.meta.considerations)
+    lines.extend(party_line(party) for party in agreement.parties)
+    return [_line(line) for line in lines]
+
+
+def _line(text: str) -> str:
+    """One line: white space (also newlines) collapsed, ending in a newline."""
+    return f"{' '.join(text.split())}\n"
+
+
+def party_line(party: Party) -> str:
+    return f"{party.name} ({PARTY_KINDS.get(party.kind, party.kind)})"
+
+
+def dutch_date(value: dt.date) -> str:
+    """21 januari 2026."""
+    return format_date(value, "d MMMM y", locale="nl")
+
+
+def paragraphs(markdown: str) -> list[str]:
+    """Markdown as readable lines: one per paragraph or list item, inline markup removed."""
+    return list(_paragraphs(markdown))
+
+
+@lru_cache(maxsize=16384)
+def _paragraphs(markdown: str) -> tuple[str, ...]:
+    # Both versions and every view lay out mostly the same texts: read each only once.
+    lines: list[str] = []
+    for block in _BLANK_LINE.split(markdown.strip()):
+        lines.extend(_plain(item) for item in _list_items(block))
+    return tuple(line for line in lines if line)
+
+
+def _list_items(block: str) -> list[str]:
+    matches = list(_LIST_ITEM.finditer(block))
+    if not matches:
+        return [block]
+    items = [block[:matches[0].start()]] if matches[0].start() > 0 else []
+    ends = [m.start() for m in matches[1:]] + [len(block)]
+    for match, end in zip(matches, ends, strict=True):
+        marker = "•" if match.group(1) else f"{match.group(2)}."
+        items.append(f"{marker} {block[match.end():end]}")
+    return items
+
+
+def _plain(text: str) -> str:
+    text = " ".join(text.split())
+    if "](" in text:
+        text = _LINK.sub(r"\1", text)
+    if "`" in text:
+        text = _CODE.sub(r"\1", text)
+    if "*" in text or "_" in text:
+        text = _STRONG.sub(r"\2", text)
+        text = _EMPHASIS.sub(lambda m: m.group(1) or m.group(2), text)
+    return text
+
+
+def block_lines(article: Article, say: Say) -> Iterator[str]:
+    """The structured block of a domain article, as readable lines."""
+    if article.decision:
+        yield f"Wijze van besluiten: {article.decision.method}"
+        yield f"Wie besluit: {_plain(say(article.decision.body))}"
+        if article.decision.quorum:
+            yield f"Quorum: {_plain(say(article.decision.quorum))}"
+    if article.dialogue:
+        for i, step in enumerate(article.dialogue.steps, start=1):
+            yield _plain(f"Stap {i}: {say(step.name)}. Wie: {say(step.who)}. "
+                         f"Termijn: {step.term}.")
+            yield from _paragraphs(say(step.text))
+    if article.citizen:
+        for guard in article.citizen.safeguards:
+            yield f"Waarborg: {_plain(say(guard.what))}"
+            yield f"Hoe: {_plain(say(guard.how))}"
+            yield f"Wanneer: {_plain(say(guard.when))}"
+    if article.conduct:
+        yield from (f"Dit helpt: {_plain(say(item))}" for item in article.conduct.helps)
+        yield from (f"Dit helpt niet: {_plain(say(item))}" for item in article.conduct.hinders)
+    if article.joining:
+        yield from (f"Instappen betekent: {_plain(say(item))}" for item in article.joining.means)

@@ -1,0 +1,188 @@
+"""Word-level edits between two texts, with tokens that keep every space and punctuation mark."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from typing import Literal
+
+from rechtmakers.diff.myers import opcodes
+
+Op = Literal["equal", "delete", "insert"]
+
+# A word, a run of white space, or one other character: every character falls in one of them,
+# so joining the tokens gives the text back exactly.
+_TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
+# Beyond this many token edits in one stretch a text was rewritten rather than edited.
+MAX_EDITS = 200
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """A stretch of text: kept (equal), only in the old text (delete) or only in the new
+    (insert)."""
+
+    op: Op
+    text: str
+
+    def as_dict(self) -> dict[str, str]:
+        return {"op": self.op, "text": self.text}
+
+
+def tokenize(text: str) -> list[str]:
+    """Words, runs of white space and single other characters; "".join() rebuilds text."""
+    return _TOKEN.findall(text)
+
+
+def old_text(edits: Iterable[Edit]) -> str:
+    """The text before the edits."""
+    return "".join(e.text for e in edits if e.op != "insert")
+
+
+def new_text(edits: Iterable[Edit]) -> str:
+    """The text after the edits."""
+    return "".join(e.text for e in edits if e.op != "delete")
+
+
+def is_unchanged(edits: Iterable[Edit]) -> bool:
+    return all(e.op == "equal" for e in edits)
+
+
+def word_edits(old: str, new: str) -> list[Edit]:
+    """The edits that turn old into new, word by word."""
+    if old == new:
+        return [Edit("equal", old)] if old else []
+    a, b = tokenize(old), tokenize(new)
+    codes: Sequence[tuple[str, int, int, int, int]] | None = opcodes(a, b, MAX_EDITS)
+    if codes is None:  # rewritten rather than edited: look for the longest common stretches
+        codes = SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    raw: list[Edit] = []
+    for tag, i1, i2, j1, j2 in codes:
+        if tag == "equal":
+            raw.append(Edit("equal", "".join(a[i1:i2])))
+            continue
+        if i2 > i1:
+            raw.append(Edit("delete", "".join(a[i1:i2])))
+        if j2 > j1:
+            raw.append(Edit("insert", "".join(b[j1:j2])))
+    merged = coalesce(raw)
+    return coalesce(_fold_short_equals(merged)) if len(merged) > 3 else merged
+
+
+def line_edits(old_lines: Sequence[str], new_lines: Sequence[str]) -> list[Edit]:
+    """Edits over texts made of lines (each ending in a newline): whole lines first, then words.
+
+    Aligning lines first keeps the word comparison small, so long texts stay fast, and an
+    inserted or removed paragraph shows as one piece.
+    """
+    if list(old_lines) == list(new_lines):
+        return [Edit("equal", "".join(old_lines))] if old_lines else []
+    edits: list[Edit] = []
+    matcher = SequenceMatcher(None, old_lines, new_lines, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "replace" and i2 - i1 == j2 - j1:
+            # As many lines on both sides: compare them in pairs, each on its own (faster, and
+            # a change stays within its paragraph).
+            for before, after in zip(old_lines[i1:i2], new_lines[j1:j2], strict=True):
+                edits.extend(word_edits(before, after))
+            continue
+        before, after = "".join(old_lines[i1:i2]), "".join(new_lines[j1:j2])
+        if tag == "equal":
+            edits.append(Edit("equal", before))
+        elif tag == "delete":
+            edits.append(Edit("delete", before))
+        elif tag == "insert":
+            edits.append(Edit("insert", after))
+        else:
+            edits.extend(word_edits(before, after))
+    return coalesce(edits)
+
+
+def split_lines(edits: Iterable[Edit]) -> list[list[Edit]]:
+    """The edits cut at each newline: one list per line, without the newline itself."""
+    lines: list[list[Edit]] = [[]]
+    for edit in edits:
+        parts = edit.text.split("\n")
+        for i, part in enumerate(parts):
+            if i:
+                lines.append([])
+            if part:
+                lines[-1].append(Edit(edit.op, part))
+    if not lines[-1]:
+        lines.pop()
+    return lines
+
+
+def _fold_short_equals(edits: list[Edit]) -> list[Edit]:
+    """Fold an unchanged stretch between two changes into them when it is no longer than the
+    changes on either side: "[-de grote-]{+het kleine+}" reads better than
+    "[-de-]{+het+} [-grote-]{+kleine+}" (the semantic clean-up of diff-match-patch)."""
+    groups = _as_groups(edits)
+    i = 1
+    while i < len(groups) - 1:
+        equal = groups[i]
+        if isinstance(equal, str) and "\n" not in equal and _short_between(groups, i):
+            before, after = groups[i - 1], groups[i + 1]
+            assert not isinstance(before, str) and not isinstance(after, str)
+            groups[i - 1:i + 2] = [(before[0] + equal + after[0], before[1] + equal + after[1])]
+            i = max(i - 1, 1)
+        else:
+            i += 1
+    out: list[Edit] = []
+    for group in groups:
+        if isinstance(group, str):
+            out.append(Edit("equal", group))
+        else:
+            out.extend([Edit("delete", group[0]), Edit("insert", group[1])])
+    return out
+
+
+def _as_groups(edits: list[Edit]) -> list[str | tuple[str, str]]:
+    """Equal text as a string, each change as (deleted, inserted)."""
+    groups: list[str | tuple[str, str]] = []
+    for edit in edits:
+        if edit.op == "equal":
+            groups.append(edit.text)
+        elif groups and not isinstance(groups[-1], str):
+            deleted, inserted = groups[-1]
+            groups[-1] = (deleted + edit.text, inserted) if edit.op == "delete" else (
+                deleted, inserted + edit.text)
+        else:
+            groups.append((edit.text, "") if edit.op == "delete" else ("", edit.text))
+    return groups
+
+
+def _short_between(groups: list[str | tuple[str, str]], i: int) -> bool:
+    before, equal, after = groups[i - 1], groups[i], groups[i + 1]
+    if isinstance(before, str) or isinstance(after, str):
+        return False
+    return len(equal) <= max(map(len, before)) and len(equal) <= max(map(len, after))
+
+
+def coalesce(edits: Iterable[Edit]) -> list[Edit]:
+    """Merge neighbours of the same kind; within each change, deletions before insertions."""
+    out: list[Edit] = []
+    for group in _change_groups(edits):
+        if group[0].op == "equal":
+            out.append(Edit("equal", "".join(e.text for e in group)))
+            continue
+        for op in ("delete", "insert"):
+            text = "".join(e.text for e in group if e.op == op)
+            if text:
+                out.append(Edit(op, text))
+    return out
+
+
+def _change_groups(edits: Iterable[Edit]) -> Iterator[list[Edit]]:
+    group: list[Edit] = []
+    for edit in edits:
+        if not edit.text:
+            continue
+        if group and (group[0].op == "equal") != (edit.op == "equal"):
+            yield group
+            group = []
+        group.append(edit)
+    if group:
+        yield group

@@ -1,0 +1,51 @@
+"""Helpers for the diff tests: two writable versions of the sample agreement."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from rechtmakers.agreement import Agreement
+from rechtmakers.diff import Comparison, compare
+from rechtmakers.diff.pair import load_version
+
+SAMPLE = Path(__file__).resolve().parents[2] / "agreements" / "positief-gezond-almere"
+
+
+@dataclass
+class Versions:
+    """An old and a new copy of the sample agreement, to edit and compare."""
+
+    old: Path
+    new: Path
+
+    def edit(self, rel: str, old: str, new: str, *, count: int = 1) -> None:
+        """Replace text in a file of the new version; fail loudly when it is not there."""
+        path = self.new / rel
+        text = path.read_text(encoding="utf-8")
+        assert text.count(old) >= count, f"{old!r} not in {rel}"
+        path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+    def write(self, rel: str, text: str) -> None:
+        (self.new / rel).write_text(text, encoding="utf-8")
+
+    def order(self, *article_ids: str) -> None:
+        """Set the article list of the new version."""
+        path = self.new / "overeenkomst.yaml"
+        text = path.read_text(encoding="utf-8")
+        head = text[:text.index("artikelen:")]
+        path.write_text(head + "artikelen:\n" + "".join(f"  - {a}\n" for a in article_ids),
+                        encoding="utf-8")
+
+    def agreements(self) -> tuple[Agreement, Agreement]:
+        return load_version(self.old, "oud"), load_version(self.new, "nieuw")
+
+    def compare(self) -> Comparison:
+        old, new = self.agreements()
+        return compare(old, new)
+
+
+ORDER = ("doel", "partijen", "besluitvorming", "conflictdialoog", "inwonerperspectief",
+         "instappen", "gedrag", "veranderende-omstandigheden", "financiering", "looptijd")
+
+
