@@ -1,0 +1,87 @@
+"""Rendering: an agreement into readable Dutch documents (Markdown, HTML, DOCX, PDF)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rechtmakers.errors import UsageError
+
+if TYPE_CHECKING:
+    from rechtmakers.agreement import Agreement
+    from rechtmakers.render.tree import Document
+
+FORMATS: tuple[str, ...] = ("md", "html", "docx", "pdf")
+DEFAULT_FORMATS: tuple[str, ...] = ("md", "html")
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """What to render: which formats, which edition, in which house style."""
+
+    formats: tuple[str, ...] = DEFAULT_FORMATS
+    explanations: bool = False
+    house_style: Path | None = None
+
+
+def parse_formats(text: str) -> tuple[str, ...]:
+    """"md,html" → ("md", "html"), in the fixed order of FORMATS; unknown names are refused."""
+    names = [name.strip().lower() for name in text.split(",") if name.strip()]
+    unknown = [name for name in names if name not in FORMATS]
+    if unknown or not names:
+        raise UsageError(f"Onbekend formaat: {', '.join(unknown) or '(leeg)'}. Kies uit "
+                         f"{', '.join(FORMATS)}, gescheiden door komma's.")
+    return tuple(name for name in FORMATS if name in names)
+
+
+def output_stem(document: Document) -> str:
+    """The file name without extension: the agreement id, and -toelichting for that edition."""
+    return f"{document.id}-toelichting" if document.with_explanations else document.id
+
+
+def render_agreement(agreement: Agreement, options: RenderOptions) -> dict[str, bytes]:
+    """The documents of one agreement as relative path → bytes, in the folder <id>/."""
+    from rechtmakers.digest import content_digest
+    from rechtmakers.render.tree import build_document
+
+    document = build_document(agreement, content_digest(agreement),
+                              explanations=options.explanations)
+    stem = f"{document.id}/{output_stem(document)}"
+    return {f"{stem}.{fmt}": data for fmt, data in render_document(document, options).items()}
+
+
+def render_document(document: Document, options: RenderOptions) -> dict[str, bytes]:
+    """Every requested format of one document tree, by format name."""
+    formats = options.formats
+    engine = None
+    if "pdf" in formats:
+        from rechtmakers.render.pdf import find_engine
+
+        engine = find_engine()
+    needs_html = "html" in formats or (engine is not None and engine.source == "html")
+    needs_docx = "docx" in formats or (engine is not None and engine.source == "docx")
+    made: dict[str, bytes] = {}
+    if "md" in formats:
+        from rechtmakers.render.markdown import render_markdown
+
+        made["md"] = render_markdown(document, options.house_style).encode("utf-8")
+    if needs_html:
+        from rechtmakers.render.html import render_html
+
+        made["html"] = render_html(document, options.house_style).encode("utf-8")
+    if needs_docx:
+        from rechtmakers.render.docx import render_docx
+
+        made["docx"] = render_docx(document, options.house_style)
+    if engine is not None:
+        made["pdf"] = engine.convert(made[engine.source], document)
+    return {fmt: made[fmt] for fmt in formats}
+
+
+def render_all(agreements: Iterable[Agreement], options: RenderOptions) -> dict[str, bytes]:
+    files: dict[str, bytes] = {}
+    for agreement in agreements:
+        files.update(render_agreement(agreement, options))
+    return files

@@ -1,0 +1,108 @@
+"""The HTML view: one standalone page; clause text escaped, references and terms as links."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+
+from rechtmakers.render.tree import (
+    Block,
+    Break,
+    Code,
+    CodeBlock,
+    Document,
+    Emphasis,
+    Flow,
+    Inline,
+    Link,
+    ListBlock,
+    Paragraph,
+    Quote,
+    Ref,
+    Rule,
+    Strong,
+    Subheading,
+    TermUse,
+    Text,
+)
+
+TEMPLATE = "overeenkomst.html.j2"
+STYLE = "overeenkomst.css"
+
+
+def inlines_html(nodes: Sequence[Inline]) -> str:
+    return "".join(_inline_html(node) for node in nodes)
+
+
+def _inline_html(node: Inline) -> str:
+    if isinstance(node, Text):
+        return escape(node.text, quote=False)
+    if isinstance(node, Ref):
+        return f'<a class="verwijzing" href="#{escape(node.anchor)}">{escape(node.label)}</a>'
+    if isinstance(node, TermUse):
+        return (f'<a class="begrip" href="#{escape(node.anchor)}">'
+                f"{escape(node.text, quote=False)}</a>")
+    if isinstance(node, Break):
+        return "<br>\n" if node.hard else "\n"
+    if isinstance(node, Emphasis):
+        return f"<em>{inlines_html(node.children)}</em>"
+    if isinstance(node, Strong):
+        return f"<strong>{inlines_html(node.children)}</strong>"
+    if isinstance(node, Code):
+        return f"<code>{escape(node.text, quote=False)}</code>"
+    if isinstance(node, Link):
+        return f'<a href="{escape(node.href)}" rel="noopener">{inlines_html(node.children)}</a>'
+    return ""
+
+
+def flow_html(flow: Flow, tight: bool = False) -> str:
+    return "\n".join(block_html(block, tight) for block in flow)
+
+
+def block_html(block: Block, tight: bool = False) -> str:
+    if isinstance(block, Paragraph):
+        content = inlines_html(block.inlines)
+        return content if tight else f"<p>{content}</p>"
+    if isinstance(block, Subheading):
+        return f'<p class="tussenkop"><strong>{inlines_html(block.inlines)}</strong></p>'
+    if isinstance(block, ListBlock):
+        return list_html(block)
+    if isinstance(block, Quote):
+        return f"<blockquote>\n{flow_html(block.blocks)}\n</blockquote>"
+    if isinstance(block, CodeBlock):
+        return f"<pre><code>{escape(block.text, quote=False)}</code></pre>"
+    if isinstance(block, Rule):
+        return "<hr>"
+    return ""
+
+
+def list_html(block: ListBlock) -> str:
+    tag = "ol" if block.ordered else "ul"
+    start = f' start="{block.start}"' if block.ordered and block.start != 1 else ""
+    items = "\n".join(f"<li>{flow_html(item, block.tight)}</li>" for item in block.items)
+    return f"<{tag}{start}>\n{items}\n</{tag}>"
+
+
+def html_filter(flow: Flow) -> Markup:
+    """Template filter: blocks as escaped HTML."""
+    return Markup(flow_html(flow))
+
+
+def inline_filter(flow: Flow) -> Markup:
+    """Template filter: blocks without paragraph tags, for a short text inside a sentence."""
+    return Markup(flow_html(flow, tight=True))
+
+
+FILTERS: dict[str, Callable[..., Any]] = {"html": html_filter, "inline": inline_filter}
+
+
+def render_html(document: Document, house_style: Path | None = None) -> str:
+    from rechtmakers.render.templating import environment, render_template, template_text
+
+    env = environment(house_style=house_style, autoescape=True, filters=FILTERS)
+    style = Markup(template_text(env, STYLE).rstrip("\n"))
+    return render_template(env, TEMPLATE, doc=document, style=style)
