@@ -1,4 +1,9 @@
-"""Every git call of rechtmakers: the one module that imports GitPython."""
+"""Every git call of rechtmakers, and the one module that may import GitPython.
+
+Git is spoken to through its plumbing commands, a few processes per command and never one per
+commit or file: importing GitPython alone costs about 0.4 s, most of the 0.5 s that `status`
+and `log` may take, so it is loaded only when a caller asks for `Repo.gitpython()`.
+"""
 
 from __future__ import annotations
 
@@ -11,9 +16,6 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-import git
-from git import Repo
-
 from rechtmakers.errors import UsageError
 
 __all__ = [
@@ -23,26 +25,53 @@ __all__ = [
     "tags", "uncommitted",
 ]
 
-_BLOB_MODES = frozenset({0o100644, 0o100755})
+_BLOB_MODES = frozenset({"100644", "100755"})
+
+
+@dataclass(frozen=True)
+class Repo:
+    """A git repository with a working tree: where it is, and where its .git is."""
+
+    work_tree: Path
+    git_path: Path
+
+    @property
+    def working_tree_dir(self) -> str:
+        return str(self.work_tree)
+
+    @property
+    def git_dir(self) -> str:
+        return str(self.git_path)
+
+    def gitpython(self) -> Any:
+        """The same repository as a GitPython Repo, for callers that want its richer API."""
+        import git
+
+        return git.Repo(self.work_tree)
 
 
 def open_repo(path: Path) -> Repo:
     """The git repository that holds path (a file or a folder in it)."""
     start = path if path.is_dir() else path.parent
     try:
-        return Repo(start.resolve(), search_parent_directories=True)
-    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
-        raise UsageError(f"{path} staat niet in een git-repository. Ondertekenen, vergelijken en "
-                     "de geschiedenis werken alleen in git (git init).") from None
+        done = subprocess.run(["git", "-C", str(start), "rev-parse", "--show-toplevel",
+                               "--absolute-git-dir"], capture_output=True, check=False)
+    except OSError as exc:
+        raise UsageError(f"Git is niet te starten ({exc.strerror}). Is git geïnstalleerd?") from exc
+    lines = done.stdout.decode("utf-8", "surrogateescape").splitlines()
+    if done.returncode != 0 or len(lines) != 2:
+        raise UsageError(f"{path} staat niet in een git-repository met een werkmap. "
+                         "Ondertekenen, vergelijken en de geschiedenis werken alleen in git "
+                         "(git init).")
+    return Repo(Path(lines[0]).resolve(), Path(lines[1]))
 
 
 def repo_relative(repo: Repo, path: Path) -> str:
     """The posix path of path inside repo's working tree ("" for the top)."""
-    top = Path(_work_tree(repo)).resolve()
     try:
-        rel = path.resolve().relative_to(top)
+        rel = path.resolve().relative_to(repo.work_tree)
     except ValueError:
-        raise UsageError(f"{path} ligt buiten de git-repository {top}.") from None
+        raise UsageError(f"{path} ligt buiten de git-repository {repo.work_tree}.") from None
     return rel.as_posix() if rel.parts else ""
 
 
@@ -51,25 +80,49 @@ def resolve_revision(repo: Repo, rev: str) -> str:
     if not rev or rev.startswith("-"):
         raise UsageError(f"De revisie {rev} bestaat niet.")
     try:
-        return str(repo.git.rev_parse("--verify", "--quiet", "--end-of-options",
-                                      f"{rev}^{{commit}}"))
-    except git.GitCommandError:
+        out = _git(repo, "rev-parse", "--verify", "--quiet", "--end-of-options",
+                   f"{rev}^{{commit}}")
+    except UsageError:
         raise UsageError(f"De revisie {rev} bestaat niet.") from None
+    return out.decode().strip()
 
 
 def files_at(repo: Repo, rev: str, subdir: str) -> dict[str, bytes]:
     """Every file under subdir at revision rev, by path relative to subdir.
 
-    Reads through GitPython's tree objects, whose blob contents come from one persistent
-    `git cat-file --batch` process: no process per file. Symbolic links and submodules are
-    skipped (they are never part of an agreement). A subdir that does not exist gives {}.
+    One `git ls-tree -r` and one `git cat-file --batch`: no process per file. Symbolic links
+    and submodules are skipped (never part of an agreement). A subdir that does not exist
+    gives {}.
     """
-    tree = _subtree(repo, rev, subdir)
-    if tree is None:
-        return {}
-    prefix = len(tree.path) + 1 if tree.path else 0
-    return {blob.path[prefix:]: blob.data_stream.read() for blob in tree.traverse()
-            if blob.type == "blob" and blob.mode in _BLOB_MODES}
+    ids = blob_ids(repo, rev, subdir)
+    contents = read_blobs(repo, ids.values())
+    return {rel: contents[sha] for rel, sha in ids.items() if sha in contents}
+
+
+def blob_ids(repo: Repo, rev: str, subdir: str) -> dict[str, str]:
+    """Path (relative to subdir) → blob sha of each file under subdir at rev: no contents read."""
+    prefix = _clean_subdir(subdir)
+    out = _git(repo, "-c", "core.quotepath=off", "ls-tree", "-r", "-z", "--full-tree",
+               resolve_revision(repo, rev), "--", prefix or ".")
+    start = len(prefix) + 1 if prefix else 0
+    found: dict[str, str] = {}
+    for entry in out.decode("utf-8", "surrogateescape").split("\0"):
+        meta, _, path = entry.partition("\t")
+        parts = meta.split(" ")
+        if len(parts) == 3 and parts[0] in _BLOB_MODES and (not prefix or
+                                                             path.startswith(f"{prefix}/")):
+            found[path[start:]] = parts[2]
+    return found
+
+
+def content_key(repo: Repo, rev: str, subdir: str, skip: str) -> str:
+    """An id of everything under subdir at rev except the entry skip: equal ids, equal files."""
+    prefix = _clean_subdir(subdir)
+    out = _git(repo, "ls-tree", "-z", "--full-tree", resolve_revision(repo, rev), "--",
+               f"{prefix}/" if prefix else ".")
+    entries = [e for e in out.decode("utf-8", "surrogateescape").split("\0")
+               if e and not e.endswith(f"/{skip}") and e.partition("\t")[2] != skip]
+    return "|".join(entries)
 
 
 def materialize(repo: Repo, rev: str, subdir: str, target: Path) -> Path:
@@ -92,12 +145,6 @@ def _clean_subdir(subdir: str) -> str:
     return "/".join(parts)
 
 
-def _work_tree(repo: Repo) -> str:
-    if repo.working_tree_dir is None:
-        raise UsageError("Deze git-repository heeft geen werkmap (bare repository).")
-    return str(repo.working_tree_dir)
-
-
 # --- plumbing -----------------------------------------------------------------------------------
 
 def _git(repo: Repo, *args: str, stdin: bytes | None = None,
@@ -105,7 +152,7 @@ def _git(repo: Repo, *args: str, stdin: bytes | None = None,
     """Run one git command in repo's working tree; a Dutch UsageError with git's words if it fails."""
     command = ["git", *args]
     try:
-        done = subprocess.run(command, cwd=_work_tree(repo), input=stdin, capture_output=True,
+        done = subprocess.run(command, cwd=repo.work_tree, input=stdin, capture_output=True,
                               env={**os.environ, **env} if env else None, check=False)
     except OSError as exc:
         raise UsageError(f"Git is niet te starten ({exc.strerror}). Is git geïnstalleerd?") from exc
@@ -136,7 +183,7 @@ def committer(repo: Repo) -> tuple[str, str]:
 
 def operation_in_progress(repo: Repo) -> str | None:
     """The name of an unfinished merge, rebase, cherry-pick or revert, or None."""
-    git_dir = Path(repo.git_dir)
+    git_dir = repo.git_path
     for marker, name in (("MERGE_HEAD", "merge"), ("rebase-merge", "rebase"),
                          ("rebase-apply", "rebase"), ("CHERRY_PICK_HEAD", "cherry-pick"),
                          ("REVERT_HEAD", "revert")):
@@ -327,32 +374,3 @@ def signatures(repo: Repo, commits: Iterable[str], allowed_signers: Path) -> dic
             found[fields[0]] = Signature(*fields[1:])
     return found
 
-
-def blob_ids(repo: Repo, rev: str, subdir: str) -> dict[str, str]:
-    """Path (relative to subdir) → blob sha of each file under subdir at rev: no contents read."""
-    tree = _subtree(repo, rev, subdir)
-    if tree is None:
-        return {}
-    prefix = len(tree.path) + 1 if tree.path else 0
-    return {blob.path[prefix:]: blob.hexsha for blob in tree.traverse()
-            if blob.type == "blob" and blob.mode in _BLOB_MODES}
-
-
-def content_key(repo: Repo, rev: str, subdir: str, skip: str) -> str:
-    """An id of everything under subdir at rev except the entry skip: equal ids, equal files."""
-    tree = _subtree(repo, rev, subdir)
-    if tree is None:
-        return ""
-    return ",".join(f"{item.name}:{item.hexsha}" for item in tree if item.name != skip)
-
-
-def _subtree(repo: Repo, rev: str, subdir: str) -> Any:
-    tree = repo.commit(resolve_revision(repo, rev)).tree
-    prefix = _clean_subdir(subdir)
-    if not prefix:
-        return tree
-    try:
-        found = tree / prefix
-    except KeyError:
-        return None
-    return found if found.type == "tree" else None
