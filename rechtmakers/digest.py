@@ -88,9 +88,17 @@ def _normalize_values(value: Any) -> Any:
 def normalize_text(text: str) -> str:
     """Text as Markdown reads it: wrapping and runs of blanks do not count, but paragraph
     breaks and the lines of lists, headings and quotes do; Unicode in composed form (NFC)."""
+    if _plain_line(text):
+        return text.strip()
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     paragraphs = (_normalize_paragraph(p) for p in _BLANK_LINE.split(text))
     return "\n\n".join(p for p in paragraphs if p)
+
+
+def _plain_line(text: str) -> bool:
+    """One line without runs of blanks, already NFC: most titles, names and members."""
+    return ("\n" not in text and "\r" not in text and "\t" not in text and "  " not in text
+            and (text.isascii() or unicodedata.is_normalized("NFC", text)))
 
 
 def _normalize_paragraph(paragraph: str) -> str:

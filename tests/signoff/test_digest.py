@@ -6,6 +6,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from rechtmakers.agreement import load_agreement
 from rechtmakers.digest import canonical_form, content_digest, normalize_text
@@ -173,3 +175,9 @@ def test_normalize_text_is_idempotent() -> None:
     text = "Zo:\n- een die\n  doorloopt;\n\n\nNieuwe  alinea\nmet wrap."
     once = normalize_text(text)
     assert normalize_text(once) == once
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab -*1.#>\u00e9e\u0301 \t")), max_size=30))
+def test_the_one_line_shortcut_agrees_with_the_full_normaliser(text: str) -> None:
+    # A trailing blank line changes nothing, but always takes the full path.
+    assert normalize_text(text) == normalize_text(text + "\n\n")
