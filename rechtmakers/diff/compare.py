@@ -9,14 +9,9 @@ from typing import Literal
 
 from rechtmakers.agreement import Agreement
 from rechtmakers.diff.metadata import MetaChange, metadata_changes
+from rechtmakers.diff.preamble import Preamble, compare_preamble
 from rechtmakers.diff.relabel import references_in, relabel_edits
-from rechtmakers.diff.text import (
-    article_lines,
-    as_written,
-    explanation_lines,
-    preamble_lines,
-    resolver,
-)
+from rechtmakers.diff.text import article_lines, as_written, explanation_lines, resolver
 from rechtmakers.diff.words import Edit, is_unchanged, line_edits
 from rechtmakers.model import Article
 
@@ -65,8 +60,10 @@ class ArticleDiff:
         return any(_substantive(self, kind) for kind in self.kinds)
 
     def changes(self) -> list[Change]:
+        """One change per kind; the text edits go with added, removed and changed."""
         return [Change(self.id, kind, self.title, self.number_old, self.number_new,
-                       _substantive(self, kind), self.edits if kind == "changed" else ())
+                       _substantive(self, kind), () if kind in ("moved", "renumbered")
+                       else self.edits)
                 for kind in self.kinds]
 
 
@@ -78,7 +75,7 @@ class Comparison:
     new: Agreement
     articles: tuple[ArticleDiff, ...]
     metadata: tuple[MetaChange, ...]
-    preamble: tuple[Edit, ...]
+    preamble: Preamble
     old_label: str = "oud"
     new_label: str = "nieuw"
 
@@ -118,7 +115,7 @@ def compare(old: Agreement, new: Agreement, *, old_label: str = "oud",
     relabelled = Relabelled(old, new)
     articles = tuple(_article_diff(article_id, old, new, article_id in moved, relabelled)
                      for article_id in document_order(old.order, new.order))
-    preamble = tuple(line_edits(preamble_lines(old), preamble_lines(new)))
+    preamble = compare_preamble(old, new)
     return Comparison(old, new, articles, tuple(metadata_changes(old, new)), preamble,
                       old_label, new_label)
 

@@ -7,10 +7,9 @@ import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 
-from babel.dates import format_date
-
 from rechtmakers.agreement import Agreement
 from rechtmakers.model import Article, Party
+from rechtmakers.render.labels import DECISION_METHODS, PARTY_KINDS, long_date
 from rechtmakers.resolve import resolve_plain
 
 Say = Callable[[str], str]
@@ -22,13 +21,6 @@ _EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])"
                        r"|(?<![\w_])_(?=\S)([^_\n]+?)(?<=\S)_(?![\w_])")
 _LINK = re.compile(r"\[([^\[\]\n]+)\]\([^()\s]+\)")
 _CODE = re.compile(r"`([^`\n]+)`")
-
-PARTY_KINDS: dict[str, str] = {
-    "zorg": "zorg", "welzijn": "welzijn", "gemeente": "gemeente",
-    "zorgverzekeraar": "zorgverzekeraar", "publieke-gezondheid": "publieke gezondheid",
-    "onderwijs": "onderwijs", "wonen": "wonen", "overig": "overig",
-}
-
 
 def article_lines(article: Article, say: Say, number: int | None) -> list[str]:
     """The article as a reader sees it, one line per paragraph, list item, member or block entry.
@@ -57,21 +49,10 @@ def as_written(text: str) -> str:
 
 def explanation_lines(article: Article) -> list[str]:
     """The toelichting as lines (none when there is none)."""
-    return [_line(line) for line in paragraphs(article.explanation or "")]
+    return [plain_line(line) for line in paragraphs(article.explanation or "")]
 
 
-def preamble_lines(agreement: Agreement) -> list[str]:
-    """Title, compass, preamble and parties: the part of the document before the articles."""
-    if agreement.meta is None:
-        return []
-    say = resolver(agreement)
-    lines = [agreement.meta.title, f"Kompas: {say(agreement.meta.compass)}"]
-    lines.extend(say(text) for text in agreement.meta.considerations)
-    lines.extend(party_line(party) for party in agreement.parties)
-    return [_line(line) for line in lines]
-
-
-def _line(text: str) -> str:
+def plain_line(text: str) -> str:
     """One line: white space (also newlines) collapsed, ending in a newline."""
     return f"{' '.join(text.split())}\n"
 
@@ -82,7 +63,7 @@ def party_line(party: Party) -> str:
 
 def dutch_date(value: dt.date) -> str:
     """21 januari 2026."""
-    return format_date(value, "d MMMM y", locale="nl")
+    return long_date(value)
 
 
 def paragraphs(markdown: str) -> list[str]:
@@ -126,8 +107,8 @@ def _plain(text: str) -> str:
 def block_lines(article: Article, say: Say) -> Iterator[str]:
     """The structured block of a domain article, as readable lines."""
     if article.decision:
-        yield f"Wijze van besluiten: {article.decision.method}"
         yield f"Wie besluit: {_plain(say(article.decision.body))}"
+        yield f"Hoe: {DECISION_METHODS.get(article.decision.method, article.decision.method)}"
         if article.decision.quorum:
             yield f"Quorum: {_plain(say(article.decision.quorum))}"
     if article.dialogue:
@@ -137,11 +118,12 @@ def block_lines(article: Article, say: Say) -> Iterator[str]:
             yield from _paragraphs(say(step.text))
     if article.citizen:
         for guard in article.citizen.safeguards:
-            yield f"Waarborg: {_plain(say(guard.what))}"
+            yield f"Wat: {_plain(say(guard.what))}"
             yield f"Hoe: {_plain(say(guard.how))}"
             yield f"Wanneer: {_plain(say(guard.when))}"
     if article.conduct:
         yield from (f"Dit helpt: {_plain(say(item))}" for item in article.conduct.helps)
         yield from (f"Dit helpt niet: {_plain(say(item))}" for item in article.conduct.hinders)
     if article.joining:
-        yield from (f"Instappen betekent: {_plain(say(item))}" for item in article.joining.means)
+        yield from (f"Wat instappen betekent: {_plain(say(item))}"
+                    for item in article.joining.means)

@@ -1,0 +1,230 @@
+"""What every view of a comparison says, in Dutch: headings, kinds, numbers and the summary."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from rechtmakers.diff.compare import ArticleDiff, Comparison
+from rechtmakers.diff.metadata import MetaChange
+from rechtmakers.diff.words import Edit, split_lines
+
+KIND_WORDS: dict[str, str] = {
+    "added": "toegevoegd",
+    "removed": "geschrapt",
+    "changed": "gewijzigd",
+    "moved": "verplaatst",
+    "renumbered": "vernummerd",
+}
+RELABELLED = "verwijzingen bijgewerkt"
+NOT_SUBSTANTIVE = "niet inhoudelijk"
+LineState = Literal["equal", "insert", "delete", "mixed"]
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of text with its edits."""
+
+    edits: tuple[Edit, ...]
+
+    @property
+    def state(self) -> LineState:
+        """equal, insert or delete when the whole line is so; mixed otherwise."""
+        ops = {edit.op for edit in self.edits}
+        if len(ops) == 1:
+            only = ops.pop()
+            return "equal" if only == "equal" else ("insert" if only == "insert" else "delete")
+        return "mixed" if ops else "equal"
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    """One article as the views show it."""
+
+    id: str
+    anchor: str
+    heading: str
+    number: str
+    was: str | None
+    title: Line
+    lines: tuple[Line, ...]
+    kinds: tuple[str, ...]
+    what: str
+    note: str
+    substantive: bool
+    state: str
+    explanation: tuple[Line, ...] | None
+    version: str | None
+
+    @property
+    def notes(self) -> str:
+        """"was artikel 3 · gewijzigd, vernummerd · versie 1 → 2"."""
+        parts = (self.was, self.what, self.note, self.version)
+        return " · ".join(part for part in parts if part)
+
+    @property
+    def changed_text(self) -> bool:
+        return any(line.state != "equal" for line in (self.title, *self.lines))
+
+    def body_excerpt(self) -> list[Line | None]:
+        """The changed lines of the body (the title shows in the heading)."""
+        return excerpt(self.lines)
+
+    def explanation_excerpt(self) -> list[Line | None]:
+        return excerpt(self.explanation or ())
+
+
+@dataclass(frozen=True)
+class MetaView:
+    """One change outside the articles."""
+
+    label: str
+    what: str
+    old: str
+    new: str
+    edits: tuple[Line, ...]
+    binding: bool
+
+    @property
+    def changed_text(self) -> bool:
+        """Whether there are word edits to show (else: old → new)."""
+        return any(line.state != "equal" for line in self.edits)
+
+    def changed_lines(self) -> list[Line]:
+        return [line for line in self.edits if line.state != "equal"]
+
+
+def lines_of(edits: tuple[Edit, ...]) -> tuple[Line, ...]:
+    return tuple(Line(tuple(line)) for line in split_lines(edits))
+
+
+def article_view(comparison: Comparison, article: ArticleDiff) -> ArticleView:
+    """The article with its whole text; its title is the first line of its edits."""
+    title, *body = lines_of(comparison.document_edits(article)) or (Line(()),)
+    return ArticleView(
+        id=article.id, anchor=anchor(article), heading=heading(article),
+        number=number_text(article), was=was(article),
+        title=title, lines=tuple(body), kinds=article.kinds, what=what(article),
+        note="" if article.substantive or not article.kinds else NOT_SUBSTANTIVE,
+        substantive=article.substantive, state=state(article),
+        explanation=lines_of(article.explanation) if article.explanation else None,
+        version=_version(article))
+
+
+def changed_views(comparison: Comparison) -> list[ArticleView]:
+    """The articles with a change of any kind, in document order."""
+    return [article_view(comparison, a) for a in comparison.articles if a.kinds]
+
+
+def explained_views(comparison: Comparison) -> list[ArticleView]:
+    """The articles whose toelichting changed (not binding)."""
+    return [article_view(comparison, a) for a in comparison.explanations]
+
+
+def anchor(article: ArticleDiff) -> str:
+    if article.number_new is None:
+        return f"geschrapt-{article.id}"
+    return f"artikel-{article.number_new}"
+
+
+def heading(article: ArticleDiff) -> str:
+    """"Artikel 4", or for a removed article "Artikel 9 (geschrapt)"."""
+    if article.number_new is None:
+        return f"Artikel {article.number_old} (geschrapt)"
+    return f"Artikel {article.number_new}"
+
+
+def was(article: ArticleDiff) -> str | None:
+    """"was artikel 3" when the number changed."""
+    if article.number_old and article.number_new and article.number_old != article.number_new:
+        return f"was artikel {article.number_old}"
+    return None
+
+
+def number_text(article: ArticleDiff) -> str:
+    """For a table cell: "4", "4 (was 3)", "nieuw 3" or "9 (geschrapt)"."""
+    if article.number_old is None:
+        return f"{article.number_new} (nieuw)"
+    if article.number_new is None:
+        return f"{article.number_old} (geschrapt)"
+    if article.number_old != article.number_new:
+        return f"{article.number_new} (was {article.number_old})"
+    return str(article.number_new)
+
+
+def what(article: ArticleDiff) -> str:
+    """The kinds of change in words: "gewijzigd, verplaatst"."""
+    words = [RELABELLED if kind == "changed" and not article.text_changed else KIND_WORDS[kind]
+             for kind in article.kinds]
+    if not words and article.explanation:
+        words = ["alleen de toelichting"]
+    return ", ".join(words)
+
+
+def state(article: ArticleDiff) -> str:
+    if "added" in article.kinds:
+        return "toegevoegd"
+    if "removed" in article.kinds:
+        return "geschrapt"
+    if article.substantive:
+        return "gewijzigd"
+    return "vernummerd" if article.kinds else "ongewijzigd"
+
+
+def _version(article: ArticleDiff) -> str | None:
+    if article.version_old and article.version_new and article.version_old != article.version_new:
+        return f"versie {article.version_old} → {article.version_new}"
+    return None
+
+
+def meta_views(comparison: Comparison) -> list[MetaView]:
+    return [meta_view(change) for change in comparison.metadata]
+
+
+def meta_view(change: MetaChange) -> MetaView:
+    return MetaView(label=change.label, what=KIND_WORDS[change.kind],
+                    old=(change.old or "").strip(), new=(change.new or "").strip(),
+                    edits=lines_of(change.edits), binding=change.binding)
+
+
+def counts(comparison: Comparison) -> str:
+    """"2 gewijzigd, 1 toegevoegd, 7 vernummerd", or "geen wijzigingen"."""
+    tally: Counter[str] = Counter()
+    for article in comparison.articles:
+        for kind in article.kinds:
+            word = KIND_WORDS[kind]
+            tally[f"met {RELABELLED}" if kind == "changed" and not article.text_changed
+                  else word] += 1
+    order = [*KIND_WORDS.values(), f"met {RELABELLED}"]
+    parts = [f"{tally[word]} {word}" for word in order if tally[word]]
+    if comparison.explanations:
+        parts.append(f"{len(comparison.explanations)} met gewijzigde toelichting")
+    if comparison.metadata:
+        count = len(comparison.metadata)
+        parts.append(f"{count} {'wijziging' if count == 1 else 'wijzigingen'} buiten de artikelen")
+    return ", ".join(parts) if parts else "geen wijzigingen"
+
+
+def versions(comparison: Comparison) -> str:
+    """"versie 1.0.0 → 1.1.0" or "versie 1.0.0"."""
+    old = comparison.old.meta.version if comparison.old.meta else "?"
+    new = comparison.new.meta.version if comparison.new.meta else "?"
+    return f"versie {old}" if old == new else f"versie {old} → {new}"
+
+
+def title(comparison: Comparison) -> str:
+    meta = comparison.new.meta or comparison.old.meta
+    return meta.title if meta else comparison.new.id
+
+
+def excerpt(lines: Sequence[Line]) -> list[Line | None]:
+    """The lines that changed; None stands where unchanged lines were left out."""
+    out: list[Line | None] = []
+    for line in lines:
+        if line.state != "equal":
+            out.append(line)
+        elif not out or out[-1] is not None:
+            out.append(None)
+    return out
