@@ -217,8 +217,9 @@ def _terms() -> str:
             f"    betekenis: {scalar(placeholder('wie bedoelen jullie met inwoner?'))}\n")
 
 
-_ARTICLE_HINT = ("# Schrijf in gewone taal. Verwijs naar een artikel met [[id]], naar een lid met\n"
-                 "# [[id.lid]] en naar een partij met @id. Verhoog versie als de tekst verandert.\n")
+_ARTICLE_HINT = (
+    "# Schrijf in gewone taal. Verwijs naar een artikel met [[id]], naar een lid met\n"
+    "# [[id.lid]] en naar een partij met @id. Verhoog versie als de tekst verandert.\n")
 
 
 def _article(article_id: str, title: str, text: str, block: str = "") -> str:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sized
 from contextlib import contextmanager
+from typing import TypeVar
 
 import typer
 
@@ -13,12 +14,18 @@ import typer
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 from rechtmakers import __version__
+from rechtmakers.cli.dutch import DutchGroup, DutchTyper, get_current_context
 from rechtmakers.errors import RechtmakersError
 
-app = typer.Typer(
+T = TypeVar("T")
+QUIET_KEY = "rechtmakers.quiet"
+
+app = DutchTyper(
     name="rechtmakers",
+    cls=DutchGroup,
     help="Samenwerkingsovereenkomsten als code: valideren, weergeven, vergelijken en "
     "ondertekenen in git.",
+    epilog="Uitleg per opdracht: rechtmakers OPDRACHT --help. Alle regels: rechtmakers regels.",
     no_args_is_help=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
@@ -34,10 +41,42 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def root(
+    ctx: typer.Context,
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
                                  help="Toon de versie en stop."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Toon alleen meldingen en fouten: "
+                               "geen voortgang, geen samenvatting."),
 ) -> None:
-    """Samenwerkingsovereenkomsten als code: valideren, weergeven, vergelijken en ondertekenen."""
+    """Samenwerkingsovereenkomsten als code: valideren, weergeven, vergelijken en ondertekenen.
+
+    Kleur staat uit als de uitvoer geen terminal is of als NO_COLOR is gezet.
+    """
+    ctx.meta[QUIET_KEY] = quiet
+
+
+def is_quiet() -> bool:
+    """Whether the user asked for quiet output (`rechtmakers --quiet …`)."""
+    ctx = get_current_context(silent=True)
+    return bool(ctx is not None and ctx.meta.get(QUIET_KEY))
+
+
+def progress(items: Iterable[T], description: str, *, total: int | None = None,
+             minimum: int = 2) -> Iterator[T]:
+    """Iterate items with a progress bar on standard error, only where a person watches it.
+
+    No bar when standard error is not a terminal, with --quiet, with TERM=dumb, or for fewer
+    than `minimum` items; the bar disappears when done, so output stays clean.
+    """
+    count = total if total is not None else len(items) if isinstance(items, Sized) else None
+    if (is_quiet() or not sys.stderr.isatty() or os.environ.get("TERM") == "dumb"
+            or (count is not None and count < minimum)):
+        yield from items
+        return
+    from rich.console import Console
+    from rich.progress import track
+
+    yield from track(items, description=description, total=count, transient=True,
+                     console=Console(file=sys.stderr))
 
 
 def echo_error(message: str) -> None:

@@ -44,9 +44,10 @@ def init(
 
     with guarded():
         specs = [parse_party(text) for text in parties or []]
+        answer: str | None = title
         if ask if ask is not None else (sys.stdin.isatty() and not title and not specs):
-            title, specs = _questions(title, specs)
-        written = create_agreement(folder, Scaffold(title=title or None, parties=tuple(specs),
+            answer, specs = _questions(title, specs)
+        written = create_agreement(folder, Scaffold(title=answer or None, parties=tuple(specs),
                                                     lead=lead), schemas)
     if quiet:
         return

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from enum import Enum
+from enum import StrEnum
 from typing import TYPE_CHECKING
 
 import typer
@@ -28,14 +28,23 @@ Dit bestand is gemaakt met `rechtmakers regels --format md`; pas het niet met de
 """
 
 
-class RulesFormat(str, Enum):
+class RulesFormat(StrEnum):
     tekst = "tekst"
     md = "md"
 
 
+def complete_codes(incomplete: str) -> list[tuple[str, str]]:
+    """Shell completion: the rule codes that start with what was typed, with their summary."""
+    from rechtmakers.checks import RULES
+
+    return [(code, rule.summary) for code, rule in RULES.items()
+            if code.lower().startswith(incomplete.lower())]
+
+
 @app.command()
 def regels(
-    code: str = typer.Argument(None, metavar="CODE", show_default=False, help=(
+    code: str = typer.Argument(None, metavar="CODE", show_default=False,
+                               autocompletion=complete_codes, help=(
         "Een regelcode (zoals C001) of regelnaam: toon de uitleg met een goed en een fout "
         "voorbeeld.")),
     fmt: RulesFormat = typer.Option(RulesFormat.tekst, "--format", "-f", help=(

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from rechtmakers.cli.app import app, guarded
+from rechtmakers.cli.app import app, guarded, is_quiet, progress
 
 
 class Format(StrEnum):
@@ -43,7 +43,8 @@ def validate(
     with guarded():
         roots = find_agreements(paths or [])
         config = load_config(Path.cwd())
-        reports = [validate_agreement(root, config) for root in roots]
-    REPORTERS[fmt.value](sys.stdout, quiet=quiet).report(reports)
+        reports = [validate_agreement(root, config)
+                   for root in progress(roots, "Overeenkomsten controleren")]
+    REPORTERS[fmt.value](sys.stdout, quiet=quiet or is_quiet()).report(reports)
     failed = any(r.errors or (strict and r.warnings) for r in reports)
     raise typer.Exit(1 if failed else 0)

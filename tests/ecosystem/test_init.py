@@ -1,4 +1,4 @@
-"""`rechtmakers init`: flags, questions, placeholders that validate warns about, never overwriting."""
+"""`rechtmakers init`: flags, questions, placeholders that validate warns about, no overwriting."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The exported JSON Schema: checked in up to date, accepts the sample, agrees with the validator."""
+"""The exported JSON Schema: up to date, accepts the sample, agrees with the validator."""
 
 from __future__ import annotations
 

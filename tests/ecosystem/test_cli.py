@@ -1,0 +1,214 @@
+"""The command line as a whole: Dutch help and errors, quiet, colour, progress, completion."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import typer
+
+from rechtmakers.cli import app
+from rechtmakers.cli.app import progress
+from rechtmakers.cli.dutch import dutch_message
+
+ROOT = Path(__file__).resolve().parents[2]
+MINIMAL = ROOT / "tests" / "data" / "minimal"
+ENGLISH = ("Usage:", "Options:", "Arguments:", "Commands:", "Show this message", "[default:",
+           "[required]", "Error:", "Try '", "Install completion", "Missing ", "No such ",
+           "Invalid value", "Aborted")
+ANSI = re.compile(r"\x1b\[([0-9;]*)m")
+Cli = Callable[..., Any]
+
+
+def commands() -> list[str]:
+    group = typer.main.get_command(app)
+    return sorted(group.commands)  # type: ignore[attr-defined]
+
+
+def assert_dutch(text: str) -> None:
+    found = [word for word in ENGLISH if word in text]
+    assert not found, f"Engels in de uitvoer: {found}\n{text}"
+
+
+@pytest.fixture
+def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    shutil.copytree(MINIMAL, tmp_path / "agreements" / "minimal")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_root_help_is_dutch(cli: Cli) -> None:
+    result = cli("--help")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("Gebruik: rechtmakers [OPTIES] OPDRACHT [ARGUMENTEN]...")
+    assert "Opdrachten:" in result.stdout and "Toon deze hulp en stop." in result.stdout
+    assert "Installeer aanvullen met Tab" in result.stdout
+    assert_dutch(result.stdout)
+
+
+@pytest.mark.parametrize("name", commands())
+def test_every_command_and_option_has_dutch_help(cli: Cli, name: str) -> None:
+    result = cli(name, "--help")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(f"Gebruik: rechtmakers {name} [OPTIES]")
+    assert_dutch(result.stdout)
+    command = typer.main.get_command(app).commands[name]  # type: ignore[attr-defined]
+    assert command.help, f"{name} heeft geen uitleg"
+    missing = [p.name for p in command.params if not getattr(p, "help", None)]
+    assert missing == [], f"{name}: opties zonder uitleg: {missing}"
+
+
+@pytest.mark.parametrize("args, message", [
+    (["validate", "--bla"], "Fout: Onbekende optie: --bla."),
+    (["validate", "--format", "xml"], "Fout: Ongeldige waarde voor '--format' / '-f': 'xml' "
+     "kan niet. Kies uit: 'human', 'json', 'github', 'sarif'."),
+    (["init"], "Fout: Het argument 'MAP' ontbreekt."),
+    (["init", "x", "--titel"], "Fout: De optie '--titel' heeft een waarde nodig."),
+    (["valideer"], "Fout: Onbekende opdracht 'valideer'."),
+])
+def test_usage_errors_are_dutch_on_stderr(cli: Cli, args: list[str], message: str) -> None:
+    result = cli(*args)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert message in result.stderr
+    assert_dutch(result.stderr)
+
+
+def test_usage_error_shows_dutch_usage_and_hint(cli: Cli) -> None:
+    result = cli("validate", "--bla")
+    assert result.stderr.startswith("Gebruik: rechtmakers validate [OPTIES]")
+    assert "Zie 'rechtmakers validate -h' voor hulp." in result.stderr
+
+
+def test_no_command_shows_the_help(cli: Cli) -> None:
+    result = cli()
+    assert result.exit_code == 2
+    assert "Gebruik: rechtmakers" in result.stderr and "Opdrachten:" in result.stderr
+
+
+def test_aborted_question_is_dutch(cli: Cli, tmp_path: Path,
+                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = cli("init", "nieuw", "--vragen", input="")
+    assert result.exit_code == 1
+    assert "Afgebroken." in result.stderr
+    assert not (tmp_path / "nieuw").exists()
+
+
+def test_core_errors_go_to_stderr(cli: Cli, workdir: Path) -> None:
+    result = cli("validate", "bestaat-niet")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith("rechtmakers: Het pad bestaat-niet bestaat niet.")
+
+
+def test_unknown_english_message_is_kept() -> None:
+    assert dutch_message("Something new.") == "Something new."
+
+
+def test_global_quiet_hides_the_summary(cli: Cli, workdir: Path) -> None:
+    assert "geen fouten" in cli("validate").stdout
+    result = cli("--quiet", "validate")
+    assert result.exit_code == 0
+    assert result.stdout == ""
+
+
+class Terminal(io.StringIO):
+    """A stream that says it is a terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("TERM", raising=False)
+    monkeypatch.setattr(sys, "stderr", io.StringIO())
+    assert list(progress(range(5), "Tellen")) == [0, 1, 2, 3, 4]
+    assert sys.stderr.getvalue() == ""
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    assert list(progress(iter(range(5)), "Tellen", total=5)) == [0, 1, 2, 3, 4]
+    assert "Tellen" in terminal.getvalue()
+
+
+def test_no_progress_bar_for_one_item_or_when_quiet(cli: Cli, workdir: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    assert list(progress(["a"], "Eén")) == ["a"]
+    assert terminal.getvalue() == ""
+
+    @app.command("proef-voortgang", hidden=True)
+    def probe() -> None:
+        """Alleen voor deze test."""
+        typer.echo(",".join(progress(["a", "b", "c"], "Proef")))
+
+    try:
+        result = cli("--quiet", "proef-voortgang")
+        assert result.stdout == "a,b,c\n"
+        assert "Proef" not in result.stderr
+    finally:
+        app.registered_commands.pop()
+
+
+def has_colour(text: str) -> bool:
+    """Whether text has ANSI colour codes (bold and dim are no colour, says no-color.org)."""
+    codes = [int(c) for match in ANSI.findall(text) for c in match.split(";") if c]
+    return any(30 <= c <= 48 or 90 <= c <= 107 for c in codes)
+
+
+def run_in_terminal(args: list[str], cwd: Path, env: dict[str, str]) -> str:
+    """Run the real command with a pseudo-terminal as its output; return what it printed."""
+    import pty
+
+    main, child = pty.openpty()
+    with subprocess.Popen([sys.executable, "-m", "rechtmakers", *args], cwd=cwd, env=env,
+                          stdin=subprocess.DEVNULL, stdout=child, stderr=child) as process:
+        os.close(child)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(main, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        process.wait(timeout=30)
+    os.close(main)
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals zijn er alleen op Unix")
+def test_colour_on_a_terminal_unless_no_color(workdir: Path) -> None:
+    doel = workdir / "agreements/minimal/artikelen/doel.yaml"
+    doel.write_text(doel.read_text().replace("[[besluitvorming]]", "[[besluiten]]"))
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+    env["TERM"] = "xterm-256color"
+    coloured = run_in_terminal(["validate"], workdir, env)
+    assert has_colour(coloured), coloured
+    no_colour = run_in_terminal(["validate"], workdir, {**env, "NO_COLOR": "1"})
+    assert "R003" in no_colour and not has_colour(no_colour)
+    piped = subprocess.run([sys.executable, "-m", "rechtmakers", "validate"], cwd=workdir,
+                           env=env, capture_output=True, text=True)
+    assert "R003" in piped.stdout and not ANSI.search(piped.stdout + piped.stderr)
+
+
+def test_shell_completion_of_rule_codes() -> None:
+    env = {**os.environ, "_RECHTMAKERS_COMPLETE": "complete_zsh",
+           "_TYPER_COMPLETE_ARGS": "rechtmakers regels D00"}
+    result = subprocess.run([sys.executable, "-m", "rechtmakers"], env=env,
+                            capture_output=True, text=True, timeout=60)
+    assert '"D004":"De termijn van een stap is een duur."' in result.stdout
+    env["_TYPER_COMPLETE_ARGS"] = "rechtmakers validate --format "
+    result = subprocess.run([sys.executable, "-m", "rechtmakers"], env=env,
+                            capture_output=True, text=True, timeout=60)
+    assert '"sarif"' in result.stdout
