@@ -374,3 +374,10 @@ def signatures(repo: Repo, commits: Iterable[str], allowed_signers: Path) -> dic
             found[fields[0]] = Signature(*fields[1:])
     return found
 
+
+
+def commit_author(repo: Repo, rev: str) -> tuple[str, str]:
+    """The author's name and date (strict ISO 8601) of the commit that rev names."""
+    out = _git(repo, "log", "-1", "--format=%an%x1f%aI", resolve_revision(repo, rev), "--")
+    name, _, date = out.decode("utf-8", "replace").strip().partition("\x1f")
+    return name, date
