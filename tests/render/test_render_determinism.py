@@ -1,0 +1,48 @@
+"""The same input gives the same bytes, in every format, run after run."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from rechtmakers.errors import UsageError
+
+Render = Callable[..., dict[str, bytes]]
+
+
+@pytest.mark.parametrize("explanations", [False, True])
+def test_md_html_docx_are_byte_identical(render_files: Render, sample_dir: Path,
+                                         explanations: bool) -> None:
+    formats = ("md", "html", "docx")
+    first = render_files(sample_dir, formats, explanations=explanations)
+    second = render_files(sample_dir, formats, explanations=explanations)
+    assert set(first) == set(formats)
+    for fmt in formats:
+        assert first[fmt] == second[fmt], fmt
+
+
+@pytest.mark.slow
+def test_pdf_is_byte_identical(render_files: Render, sample_dir: Path) -> None:
+    from rechtmakers.render.pdf import find_engine
+
+    try:
+        engine = find_engine()
+    except UsageError:
+        pytest.skip("geen PDF-programma (WeasyPrint of LibreOffice) geïnstalleerd")
+    first = render_files(sample_dir, ("pdf",))["pdf"]
+    second = render_files(sample_dir, ("pdf",))["pdf"]
+    assert first[:5] == b"%PDF-", engine.name
+    assert first == second, engine.name
+    assert b"2026" in first
+
+
+def test_a_changed_clause_changes_the_output(render_files: Render, sample_copy: Path) -> None:
+    before = render_files(sample_copy, ("md",))["md"]
+    article = sample_copy / "artikelen" / "looptijd.yaml"
+    article.write_text(article.read_text(encoding="utf-8").replace("vier jaar", "vijf jaar", 1),
+                       encoding="utf-8")
+    after = render_files(sample_copy, ("md",))["md"]
+    assert before != after
+    assert before.split(b"digest): `")[1][:64] != after.split(b"digest): `")[1][:64]
