@@ -1,5 +1,6 @@
 """The command line: a thin shell that parses arguments and calls the core."""
 
+from rechtmakers.cli import diff as _diff  # noqa: F401
 from rechtmakers.cli import init as _init  # noqa: F401
 from rechtmakers.cli import regels as _regels  # noqa: F401
 from rechtmakers.cli import render as _render  # noqa: F401

@@ -1,0 +1,152 @@
+"""Which two versions to compare: git revisions, the working tree, or two agreement folders."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from rechtmakers import gitrepo
+from rechtmakers.agreement import META_FILE, Agreement, is_agreement_dir
+from rechtmakers.diff.compare import Comparison, compare
+from rechtmakers.diff.pair import load_alike, load_version
+from rechtmakers.errors import UsageError
+
+WORKING_TREE = "werkmap"
+DEFAULT_DIR = "agreements"
+TOOL_AUTHOR = "rechtmakers"
+
+
+@dataclass(frozen=True)
+class Request:
+    """What the user asked for: revisions (None: the working tree) and a path, or two folders."""
+
+    old_rev: str | None = "HEAD"
+    new_rev: str | None = None
+    path: Path | None = None
+    folders: tuple[Path, Path] | None = None
+
+
+@dataclass(frozen=True)
+class Result:
+    """The comparison, and who and when to name as the author of the changes (for DOCX)."""
+
+    comparison: Comparison
+    author: str
+    date: dt.datetime
+
+
+def parse_arguments(args: Sequence[str], cwd: Path) -> Request:
+    """[OLD] [NEW] [PATH], or two agreement folders; the last argument is PATH when it exists."""
+    if len(args) > 3:
+        raise UsageError("Te veel argumenten: geef hooguit OUD, NIEUW en een pad.")
+    if len(args) == 2 and all(is_agreement_dir(cwd / a) for a in args):
+        return Request(folders=(cwd / args[0], cwd / args[1]))
+    revs, path = list(args), None
+    if revs and (cwd / revs[-1]).exists():
+        path = cwd / revs.pop()
+    if len(revs) > 2:
+        raise UsageError(f"{args[-1]} is geen bestaand pad. Geef hooguit twee revisies: OUD en "
+                         "NIEUW.")
+    if not revs:
+        return Request("HEAD", None, path)
+    return Request(revs[0], revs[1] if len(revs) > 1 else None, path)
+
+
+def load_comparison(request: Request, cwd: Path) -> Result:
+    """Read both versions and compare them."""
+    if request.folders:
+        old_dir, new_dir = request.folders
+        new = load_version(new_dir, str(new_dir))
+        old = load_alike(old_dir, new, str(old_dir))
+        return Result(compare(old, new, old_label=str(old_dir), new_label=str(new_dir)),
+                      TOOL_AUTHOR, _fixed_date(new))
+    return _from_git(request, cwd)
+
+
+def _from_git(request: Request, cwd: Path) -> Result:
+    repo = gitrepo.open_repo(request.path or cwd)
+    old_rev, new_rev = request.old_rev or "HEAD", request.new_rev
+    old_sha = gitrepo.resolve_revision(repo, old_rev)
+    new_sha = gitrepo.resolve_revision(repo, new_rev) if new_rev else None
+    start = gitrepo.repo_relative(repo, request.path) if request.path else DEFAULT_DIR
+    subdir = _agreement_dir(repo, start, new_sha, old_sha)
+    new_label = new_rev or WORKING_TREE
+    with tempfile.TemporaryDirectory(prefix="rechtmakers-diff-") as tmp:
+        new = _version(repo, new_sha, subdir, Path(tmp) / "nieuw", new_label, None)
+        old = _version(repo, old_sha, subdir, Path(tmp) / "oud", old_rev, new)
+    comparison = compare(old, new, old_label=old_rev, new_label=new_label)
+    if new_sha is None:
+        return Result(comparison, TOOL_AUTHOR, _fixed_date(new))
+    name, date = gitrepo.commit_author(repo, new_sha)
+    return Result(comparison, name or TOOL_AUTHOR, dt.datetime.fromisoformat(date))
+
+
+def _version(repo: gitrepo.Repo, sha: str | None, subdir: str, tmp: Path, label: str,
+             like: Agreement | None) -> Agreement:
+    """One side: the working tree, or the revision written out to a temporary folder."""
+    name = PurePosixPath(subdir).name
+    if sha is None:
+        root = repo.work_tree / subdir
+    else:
+        root = gitrepo.materialize(repo, sha, subdir, tmp / name)
+    if not is_agreement_dir(root):
+        return _empty(root)  # the agreement is new (or gone) in this version
+    return load_alike(root, like, label) if like else load_version(root, label)
+
+
+def _empty(root: Path) -> Agreement:
+    return Agreement(root=root, meta=None, parties=(), terms=(), articles={}, sources={})
+
+
+def _agreement_dir(repo: gitrepo.Repo, start: str, *shas: str | None) -> str:
+    """The one agreement folder that start (a repository path) names, holds or lies in."""
+    found: set[str] = set()
+    for sha in shas:
+        found.update(_agreements_in(repo, sha, start))
+    if not found:
+        raise UsageError(f"Geen overeenkomst gevonden in {start or '.'}: er is geen map met een "
+                         f"{META_FILE}, niet in de werkmap en niet in de revisies.")
+    if len(found) > 1:
+        names = ", ".join(sorted(found))
+        raise UsageError(f"Er zijn meerdere overeenkomsten ({names}). Kies er één, "
+                         f"bijvoorbeeld: rechtmakers diff HEAD {sorted(found)[0]}")
+    return found.pop()
+
+
+def _agreements_in(repo: gitrepo.Repo, sha: str | None, start: str) -> set[str]:
+    """Agreement folders (repository paths) at or under start, or holding start."""
+    if sha is None:
+        top = repo.work_tree / start
+        files = [p.relative_to(repo.work_tree).as_posix()
+                 for p in top.rglob(META_FILE)] if top.is_dir() else []
+    else:
+        files = [f"{start}/{rel}" if start else rel
+                 for rel in gitrepo.blob_ids(repo, sha, start) if rel.endswith(META_FILE)]
+    folders = {str(PurePosixPath(f).parent) for f in files if PurePosixPath(f).name == META_FILE}
+    return folders | _holding(repo, sha, start)
+
+
+def _holding(repo: gitrepo.Repo, sha: str | None, start: str) -> set[str]:
+    """The agreement folder that contains start (a file or folder inside an agreement)."""
+    for parent in PurePosixPath(start).parents:
+        folder = str(parent)
+        if folder == ".":
+            break
+        if _has_meta(repo, sha, folder):
+            return {folder}
+    return set()
+
+
+def _has_meta(repo: gitrepo.Repo, sha: str | None, folder: str) -> bool:
+    if sha is None:
+        return is_agreement_dir(repo.work_tree / folder)
+    return META_FILE in gitrepo.blob_ids(repo, sha, folder)
+
+
+def _fixed_date(agreement: Agreement) -> dt.datetime:
+    """The agreement's own date: the same input gives the same document."""
+    day = agreement.meta.date if agreement.meta else dt.date(2000, 1, 1)
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
