@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import accumulate, compress
-from bisect import bisect_right
 from operator import sub
 
 from rechtmakers.language.jargon import load_lexicon
@@ -196,4 +196,5 @@ def _word_counts(syllables: list[int], stops: list[int]) -> list[int]:
     if 0 not in syllables:
         return list(map(sub, stops, [0, *stops[:-1]]))
     before = list(accumulate(map(bool, syllables), initial=0))
-    return [before[stop] - before[start] for start, stop in zip([0, *stops[:-1]], stops)]
+    starts = [0, *stops[:-1]]
+    return [before[stop] - before[start] for start, stop in zip(starts, stops, strict=True)]
