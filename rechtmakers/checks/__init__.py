@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rechtmakers.checks import coverage, domain, identity, placeholders, references
 from rechtmakers.checks.base import Check, Context, Rule, error, warning
+from rechtmakers.checks.language import LANGUAGE_RULES
 from rechtmakers.checks.source import LOAD_RULES, SCHEMA_RULES
 
 RULES: dict[str, Rule] = {
@@ -47,6 +48,7 @@ RULES: dict[str, Rule] = {
                   domain.joining_meaning),
     "N001": warning("N001", "nog-invullen", "Er staat geen invulplek [nog invullen] meer.",
                     placeholders.unfilled),
+    **LANGUAGE_RULES,
 }
 
 __all__ = ["RULES", "Check", "Context", "Rule", "error", "warning"]
