@@ -1,0 +1,143 @@
+"""The pre-commit hook and the example CI workflows: valid, and calling commands that exist."""
+
+from __future__ import annotations
+
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import typer
+import yaml
+
+from rechtmakers.cli import app
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "agreements" / "positief-gezond-almere"
+WORKFLOWS = [ROOT / "docs/ci/github-actions.yml", ROOT / "docs/ci/gitlab-ci.yml"]
+INVOCATION = re.compile(r"\brechtmakers ([a-z]+)([^\n|>;&]*)")
+
+
+def load(path: Path) -> Any:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def hook() -> dict[str, Any]:
+    hooks = load(ROOT / ".pre-commit-hooks.yaml")
+    return next(h for h in hooks if h["id"] == "rechtmakers-validate")
+
+
+def test_hook_matches_every_agreement_file_and_nothing_else() -> None:
+    files = re.compile(hook()["files"])
+    for path in SAMPLE.rglob("*.yaml"):
+        assert files.search(path.relative_to(ROOT).as_posix()), path
+    for other in (".pre-commit-config.yaml", "docs/ci/gitlab-ci.yml", "schemas/x.json",
+                  "agreements/a/ondertekeningen/de-schoor.yaml", "pyproject.toml"):
+        assert not files.search(other), other
+
+
+@pytest.mark.parametrize("broken, expected", [(False, 0), (True, 1)])
+def test_hook_entry_validates_the_agreements_of_the_files_it_gets(
+        tmp_path: Path, broken: bool, expected: int) -> None:
+    target = tmp_path / "agreements" / SAMPLE.name
+    shutil.copytree(SAMPLE, target)
+    doel = target / "artikelen/doel.yaml"
+    if broken:
+        doel.write_text(doel.read_text().replace("onderwerp: doel", "onderwerp: missie"))
+    entry = shlex.split(hook()["entry"])
+    assert entry[0] == "rechtmakers"
+    files = [str(p.relative_to(tmp_path)) for p in (doel, target / "partijen.yaml")]
+    result = subprocess.run([sys.executable, "-m", "rechtmakers", *entry[1:], *files],
+                            cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert result.returncode == expected, result.stdout + result.stderr
+
+
+def test_repository_config_runs_ruff_and_validates_our_agreements() -> None:
+    config = load(ROOT / ".pre-commit-config.yaml")
+    ids = {h["id"] for repo in config["repos"] for h in repo["hooks"]}
+    assert {"ruff", "rechtmakers-validate", "rechtmakers-schema", "rechtmakers-regels"} <= ids
+
+
+def shell_lines(workflow: Any) -> list[str]:
+    """The shell code of a workflow: `run` of GitHub steps, `script` of GitLab jobs."""
+    if isinstance(workflow, dict):
+        own = [workflow["run"]] if isinstance(workflow.get("run"), str) else []
+        own += [line for line in workflow.get("script", []) if isinstance(line, str)]
+        return own + [line for value in workflow.values() for line in shell_lines(value)]
+    if isinstance(workflow, list):
+        return [line for item in workflow for line in shell_lines(item)]
+    return []
+
+
+def invocations() -> list[tuple[str, str, list[str]]]:
+    found = []
+    for path in WORKFLOWS:
+        for line in shell_lines(load(path)):
+            for match in INVOCATION.finditer(line):
+                found.append((path.name, match.group(1), shlex.split(match.group(2))))
+    return found
+
+
+@pytest.mark.parametrize("workflow, command, args", invocations(),
+                         ids=lambda v: v if isinstance(v, str) else " ".join(v))
+def test_workflow_commands_and_options_exist(workflow: str, command: str,
+                                             args: list[str]) -> None:
+    commands = typer.main.get_command(app).commands  # type: ignore[attr-defined]
+    if command not in commands:
+        pytest.skip(f"rechtmakers {command} is er nog niet")
+    known = {opt for param in commands[command].params for opt in param.opts}
+    unknown = [a for a in args if a.startswith("-") and a.split("=")[0] not in known]
+    assert unknown == [], f"{workflow}: rechtmakers {command} kent {unknown} niet"
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_workflow_validates_renders_publishes_and_comments_the_redline(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    used = {(command, " ".join(args)) for name, command, args in invocations()
+            if name == path.name}
+    assert any(command == "validate" for command, _ in used)
+    assert any(command == "render" for command, _ in used)
+    assert any(command == "diff" and "--format md" in args for command, args in used)
+    workflow = load(path)
+    if path.name.startswith("github"):
+        steps = workflow["jobs"]["overeenkomsten"]["steps"]
+        uses = [step.get("uses", "") for step in steps]
+        assert any(u.startswith("actions/upload-artifact") for u in uses)
+        assert any(u.startswith("github/codeql-action/upload-sarif") for u in uses)
+        assert "gh pr comment" in text
+        assert workflow["jobs"]["overeenkomsten"]["permissions"]["pull-requests"] == "write"
+    else:
+        assert "build/" in workflow["weergeven"]["artifacts"]["paths"]
+        assert "merge_requests/$CI_MERGE_REQUEST_IID/notes" in text
+
+
+def test_github_workflow_commands_run_on_a_pull_request(git_repo: Path,
+                                                       git_env: dict[str, str]) -> None:
+    """What the workflow runs, run in a real repository with a pull-request branch."""
+    def git(*args: str) -> None:
+        subprocess.run(["git", *args], cwd=git_repo, env=git_env, check=True,
+                       capture_output=True)
+
+    git("checkout", "-q", "-b", "wijziging")
+    article = git_repo / "agreements" / SAMPLE.name / "artikelen" / "besluitvorming.yaml"
+    article.write_text(article.read_text(encoding="utf-8").replace(
+        "samen in de stuurgroep.", "samen in het regio-overleg.", 1), encoding="utf-8")
+    git("commit", "-q", "-am", "Besluiten in het regio-overleg")
+    outputs = {}
+    for name, command, args in invocations():
+        if name != "github-actions.yml":
+            continue
+        args = [a.replace("origin/${{ github.base_ref }}", "main") for a in args]
+        result = subprocess.run([sys.executable, "-m", "rechtmakers", command, *args],
+                                cwd=git_repo, env=git_env, capture_output=True, text=True,
+                                timeout=300)
+        assert result.returncode == 0, f"{command} {args}: {result.stdout}{result.stderr}"
+        outputs[(command, " ".join(args))] = result.stdout
+    redline = outputs[("diff", "main HEAD --format md")]
+    assert "<del>de stuurgroep</del><ins>het regio-overleg</ins>" in redline
+    built = {p.suffix for p in (git_repo / "build").rglob("*") if p.is_file()}
+    assert {".md", ".html", ".docx"} <= built
