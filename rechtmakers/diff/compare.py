@@ -216,7 +216,7 @@ def _article_diff(article_id: str, old: Agreement, new: Agreement, moved: bool,
     return ArticleDiff(
         id=article_id, title=either.title if either else article_id,
         number_old=number_old, number_new=number_new, kinds=kinds, text_changed=text_changed,
-        edits=edits, explanation=_explanation(before, after),
+        edits=edits, explanation=_explanation(before, after, old, new),
         version_old=before.version if before else None,
         version_new=after.version if after else None,
         topic_old=before.topic if before else None, topic_new=after.topic if after else None)
@@ -259,12 +259,12 @@ def _text_changed(before: Article, after: Article, old: Agreement, new: Agreemen
     return article_lines(before, as_written, None) != article_lines(after, as_written, None)
 
 
-def _explanation(before: Article | None, after: Article | None) -> tuple[Edit, ...] | None:
-    old_text = before.explanation if before else None
-    new_text = after.explanation if after else None
-    if before is None or after is None or old_text == new_text:
+def _explanation(before: Article | None, after: Article | None, old: Agreement,
+                 new: Agreement) -> tuple[Edit, ...] | None:
+    if before is None or after is None or before.explanation == after.explanation:
         return None
-    edits = tuple(line_edits(explanation_lines(before), explanation_lines(after)))
+    edits = tuple(line_edits(explanation_lines(before, resolver(old)),
+                             explanation_lines(after, resolver(new))))
     return None if is_unchanged(edits) else edits
 
 

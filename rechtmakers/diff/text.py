@@ -47,9 +47,9 @@ def as_written(text: str) -> str:
     return text
 
 
-def explanation_lines(article: Article) -> list[str]:
+def explanation_lines(article: Article, say: Say) -> list[str]:
     """The toelichting as lines (none when there is none)."""
-    return [plain_line(line) for line in paragraphs(article.explanation or "")]
+    return [plain_line(line) for line in paragraphs(say(article.explanation or ""))]
 
 
 def plain_line(text: str) -> str:

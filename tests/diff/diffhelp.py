@@ -49,3 +49,39 @@ ORDER = ("doel", "partijen", "besluitvorming", "conflictdialoog", "inwonerperspe
          "instappen", "gedrag", "veranderende-omstandigheden", "financiering", "looptijd")
 
 
+
+
+LEREN = """id: samen-leren
+titel: Zo leren we samen
+onderwerp: overig
+versie: 1
+tekst: |
+  We leren van elke casus. De stuurgroep bespreekt twee keer per jaar wat werkte, zoals
+  [[looptijd.evaluatie]] beschrijft.
+leden:
+  - id: delen
+    tekst: Elke partij deelt wat zij leert met @de-schoor en de andere partijen.
+"""
+
+
+def real_change(versions: Versions) -> None:
+    """A change as a jurist makes one: a few articles edited, one inserted, one moved."""
+    versions.edit("overeenkomst.yaml", "versie: 1.0.0", "versie: 1.1.0")
+    versions.edit("overeenkomst.yaml", "Almere groeit snel.", "Almere groeit hard.")
+    versions.edit("artikelen/besluitvorming.yaml", "Een besluit gaat door",
+                  "Een voorstel gaat door")
+    versions.edit("artikelen/besluitvorming.yaml", "drie werkdagen", "vijf werkdagen")
+    versions.edit("artikelen/besluitvorming.yaml", "versie: 1", "versie: 2")
+    versions.edit("artikelen/conflictdialoog.yaml", "binnen twee weken bij de penvoerder",
+                  "binnen een week bij de penvoerder & de stuurgroep")
+    versions.edit("artikelen/conflictdialoog.yaml", "versie: 1", "versie: 2")
+    versions.edit("artikelen/looptijd.yaml", "Zo valt niemand tussen wal en schip.",
+                  "Zo valt niemand tussen wal en schip. <script>alert(1)</script>")
+    versions.edit("artikelen/looptijd.yaml", "versie: 1", "versie: 2")
+    versions.write("artikelen/samen-leren.yaml", LEREN)
+    order = [a for a in ORDER if a != "looptijd"]
+    order.insert(order.index("instappen"), "looptijd")
+    order.insert(order.index("besluitvorming"), "samen-leren")
+    versions.order(*order)
+    versions.edit("artikelen/doel.yaml", "toelichting: |\n",
+                  "toelichting: |\n  Aangepast na de evaluatie.\n")

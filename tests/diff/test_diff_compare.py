@@ -53,7 +53,7 @@ def test_edits_cover_the_rendered_text_with_references_resolved(versions: Versio
     assert old.startswith("Zo nemen we besluiten\nWe nemen besluiten samen in de stuurgroep.")
     assert "de stappen van artikel 4." in new and "[[" not in new
     assert "\n3.2 Een besluit staat als geen partij" in new
-    assert "Wijze van besluiten: consent\n" in new
+    assert "Hoe: consent\n" in new
     assert old.replace("Een besluit gaat door", "Een voorstel gaat door") == new
 
 
