@@ -19,10 +19,10 @@ from typing import Any
 from rechtmakers.errors import UsageError
 
 __all__ = [
-    "Change", "Commit", "Repo", "Signature", "blob_ids", "commit_file", "committer", "content_key",
-    "create_tag", "files_at", "head_commit", "history", "materialize", "open_repo",
-    "operation_in_progress", "read_blobs", "repo_relative", "resolve_revision", "signatures",
-    "tags", "uncommitted",
+    "Change", "Commit", "Repo", "Signature", "blob_ids", "cache_dir", "commit_file", "committer",
+    "content_key", "create_tag", "files_at", "head_commit", "history", "materialize",
+    "open_repo", "operation_in_progress", "read_blobs", "repo_relative", "resolve_revision",
+    "signatures", "tags", "uncommitted",
 ]
 
 _BLOB_MODES = frozenset({"100644", "100755"})
@@ -381,3 +381,8 @@ def commit_author(repo: Repo, rev: str) -> tuple[str, str]:
     out = _git(repo, "log", "-1", "--format=%an%x1f%aI", resolve_revision(repo, rev), "--")
     name, _, date = out.decode("utf-8", "replace").strip().partition("\x1f")
     return name, date
+
+
+def cache_dir(repo: Repo) -> Path:
+    """Where rechtmakers may keep caches of this repository: a folder inside its .git."""
+    return repo.git_path / "rechtmakers"

@@ -87,8 +87,7 @@ def test_human_output_and_argument_forms(history_repo: Path, agreement: Path, cl
     assert cli("log", "a", "b", "c").exit_code == 2
 
 
-def test_history_is_one_pass(history_repo: Path, agreement: Path,
-                             monkeypatch: pytest.MonkeyPatch) -> None:
+def count_git_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     calls: list[str] = []
     real = gitrepo._git
 
@@ -97,9 +96,36 @@ def test_history_is_one_pass(history_repo: Path, agreement: Path,
         return real(repo, *args, **kwargs)
 
     monkeypatch.setattr(gitrepo, "_git", counting)
+    return calls
+
+
+def test_history_is_one_pass(history_repo: Path, agreement: Path,
+                             monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = count_git_calls(monkeypatch)
     agreement_log(agreement)
     assert calls.count("log") == 1 and calls.count("cat-file") == 1
     assert len(calls) <= 5
+
+
+def test_a_second_run_reads_no_blobs_and_says_the_same(history_repo: Path, agreement: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    first = [e.as_dict() for e in agreement_log(agreement)]
+    cache = history_repo / ".git" / "rechtmakers" / "log-samenvattingen.json"
+    assert cache.is_file()
+    calls = count_git_calls(monkeypatch)
+    assert [e.as_dict() for e in agreement_log(agreement)] == first
+    assert "cat-file" not in calls
+    cache.write_text("{kapot")
+    assert [e.as_dict() for e in agreement_log(agreement)] == first
+    assert git(history_repo, "status", "--porcelain") == ""
+
+
+def test_file_names_match_the_agreement_module() -> None:
+    from rechtmakers import agreement
+    from rechtmakers.signoff import history
+
+    for name in ("META_FILE", "PARTIES_FILE", "TERMS_FILE", "ARTICLES_DIR", "SIGNOFFS_DIR"):
+        assert getattr(history, name) == getattr(agreement, name)
 
 
 def test_an_unreadable_past_version_is_reported(git_repo: Path, agreement: Path) -> None:
