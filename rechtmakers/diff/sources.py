@@ -27,6 +27,7 @@ class Request:
     new_rev: str | None = None
     path: Path | None = None
     folders: tuple[Path, Path] | None = None
+    labels: tuple[str, str] = ("", "")
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,7 @@ def parse_arguments(args: Sequence[str], cwd: Path) -> Request:
     if len(args) > 3:
         raise UsageError("Te veel argumenten: geef hooguit OUD, NIEUW en een pad.")
     if len(args) == 2 and all(is_agreement_dir(cwd / a) for a in args):
-        return Request(folders=(cwd / args[0], cwd / args[1]))
+        return Request(folders=(cwd / args[0], cwd / args[1]), labels=(args[0], args[1]))
     revs, path = list(args), None
     if revs and (cwd / revs[-1]).exists():
         path = cwd / revs.pop()
@@ -58,10 +59,10 @@ def parse_arguments(args: Sequence[str], cwd: Path) -> Request:
 def load_comparison(request: Request, cwd: Path) -> Result:
     """Read both versions and compare them."""
     if request.folders:
-        old_dir, new_dir = request.folders
-        new = load_version(new_dir, str(new_dir))
-        old = load_alike(old_dir, new, str(old_dir))
-        return Result(compare(old, new, old_label=str(old_dir), new_label=str(new_dir)),
+        (old_dir, new_dir), (old_label, new_label) = request.folders, request.labels
+        new = load_version(new_dir, new_label)
+        old = load_alike(old_dir, new, old_label)
+        return Result(compare(old, new, old_label=old_label, new_label=new_label),
                       TOOL_AUTHOR, _fixed_date(new))
     return _from_git(request, cwd)
 
