@@ -12,7 +12,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import accumulate, compress
-from operator import sub
+from operator import or_, sub
 
 from rechtmakers.language.jargon import load_lexicon
 from rechtmakers.language.passive import AUXILIARIES, is_participle
@@ -116,6 +116,7 @@ class Analysis:
     stops: list[int]
     word_counts: list[int]
     hot: list[int]  # indices of the tokens with feature bits
+    hot_bits: int  # the feature bits of all those tokens together
     _offsets: Offsets | None = field(default=None, init=False, repr=False)
     _hot_sentences: dict[int, int] | None = field(default=None, init=False, repr=False)
 
@@ -188,7 +189,9 @@ def analyse(text: str) -> Analysis:
     if not stops or stops[-1] != count:
         stops.append(count)
     hot = list(compress(range(count), map(FEATURES.__getitem__, tokens)))
-    return Analysis(text, marked, tokens, syllables, stops, _word_counts(syllables, stops), hot)
+    hot_bits = functools.reduce(or_, (FEATURES[tokens[index]] for index in hot), 0)
+    return Analysis(text, marked, tokens, syllables, stops, _word_counts(syllables, stops), hot,
+                    hot_bits)
 
 
 def _word_counts(syllables: list[int], stops: list[int]) -> list[int]:

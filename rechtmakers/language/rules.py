@@ -63,10 +63,12 @@ def check_text(text: str, *, defined_terms: frozenset[str] = frozenset(),
     lexicon = load_lexicon(tuple(sorted(config.extra_jargon.items())) if config.extra_jargon
                            else ())
     defined = frozenset(term.lower() for term in defined_terms) if defined_terms else frozenset()
-    ctx = _Context(analyse(text), config, defined, lexicon)
+    analysis = analyse(text)
+    ctx = _Context(analysis, config, defined, lexicon)
     findings: list[LanguageFinding] = []
-    for rule in _TEXT_RULES:
-        findings.extend(rule(ctx))
+    for rule, needs in _TEXT_RULES:
+        if needs(ctx):
+            findings.extend(rule(ctx))
     if config.disabled or config.severity:
         findings = [finding for finding in findings if config.enabled(finding.code)]
     findings.sort(key=lambda f: (f.start, f.end, f.code))
@@ -211,30 +213,44 @@ def long_words(ctx: _Context) -> Iterator[LanguageFinding]:
                                   "meer woorden")
 
 
-_TEXT_RULES: tuple[Rule, ...] = (jargon, long_sentences, passive_voice, double_negation,
-                                 long_words)
+# Each rule with a cheap test of whether the text can hold a finding of it at all.
+_TEXT_RULES: tuple[tuple[Rule, Callable[[_Context], bool]], ...] = (
+    (jargon, lambda ctx: bool(ctx.analysis.hot_bits & ANCHOR or ctx.lexicon.extra_anchors)),
+    (long_sentences,
+     lambda ctx: max(ctx.analysis.word_counts, default=0) > ctx.config.max_sentence_words),
+    (passive_voice, lambda ctx: ctx.analysis.hot_bits & (AUXILIARY | PARTICIPLE)
+     == AUXILIARY | PARTICIPLE),
+    (double_negation, lambda ctx: bool(ctx.analysis.hot_bits & NEGATION)),
+    (long_words, lambda ctx: max(ctx.analysis.syllables, default=0)
+     > ctx.config.max_word_syllables),
+)
 
 
 def unused_terms(terms: Iterable[str], texts: Iterable[str]) -> list[str]:
     """T007: the terms of begrippen that no text uses (an inflection such as -en counts)."""
+    terms = list(terms)
+    analyses = [analyse(text) for text in texts]
     vocabulary: set[str] = set()
-    joined: list[str] = []
-    for text in texts:
-        words = [w for w in map(WORDS.__getitem__, analyse(text).tokens) if w]
-        vocabulary.update(words)
-        joined.append(" ".join(words))
-    everything = " " + " ".join(joined) + " "
-    return [term for term in terms if not _term_used(term, vocabulary, everything)]
+    for analysis in analyses:
+        vocabulary.update(map(WORDS.__getitem__, analysis.tokens))
+    pending = [term for term in terms if not _word_used(term, vocabulary)]
+    if pending:
+        everything = " " + " ".join(" ".join(map(WORDS.__getitem__, analysis.tokens))
+                                    for analysis in analyses) + " "
+        pending = [term for term in pending if not _phrase_used(term, everything)]
+    return pending
 
 
 _INFLECTIONS = ("", "s", "en", "n", "e", "'s", "’s", "es", "er", "ën")
 
 
-def _term_used(term: str, vocabulary: set[str], everything: str) -> bool:
+def _word_used(term: str, vocabulary: set[str]) -> bool:
     words = term.lower().split()
-    if not words:
-        return True
-    if len(words) == 1:
-        return any(words[0] + ending in vocabulary for ending in _INFLECTIONS)
-    phrase = " " + " ".join(words)
+    if len(words) != 1:
+        return not words  # an empty term is never reported; a phrase is looked up later
+    return any(words[0] + ending in vocabulary for ending in _INFLECTIONS)
+
+
+def _phrase_used(term: str, everything: str) -> bool:
+    phrase = " " + " ".join(term.lower().split())
     return any(phrase + ending + " " in everything for ending in _INFLECTIONS)
