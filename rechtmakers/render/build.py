@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from rechtmakers.errors import AgreementError
 from rechtmakers.render import labels
-from rechtmakers.render.clause import ClauseContext, convert, term_pattern
+from rechtmakers.render.clause import ClauseContext, convert, term_anchors, term_pattern
 from rechtmakers.render.tree import (
     ArticleNode,
     DecisionBlock,
@@ -33,8 +33,7 @@ class DocumentBuilder:
         self.explanations = explanations
         self.anchors = self._term_anchors()
         terms = [term.term for term in agreement.terms]
-        self.ctx = ClauseContext(agreement, term_pattern(terms),
-                                 {t.casefold(): a for t, a in self.anchors.items()})
+        self.ctx = ClauseContext(agreement, term_pattern(terms), term_anchors(self.anchors))
 
     def build(self, digest: str) -> Document:
         meta = self.agreement.meta

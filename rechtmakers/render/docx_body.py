@@ -73,11 +73,11 @@ class BodyWriter:
 
     def _run(self, node: Inline, fmt: str) -> str:
         if isinstance(node, Text):
-            return text_run(node.text, fmt)
+            return text_run(node.text.replace("\n", " "), fmt)
         if isinstance(node, (Ref, TermUse)):
             return text_run(node.label if isinstance(node, Ref) else node.text, fmt)
         if isinstance(node, Break):
-            return "<w:r><w:br/></w:r>" if node.hard else text_run(" ", fmt)
+            return "<w:r><w:br/></w:r>"
         if isinstance(node, Emphasis):
             return self.runs(node.children, fmt + "<w:i/>")
         if isinstance(node, Strong):

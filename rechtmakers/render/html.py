@@ -47,7 +47,7 @@ def _inline_html(node: Inline) -> str:
         return (f'<a class="begrip" href="#{escape(node.anchor)}">'
                 f"{escape(node.text, quote=False)}</a>")
     if isinstance(node, Break):
-        return "<br>\n" if node.hard else "\n"
+        return "<br>\n"
     if isinstance(node, Emphasis):
         return f"<em>{inlines_html(node.children)}</em>"
     if isinstance(node, Strong):

@@ -34,8 +34,10 @@ from rechtmakers.render.tree import (
 
 TEMPLATE = "overeenkomst.md.j2"
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>&|~])")
+_SPECIAL = re.compile(r"[\\`*_\[\]<>&|~]")
+_ESCAPES = str.maketrans({char: "\\" + char for char in "\\`*_[]<>&|~"})
 _LINE_START = re.compile(r"^(?:([-+=#])|(\d{1,9})([.)])(?=\s|$))")
+_NEXT_LINE_START = re.compile(r"(?<=\n)(?:([-+=#])|(\d{1,9})([.)])(?=\s|$))")
 
 
 class MdSafe(str):
@@ -46,9 +48,12 @@ class MdSafe(str):
 
 def escape(text: str, *, line_start: bool = False) -> str:
     """Text that reads as written once rendered: no emphasis, link, HTML or list from it."""
-    text = _SPECIAL.sub(r"\\\1", text)
+    if _SPECIAL.search(text):
+        text = text.translate(_ESCAPES)
     if line_start:
         text = _LINE_START.sub(_escape_start, text, count=1)
+    if "\n" in text:
+        text = _NEXT_LINE_START.sub(_escape_start, text)
     return text
 
 
@@ -79,7 +84,7 @@ def _inline_md(node: Inline, line_start: bool) -> str:
     if isinstance(node, Ref):
         return escape(node.label, line_start=line_start)
     if isinstance(node, Break):
-        return "\\\n" if node.hard else "\n"
+        return "\\\n"
     if isinstance(node, Emphasis):
         return f"*{inlines_md(node.children, False)}*"
     if isinstance(node, Strong):
@@ -176,7 +181,7 @@ def _cell_parts(flow: Flow) -> list[str]:
     for block in flow:
         if isinstance(block, (Paragraph, Subheading)):
             parts.append(inlines_md([Text(" ") if isinstance(n, Break) else n
-                                     for n in block.inlines], False))
+                                     for n in block.inlines], False).replace("\n", " "))
         elif isinstance(block, ListBlock):
             parts.append("; ".join(" ".join(_cell_parts(item)) for item in block.items))
         elif isinstance(block, Quote):

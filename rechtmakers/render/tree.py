@@ -13,6 +13,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class Text:
+    """Words as written; "\n" is a soft line break of the source, read as a space."""
+
     text: str
 
 
@@ -57,9 +59,7 @@ class TermUse:
 
 @dataclass(frozen=True, slots=True)
 class Break:
-    """A line break inside a paragraph; soft ones read as a space."""
-
-    hard: bool
+    """A hard line break. Soft ones stay in the text as "\n" and read as a space."""
 
 
 Inline = Text | Emphasis | Strong | Code | Link | Ref | TermUse | Break

@@ -16,6 +16,7 @@ from rechtmakers.render.clause import (
     convert,
     fast_blocks,
     safe_href,
+    term_anchors,
     term_pattern,
 )
 from rechtmakers.render.tree import Link, Paragraph, Ref, TermUse, Text
@@ -61,7 +62,7 @@ def test_only_safe_links_survive(href: str, safe: bool) -> None:
 def ctx(sample_dir: Path) -> ClauseContext:
     agreement, _ = load_agreement(sample_dir)
     terms = [t.term for t in agreement.terms]
-    anchors = {t.casefold(): f"begrip-{t.casefold().replace(' ', '-')}" for t in terms}
+    anchors = term_anchors({t: f"begrip-{t.lower().replace(' ', '-')}" for t in terms})
     return ClauseContext(agreement, term_pattern(terms), anchors)
 
 
