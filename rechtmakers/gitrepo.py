@@ -11,6 +11,7 @@ import os
 import re
 import subprocess
 import tempfile
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -209,29 +210,67 @@ def uncommitted(repo: Repo, subdir: str) -> list[tuple[str, str]]:
 
 
 def commit_file(repo: Repo, rel: str, data: bytes, message: str) -> str:
-    """Commit one file with this content on top of HEAD, and nothing else.
+    """Commit one file with this content on top of HEAD, and nothing else; then write it.
 
     The commit is built in a temporary index, so whatever the user staged or changed stays
     exactly as it was; HEAD moves only if nobody moved it meanwhile; then the user's index
-    learns this one path, so it does not show up as changed. Signed when commit.gpgsign says so.
+    learns this one path and the file is written, so it shows up as unchanged. Signed when
+    commit.gpgsign says so. The caller has made sure the path has no changes of its own.
     """
     old = head_commit(repo)
+    _refuse_locked_index(repo)
     blob = _git(repo, "hash-object", "-w", "--stdin", stdin=data).decode().strip()
+    new = _commit_tree(repo, old, _tree_with(repo, old, rel, blob), message)
+    try:
+        _git(repo, "update-ref", "-m", f"rechtmakers: {message.splitlines()[0]}", "HEAD", new,
+             old)
+    except UsageError:
+        raise UsageError("HEAD is intussen door iets anders veranderd; er is niets vastgelegd. "
+                         "Probeer het opnieuw.") from None
+    path = repo.work_tree / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    _add_to_index(repo, rel, blob)
+    return new
+
+
+def _tree_with(repo: Repo, commit: str, rel: str, blob: str) -> str:
+    """The tree of commit with rel set to blob, built in a throw-away index."""
     with tempfile.TemporaryDirectory(prefix="rechtmakers-") as tmp:
         env = {"GIT_INDEX_FILE": str(Path(tmp) / "index")}
-        _git(repo, "read-tree", old, env=env)
+        _git(repo, "read-tree", commit, env=env)
         _git(repo, "update-index", "--add", "--cacheinfo", f"100644,{blob},{rel}", env=env)
-        tree = _git(repo, "write-tree", env=env).decode().strip()
+        return _git(repo, "write-tree", env=env).decode().strip()
+
+
+def _commit_tree(repo: Repo, parent: str, tree: str, message: str) -> str:
     sign = ["-S"] if _config_bool(repo, "commit.gpgsign") else []
     try:
-        new = _git(repo, "commit-tree", tree, "-p", old, *sign, "-F", "-",
-                   stdin=message.encode("utf-8")).decode().strip()
+        return _git(repo, "commit-tree", tree, "-p", parent, *sign, "-F", "-",
+                    stdin=message.encode("utf-8")).decode().strip()
     except UsageError as exc:
         raise UsageError(f"De commit kon niet gemaakt of ondertekend worden; er is niets "
                          f"vastgelegd. {exc}") from None
-    _git(repo, "update-ref", "-m", f"rechtmakers: {message.splitlines()[0]}", "HEAD", new, old)
-    _git(repo, "update-index", "--add", "--cacheinfo", f"100644,{blob},{rel}")
-    return new
+
+
+def _refuse_locked_index(repo: Repo) -> None:
+    if (repo.git_path / "index.lock").exists():
+        raise UsageError("Een ander git-proces is bezig (.git/index.lock bestaat). Wacht tot het "
+                         "klaar is en probeer het opnieuw; er is niets vastgelegd.")
+
+
+def _add_to_index(repo: Repo, rel: str, blob: str) -> None:
+    """Tell the user's index about the committed file, waiting a little for another git."""
+    for attempt in range(10):
+        try:
+            _git(repo, "update-index", "--add", "--cacheinfo", f"100644,{blob},{rel}")
+            return
+        except UsageError:
+            if attempt == 9:
+                raise UsageError(f"De commit is gemaakt, maar de index kon niet bijgewerkt "
+                                 f"worden (een ander git-proces was bezig). Herstel dat met: "
+                                 f"git restore --staged -- {rel}") from None
+            time.sleep(0.2)
 
 
 def _config_bool(repo: Repo, key: str) -> bool:

@@ -7,7 +7,6 @@ under an id) in the repository's git folder, so a second run parses nothing.
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -88,14 +87,14 @@ def _summarize_missing(repo: gitrepo.Repo, root: Path, cache: SummaryCache,
     missing = {(kind, path, sha) for kind, path, sha in wanted if not cache.has(kind, sha)}
     if not missing:
         return
-    from rechtmakers.signoff.summaries import summarize_blob  # the model: only when needed
+    from rechtmakers.signoff.records import scratch_dir  # these import the model: only now
+    from rechtmakers.signoff.summaries import summarize_blob
 
     blobs = gitrepo.read_blobs(repo, (sha for _, _, sha in missing))
-    with tempfile.TemporaryDirectory(prefix="rechtmakers-") as tmp:
+    with scratch_dir() as tmp:
         for kind, path, sha in sorted(missing):
             if not cache.has(kind, sha):
-                cache.put(kind, sha, summarize_blob(kind, blobs.get(sha, b""), root / path,
-                                                    Path(tmp)))
+                cache.put(kind, sha, summarize_blob(kind, blobs.get(sha, b""), root / path, tmp))
 
 
 def _newest_blob(commits: list[gitrepo.Commit], path: str) -> str | None:

@@ -67,9 +67,7 @@ def _commit_status(repo: gitrepo.Repo, root: Path, subdir: str, status: Agreemen
     text = set_status(path.read_bytes().decode("utf-8"), FINAL)
     _check_unchanged(root, text, status.digest)
     rel = f"{subdir}/{META_FILE}" if subdir else META_FILE
-    commit = gitrepo.commit_file(repo, rel, text.encode("utf-8"), commit_message(status))
-    path.write_bytes(text.encode("utf-8"))
-    return commit
+    return gitrepo.commit_file(repo, rel, text.encode("utf-8"), commit_message(status))
 
 
 def set_status(text: str, value: str) -> str:

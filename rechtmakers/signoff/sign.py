@@ -46,8 +46,6 @@ def sign(root: Path, party_id: str, note: str | None = None) -> SignResult:
     rel = f"{subdir}/{record_rel(party.id)}" if subdir else record_rel(party.id)
     commit = gitrepo.commit_file(repo, rel, text.encode("utf-8"), commit_message(
         agreement, party, record))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8", newline="\n")
     return SignResult(record, party, commit, path)
 
 

@@ -169,3 +169,31 @@ def test_outside_git_is_a_usage_error(sample_copy: Path, cli: Cli, be: Identity)
     result = cli("sign", "--partij", "de-schoor", sample_copy)
     assert result.exit_code == 2
     assert "git-repository" in result.output
+
+
+def test_a_busy_index_is_refused_before_anything_happens(git_repo: Path, agreement: Path,
+                                                         cli: Cli, be: Identity) -> None:
+    be(JOOST)
+    lock = git_repo / ".git" / "index.lock"
+    lock.write_text("")
+    head = git(git_repo, "rev-parse", "HEAD")
+    result = cli("sign", "--partij", "de-schoor", agreement)
+    lock.unlink()
+    assert result.exit_code == 2
+    assert "index.lock" in result.output
+    assert git(git_repo, "rev-parse", "HEAD") == head
+    assert not (git_repo / RECORD).exists()
+
+
+def test_a_signing_failure_commits_and_writes_nothing(git_repo: Path, agreement: Path, cli: Cli,
+                                                      be: Identity) -> None:
+    be(JOOST)
+    git(git_repo, "config", "gpg.format", "ssh")
+    git(git_repo, "config", "user.signingkey", str(git_repo / "bestaat-niet"))
+    git(git_repo, "config", "commit.gpgsign", "true")
+    before = snapshot(git_repo)
+    result = cli("sign", "--partij", "de-schoor", agreement)
+    assert result.exit_code == 2
+    assert "er is niets vastgelegd" in result.output
+    assert snapshot(git_repo) == before
+    assert not (git_repo / RECORD).exists()
