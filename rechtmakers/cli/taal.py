@@ -1,0 +1,142 @@
+"""`rechtmakers taal`: readability scores and plain-language findings per article."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import typer
+
+from rechtmakers.cli.app import app, guarded
+
+if TYPE_CHECKING:
+    from rechtmakers.language.readability import Counts
+    from rechtmakers.language.report import AgreementReport, Located
+
+
+class Format(StrEnum):
+    text = "text"
+    json = "json"
+    md = "md"
+    html = "html"
+
+
+@app.command()
+def taal(
+    paths: list[Path] = typer.Argument(None, help="Overeenkomsten (mappen) of een map met "
+                                       "overeenkomsten. Standaard: agreements/.",
+                                       show_default=False),
+    fmt: Format = typer.Option(Format.text, "--format", "-f", help="Uitvoer: text, json, md "
+                               "of html (de passages gemarkeerd in de tekst)."),
+) -> None:
+    """Toon per artikel de leesbaarheid en de taalmeldingen (T001–T007).
+
+    Scores zijn een richtlijn, geen oordeel. Exitcode 0: rapport getoond (ook met meldingen).
+    2: verkeerd aangeroepen.
+    """
+    from rechtmakers.agreement import load_agreement
+    from rechtmakers.language.config import load_config
+    from rechtmakers.language.report import agreement_report
+    from rechtmakers.validate import find_agreements
+
+    with guarded():
+        config = load_config(Path.cwd())
+        roots = find_agreements(paths or [])
+        reports = [agreement_report(load_agreement(root)[0], config) for root in roots]
+        typer.echo(FORMATTERS[fmt.value](reports), nl=False)
+
+
+def number(value: float) -> str:
+    """A score as Dutch writes it: one decimal, with a comma."""
+    return f"{value:.1f}".replace(".", ",")
+
+
+def _scores(counts: Counts) -> str:
+    return (f"Flesch-Douma {number(counts.flesch_douma)} ({counts.douma_band}), Leesindex A "
+            f"{number(counts.leesindex_a)} ({counts.leesindex_band})")
+
+
+def _line(finding: Located) -> str:
+    from rechtmakers.findings import Severity
+
+    severity = Severity(finding.severity).dutch
+    return f"  {finding.location}: {finding.code} {severity}: {finding.message}"
+
+
+def as_text(reports: list[AgreementReport]) -> str:
+    lines: list[str] = []
+    for report in reports:
+        lines.append(f"{report.title}")
+        for article in report.articles:
+            label = f"Artikel {article.number}" if article.number else "Overeenkomst"
+            lines.append(f"{label} – {article.title}: {article.counts.sentences} zinnen, "
+                         f"{article.counts.words} woorden; {_scores(article.counts)}")
+            lines.extend(_line(finding) for finding in article.findings)
+        lines.extend(_line(finding) for finding in report.findings)
+        count = sum(len(a.findings) for a in report.articles) + len(report.findings)
+        noun = "melding" if count == 1 else "meldingen"
+        lines.append(f"Totaal: {report.total.sentences} zinnen, {report.total.words} woorden; "
+                     f"{_scores(report.total)}; {count} {noun}.")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def as_markdown(reports: list[AgreementReport]) -> str:
+    lines: list[str] = []
+    for report in reports:
+        lines += [f"# Taalrapport: {report.title}", "",
+                  "| Artikel | Zinnen | Woorden | Flesch-Douma | Leesindex A | Meldingen |",
+                  "|---|---:|---:|---:|---:|---:|"]
+        for article in report.articles:
+            counts = article.counts
+            lines.append(f"| {article.number or ''} {article.title} | {counts.sentences} | "
+                         f"{counts.words} | {number(counts.flesch_douma)} ({counts.douma_band}) | "
+                         f"{number(counts.leesindex_a)} ({counts.leesindex_band}) | "
+                         f"{len(article.findings)} |")
+        total = report.total
+        lines += [f"| **Totaal** | {total.sentences} | {total.words} | "
+                  f"{number(total.flesch_douma)} ({total.douma_band}) | "
+                  f"{number(total.leesindex_a)} ({total.leesindex_band}) | |", ""]
+        findings = [f for a in report.articles for f in a.findings] + list(report.findings)
+        lines += [f"- `{f.location}` **{f.code}** {f.message}" for f in findings]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _counts(counts: Counts) -> dict[str, Any]:
+    return {"zinnen": counts.sentences, "woorden": counts.words,
+            "lettergrepen": counts.syllables,
+            "flesch_douma": round(counts.flesch_douma, 1), "douma": counts.douma_band,
+            "leesindex_a": round(counts.leesindex_a, 1), "leesindex": counts.leesindex_band}
+
+
+def _finding(finding: Located) -> dict[str, Any]:
+    return {"code": finding.code, "severity": finding.severity, "message": finding.message,
+            "file": finding.location.display_path(), "line": finding.location.line,
+            "column": finding.location.column, "passage": finding.excerpt}
+
+
+def as_json(reports: list[AgreementReport]) -> str:
+    import json
+
+    data = [{"id": r.id, "titel": r.title, "totaal": _counts(r.total),
+             "meldingen": [_finding(f) for f in r.findings],
+             "artikelen": [{"id": a.id, "nummer": a.number, "titel": a.title,
+                            **_counts(a.counts),
+                            "meldingen": [_finding(f) for f in a.findings]}
+                           for a in r.articles]} for r in reports]
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def as_html(reports: list[AgreementReport]) -> str:
+    from rechtmakers.render.templating import environment
+
+    env = environment(house_style=None, autoescape=True, filters={
+        "getal": number,
+        "zip_messages": lambda codes, messages: "; ".join(
+            f"{code}: {message}" for code, message in zip(codes, messages, strict=True))})
+    return env.get_template("taal.html.j2").render(reports=reports)
+
+
+FORMATTERS = {"text": as_text, "json": as_json, "md": as_markdown, "html": as_html}
