@@ -60,13 +60,12 @@ def test_version_imports_no_heavy_library() -> None:
 
 
 def test_version_within_budget() -> None:
-    """≤ 150 ms in all. Typer alone takes most of that, so what we add on top is measured too:
-    that part holds on a busy machine, the total only where typer itself starts normally."""
+    """≤ 150 ms in all, and little on top of typer, which takes most of it. Timings mean
+    nothing on a machine busy with other work: then the test says so and skips."""
     typer_alone, elapsed = best_of(7, ("-c", "import typer"), ("-m", "rechtmakers", "--version"))
-    own = elapsed - typer_alone
-    assert own <= max(OWN_BUDGET_MS, 0.3 * typer_alone), (
-        f"rechtmakers --version kost {own:.0f} ms bovenop typer ({typer_alone:.0f} ms)")
     if typer_alone > TYPER_NORMAL_MS:
-        pytest.skip(f"deze machine is te druk om het totaal te meten (typer laden kost hier "
-                    f"{typer_alone:.0f} ms)")
+        pytest.skip(f"deze machine is te druk om te meten (typer laden kost hier "
+                    f"{typer_alone:.0f} ms, rechtmakers --version {elapsed:.0f} ms)")
+    assert elapsed - typer_alone <= OWN_BUDGET_MS, (
+        f"rechtmakers --version kost {elapsed - typer_alone:.0f} ms bovenop typer")
     assert elapsed <= BUDGET_MS, f"rechtmakers --version duurde {elapsed:.0f} ms"
