@@ -93,8 +93,9 @@ def html_filter(flow: Flow) -> Markup:
 
 
 def inline_filter(flow: Flow) -> Markup:
-    """Template filter: blocks without paragraph tags, for a short text inside a sentence."""
-    return Markup(flow_html(flow, tight=True))
+    """Template filter: one paragraph without its tags, for a list item or a table cell."""
+    single = len(flow) == 1 and isinstance(flow[0], Paragraph)
+    return Markup(flow_html(flow, tight=single))
 
 
 FILTERS: dict[str, Callable[..., Any]] = {"html": html_filter, "inline": inline_filter}

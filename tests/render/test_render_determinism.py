@@ -46,3 +46,14 @@ def test_a_changed_clause_changes_the_output(render_files: Render, sample_copy: 
     after = render_files(sample_copy, ("md",))["md"]
     assert before != after
     assert before.split(b"digest): `")[1][:64] != after.split(b"digest): `")[1][:64]
+
+
+def test_every_agreement_in_the_repository_renders(render_files: Render) -> None:
+    root = Path(__file__).resolve().parents[2] / "agreements"
+    folders = sorted(p.parent for p in root.glob("*/overeenkomst.yaml"))
+    assert folders
+    for folder in folders:
+        files = render_files(folder, ("md", "html", "docx"))
+        assert files["md"].startswith(b"# ") and b"## Ondertekening" in files["md"]
+        assert b'<html lang="nl">' in files["html"]
+        assert files["docx"][:2] == b"PK"
