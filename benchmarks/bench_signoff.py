@@ -24,6 +24,7 @@ from pathlib import Path
 
 from rechtmakers.agreement import load_agreement
 from rechtmakers.digest import content_digest
+from rechtmakers.model import Representative
 from rechtmakers.signoff.records import SignOff, dump_record
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -114,7 +115,8 @@ def build(repo: Path, commits: int) -> None:
     subprocess.run(["git", "checkout", "-q", "-f", "main"], cwd=repo, check=True)
 
 
-def sign_round(builder: Builder, signers: list[tuple[str, object]], limit: int) -> None:
+def sign_round(builder: Builder, signers: list[tuple[str, Representative]], limit: int
+               ) -> None:
     digest = builder.digest()
     version = re.search(r"^versie: (\S+)$", builder.files["overeenkomst.yaml"], re.M).group(1)  # type: ignore[union-attr]
     for party_id, rep in signers:
@@ -122,14 +124,13 @@ def sign_round(builder: Builder, signers: list[tuple[str, object]], limit: int) 
             return
         record = SignOff.model_validate({
             "partij": party_id, "overeenkomst": SAMPLE.name, "versie": version, "digest": digest,
-            "ondertekenaar": {"naam": rep.name, "email": rep.email,  # type: ignore[attr-defined]
-                              "functie": rep.function},  # type: ignore[attr-defined]
+            "ondertekenaar": {"naam": rep.name, "email": rep.email, "functie": rep.function},
             "tijdstip": dt.datetime.fromtimestamp(EPOCH + builder.count * 600,
                                                   dt.timezone(dt.timedelta(hours=1))),
         })
         builder.commit(f"Ondertekening: {party_id} tekent versie {version}",
                        {f"ondertekeningen/{party_id}.yaml": dump_record(record)},
-                       (rep.name, rep.email))  # type: ignore[attr-defined]
+                       (rep.name, rep.email))
 
 
 def wall(args: list[str], cwd: Path, check: bool = True) -> tuple[float, str]:

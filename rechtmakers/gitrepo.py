@@ -150,7 +150,8 @@ def _clean_subdir(subdir: str) -> str:
 
 def _git(repo: Repo, *args: str, stdin: bytes | None = None,
          env: dict[str, str] | None = None) -> bytes:
-    """Run one git command in repo's working tree; a Dutch UsageError with git's words if it fails."""
+    """Run one git command in repo's working tree; a Dutch UsageError with git's words if it
+    fails."""
     command = ["git", *args]
     try:
         done = subprocess.run(command, cwd=repo.work_tree, input=stdin, capture_output=True,
@@ -346,14 +347,15 @@ def _parse_commit(chunk: str, prefix: str) -> Commit:
     fields = header.split("\x1f")
     changes: list[Change] = []
     tokens = rest.lstrip("\n").split("\0")
-    for meta, path in zip(tokens[::2], tokens[1::2]):
+    for meta, path in zip(tokens[::2], tokens[1::2], strict=False):
         parts = meta.lstrip("\n:").split(" ")
         if len(parts) < 5 or not path.startswith(prefix):
             continue
         old, new, status = parts[2], parts[3], parts[4][:1]
         changes.append(Change(status, path[len(prefix):], None if old == _NULL_BLOB else old,
                               None if new == _NULL_BLOB else new))
-    return Commit(*fields[:7], changes=tuple(changes))
+    sha, author, author_email, name, email, date, subject = (fields + [""] * 7)[:7]
+    return Commit(sha, author, author_email, name, email, date, subject, tuple(changes))
 
 
 def read_blobs(repo: Repo, shas: Iterable[str]) -> dict[str, bytes]:

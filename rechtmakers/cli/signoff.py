@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +16,7 @@ from rechtmakers.cli.app import app, guarded
 _STATE_WORDS = {"signed": "getekend", "stale": "verouderd", "missing": "ontbreekt"}
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     human = "human"
     json = "json"
 

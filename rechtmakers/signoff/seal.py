@@ -56,8 +56,8 @@ def seal(root: Path) -> SealResult:
 def _refuse_incomplete(status: AgreementStatus) -> None:
     if status.complete:
         return
-    waiting = [f"{p.party.id} ({'tekende een eerdere versie' if p.state == 'stale' else 'nog niet'})"
-               for p in status.parties if p.state != "signed"]
+    reasons = {"stale": "tekende een eerdere versie", "missing": "nog niet"}
+    waiting = [f"{p.party.id} ({reasons[p.state]})" for p in status.parties if p.state != "signed"]
     raise AgreementError(f"Nog niet alle partijen tekenden deze inhoud, dus vaststellen kan nog "
                          f"niet. Wacht op: {', '.join(waiting)}.")
 

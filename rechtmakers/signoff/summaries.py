@@ -14,8 +14,8 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from rechtmakers.digest import canonical_article, canonical_meta, canonical_party, canonical_term
-from rechtmakers.model import AgreementMeta, Article, PartiesFile, TermsFile
 from rechtmakers.load import LoadRefusal
+from rechtmakers.model import AgreementMeta, Article, PartiesFile, TermsFile
 from rechtmakers.signoff.changes import META_PARTS, Summary
 from rechtmakers.signoff.records import RecordError, parse_record, read_blob
 

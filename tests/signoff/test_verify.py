@@ -144,6 +144,7 @@ def test_a_record_with_a_wrong_digest_fails(git_repo: Path, agreement: Path, cli
     be(JOOST)
     commit_all(git_repo, "Digest met de hand aangepast")
     [verdict] = verify(agreement)
+    assert verdict.commit is not None
     assert verdict.reasons == [f"de digest in het record (ffffffffffff) is niet die van de "
                                f"inhoud bij commit {verdict.commit[:12]} ({digest[:12]})."]
 
