@@ -47,44 +47,40 @@ _TYPE_HINT = r"<(list\[\w+\]|\w+)>"
 Translation = tuple[str, Callable[[re.Match[str]], str]]
 
 
-def _rule(pattern: str, dutch: Callable[[re.Match[str]], str]) -> Translation:
-    return pattern, dutch
-
-
 def _did_you_mean(text: str | None) -> str:
     return f" Bedoelde je {text}?" if text else ""
 
 
 ERRORS: tuple[Translation, ...] = (
-    _rule(r"^Invalid value for (.+?): (?:Value error, )?(.*)$",
-          lambda m: f"Ongeldige waarde voor {m[1]}: {dutch_message(m[2])}"),
-    _rule(r"^Invalid value: (?:Value error, )?(.*)$",
-          lambda m: f"Ongeldige waarde: {dutch_message(m[1])}"),
-    _rule(r"^No such option: (\S+?)(?: \(Possible options: (.+)\)| Did you mean (.+)\?)?$",
-          lambda m: f"Onbekende optie: {m[1]}.{_did_you_mean(m[2] or m[3])}"),
-    _rule(r"^Missing argument (.+?)\.(.*)$", lambda m: f"Het argument {m[1]} ontbreekt."),
-    _rule(r"^Missing option (.+?)\.(.*)$", lambda m: f"De optie {m[1]} ontbreekt."),
-    _rule(r"^Missing parameter:? (.+?)\.?$", lambda m: f"{m[1]} ontbreekt."),
-    _rule(r"^No such command (.+?)\.(?: Did you mean (.+)\?)?$",
-          lambda m: f"Onbekende opdracht {m[1]}.{_did_you_mean(m[2])}"),
-    _rule(r"^Missing command\.$", lambda m: "Geef een opdracht, zoals validate."),
-    _rule(r"^Got unexpected extra arguments? \((.*)\)$",
-          lambda m: f"Onverwachte extra argumenten: {m[1]}."),
-    _rule(r"^Option (.+?) requires an argument\.$",
-          lambda m: f"De optie {m[1]} heeft een waarde nodig."),
-    _rule(r"^Option (.+?) requires (\d+) arguments\.$",
-          lambda m: f"De optie {m[1]} heeft {m[2]} waarden nodig."),
-    _rule(r"^Option (.+?) does not take a value\.$",
-          lambda m: f"De optie {m[1]} neemt geen waarde."),
-    _rule(r"^(.+?) is not one of (.+)\.$",
-          lambda m: f"{m[1]} kan niet. Kies uit: {m[2]}."),
-    _rule(r"^Value (.+?) is not a valid (integer|float|int)\.$",
-          lambda m: f"{m[1]} is geen geldig getal."),
-    _rule(r"^Value (.+?) is not a valid (.+)\.$", lambda m: f"{m[1]} is geen geldige {m[2]}."),
-    _rule(r"^(?:Path|File|Directory) (.+?) does not exist\.$",
-          lambda m: f"{m[1]} bestaat niet."),
-    _rule(r"^(?:Path|File|Directory) (.+?) is a (file|directory)\.$",
-          lambda m: f"{m[1]} is een {'bestand' if m[2] == 'file' else 'map'}."),
+    (r"^Invalid value for (.+?): (?:Value error, )?(.*)$",
+     lambda m: f"Ongeldige waarde voor {m[1]}: {dutch_message(m[2])}"),
+    (r"^Invalid value: (?:Value error, )?(.*)$",
+     lambda m: f"Ongeldige waarde: {dutch_message(m[1])}"),
+    (r"^No such option: (\S+?)(?: \(Possible options: (.+)\)| Did you mean (.+)\?)?$",
+     lambda m: f"Onbekende optie: {m[1]}.{_did_you_mean(m[2] or m[3])}"),
+    (r"^Missing argument (.+?)\.(.*)$", lambda m: f"Het argument {m[1]} ontbreekt."),
+    (r"^Missing option (.+?)\.(.*)$", lambda m: f"De optie {m[1]} ontbreekt."),
+    (r"^Missing parameter:? (.+?)\.?$", lambda m: f"{m[1]} ontbreekt."),
+    (r"^No such command (.+?)\.(?: Did you mean (.+)\?)?$",
+     lambda m: f"Onbekende opdracht {m[1]}.{_did_you_mean(m[2])}"),
+    (r"^Missing command\.$", lambda m: "Geef een opdracht, zoals validate."),
+    (r"^Got unexpected extra arguments? \((.*)\)$",
+     lambda m: f"Onverwachte extra argumenten: {m[1]}."),
+    (r"^Option (.+?) requires an argument\.$",
+     lambda m: f"De optie {m[1]} heeft een waarde nodig."),
+    (r"^Option (.+?) requires (\d+) arguments\.$",
+     lambda m: f"De optie {m[1]} heeft {m[2]} waarden nodig."),
+    (r"^Option (.+?) does not take a value\.$",
+     lambda m: f"De optie {m[1]} neemt geen waarde."),
+    (r"^(.+?) is not one of (.+)\.$",
+     lambda m: f"{m[1]} kan niet. Kies uit: {m[2]}."),
+    (r"^Value (.+?) is not a valid (integer|float|int)\.$",
+     lambda m: f"{m[1]} is geen geldig getal."),
+    (r"^Value (.+?) is not a valid (.+)\.$", lambda m: f"{m[1]} is geen geldige {m[2]}."),
+    (r"^(?:Path|File|Directory) (.+?) does not exist\.$",
+     lambda m: f"{m[1]} bestaat niet."),
+    (r"^(?:Path|File|Directory) (.+?) is a (file|directory)\.$",
+     lambda m: f"{m[1]} is een {'bestand' if m[2] == 'file' else 'map'}."),
 )
 
 

@@ -110,8 +110,21 @@ def test_core_errors_go_to_stderr(cli: Cli, workdir: Path) -> None:
     assert result.stderr.startswith("rechtmakers: Het pad bestaat-niet bestaat niet.")
 
 
-def test_unknown_english_message_is_kept() -> None:
-    assert dutch_message("Something new.") == "Something new."
+@pytest.mark.parametrize("english, dutch", [
+    ("Got unexpected extra argument (a)", "Onverwachte extra argumenten: a."),
+    ("Invalid value for 'MAP': Path 'x' does not exist.",
+     "Ongeldige waarde voor 'MAP': 'x' bestaat niet."),
+    ("Invalid value for '-n': Value 'drie' is not a valid integer.",
+     "Ongeldige waarde voor '-n': 'drie' is geen geldig getal."),
+    ("No such option: --stirct Did you mean --strict?",
+     "Onbekende optie: --stirct. Bedoelde je --strict?"),
+    ("No such command 'valdate'. Did you mean 'validate'?",
+     "Onbekende opdracht 'valdate'. Bedoelde je 'validate'?"),
+    ("Missing option '--partij'.", "De optie '--partij' ontbreekt."),
+    ("Something new.", "Something new."),
+])
+def test_click_messages_in_dutch(english: str, dutch: str) -> None:
+    assert dutch_message(english) == dutch
 
 
 def test_global_quiet_hides_the_summary(cli: Cli, workdir: Path) -> None:
