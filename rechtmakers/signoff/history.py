@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from rechtmakers import gitrepo
+from rechtmakers.errors import UsageError
 from rechtmakers.signoff.cache import SummaryCache
 from rechtmakers.signoff.changes import (
     Event,
@@ -56,6 +57,10 @@ def agreement_log(root: Path, article: str | None = None) -> list[Entry]:
     gitrepo.head_commit(repo)
     commits = gitrepo.history(repo, subdir)
     relevant = [(c, [ch for ch in c.changes if _kind(ch.path, article)]) for c in commits]
+    if article is not None and not any(_kind(ch.path, article) == "artikel"
+                                       for _, changes in relevant for ch in changes):
+        raise UsageError(f"Het artikel {article} komt niet voor in de geschiedenis van "
+                         f"{root.name}. Artikelen nu: {', '.join(_article_ids(root))}.")
     cache = SummaryCache(gitrepo.cache_dir(repo))
     wanted = [(_kind(ch.path, article) or "", ch.path, sha) for _, changes in relevant
               for ch in changes for sha in (ch.old_blob, ch.new_blob) if sha]
@@ -70,6 +75,10 @@ def agreement_log(root: Path, article: str | None = None) -> list[Entry]:
                      tags.get(c.sha, ())) for c, changes in relevant]
     cache.save()
     return [e for e in entries if e.events or e.tags]
+
+
+def _article_ids(root: Path) -> list[str]:
+    return sorted(p.stem for p in (root / ARTICLES_DIR).glob("*.yaml"))
 
 
 def _kind(path: str, article: str | None) -> str | None:

@@ -134,3 +134,11 @@ def test_an_unreadable_past_version_is_reported(git_repo: Path, agreement: Path)
     [entry] = agreement_log(agreement)[:1]
     assert entry.events[0].kind == "fout"
     assert git(git_repo, "status", "--porcelain") == ""
+
+
+def test_an_article_without_history_is_a_usage_error(history_repo: Path, agreement: Path,
+                                                     cli: Cli) -> None:
+    result = cli("log", "besluitvorm", agreement)
+    assert result.exit_code == 2
+    assert "Het artikel besluitvorm komt niet voor" in result.output
+    assert "besluitvorming" in result.output

@@ -195,3 +195,25 @@ def test_a_gpg_signed_sign_off_verifies_by_fingerprint(git_repo: Path, agreement
     [verdict] = verify(agreement)
     assert verdict.ok, verdict.reasons
     assert verdict.key == fingerprint
+
+
+def test_sign_offs_signed_on_two_branches_verify_after_the_merge(
+        git_repo: Path, agreement: Path, cli: Cli, be: Identity, make_key: KeyMaker) -> None:
+    joost_private, joost_public = make_key("joost")
+    fatima_private, fatima_public = make_key("fatima")
+    set_key(agreement, JOOST[1], joost_public)
+    set_key(agreement, FATIMA[1], fatima_public)
+    commit_all(git_repo, "Sleutels")
+    git(git_repo, "config", "gpg.format", "ssh")
+    for branch, key, who, party in (("schoor", joost_private, JOOST, "de-schoor"),
+                                    ("gemeente", fatima_private, FATIMA, "gemeente-almere")):
+        git(git_repo, "switch", "-q", "-c", branch, "main")
+        enable_ssh_signing(git_repo, key)
+        sign(cli, be, who, party, agreement)
+    git(git_repo, "config", "commit.gpgsign", "false")
+    git(git_repo, "switch", "-q", "main")
+    git(git_repo, "merge", "-q", "--no-edit", "schoor", "gemeente")
+    verdicts = {v.party_id: v for v in verify(agreement)}
+    assert set(verdicts) == {"de-schoor", "gemeente-almere"}
+    assert all(v.ok for v in verdicts.values()), [v.reasons for v in verdicts.values()]
+    assert verdicts["de-schoor"].commit == git(git_repo, "rev-parse", "schoor")
