@@ -73,11 +73,12 @@ def _relative(path: Path, base: Path) -> Path:
         return path
 
 
-def validate_agreement(root: Path, config: Any = None) -> Report:
-    """Read and check one agreement folder."""
+def validate_agreement(root: Path, config: Any = None, *, previous: Agreement | None = None,
+                       since: str = "") -> Report:
+    """Read and check one agreement folder (against its version at since, when given)."""
     agreement, problems = load_agreement(root)
     coded: list[tuple[str, Problem]] = list(problems)
-    ctx = Context(config=config)
+    ctx = Context(config=config, previous=previous, since=since)
     for rule in RULES.values():
         if rule.check is not None and _enabled(rule.code, config):
             coded.extend((rule.code, problem) for problem in rule.check(agreement, ctx))

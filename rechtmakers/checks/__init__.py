@@ -6,6 +6,7 @@ from rechtmakers.checks import coverage, domain, identity, placeholders, referen
 from rechtmakers.checks.base import Check, Context, Rule, error, warning
 from rechtmakers.checks.language import LANGUAGE_RULES
 from rechtmakers.checks.source import LOAD_RULES, SCHEMA_RULES
+from rechtmakers.checks.versions import agreement_version_raised, article_version_raised
 
 RULES: dict[str, Rule] = {
     **LOAD_RULES,
@@ -49,6 +50,10 @@ RULES: dict[str, Rule] = {
     "N001": warning("N001", "nog-invullen", "Er staat geen invulplek [nog invullen] meer.",
                     placeholders.unfilled),
     **LANGUAGE_RULES,
+    "V001": warning("V001", "artikelversie-verhoogd", "Artikel gewijzigd, versie niet verhoogd "
+                    "(met --since).", article_version_raised),
+    "V002": warning("V002", "overeenkomstversie-verhoogd", "Overeenkomst gewijzigd, versie niet "
+                    "verhoogd (met --since).", agreement_version_raised),
 }
 
 __all__ = ["RULES", "Check", "Context", "Rule", "error", "warning"]

@@ -17,9 +17,12 @@ Check = Callable[["Agreement", "Context"], Iterable[Problem]]
 
 @dataclass(frozen=True)
 class Context:
-    """What rules may need besides the agreement: the repository's configuration."""
+    """What rules may need besides the agreement: the repository's configuration, and for
+    validate --since REV the agreement as it was at REV."""
 
     config: Any = None
+    previous: Agreement | None = None
+    since: str = ""
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -30,6 +31,10 @@ def validate(
                                 "(exitcode 1)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Alleen meldingen tonen, geen "
                                "samenvatting als alles goed is."),
+    since: str | None = typer.Option(None, "--since", metavar="REV", help="Vergelijk met git-revisie "
+                              "REV en waarschuw als een gewijzigd artikel of de gewijzigde "
+                              "overeenkomst geen hogere versie kreeg (V001, V002).",
+                              show_default=False),
 ) -> None:
     """Controleer overeenkomsten: schema, verwijzingen, domeinregels en taal.
 
@@ -43,8 +48,17 @@ def validate(
     with guarded():
         roots = find_agreements(paths or [])
         config = load_config(Path.cwd())
-        reports = [validate_agreement(root, config)
+        reports = [validate_agreement(root, config, **_since(root, since))
                    for root in progress(roots, "Overeenkomsten controleren")]
     REPORTERS[fmt.value](sys.stdout, quiet=quiet or is_quiet()).report(reports)
     failed = any(r.errors or (strict and r.warnings) for r in reports)
     raise typer.Exit(1 if failed else 0)
+
+
+def _since(root: Path, rev: str | None) -> dict[str, Any]:
+    """The agreement at --since REV, for the version rules."""
+    if rev is None:
+        return {}
+    from rechtmakers.diff.sources import version_at
+
+    return {"previous": version_at(rev, root), "since": rev}

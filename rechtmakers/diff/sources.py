@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from rechtmakers import gitrepo
-from rechtmakers.agreement import META_FILE, Agreement, is_agreement_dir
+from rechtmakers.agreement import META_FILE, Agreement, is_agreement_dir, load_agreement
 from rechtmakers.diff.compare import Comparison, compare
 from rechtmakers.diff.pair import load_alike, load_version
 from rechtmakers.errors import UsageError
@@ -151,3 +151,20 @@ def _fixed_date(agreement: Agreement) -> dt.datetime:
     """The agreement's own date: the same input gives the same document."""
     day = agreement.meta.date if agreement.meta else dt.date(2000, 1, 1)
     return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
+
+
+def version_at(rev: str, root: Path) -> Agreement | None:
+    """The agreement folder root as it was at revision rev (for validate --since).
+
+    None when the folder held no agreement then, or one that does not load: there is nothing
+    sound to hold the current version against.
+    """
+    repo = gitrepo.open_repo(root)
+    sha = gitrepo.resolve_revision(repo, rev)
+    subdir = gitrepo.repo_relative(repo, root)
+    with tempfile.TemporaryDirectory(prefix="rechtmakers-since-") as tmp:
+        target = gitrepo.materialize(repo, sha, subdir, Path(tmp) / root.resolve().name)
+        if not is_agreement_dir(target):
+            return None
+        agreement, problems = load_agreement(target)
+    return None if problems else agreement

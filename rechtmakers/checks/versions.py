@@ -1,0 +1,97 @@
+"""Version discipline (validate --since REV): changed binding text comes with a higher versie."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from rechtmakers.agreement import META_FILE
+from rechtmakers.checks.base import Context
+from rechtmakers.findings import Problem
+
+if TYPE_CHECKING:
+    from rechtmakers.agreement import Agreement
+    from rechtmakers.diff.compare import Comparison
+
+_SEMVER = re.compile(r"^(\d+)\.(\d+)\.(\d+)(?:-(.+))?$")
+_last: list[tuple[Agreement, Agreement, Comparison]] = []
+
+
+def article_version_raised(agreement: Agreement, ctx: Context) -> Iterator[Problem]:
+    """Verhoog de `versie` van een artikel als zijn bindende tekst verandert.
+
+    Alleen met `rechtmakers validate --since REV`: vergelijkt met de overeenkomst in revisie
+    REV. Bindend zijn de titel, de tekst, de leden en het blok; de toelichting niet, en ook
+    niet een verwijzing die alleen een ander nummer kreeg.
+
+    Goed: de tekst van `besluitvorming` is gewijzigd en `versie: 1` werd `versie: 2`.
+
+    Fout: de tekst is gewijzigd en er staat nog steeds `versie: 1`.
+    """
+    comparison = _comparison(agreement, ctx)
+    if comparison is None:
+        return
+    for article in comparison.articles:
+        old, new = article.version_old, article.version_new
+        if article.text_changed and old is not None and new is not None and new <= old:
+            yield Problem(agreement.location(agreement.article_file(article.id), ("versie",)),
+                          f"Artikel {article.id} is gewijzigd sinds {ctx.since}, maar de versie "
+                          f"is niet verhoogd (was {old}, nu {new}). Maak er versie: {old + 1} "
+                          "van.")
+
+
+def agreement_version_raised(agreement: Agreement, ctx: Context) -> Iterator[Problem]:
+    """Verhoog de `versie` van de overeenkomst als haar bindende inhoud verandert.
+
+    Alleen met `rechtmakers validate --since REV`. Bindend zijn de artikelen (toegevoegd,
+    geschrapt, verplaatst of gewijzigd), de titel, het kompas, de overwegingen, de penvoerder,
+    de partijen en de begrippen; niet de status, de datum, de vertegenwoordigers of de
+    toelichting.
+
+    Goed: een artikel is toegevoegd en `versie: 1.0.0` werd `versie: 1.1.0`.
+
+    Fout: een artikel is toegevoegd en er staat nog steeds `versie: 1.0.0`.
+    """
+    comparison = _comparison(agreement, ctx)
+    if comparison is None or not comparison.binding_changed:
+        return
+    old, new = comparison.old.meta, agreement.meta
+    if old is None or new is None or _semver_key(new.version) > _semver_key(old.version):
+        return
+    yield Problem(agreement.location(META_FILE, ("versie",)),
+                  f"De overeenkomst is inhoudelijk gewijzigd sinds {ctx.since}, maar de versie "
+                  f"is niet verhoogd (was {old.version}, nu {new.version}). Verhoog het "
+                  "versienummer, bijvoorbeeld naar "
+                  f"{_next_minor(old.version)}.")
+
+
+def _comparison(agreement: Agreement, ctx: Context) -> Comparison | None:
+    """The comparison with the version at --since; both rules share one."""
+    previous = ctx.previous
+    if previous is None or agreement.meta is None:
+        return None
+    for old, new, comparison in _last:
+        if old is previous and new is agreement:
+            return comparison
+    from rechtmakers.diff.compare import compare
+
+    comparison = compare(previous, agreement, old_label=ctx.since)
+    _last[:] = [(previous, agreement, comparison)]
+    return comparison
+
+
+def _semver_key(version: str) -> tuple[int, int, int, int, str]:
+    """Order of semantic versions: 1.0.0-rc.1 < 1.0.0 < 1.0.1."""
+    match = _SEMVER.match(version)
+    if match is None:
+        return (0, 0, 0, 0, version)
+    major, minor, patch, pre = match.groups()
+    return (int(major), int(minor), int(patch), 0 if pre else 1, pre or "")
+
+
+def _next_minor(version: str) -> str:
+    match = _SEMVER.match(version)
+    if match is None:
+        return "een hoger nummer"
+    return f"{match.group(1)}.{int(match.group(2)) + 1}.0"
