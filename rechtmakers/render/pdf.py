@@ -39,7 +39,15 @@ class Engine:
     run: Callable[[bytes, Document], bytes]
 
     def convert(self, data: bytes, document: Document) -> bytes:
-        return stable_pdf(self.run(data, document), document)
+        try:
+            pdf = self.run(data, document)
+        except UsageError:
+            raise
+        except Exception as exc:  # noqa: BLE001 — a failing engine is reported, not a traceback
+            raise UsageError(f"{self.name} kon geen PDF maken ({type(exc).__name__}: {exc}). "
+                             "Probeer het andere PDF-programma, of laat pdf weg uit --format."
+                             ) from exc
+        return stable_pdf(pdf, document)
 
 
 def find_engine() -> Engine:

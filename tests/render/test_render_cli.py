@@ -159,3 +159,15 @@ def test_version_does_not_import_renderers() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})
     assert out.stdout.strip() == "[]"
+
+
+def test_a_crashing_pdf_engine_is_reported_in_dutch(workdir: Path, cli: Cli,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    def crash(data: bytes, document: object) -> bytes:
+        raise TypeError("iets in de motor")
+
+    monkeypatch.setattr(pdf, "find_engine", lambda: pdf.Engine("Motor", "html", crash))
+    result = cli("render", "--format", "pdf")
+    assert result.exit_code == 2
+    assert "Motor kon geen PDF maken (TypeError: iets in de motor)" in result.stderr
+    assert not (workdir / "build").exists()
