@@ -63,8 +63,8 @@ def _emit_json(data: Any) -> None:
 def sign(
     party: str = typer.Option(..., "--partij", "-p", help="Kenmerk van de partij waarvoor u "
                               "tekent, zoals de-schoor."),
-    path: Path = typer.Argument(None, help="De overeenkomst (map). Standaard: de enige onder "
-                                "agreements/.", show_default=False),
+    path: Path = typer.Argument(None, metavar="PATH", help="De overeenkomst (map). Standaard: "
+                                "de enige onder agreements/.", show_default=False),
     note: str = typer.Option(None, "--opmerking", help="Een opmerking bij de ondertekening."),
 ) -> None:
     """Onderteken de huidige, vastgelegde versie namens een partij.
@@ -257,8 +257,8 @@ def _mark(event: Any) -> str:
 
 @app.command()
 def vaststellen(
-    path: Path = typer.Argument(None, help="De overeenkomst (map). Standaard: de enige onder "
-                                "agreements/.", show_default=False),
+    path: Path = typer.Argument(None, metavar="PATH", help="De overeenkomst (map). Standaard: "
+                                "de enige onder agreements/.", show_default=False),
 ) -> None:
     """Stel de overeenkomst vast als alle partijen dezelfde inhoud tekenden: zet status op
     vastgesteld (een eigen commit van alleen overeenkomst.yaml) en maak de tag <id>/v<versie>.
