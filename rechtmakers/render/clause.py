@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from rechtmakers.references import find_references
+from rechtmakers.references import Reference, find_references
 from rechtmakers.render.tree import (
     Block,
     Break,
@@ -59,6 +59,7 @@ class ClauseContext:
     term_anchors: dict[str, str]
     seen: set[str] = field(default_factory=set)
     mark_terms: bool = True
+    resolved: dict[tuple[str, bool], Inline] = field(default_factory=dict)
 
     def next_article(self) -> None:
         """Defined terms are marked at their first use in each article."""
@@ -291,39 +292,54 @@ def _inline_words(nodes: Sequence[Inline], ctx: ClauseContext, in_link: bool) ->
 
 
 def _text_words(text: str, ctx: ClauseContext, in_link: bool) -> list[Inline]:
+    refs = find_references(text)
+    marks = _term_marks(text, ctx, in_link, refs)
+    if not refs and not marks:
+        return [Text(text)]
+    spans: list[tuple[int, int, Inline]] = [(m[0], m[1], m[2]) for m in marks]
+    spans.extend((ref.start, ref.end, _ref_node(ref, ctx, in_link)) for ref in refs)
+    spans.sort(key=lambda span: span[0])
     out: list[Inline] = []
     last = 0
-    for ref in find_references(text):
-        out.extend(_terms(text[last:ref.start], ctx, in_link))
-        resolved = resolve_reference(ref, ctx.agreement)
-        if resolved is None:
-            out.append(Text(ref.raw))
-        elif resolved.anchor is None or in_link:
-            out.append(Text(resolved.label))
-        else:
-            out.append(Ref(resolved.label, resolved.anchor))
-        last = ref.end
-    out.extend(_terms(text[last:], ctx, in_link))
+    for start, end, node in spans:
+        out.append(Text(text[last:start]))
+        out.append(node)
+        last = end
+    out.append(Text(text[last:]))
     return out
 
 
-def _terms(text: str, ctx: ClauseContext, in_link: bool) -> list[Inline]:
+def _ref_node(ref: Reference, ctx: ClauseContext, in_link: bool) -> Inline:
+    key = (ref.raw, in_link)
+    node = ctx.resolved.get(key)
+    if node is None:
+        resolved = resolve_reference(ref, ctx.agreement)
+        if resolved is None:
+            node = Text(ref.raw)
+        elif resolved.anchor is None or in_link:
+            node = Text(resolved.label)
+        else:
+            node = Ref(resolved.label, resolved.anchor)
+        ctx.resolved[key] = node
+    return node
+
+
+def _term_marks(text: str, ctx: ClauseContext, in_link: bool,
+                refs: Sequence[Reference]) -> list[tuple[int, int, TermUse]]:
+    """The first use of each term not marked yet in this article, outside references."""
     pattern = ctx.term_pattern
-    if not text or pattern is None or in_link or not ctx.mark_terms \
+    if pattern is None or in_link or not ctx.mark_terms \
             or len(ctx.seen) == len(ctx.term_anchors):
-        return [Text(text)]
+        return []
     lower = text.lower()
     if len(lower) != len(text):  # a few letters change length in lower case: match on the text
         lower, pattern = text, re.compile(pattern.pattern, re.IGNORECASE)
-    out: list[Inline] = []
-    last = 0
+    marks = []
     for match in pattern.finditer(lower):
-        term, start = match.group().lower(), match.start()
-        if term in ctx.seen or (start and _WORD.match(text, start - 1)):
+        term, start, end = match.group().lower(), match.start(), match.end()
+        if term in ctx.seen or (start and _WORD.match(text, start - 1)) \
+                or any(ref.start < end and start < ref.end for ref in refs):
             continue
         ctx.seen.add(term)
-        out.append(Text(text[last:start]))
-        out.append(TermUse(text[start:match.end()], ctx.term_anchors[term]))
-        last = match.end()
-    out.append(Text(text[last:]))
-    return out
+        marks.append((start, end, TermUse(text[start:end], ctx.term_anchors[term])))
+    return marks
