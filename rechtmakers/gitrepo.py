@@ -20,10 +20,10 @@ from typing import Any
 from rechtmakers.errors import UsageError
 
 __all__ = [
-    "Change", "Commit", "Repo", "Signature", "blob_ids", "cache_dir", "commit_file", "committer",
-    "content_key", "create_tag", "files_at", "head_commit", "history", "materialize",
-    "open_repo", "operation_in_progress", "read_blobs", "repo_relative", "resolve_revision",
-    "signatures", "tags", "uncommitted",
+    "Change", "Commit", "Repo", "Signature", "blob_ids", "cache_dir", "commit_author",
+    "commit_file", "committer", "content_key", "create_tag", "files_at", "head_commit",
+    "history", "materialize", "open_repo", "operation_in_progress", "read_blobs",
+    "repo_relative", "resolve_revision", "signatures", "tags", "uncommitted",
 ]
 
 _BLOB_MODES = frozenset({"100644", "100755"})
@@ -414,7 +414,6 @@ def signatures(repo: Repo, commits: Iterable[str], allowed_signers: Path) -> dic
         if len(fields) == 6:
             found[fields[0]] = Signature(*fields[1:])
     return found
-
 
 
 def commit_author(repo: Repo, rev: str) -> tuple[str, str]:

@@ -70,3 +70,10 @@ def test_materialize_gives_a_loadable_agreement(git_repo: Path, tmp_path: Path) 
     assert problems == []
     assert agreement.id == "positief-gezond-almere"
     assert len(agreement.parties) == 15
+
+
+def test_commit_author(git_repo: Path) -> None:
+    from rechtmakers.gitrepo import commit_author
+
+    assert commit_author(open_repo(git_repo), "HEAD") == ("Test Auteur",
+                                                          "2026-01-21T10:00:00+01:00")
