@@ -43,7 +43,8 @@ from rechtmakers.diff.present import counts
 
 
 def render_json(comparison: Comparison) -> str:
-    return json.dumps(as_data(comparison), ensure_ascii=False, indent=2) + "\n"
+    # One line: json's C encoder only runs without indent, and tools read it the same.
+    return json.dumps(as_data(comparison), ensure_ascii=False) + "\n"
 
 
 def as_data(comparison: Comparison) -> dict[str, Any]:

@@ -16,6 +16,7 @@ Say = Callable[[str], str]
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _LIST_ITEM = re.compile(r"^[ \t]*(?:([-*+])|(\d+)[.)])[ \t]+", re.MULTILINE)
+_MAY_LIST = re.compile(r"(?:^|\n)[ \t]*(?:[-*+]|\d+[.)])[ \t]")
 _STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])"
                        r"|(?<![\w_])_(?=\S)([^_\n]+?)(?<=\S)_(?![\w_])")
@@ -75,9 +76,12 @@ def paragraphs(markdown: str) -> list[str]:
 def _paragraphs(markdown: str) -> tuple[str, ...]:
     # Both versions and every view lay out mostly the same texts: read each only once.
     lines: list[str] = []
-    for block in _BLANK_LINE.split(markdown.strip()):
-        lines.extend(_plain(item) for item in _list_items(block))
-    return tuple(line for line in lines if line)
+    for block in _BLANK_LINE.split(markdown.strip()) if "\n" in markdown else (markdown,):
+        for item in _list_items(block) if _MAY_LIST.search(block) else (block,):
+            line = _plain(item)
+            if line:
+                lines.append(line)
+    return tuple(lines)
 
 
 def _list_items(block: str) -> list[str]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Literal
@@ -55,6 +55,9 @@ def word_edits(old: str, new: str) -> list[Edit]:
     if old == new:
         return [Edit("equal", old)] if old else []
     a, b = tokenize(old), tokenize(new)
+    small = _small_change(a, b)
+    if small is not None:
+        return small
     codes: Sequence[tuple[str, int, int, int, int]] | None = opcodes(a, b, MAX_EDITS)
     if codes is None:  # rewritten rather than edited: look for the longest common stretches
         codes = SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
@@ -69,6 +72,26 @@ def word_edits(old: str, new: str) -> list[Edit]:
             raw.append(Edit("insert", "".join(b[j1:j2])))
     merged = coalesce(raw)
     return coalesce(_fold_short_equals(merged)) if len(merged) > 3 else merged
+
+
+def _small_change(a: list[str], b: list[str]) -> list[Edit] | None:
+    """One token (or none) replaced by one token (or none): the common case of a renumbered
+    reference ("artikel 4" → "artikel 5"), answered without the general comparison."""
+    prefix = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        prefix += 1
+    suffix = 0
+    limit = min(len(a), len(b)) - prefix
+    while suffix < limit and a[-1 - suffix] == b[-1 - suffix]:
+        suffix += 1
+    middle_a, middle_b = a[prefix:len(a) - suffix], b[prefix:len(b) - suffix]
+    if len(middle_a) > 1 or len(middle_b) > 1:
+        return None
+    edits = [Edit("equal", "".join(a[:prefix])), Edit("delete", "".join(middle_a)),
+             Edit("insert", "".join(middle_b)), Edit("equal", "".join(a[len(a) - suffix:]))]
+    return [edit for edit in edits if edit.text]
 
 
 def line_edits(old_lines: Sequence[str], new_lines: Sequence[str]) -> list[Edit]:
@@ -164,25 +187,32 @@ def _short_between(groups: list[str | tuple[str, str]], i: int) -> bool:
 def coalesce(edits: Iterable[Edit]) -> list[Edit]:
     """Merge neighbours of the same kind; within each change, deletions before insertions."""
     out: list[Edit] = []
-    for group in _change_groups(edits):
-        if group[0].op == "equal":
-            out.append(Edit("equal", "".join(e.text for e in group)))
-            continue
-        for op in ("delete", "insert"):
-            text = "".join(e.text for e in group if e.op == op)
-            if text:
-                out.append(Edit(op, text))
-    return out
-
-
-def _change_groups(edits: Iterable[Edit]) -> Iterator[list[Edit]]:
-    group: list[Edit] = []
+    kept: list[str] = []
+    deleted: list[str] = []
+    inserted: list[str] = []
     for edit in edits:
         if not edit.text:
             continue
-        if group and (group[0].op == "equal") != (edit.op == "equal"):
-            yield group
-            group = []
-        group.append(edit)
-    if group:
-        yield group
+        if edit.op == "equal":
+            if deleted or inserted:
+                _flush_change(out, deleted, inserted)
+            kept.append(edit.text)
+            continue
+        if kept:
+            out.append(Edit("equal", "".join(kept)))
+            kept.clear()
+        (deleted if edit.op == "delete" else inserted).append(edit.text)
+    if deleted or inserted:
+        _flush_change(out, deleted, inserted)
+    if kept:
+        out.append(Edit("equal", "".join(kept)))
+    return out
+
+
+def _flush_change(out: list[Edit], deleted: list[str], inserted: list[str]) -> None:
+    if deleted:
+        out.append(Edit("delete", "".join(deleted)))
+        deleted.clear()
+    if inserted:
+        out.append(Edit("insert", "".join(inserted)))
+        inserted.clear()

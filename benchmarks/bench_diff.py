@@ -1,0 +1,101 @@
+"""Benchmark `rechtmakers diff` on two versions of a 1,000-article agreement (prints figures).
+
+Target (issue 4): with 10 % of the articles changed, the diff in ≤ 1.0 s for json and ≤ 2.0 s
+for html, loading both versions included. Measured twice, each run in a fresh process (so no
+cache is warm): the diff itself (load both, compare, view; after the imports) and the command
+a user types (`rechtmakers diff OLD NEW --format … --out …`), which adds Python's start-up and
+imports.
+
+    python benchmarks/bench_diff.py [--articles 1000] [--fraction 0.1] [--runs 5] [--keep DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from synth import generate, mutate  # noqa: E402
+
+from rechtmakers.diff.output import ViewOptions, render_view  # noqa: E402
+from rechtmakers.diff.sources import Request, load_comparison  # noqa: E402
+
+TARGETS = {"json": 1.0, "html": 2.0}
+
+
+def in_process(old: Path, new: Path, fmt: str) -> tuple[float, int]:
+    """Wall time of load + compare + view in a fresh process, and the size of the output."""
+    done = subprocess.run([sys.executable, __file__, "--inner", fmt, str(old), str(new)],
+                          check=True, capture_output=True, text=True)
+    seconds, size = done.stdout.split()
+    return float(seconds), int(size)
+
+
+def measure(fmt: str, old: Path, new: Path) -> None:
+    """The measurement itself, run by in_process."""
+    start = time.perf_counter()
+    request = Request(folders=(old, new), labels=("oud", "nieuw"))
+    result = load_comparison(request, old.parent)
+    data = render_view(fmt, result, ViewOptions())
+    print(f"{time.perf_counter() - start:.4f} {len(data)}")
+
+
+def as_command(old: Path, new: Path, fmt: str, out: Path) -> float:
+    """Wall time of the command line, start-up included."""
+    command = [sys.executable, "-m", "rechtmakers", "diff", str(old), str(new), "--format", fmt,
+               "--out", str(out)]
+    start = time.perf_counter()
+    subprocess.run(command, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    if sys.argv[1:2] == ["--inner"]:
+        measure(sys.argv[2], Path(sys.argv[3]), Path(sys.argv[4]))
+        return 0
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--parties", type=int, default=15)
+    parser.add_argument("--fraction", type=float, default=0.1)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--keep", type=Path, help="Keep the two versions in this folder.")
+    args = parser.parse_args()
+    work = args.keep or Path(tempfile.mkdtemp(prefix="bench-diff-"))
+    old, new = work / "oud" / "synth", work / "nieuw" / "synth"
+    try:
+        for folder in (old, new):
+            shutil.rmtree(folder, ignore_errors=True)
+        generate(old, articles=args.articles, parties=args.parties, seed=1)
+        mutate(old, new, fraction=args.fraction, seed=2)
+        print(f"{args.articles} artikelen, {args.fraction:.0%} gewijzigd; beste en mediaan van "
+              f"{args.runs} keer (wall), {os.cpu_count()} processorkernen, belasting "
+              f"{os.getloadavg()[0]:.1f}")
+        failed = False
+        for fmt, target in TARGETS.items():
+            timings = [in_process(old, new, fmt) for _ in range(args.runs)]
+            inner = [t for t, _ in timings]
+            outer = [as_command(old, new, fmt, work / f"uit.{fmt}") for _ in range(args.runs)]
+            size = timings[0][1] / 1e6
+            ok = min(inner) <= target
+            failed |= not ok
+            print(f"{fmt:5} in het proces: beste {min(inner):.2f} s, mediaan "
+                  f"{statistics.median(inner):.2f} s ({size:.1f} MB)  doel ≤ {target:.1f} s "
+                  f"{'gehaald' if ok else 'NIET gehaald'}")
+            print(f"{'':5} als commando:   beste {min(outer):.2f} s, mediaan "
+                  f"{statistics.median(outer):.2f} s (met opstarten van Python)")
+        return 1 if failed else 0
+    finally:
+        if args.keep is None:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
