@@ -30,7 +30,7 @@ def render(
     """Maak leesbare documenten van overeenkomsten: Markdown, HTML, DOCX en PDF.
 
     Exitcode 0: geschreven. 1: de overeenkomst heeft fouten (er is niets geschreven; met
-    --force wel). 2: verkeerd aangeroepen, of een hulpmiddel zoals de PDF-maker ontbreekt.
+    --force wel). 2: verkeerd aangeroepen, of een PDF-programma ontbreekt.
     """
     from rechtmakers.config import load_config
     from rechtmakers.render import RenderOptions, parse_formats, render_all
