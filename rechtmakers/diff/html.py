@@ -12,9 +12,7 @@ from rechtmakers.diff.compare import Comparison
 from rechtmakers.diff.present import (
     Line,
     article_view,
-    changed_views,
     counts,
-    explained_views,
     lines_of,
     meta_views,
     title,
@@ -51,14 +49,16 @@ def render_html(comparison: Comparison) -> str:
 
     env = environment(house_style=None, autoescape=True, filters=FILTERS)
     preamble = comparison.preamble
+    views = [article_view(comparison, article) for article in comparison.articles]
     return render_template(
         env, TEMPLATE, style=Markup(template_text(env, STYLE).rstrip("\n")),
         title=title(comparison), old_label=comparison.old_label,
         new_label=comparison.new_label, versions=versions(comparison), counts=counts(comparison),
         metadata=meta_views(comparison),
-        changed=changed_views(comparison), explained=explained_views(comparison),
+        changed=[view for view in views if view.kinds],
+        explained=[view for view in views if view.explanation],
         preamble={"title": preamble.title, "compass": preamble.compass,
                   "parties": lines_of(preamble.parties),
                   "considerations": lines_of(preamble.considerations),
                   "terms": lines_of(preamble.terms)},
-        articles=[article_view(comparison, article) for article in comparison.articles])
+        articles=views)

@@ -209,8 +209,12 @@ def counts(comparison: Comparison) -> str:
 
 def versions(comparison: Comparison) -> str:
     """"versie 1.0.0 → 1.1.0" or "versie 1.0.0"."""
-    old = comparison.old.meta.version if comparison.old.meta else "?"
-    new = comparison.new.meta.version if comparison.new.meta else "?"
+    old = comparison.old.meta.version if comparison.old.meta else None
+    new = comparison.new.meta.version if comparison.new.meta else None
+    if old is None:
+        return f"nieuwe overeenkomst, versie {new}"
+    if new is None:
+        return f"overeenkomst geschrapt (was versie {old})"
     return f"versie {old}" if old == new else f"versie {old} → {new}"
 
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from difflib import SequenceMatcher
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from rechtmakers.diff.myers import opcodes
 
@@ -19,10 +18,9 @@ _TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
 MAX_EDITS = 200
 
 
-@dataclass(frozen=True, slots=True)
-class Edit:
+class Edit(NamedTuple):
     """A stretch of text: kept (equal), only in the old text (delete) or only in the new
-    (insert)."""
+    (insert). A named tuple: a long comparison makes tens of thousands of them."""
 
     op: Op
     text: str

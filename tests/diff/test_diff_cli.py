@@ -96,6 +96,8 @@ def test_new_agreement_is_all_added(repo: Path, git_env: dict[str, str],
     data = json.loads(cli("diff", "-f", "json").stdout)
     assert {c["kind"] for c in data["changes"]} == {"added"}
     assert len(data["changes"]) == 10
+    assert data["old"]["version"] is None
+    assert "nieuwe overeenkomst, versie 1.0.0" in cli("diff").stdout
 
 
 def test_two_folders(tmp_path: Path, sample_dir: Path, monkeypatch: pytest.MonkeyPatch,
@@ -131,3 +133,18 @@ def test_too_many_arguments(repo: Path, cli: Callable[..., Any]) -> None:
     result = cli("diff", "a", "b", "c", "d")
     assert result.exit_code == 2
     assert "Te veel argumenten" in result.stderr
+
+
+def test_color_only_on_a_terminal_without_no_color(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from rechtmakers.cli.diff import _color
+
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    assert _color()
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert not _color()
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: False)
+    monkeypatch.delenv("NO_COLOR")
+    assert not _color()
