@@ -18,6 +18,7 @@ SHIPPED = {"rechtmakers/templates/overeenkomst.md.j2", "rechtmakers/templates/ov
 
 def source_copy(target: Path) -> Path:
     """What a source distribution holds, copied: setuptools builds in the tree's build/."""
+    target.mkdir()
     for name in ("pyproject.toml", "README.md", "CHANGELOG.md"):
         if (ROOT / name).is_file():
             shutil.copy2(ROOT / name, target / name)
@@ -28,7 +29,7 @@ def source_copy(target: Path) -> Path:
 
 @pytest.mark.slow
 def test_wheel_carries_templates_and_renders(tmp_path: Path) -> None:
-    source = source_copy(tmp_path)
+    source = source_copy(tmp_path / "src")
     build = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q",
          "-w", str(tmp_path / "dist"), str(source)],
