@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from pydantic import ValidationError
@@ -18,8 +19,10 @@ from rechtmakers.agreement import (
     load_agreement,
 )
 from rechtmakers.errors import AgreementError
-from rechtmakers.load import LoadRefusal, read_yaml
+from rechtmakers.load import MAX_FILE_BYTES, LoadRefusal, SourceFile, read_yaml
 from rechtmakers.model import AgreementMeta, Article, PartiesFile, TermsFile
+
+_BOM = b"\xef\xbb\xbf"
 
 
 def load_version(root: Path, label: str) -> Agreement:
@@ -30,16 +33,34 @@ def load_version(root: Path, label: str) -> Agreement:
 
 
 def load_alike(root: Path, like: Agreement, label: str) -> Agreement:
-    """Another version of `like`: each file with the same bytes as in `like` is taken from it.
+    """Another version of `like`, in folder root: each file the same as in `like` is taken
+    from it (see load_alike_files)."""
+    return load_alike_files(agreement_files(root), like, label, root, on_disk=True)
+
+
+def load_alike_files(files: Mapping[str, bytes], like: Agreement, label: str, root: Path, *,
+                     on_disk: bool) -> Agreement:
+    """Another version of `like` from its files (path in the folder → bytes).
 
     Most of an agreement stays the same between two versions, and parsing YAML with positions
-    is most of the cost of a comparison. A file that differs is read as load_agreement reads
-    it; if any of them does not load, load_agreement reads the whole folder to report why.
+    is most of the cost of a comparison: a file whose text is the same as in `like` is not read
+    again. A file that differs is read as load_agreement reads it, from root (written there
+    first unless on_disk); if any of them does not load, load_agreement reads the whole folder
+    to report why.
     """
     try:
-        return _assemble(root, like)
+        return _assemble(files, like, root, on_disk)
     except (LoadRefusal, ValidationError, OSError):
+        if not on_disk:
+            _write(root, files, files)
         return load_version(root, label)
+
+
+def agreement_files(root: Path) -> dict[str, bytes]:
+    """The files load_agreement reads from folder root, by their path in it."""
+    rels = [rel for rel in (META_FILE, PARTIES_FILE, TERMS_FILE) if (root / rel).is_file()]
+    rels += [f"{ARTICLES_DIR}/{p.name}" for p in sorted((root / ARTICLES_DIR).glob("*.yaml"))]
+    return {rel: (root / rel).read_bytes() for rel in rels}
 
 
 def refuse(problems: list[CodedProblem], label: str) -> None:
@@ -53,44 +74,64 @@ def refuse(problems: list[CodedProblem], label: str) -> None:
                          "rechtmakers validate toont alle meldingen.")
 
 
-def _assemble(root: Path, like: Agreement) -> Agreement:
-    same = _same_files(root, like)
-    meta = like.meta if META_FILE in same else _parse(root, META_FILE, AgreementMeta)
-    parties = like.parties if PARTIES_FILE in same else _parse(
-        root, PARTIES_FILE, PartiesFile).parties
-    terms = like.terms if TERMS_FILE in same else _parse_terms(root)
+def _assemble(files: Mapping[str, bytes], like: Agreement, root: Path,
+              on_disk: bool) -> Agreement:
+    wanted = {rel: data for rel, data in files.items() if _is_agreement_file(rel)}
+    same = {rel for rel, data in wanted.items() if _same_text(data, like.sources.get(rel))
+            and (not rel.startswith(f"{ARTICLES_DIR}/")
+                 or PurePosixPath(rel).stem in like.articles)}
+    if not on_disk:
+        _write(root, wanted, set(wanted) - same)
+
+    def parse(rel: str, model: type[Any]) -> Any:
+        if rel not in wanted:
+            raise FileNotFoundError(root / rel)
+        return model.model_validate(read_yaml(root / rel).data)
+
+    meta = like.meta if META_FILE in same else parse(META_FILE, AgreementMeta)
+    parties = like.parties if PARTIES_FILE in same else parse(PARTIES_FILE, PartiesFile).parties
+    terms = like.terms if TERMS_FILE in same else (
+        parse(TERMS_FILE, TermsFile).terms if TERMS_FILE in wanted else ())
     articles: dict[str, Article] = {}
-    for path in sorted((root / ARTICLES_DIR).glob("*.yaml")):
-        rel = f"{ARTICLES_DIR}/{path.name}"
-        articles[path.stem] = (like.articles[path.stem] if rel in same
-                               else _parse(root, rel, Article))
+    for rel in sorted(r for r in wanted if r.startswith(f"{ARTICLES_DIR}/")):
+        stem = PurePosixPath(rel).stem
+        articles[stem] = like.articles[stem] if rel in same else parse(rel, Article)
     sources = {rel: source for rel, source in like.sources.items() if rel in same}
     return replace(like, root=root, meta=meta, parties=parties, terms=terms,
                    articles=articles, sources=sources)
 
 
-def _same_files(root: Path, like: Agreement) -> set[str]:
-    """The files of like that root holds with exactly the same bytes."""
-    same = set()
-    for rel, source in like.sources.items():
-        path = root / rel
-        if rel.startswith(f"{ARTICLES_DIR}/") and Path(rel).stem not in like.articles:
-            continue
-        if path.is_file() and path.read_bytes() == source.path.read_bytes():
-            same.add(rel)
-    return same
+def _is_agreement_file(rel: str) -> bool:
+    path = PurePosixPath(rel)
+    if len(path.parts) == 1:
+        return rel in (META_FILE, PARTIES_FILE, TERMS_FILE)
+    return len(path.parts) == 2 and path.parts[0] == ARTICLES_DIR and path.suffix == ".yaml"
 
 
-def _parse_terms(root: Path) -> tuple[Any, ...]:
-    if not (root / TERMS_FILE).is_file():
-        return ()
-    terms: tuple[Any, ...] = _parse(root, TERMS_FILE, TermsFile).terms
-    return terms
+def _same_text(data: bytes, source: SourceFile | None) -> bool:
+    """Whether the loader would read data as exactly the text it read into source."""
+    if source is None or len(data) > MAX_FILE_BYTES:
+        return False
+    try:
+        return data.removeprefix(_BOM).decode("utf-8") == source.text
+    except UnicodeDecodeError:
+        return False
 
 
-def _parse(root: Path, rel: str, model: type[Any]) -> Any:
-    """One file read as load_agreement reads it; raises on any problem."""
-    path = root / rel
-    if not path.is_file():
-        raise FileNotFoundError(path)
-    return model.model_validate(read_yaml(path).data)
+def write_files(root: Path, files: Mapping[str, bytes]) -> None:
+    """Write files (path in the folder → bytes) under root, so load_agreement can read them."""
+    _write(root, files, files)
+
+
+def _write(root: Path, files: Mapping[str, bytes], rels: set[str] | Mapping[str, bytes]) -> None:
+    folders: set[Path] = set()
+    for rel in rels:
+        parts = PurePosixPath(rel).parts
+        if not parts or parts[0] == "/" or ".." in parts:
+            continue  # never from git; refuse rather than write outside root
+        path = root.joinpath(*parts)
+        if path.parent not in folders:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(path.parent)
+        with open(path, "wb") as handle:
+            handle.write(files[rel])

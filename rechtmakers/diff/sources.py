@@ -11,7 +11,7 @@ from pathlib import Path, PurePosixPath
 from rechtmakers import gitrepo
 from rechtmakers.agreement import META_FILE, Agreement, is_agreement_dir, load_agreement
 from rechtmakers.diff.compare import Comparison, compare
-from rechtmakers.diff.pair import load_alike, load_version
+from rechtmakers.diff.pair import load_alike, load_alike_files, load_version, write_files
 from rechtmakers.errors import UsageError
 
 WORKING_TREE = "werkmap"
@@ -88,14 +88,19 @@ def _from_git(request: Request, cwd: Path) -> Result:
 def _version(repo: gitrepo.Repo, sha: str | None, subdir: str, tmp: Path, label: str,
              like: Agreement | None) -> Agreement:
     """One side: the working tree, or the revision written out to a temporary folder."""
-    name = PurePosixPath(subdir).name
     if sha is None:
         root = repo.work_tree / subdir
-    else:
-        root = gitrepo.materialize(repo, sha, subdir, tmp / name)
-    if not is_agreement_dir(root):
-        return _empty(root)  # the agreement is new (or gone) in this version
-    return load_alike(root, like, label) if like else load_version(root, label)
+        if not is_agreement_dir(root):
+            return _empty(root)  # the agreement is new (or gone) in this version
+        return load_alike(root, like, label) if like else load_version(root, label)
+    root = tmp / PurePosixPath(subdir).name
+    files = gitrepo.files_at(repo, sha, subdir)
+    if META_FILE not in files:
+        return _empty(root)
+    if like is None:
+        write_files(root, files)
+        return load_version(root, label)
+    return load_alike_files(files, like, label, root, on_disk=False)  # writes what differs
 
 
 def _empty(root: Path) -> Agreement:
