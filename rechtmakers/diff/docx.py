@@ -42,6 +42,7 @@ def render_docx(comparison: Comparison, *, author: str, date: dt.datetime) -> by
     package = open_docx()
     _clear_body(package)
     _properties(package, comparison, author, date)
+    _dutch(package)
     styles = {key: package.styles[name].style_id for key, name in STYLES.items()}
     body = RedlineWriter(author, date, styles).document(comparison)
     buffer = io.BytesIO()
@@ -167,3 +168,16 @@ def _properties(package: WordDocument, comparison: Comparison, author: str,
     props.revision = 1
     stamp = date.astimezone(dt.UTC).replace(microsecond=0)
     props.created = props.modified = props.last_printed = stamp
+
+
+def _dutch(package: WordDocument) -> None:
+    """Dutch as the default language, so Word checks the spelling in Dutch."""
+    from docx.oxml import parse_xml
+
+    rpr = package.styles.element.find(f"{{{W_NS}}}docDefaults/{{{W_NS}}}rPrDefault/{{{W_NS}}}rPr")
+    if rpr is None:
+        return
+    for old in rpr.findall(f"{{{W_NS}}}lang"):
+        rpr.remove(old)
+    rpr.append(parse_xml(f'<w:lang xmlns:w="{W_NS}" w:val="nl-NL" w:eastAsia="en-US" '
+                         'w:bidi="ar-SA"/>'))

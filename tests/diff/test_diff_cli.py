@@ -148,3 +148,20 @@ def test_color_only_on_a_terminal_without_no_color(monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr(sys.stdout, "isatty", lambda: False)
     monkeypatch.delenv("NO_COLOR")
     assert not _color()
+
+
+def test_unreadable_old_revision_names_it(repo: Path, git_env: dict[str, str],
+                                          cli: Callable[..., Any]) -> None:
+    edit(repo / BESLUIT, "onderwerp: besluitvorming", "onderwerp: besluitvorming\nonderwerp: x")
+    git(repo, git_env, "commit", "-q", "-am", "Kapot")
+    edit(repo / BESLUIT, "onderwerp: besluitvorming\nonderwerp: x", "onderwerp: besluitvorming")
+    result = cli("diff")
+    assert result.exit_code == 1
+    assert "De versie HEAD is niet te lezen" in result.stderr
+
+
+def test_path_inside_an_agreement(repo: Path, cli: Callable[..., Any]) -> None:
+    edit(repo / BESLUIT, "drie werkdagen", "vijf werkdagen")
+    result = cli("diff", "HEAD", str(BESLUIT))
+    assert result.exit_code == 0, result.output
+    assert "[-drie-]{+vijf+}" in result.stdout

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from diffhelp import Versions
 
@@ -30,3 +32,11 @@ def test_a_version_that_does_not_load_is_refused(versions: Versions) -> None:
     old = load_version(versions.old, "HEAD")
     with pytest.raises(AgreementError, match=r"De versie werkmap is niet te lezen: .*gedrag.yaml"):
         load_alike(versions.new, old, "werkmap")
+
+
+def test_written_files_stay_inside_the_folder(tmp_path: Path) -> None:
+    from rechtmakers.diff.pair import write_files
+
+    write_files(tmp_path / "doel", {"a.yaml": b"x", "artikelen/b.yaml": b"y", "../c.yaml": b"z"})
+    assert (tmp_path / "doel" / "artikelen" / "b.yaml").read_bytes() == b"y"
+    assert not (tmp_path / "c.yaml").exists()
