@@ -22,7 +22,7 @@ class Format(StrEnum):
 
 @app.command()
 def diff(
-    args: list[str] = typer.Argument(None, metavar="[OUD] [NIEUW] [PAD]", help="Twee git-revisies "
+    args: list[str] = typer.Argument(None, metavar="OUD NIEUW PAD", help="Twee git-revisies "
                                      "(commit, tag, branch; zonder NIEUW: de werkmap; zonder "
                                      "beide: HEAD tegen de werkmap) en het pad van een "
                                      "overeenkomst; of twee mappen met een overeenkomst.",

@@ -47,6 +47,9 @@ def relabel_edits(article: Article, old: Agreement, new: Agreement,
 
     edits: list[Edit] = []
     for line in article_lines(article, mark, number):
+        if _OPEN not in line:
+            edits.append(Edit("equal", line))
+            continue
         for i, part in enumerate(_MARK.split(line)):
             if i % 2 == 0:
                 edits.append(Edit("equal", part))
