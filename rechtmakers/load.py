@@ -30,6 +30,8 @@ _STR = "tag:yaml.org,2002:str"
 _PLAIN_TAGS = frozenset(
     f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "map", "seq")
 ) | {"!"}
+# First characters with which a plain scalar may be something other than a string.
+_IMPLICIT_FIRST = frozenset(k for k in _resolver.yaml_implicit_resolvers if k)
 _LEADING_WS = re.compile(r"^[ \t]*", re.MULTILINE)
 
 
@@ -266,23 +268,31 @@ def _compose(text: str) -> tuple[Any, dict[YamlPath, RawSpan]]:
         while True:
             event = loader.get_event()
             kind = type(event)
-            if kind is scalar_event or kind is mapping_start or kind is sequence_start:
+            if kind is scalar_event:
+                tag = event.tag
+                if event.anchor is not None or (tag is not None and tag not in _PLAIN_TAGS):
+                    _refuse_anchor_or_tag(event)
+                if top is not None and top.is_map and top.key is None:
+                    _take_key(top, event)
+                    continue
+                value: Any = event.value
+                style = event.style or None
+                if tag is not None or (style is None and (not value
+                                                          or value[0] in _IMPLICIT_FIRST)):
+                    value = _scalar_value(event)
+            elif kind is mapping_start or kind is sequence_start:
                 if event.anchor is not None or (event.tag is not None
                                                 and event.tag not in _PLAIN_TAGS):
                     _refuse_anchor_or_tag(event)
-                if kind is scalar_event:
-                    if top is not None and top.is_map and top.key is None:
-                        _take_key(top, event)
-                        continue
-                    value: Any = _scalar_value(event)
-                else:
-                    if top is not None and top.is_map and top.key is None:
-                        raise LoadRefusal("Y011", "Een sleutel moet gewone tekst zijn, geen "
-                                          "lijst of blok.", *_pos(event.start_mark))
-                    if len(stack) >= MAX_DEPTH:
-                        raise LoadRefusal("Y008", f"De YAML is hier te diep genest (meer dan "
-                                          f"{MAX_DEPTH} niveaus).", *_pos(event.start_mark))
-                    value = {} if kind is mapping_start else []
+                if top is not None and top.is_map and top.key is None:
+                    raise LoadRefusal("Y011", "Een sleutel moet gewone tekst zijn, geen "
+                                      "lijst of blok.", *_pos(event.start_mark))
+                if len(stack) >= MAX_DEPTH:
+                    raise LoadRefusal("Y008", f"De YAML is hier te diep genest (meer dan "
+                                      f"{MAX_DEPTH} niveaus).", *_pos(event.start_mark))
+                value = {} if kind is mapping_start else []
+                style = None
+            if kind is scalar_event or kind is mapping_start or kind is sequence_start:
                 if top is None:
                     path: YamlPath = ()
                     root.append(value)
@@ -295,12 +305,12 @@ def _compose(text: str) -> tuple[Any, dict[YamlPath, RawSpan]]:
                     path = (*top.path, len(top.container))
                     top.container.append(value)
                     key_mark = None
-                style = (event.style or None) if kind is scalar_event else None
                 spans[path] = (event.start_mark, event.end_mark, style, key_mark)
                 if kind is not scalar_event:
                     top = _Frame(value, path, kind is mapping_start)
                     stack.append(top)
-            elif kind is mapping_end or kind is sequence_end:
+                continue
+            if kind is mapping_end or kind is sequence_end:
                 frame = stack.pop()
                 old = spans[frame.path]
                 spans[frame.path] = (old[0], event.end_mark, None, old[3])

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 _SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 _ARTICLE_REF = re.compile(rf"^({_SLUG})(?:\.({_SLUG}))?$")
@@ -15,9 +14,8 @@ _MENTION = re.compile(r"@(" + _SLUG + r")\b(?!\.\w)")
 RefKind = Literal["article", "member", "party", "malformed"]
 
 
-@dataclass(frozen=True, slots=True)
-class Reference:
-    """One reference found in a text, with its offsets."""
+class Reference(NamedTuple):
+    """One reference found in a text, with its offsets (a tuple: thousands are made per run)."""
 
     kind: RefKind
     start: int
