@@ -12,8 +12,8 @@ from rechtmakers.cli.app import app, echo_error, guarded
 
 @app.command()
 def render(
-    paths: list[Path] = typer.Argument(None, help="Overeenkomsten (mappen) of een map met "
-                                       "overeenkomsten. Standaard: agreements/.",
+    paths: list[Path] = typer.Argument(None, metavar="PAD", help="Overeenkomsten (mappen) of "
+                                       "een map met overeenkomsten. Standaard: agreements/.",
                                        show_default=False),
     formats: str = typer.Option("md,html", "--format", "-f", help="Formaten, gescheiden door "
                                 "komma's: md, html, docx, pdf."),

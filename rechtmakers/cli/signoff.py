@@ -63,7 +63,7 @@ def _emit_json(data: Any) -> None:
 def sign(
     party: str = typer.Option(..., "--partij", "-p", help="Kenmerk van de partij waarvoor u "
                               "tekent, zoals de-schoor."),
-    path: Path = typer.Argument(None, metavar="PATH", help="De overeenkomst (map). Standaard: "
+    path: Path = typer.Argument(None, metavar="PAD", help="De overeenkomst (map). Standaard: "
                                 "de enige onder agreements/.", show_default=False),
     note: str = typer.Option(None, "--opmerking", help="Een opmerking bij de ondertekening."),
 ) -> None:
@@ -91,8 +91,8 @@ def sign(
 
 @app.command()
 def status(
-    paths: list[Path] = typer.Argument(None, help="Overeenkomsten (mappen). Standaard: "
-                                       "agreements/.", show_default=False),
+    paths: list[Path] = typer.Argument(None, metavar="PAD", help="Overeenkomsten (mappen). "
+                                       "Standaard: agreements/.", show_default=False),
     fmt: Format = typer.Option(Format.human, "--format", "-f", help="human of json."),
 ) -> None:
     """Toon per partij of ze precies deze inhoud tekende, een eerdere, of nog niet.
@@ -143,8 +143,8 @@ def _status_detail(item: Any) -> str:
 
 @app.command()
 def verify(
-    paths: list[Path] = typer.Argument(None, help="Overeenkomsten (mappen). Standaard: "
-                                       "agreements/.", show_default=False),
+    paths: list[Path] = typer.Argument(None, metavar="PAD", help="Overeenkomsten (mappen). "
+                                       "Standaard: agreements/.", show_default=False),
     party: str = typer.Option(None, "--partij", "-p", help="Alleen de ondertekening van deze "
                               "partij controleren."),
     fmt: Format = typer.Option(Format.human, "--format", "-f", help="human of json."),
@@ -195,7 +195,7 @@ def _print_verdicts(root: Path, verdicts: list[Any]) -> None:
 
 @app.command()
 def log(
-    args: list[str] = typer.Argument(None, metavar="[ARTIKEL] [PATH]", help="Optioneel een "
+    args: list[str] = typer.Argument(None, metavar="[ARTIKEL] [PAD]", help="Optioneel een "
                                      "artikel (kenmerk, zoals besluitvorming) en de "
                                      "overeenkomst (map).", show_default=False),
     fmt: Format = typer.Option(Format.human, "--format", "-f", help="human of json."),
@@ -257,7 +257,7 @@ def _mark(event: Any) -> str:
 
 @app.command()
 def vaststellen(
-    path: Path = typer.Argument(None, metavar="PATH", help="De overeenkomst (map). Standaard: "
+    path: Path = typer.Argument(None, metavar="PAD", help="De overeenkomst (map). Standaard: "
                                 "de enige onder agreements/.", show_default=False),
 ) -> None:
     """Stel de overeenkomst vast als alle partijen dezelfde inhoud tekenden: zet status op

@@ -24,8 +24,8 @@ class Format(StrEnum):
 
 @app.command()
 def taal(
-    paths: list[Path] = typer.Argument(None, help="Overeenkomsten (mappen) of een map met "
-                                       "overeenkomsten. Standaard: agreements/.",
+    paths: list[Path] = typer.Argument(None, metavar="PAD", help="Overeenkomsten (mappen) of "
+                                       "een map met overeenkomsten. Standaard: agreements/.",
                                        show_default=False),
     fmt: Format = typer.Option(Format.text, "--format", "-f", help="Uitvoer: text, json, md "
                                "of html (de passages gemarkeerd in de tekst)."),

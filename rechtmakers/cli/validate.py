@@ -21,8 +21,8 @@ class Format(StrEnum):
 
 @app.command()
 def validate(
-    paths: list[Path] = typer.Argument(None, help="Overeenkomsten (mappen) of een map met "
-                                       "overeenkomsten. Standaard: agreements/.",
+    paths: list[Path] = typer.Argument(None, metavar="PAD", help="Overeenkomsten (mappen) "
+                                       "of een map met overeenkomsten. Standaard: agreements/.",
                                        show_default=False),
     fmt: Format = typer.Option(Format.human, "--format", "-f", help="Uitvoer: human (leesbaar), "
                                "json, github (annotaties in GitHub Actions) of sarif "
@@ -31,10 +31,10 @@ def validate(
                                 "(exitcode 1)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Alleen meldingen tonen, geen "
                                "samenvatting als alles goed is."),
-    since: str | None = typer.Option(None, "--since", metavar="REV", help="Vergelijk met git-revisie "
-                              "REV en waarschuw als een gewijzigd artikel of de gewijzigde "
-                              "overeenkomst geen hogere versie kreeg (V001, V002).",
-                              show_default=False),
+    since: str | None = typer.Option(None, "--since", metavar="REV", help="Vergelijk met "
+                                     "git-revisie REV en waarschuw als een gewijzigd artikel of "
+                                     "de gewijzigde overeenkomst geen hogere versie kreeg "
+                                     "(V001, V002).", show_default=False),
 ) -> None:
     """Controleer overeenkomsten: schema, verwijzingen, domeinregels en taal.
 
