@@ -10,12 +10,13 @@ Keys:
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from rechtmakers.errors import UsageError
+from rechtmakers.errors import UsageError, os_reason
 
 _SEVERITY_WORDS = {"fout": "error", "error": "error", "waarschuwing": "warning",
                    "warning": "warning", "uit": "off", "off": "off"}
@@ -50,8 +51,15 @@ def find_config_file(start: Path) -> tuple[Path, dict[str, Any]] | None:
 def _read(path: Path) -> dict[str, Any]:
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise UsageError(f"De instellingen in {path} zijn niet te lezen: {exc}") from exc
+    except OSError as exc:
+        raise UsageError(f"De instellingen in {path} zijn niet te lezen: "
+                         f"{os_reason(exc)}.") from exc
+    except UnicodeDecodeError as exc:
+        raise UsageError(f"De instellingen in {path} zijn geen UTF-8-tekst.") from exc
+    except tomllib.TOMLDecodeError as exc:
+        place = re.search(r"line (\d+), column (\d+)", str(exc))
+        where = f" (regel {place.group(1)}, kolom {place.group(2)})" if place else ""
+        raise UsageError(f"De instellingen in {path} zijn geen geldige TOML{where}.") from exc
 
 
 def load_config(start: Path) -> Config:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from rechtmakers.errors import UsageError
+from rechtmakers.errors import UsageError, os_reason
 
 __all__ = [
     "Change", "Commit", "Repo", "Signature", "blob_ids", "cache_dir", "commit_author",
@@ -58,7 +58,8 @@ def open_repo(path: Path) -> Repo:
         done = subprocess.run(["git", "-C", str(start), "rev-parse", "--show-toplevel",
                                "--absolute-git-dir"], capture_output=True, check=False)
     except OSError as exc:
-        raise UsageError(f"Git is niet te starten ({exc.strerror}). Is git geïnstalleerd?") from exc
+        raise UsageError(f"Git is niet te starten ({os_reason(exc)}). Is git "
+                         "geïnstalleerd?") from exc
     lines = done.stdout.decode("utf-8", "surrogateescape").splitlines()
     if done.returncode != 0 or len(lines) != 2:
         raise UsageError(f"{path} staat niet in een git-repository met een werkmap. "
@@ -157,7 +158,8 @@ def _git(repo: Repo, *args: str, stdin: bytes | None = None,
         done = subprocess.run(command, cwd=repo.work_tree, input=stdin, capture_output=True,
                               env={**os.environ, **env} if env else None, check=False)
     except OSError as exc:
-        raise UsageError(f"Git is niet te starten ({exc.strerror}). Is git geïnstalleerd?") from exc
+        raise UsageError(f"Git is niet te starten ({os_reason(exc)}). Is git "
+                         "geïnstalleerd?") from exc
     if done.returncode != 0:
         said = done.stderr.decode("utf-8", "replace").strip()
         raise UsageError(f"git {args[0]} is mislukt: {said or 'geen uitleg van git'}")

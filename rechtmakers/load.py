@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from rechtmakers.errors import os_reason
 from rechtmakers.findings import Location
 
 MAX_FILE_BYTES = 1_000_000
@@ -157,7 +158,8 @@ def _read_text(path: Path) -> str:
             )
         raw = path.read_bytes()
     except OSError as exc:
-        raise LoadRefusal("Y012", f"Het bestand kan niet gelezen worden ({exc.strerror}).") from exc
+        raise LoadRefusal("Y012", f"Het bestand kan niet gelezen worden ({os_reason(exc)}).") \
+            from exc
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -370,7 +372,8 @@ def _scalar_value(event: Any) -> Any:
     if tag is None or tag == "!":
         if event.style or not event.implicit[0]:
             return value
-        tag = _resolver.resolve(yaml.ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]
+        resolve = _resolver.resolve
+        tag = resolve(yaml.ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]
     if tag == _STR:
         return value
     maker: _ScalarMaker | None = _constructor.yaml_constructors.get(tag)

@@ -16,7 +16,7 @@ import yaml
 
 from rechtmakers.agreement import ARTICLES_DIR, META_FILE, PARTIES_FILE, TERMS_FILE
 from rechtmakers.checks.placeholders import placeholder
-from rechtmakers.errors import UsageError
+from rechtmakers.errors import UsageError, os_reason
 from rechtmakers.model import SLUG_PATTERN, PartyKind
 
 PARTY_KINDS: tuple[str, ...] = get_args(PartyKind)
@@ -148,7 +148,7 @@ def _write_atomically(root: Path, files: dict[str, str]) -> None:
     except OSError as exc:
         shutil.rmtree(tmp, ignore_errors=True)
         raise UsageError(f"Kan de overeenkomst niet schrijven in {root}: "
-                         f"{exc.strerror or exc}.") from exc
+                         f"{os_reason(exc)}.") from exc
 
 
 def scaffold_files(agreement_id: str, spec: Scaffold, ref: SchemaRef) -> dict[str, str]:

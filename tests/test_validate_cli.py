@@ -130,3 +130,19 @@ def test_version(cli: Callable[..., object]) -> None:
     result = cli("--version")
     assert result.exit_code == 0
     assert result.output.startswith("rechtmakers ")
+
+
+def test_broken_toml_config_is_reported_in_dutch(workdir: Path, cli: Callable[..., object]
+                                                 ) -> None:
+    (workdir / "rechtmakers.toml").write_text("[ernst\nT003 = 'fout'\n")
+    result = cli("validate")
+    assert result.exit_code == 2
+    assert "geen geldige TOML (regel 1, kolom 7)" in result.output
+
+
+def test_schema_to_an_impossible_folder(tmp_path: Path, cli: Callable[..., object]) -> None:
+    blocker = tmp_path / "bestand"
+    blocker.write_text("x")
+    result = cli("schema", "--out", str(blocker / "schemas"))
+    assert result.exit_code == 2
+    assert "een deel van het pad is geen map" in result.output

@@ -15,13 +15,13 @@ def schema(
                              "komen."),
 ) -> None:
     """Schrijf het JSON Schema per soort bestand, zodat een editor aanvult en uitlegt."""
-    from rechtmakers.errors import UsageError
+    from rechtmakers.errors import UsageError, os_reason
     from rechtmakers.schema_export import write_schemas
 
     with guarded():
         try:
             written = write_schemas(out)
         except OSError as exc:
-            raise UsageError(f"Kan niet schrijven in {out}: {exc.strerror}.") from exc
+            raise UsageError(f"Kan niet schrijven in {out}: {os_reason(exc)}.") from exc
     for path in written:
         typer.echo(f"geschreven: {path}")

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from rechtmakers.cli.app import app, guarded
+from rechtmakers.cli.app import app, echo_error, guarded
 
 if TYPE_CHECKING:
     from rechtmakers.language.readability import Counts
@@ -33,7 +33,8 @@ def taal(
     """Toon per artikel de leesbaarheid en de taalmeldingen (T001–T007).
 
     Scores zijn een richtlijn, geen oordeel. Exitcode 0: rapport getoond (ook met meldingen).
-    2: verkeerd aangeroepen.
+    1: een overeenkomst is niet te lezen (rechtmakers validate toont waarom). 2: verkeerd
+    aangeroepen.
     """
     from rechtmakers.agreement import load_agreement
     from rechtmakers.language.config import load_config
@@ -43,8 +44,17 @@ def taal(
     with guarded():
         config = load_config(Path.cwd())
         roots = find_agreements(paths or [])
-        reports = [agreement_report(load_agreement(root)[0], config) for root in roots]
-        typer.echo(FORMATTERS[fmt.value](reports), nl=False)
+        loaded = [load_agreement(root) for root in roots]
+    for agreement, problems in loaded:
+        if problems:
+            # A file that did not load would shift every article number after it.
+            code, problem = problems[0]
+            echo_error(f"{agreement.root}: de overeenkomst is niet te lezen: {problem.location}: "
+                       f"{problem.message} [{code}]. Herstel dat eerst; rechtmakers validate "
+                       "toont alle meldingen.")
+            raise typer.Exit(1)
+    reports = [agreement_report(agreement, config) for agreement, _ in loaded]
+    typer.echo(FORMATTERS[fmt.value](reports), nl=False)
 
 
 def number(value: float) -> str:

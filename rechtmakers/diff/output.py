@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rechtmakers.diff.sources import Result
-from rechtmakers.errors import UsageError
+from rechtmakers.errors import UsageError, os_reason
 
 
 @dataclass(frozen=True)
@@ -74,7 +74,7 @@ def write_file_atomically(path: Path, data: bytes) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
     except OSError as exc:
-        raise UsageError(f"Kan niet schrijven in {folder}: {exc.strerror}.") from exc
+        raise UsageError(f"Kan niet schrijven in {folder}: {os_reason(exc)}.") from exc
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
@@ -84,7 +84,7 @@ def write_file_atomically(path: Path, data: bytes) -> None:
         os.replace(temporary, path)
     except OSError as exc:
         Path(temporary).unlink(missing_ok=True)
-        raise UsageError(f"Kan {path} niet schrijven: {exc.strerror or exc}.") from exc
+        raise UsageError(f"Kan {path} niet schrijven: {os_reason(exc)}.") from exc
 
 
 def _umask() -> int:

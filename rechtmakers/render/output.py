@@ -8,7 +8,7 @@ import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
-from rechtmakers.errors import UsageError
+from rechtmakers.errors import UsageError, os_reason
 
 STAGING_PREFIX = ".rechtmakers-render-"
 
@@ -27,13 +27,13 @@ def write_atomically(out: Path, files: Mapping[str, bytes]) -> list[Path]:
         parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=parent))
     except OSError as exc:
-        raise UsageError(f"Kan niet schrijven in {parent}: {exc.strerror}.") from exc
+        raise UsageError(f"Kan niet schrijven in {parent}: {os_reason(exc)}.") from exc
     try:
         for rel, data in files.items():
             _write(staging / rel, data)
         return [_move(staging / rel, out / rel) for rel in files]
     except OSError as exc:
-        raise UsageError(f"Kan de documenten niet schrijven in {out}: {exc.strerror or exc}."
+        raise UsageError(f"Kan de documenten niet schrijven in {out}: {os_reason(exc)}."
                          ) from exc
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -57,3 +57,14 @@ def test_html_marks_the_passage_and_escapes_the_text(cli: Callable[..., Any],
 def test_unknown_path_is_a_usage_error(cli: Callable[..., Any], jargon_copy: Path) -> None:
     result = cli("taal", "nergens")
     assert result.exit_code == 2
+
+
+def test_unreadable_agreement_is_refused_not_misnumbered(cli: Callable[..., Any],
+                                                         sample_copy: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    (sample_copy / "artikelen" / "doel.yaml").write_text("id: doel\ntitel: [\n")
+    monkeypatch.chdir(sample_copy.parent.parent)
+    result = cli("taal")
+    assert result.exit_code == 1
+    assert "artikelen/doel.yaml:3:1" in result.output
+    assert "Artikel 1" not in result.output
