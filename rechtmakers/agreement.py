@@ -42,6 +42,7 @@ class Agreement:
     terms: tuple[Term, ...]
     articles: Mapping[str, Article]
     sources: Mapping[str, SourceFile] = field(repr=False)
+    article_files: frozenset[str] = frozenset()  # stems in artikelen/, read or refused
 
     @property
     def id(self) -> str:
@@ -148,7 +149,8 @@ def load_agreement(root: Path) -> tuple[Agreement, list[CodedProblem]]:
     parties_file = read(PARTIES_FILE, PartiesFile, True)
     terms_file = read(TERMS_FILE, TermsFile, False)
     articles: dict[str, Article] = {}
-    for path in sorted((root / ARTICLES_DIR).glob("*.yaml")):
+    article_paths = sorted((root / ARTICLES_DIR).glob("*.yaml"))
+    for path in article_paths:
         article = read(f"{ARTICLES_DIR}/{path.name}", Article, True)
         if isinstance(article, Article):
             articles[path.stem] = article
@@ -159,5 +161,6 @@ def load_agreement(root: Path) -> tuple[Agreement, list[CodedProblem]]:
         terms=terms_file.terms if isinstance(terms_file, TermsFile) else (),
         articles=articles,
         sources=sources,
+        article_files=frozenset(path.stem for path in article_paths),
     )
     return agreement, problems

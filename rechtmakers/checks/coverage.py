@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from rechtmakers.agreement import ARTICLES_DIR, META_FILE
+from rechtmakers.agreement import META_FILE
 from rechtmakers.checks.base import Context
 from rechtmakers.findings import Problem
 from rechtmakers.model import REQUIRED_TOPICS
@@ -24,8 +24,7 @@ def required_topics(agreement: Agreement, ctx: Context) -> Iterator[Problem]:
     """
     if not agreement.meta:
         return
-    files = list((agreement.root / ARTICLES_DIR).glob("*.yaml"))
-    if len(files) != len(agreement.articles):
+    if len(agreement.article_files) != len(agreement.articles):
         return  # an article did not load: its onderwerp is unknown, its error is reported
     covered = {agreement.articles[a].topic for a in agreement.order}
     for topic in REQUIRED_TOPICS:

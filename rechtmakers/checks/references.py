@@ -13,10 +13,6 @@ if TYPE_CHECKING:
     from rechtmakers.agreement import Agreement
 
 
-def _article_files(agreement: Agreement) -> set[str]:
-    return {path.stem for path in (agreement.root / ARTICLES_DIR).glob("*.yaml")}
-
-
 def listed_articles_exist(agreement: Agreement, ctx: Context) -> Iterator[Problem]:
     """Elk artikel in de lijst `artikelen` heeft een bestand in artikelen/.
 
@@ -27,7 +23,7 @@ def listed_articles_exist(agreement: Agreement, ctx: Context) -> Iterator[Proble
     """
     if not agreement.meta:
         return
-    files = _article_files(agreement)
+    files = agreement.article_files
     for i, article_id in enumerate(agreement.meta.articles):
         if article_id not in files:
             yield Problem(agreement.location(META_FILE, ("artikelen", i)),
@@ -45,7 +41,7 @@ def article_files_listed(agreement: Agreement, ctx: Context) -> Iterator[Problem
     if not agreement.meta:
         return
     listed = set(agreement.meta.articles)
-    for stem in sorted(_article_files(agreement) - listed):
+    for stem in sorted(agreement.article_files - listed):
         path = agreement.root / ARTICLES_DIR / f"{stem}.yaml"
         yield Problem(Location(path),
                       f'Het artikel "{stem}" staat niet in de lijst artikelen van '
@@ -59,7 +55,7 @@ def article_references(agreement: Agreement, ctx: Context) -> Iterator[Problem]:
 
     Fout: `Dan volgen we [[conflict]].` (er is geen artikel conflict)
     """
-    known = _article_files(agreement) | set(agreement.articles)
+    known = agreement.article_files | set(agreement.articles)
     for rel, ypath, ref in agreement.references:
         if ref.kind in ("article", "member") and ref.article not in known:
             yield Problem(agreement.offset_location(rel, ypath, ref.start),
