@@ -31,6 +31,10 @@ class Config:
     language: dict[str, Any] = field(default_factory=dict)
     source: Path | None = None
 
+    def override(self, code: str) -> str | None:
+        """"error", "warning" or "off" where the repository changes a rule, else None."""
+        return "off" if code in self.disabled else self.severity.get(code)
+
 
 def find_config_file(start: Path) -> tuple[Path, dict[str, Any]] | None:
     """The nearest rechtmakers.toml, or pyproject.toml with a [tool.rechtmakers] table."""

@@ -6,10 +6,10 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from rechtmakers.agreement import Agreement, is_agreement_dir, load_agreement
 from rechtmakers.checks import RULES, Context
+from rechtmakers.config import Config
 from rechtmakers.errors import UsageError
 from rechtmakers.findings import Finding, Problem, Severity
 
@@ -73,14 +73,15 @@ def _relative(path: Path, base: Path) -> Path:
         return path
 
 
-def validate_agreement(root: Path, config: Any = None, *, previous: Agreement | None = None,
-                       since: str = "") -> Report:
+def validate_agreement(root: Path, config: Config | None = None, *,
+                       previous: Agreement | None = None, since: str = "") -> Report:
     """Read and check one agreement folder (against its version at since, when given)."""
     agreement, problems = load_agreement(root)
     coded: list[tuple[str, Problem]] = list(problems)
+    config = config or Config()
     ctx = Context(config=config, previous=previous, since=since)
     for rule in RULES.values():
-        if rule.check is not None and _enabled(rule.code, config):
+        if rule.check is not None and config.override(rule.code) != "off":
             coded.extend((rule.code, problem) for problem in rule.check(agreement, ctx))
     findings = [finding for code, problem in coded if (finding := _stamp(code, problem, config))]
     findings = list(_unsuppressed(agreement, findings))
@@ -88,21 +89,8 @@ def validate_agreement(root: Path, config: Any = None, *, previous: Agreement | 
     return Report(agreement, findings)
 
 
-def _enabled(code: str, config: Any) -> bool:
-    return _severity_override(code, config) != "off"
-
-
-def _severity_override(code: str, config: Any) -> str | None:
-    overrides = getattr(config, "severity", None) or {}
-    disabled = getattr(config, "disabled", None) or frozenset()
-    if code in disabled:
-        return "off"
-    value = overrides.get(code)
-    return str(value) if value is not None else None
-
-
-def _stamp(code: str, problem: Problem, config: Any) -> Finding | None:
-    override = _severity_override(code, config)
+def _stamp(code: str, problem: Problem, config: Config) -> Finding | None:
+    override = config.override(code)
     if override == "off":
         return None
     rule = RULES.get(code)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from rechtmakers.config import Config
 from rechtmakers.findings import Problem, Severity
 
 if TYPE_CHECKING:
@@ -20,7 +21,7 @@ class Context:
     """What rules may need besides the agreement: the repository's configuration, and for
     validate --since REV the agreement as it was at REV."""
 
-    config: Any = None
+    config: Config = field(default_factory=Config)
     previous: Agreement | None = None
     since: str = ""
 
