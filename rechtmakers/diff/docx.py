@@ -25,13 +25,12 @@ from rechtmakers.diff.present import (
     versions,
 )
 from rechtmakers.diff.words import Edit, Op, word_edits
-from rechtmakers.render.docx import stable_zip
+from rechtmakers.render.docx import set_dutch, stable_zip
 from rechtmakers.render.docx_body import xml_text
 
 if TYPE_CHECKING:
     from docx.document import Document as WordDocument
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 STYLES = {"title": "Title", "h1": "Heading 1", "h2": "Heading 2", "note": "Subtitle"}
 
 
@@ -42,7 +41,7 @@ def render_docx(comparison: Comparison, *, author: str, date: dt.datetime) -> by
     package = open_docx()
     _clear_body(package)
     _properties(package, comparison, author, date)
-    _dutch(package)
+    set_dutch(package)
     styles = {key: package.styles[name].style_id for key, name in STYLES.items()}
     body = RedlineWriter(author, date, styles).document(comparison)
     buffer = io.BytesIO()
@@ -168,16 +167,3 @@ def _properties(package: WordDocument, comparison: Comparison, author: str,
     props.revision = 1
     stamp = date.astimezone(dt.UTC).replace(microsecond=0)
     props.created = props.modified = props.last_printed = stamp
-
-
-def _dutch(package: WordDocument) -> None:
-    """Dutch as the default language, so Word checks the spelling in Dutch."""
-    from docx.oxml import parse_xml
-
-    rpr = package.styles.element.find(f"{{{W_NS}}}docDefaults/{{{W_NS}}}rPrDefault/{{{W_NS}}}rPr")
-    if rpr is None:
-        return
-    for old in rpr.findall(f"{{{W_NS}}}lang"):
-        rpr.remove(old)
-    rpr.append(parse_xml(f'<w:lang xmlns:w="{W_NS}" w:val="nl-NL" w:eastAsia="en-US" '
-                         'w:bidi="ar-SA"/>'))

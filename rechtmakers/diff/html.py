@@ -10,11 +10,13 @@ from markupsafe import Markup
 
 from rechtmakers.diff.compare import Comparison
 from rechtmakers.diff.present import (
+    REDLINE_TAGS,
     Line,
     article_view,
     counts,
     lines_of,
     meta_views,
+    reads_now,
     title,
     versions,
 )
@@ -22,7 +24,6 @@ from rechtmakers.diff.words import Edit
 
 TEMPLATE = "diff/redline.html.j2"
 STYLE = "diff/redline.css"
-TAGS = {"delete": ("<del>", "</del>"), "insert": ("<ins>", "</ins>"), "equal": ("", "")}
 
 
 def redline(line: Line | tuple[Edit, ...]) -> Markup:
@@ -30,18 +31,12 @@ def redline(line: Line | tuple[Edit, ...]) -> Markup:
     edits = line.edits if isinstance(line, Line) else line
     parts = []
     for edit in edits:
-        start, end = TAGS[edit.op]
+        start, end = REDLINE_TAGS[edit.op]
         parts.append(f"{start}{escape(edit.text.rstrip(chr(10)), quote=False)}{end}")
     return Markup("".join(parts))
 
 
-def words(line: Line) -> str:
-    """Template filter: the line as it reads now (escaped by the template)."""
-    after = "".join(e.text for e in line.edits if e.op != "delete")
-    return after or "".join(e.text for e in line.edits)
-
-
-FILTERS: dict[str, Callable[..., Any]] = {"redline": redline, "words": words}
+FILTERS: dict[str, Callable[..., Any]] = {"redline": redline, "words": reads_now}
 
 
 def render_html(comparison: Comparison) -> str:

@@ -7,36 +7,31 @@ from typing import Any
 
 from rechtmakers.diff.compare import Comparison
 from rechtmakers.diff.present import (
+    REDLINE_TAGS,
     Line,
     changed_views,
     counts,
     explained_views,
     meta_views,
+    reads_now,
     title,
     versions,
 )
 from rechtmakers.render.markdown import MdSafe, escape, finalize
 
 TEMPLATE = "diff/wijzigingen.md.j2"
-TAGS = {"delete": ("<del>", "</del>"), "insert": ("<ins>", "</ins>"), "equal": ("", "")}
 
 
 def redline(line: Line) -> MdSafe:
     """Template filter: one line with <del> and <ins>, every word escaped for Markdown."""
     parts = []
     for i, edit in enumerate(line.edits):
-        start, end = TAGS[edit.op]
+        start, end = REDLINE_TAGS[edit.op]
         parts.append(f"{start}{escape(edit.text, line_start=i == 0)}{end}")
     return MdSafe("".join(parts))
 
 
-def words(line: Line) -> str:
-    """Template filter: the line as it reads now (escaped by the template)."""
-    after = "".join(e.text for e in line.edits if e.op != "delete")
-    return after or "".join(e.text for e in line.edits)
-
-
-FILTERS: dict[str, Callable[..., Any]] = {"redline": redline, "words": words}
+FILTERS: dict[str, Callable[..., Any]] = {"redline": redline, "words": reads_now}
 
 
 def render_markdown(comparison: Comparison) -> str:

@@ -232,3 +232,12 @@ def excerpt(lines: Sequence[Line]) -> list[Line | None]:
         elif not out or out[-1] is not None:
             out.append(None)
     return out
+
+
+REDLINE_TAGS = {"delete": ("<del>", "</del>"), "insert": ("<ins>", "</ins>"), "equal": ("", "")}
+
+
+def reads_now(line: Line) -> str:
+    """Template filter: the line as it reads now (a wholly deleted line: as it read)."""
+    after = "".join(e.text for e in line.edits if e.op != "delete")
+    return after or "".join(e.text for e in line.edits)

@@ -42,7 +42,7 @@ def render_docx(document: Document, house_style: Path | None = None) -> bytes:
     if reference is None:
         _page_setup(package)
     _properties(package, document)
-    _language(package)
+    set_dutch(package)
     styles = _Styles(package)
     numbering = _Numbering(package)
     writer = BodyWriter(styles.id, numbering.new_list, _Links(package).id)
@@ -98,7 +98,7 @@ def _properties(package: WordDocument, document: Document) -> None:
     props.last_printed = stamp
 
 
-def _language(package: WordDocument) -> None:
+def set_dutch(package: WordDocument) -> None:
     """Dutch as the default language, so Word checks spelling in Dutch."""
     from docx.oxml import parse_xml
 
