@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -86,3 +87,39 @@ def git_repo(tmp_path: Path, git_env: dict[str, str]) -> Iterator[Path]:
     run("add", "-A")
     run("commit", "-q", "-m", "Eerste versie")
     yield repo
+
+
+@pytest.fixture(scope="session")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """rechtmakers built as a wheel once per run, from a copy of what a source distribution
+    holds (setuptools would otherwise write build/ and egg-info into the working tree)."""
+    base = tmp_path_factory.mktemp("wheel")
+    source = base / "src"
+    source.mkdir()
+    for name in ("pyproject.toml", "README.md", "CHANGELOG.md"):
+        shutil.copy2(ROOT / name, source / name)
+    shutil.copytree(ROOT / "rechtmakers", source / "rechtmakers",
+                    ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    build = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q",
+                            "-w", str(base / "dist"), str(source)],
+                           capture_output=True, text=True, timeout=300, check=False)
+    if build.returncode != 0:
+        pytest.skip(f"kan geen wheel bouwen hier: {build.stderr[-300:]}")
+    return next((base / "dist").glob("rechtmakers-*.whl"))
+
+
+@pytest.fixture
+def soffice(tmp_path: Path) -> Callable[[Path, str], Path]:
+    """Convert a document with LibreOffice headless (own profile and HOME); skip without it."""
+    program = shutil.which("soffice") or shutil.which("libreoffice")
+    if program is None:
+        pytest.skip("LibreOffice (soffice) is niet geïnstalleerd; .ci/run installeert het")
+
+    def convert(source: Path, target: str) -> Path:
+        profile = f"-env:UserInstallation={(tmp_path / 'profiel').as_uri()}"
+        subprocess.run([program, profile, "--headless", "--convert-to", target,
+                        "--outdir", str(source.parent), str(source)], check=True,
+                       capture_output=True, timeout=300, env={**os.environ, "HOME": str(tmp_path)})
+        return source.with_suffix("." + target.split(":")[0])
+
+    return convert
