@@ -51,13 +51,15 @@ def canonical_form(agreement: Agreement) -> dict[str, Any]:
 
 
 def canonical_meta(meta: AgreementMeta) -> dict[str, Any]:
-    """overeenkomst.yaml without its status: the workflow state is not agreed text."""
-    return _dump(meta, exclude={"status"})
+    """overeenkomst.yaml without its status and signing rules: workflow, not agreed text."""
+    empty = {"annexes"} if not meta.annexes else set()  # old digests stay as they were
+    return _dump(meta, exclude={"status", "signing", *empty})
 
 
 def canonical_party(party: Party) -> dict[str, Any]:
-    """Who the party is; its representatives, e-mail addresses and keys are administration."""
-    return _dump(party, include={"id", "name", "kind"})
+    """Who the party is, as a legal person; its representatives, e-mail addresses, keys and
+    authority to sign are administration."""
+    return _dump(party, include={"id", "name", "kind", "legal_form", "kvk", "seat", "address"})
 
 
 def canonical_term(term: Term) -> dict[str, Any]:

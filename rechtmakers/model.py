@@ -11,12 +11,17 @@ import re
 from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StrictInt
 from pydantic_core import PydanticCustomError
 
+# Patterns are applied with fullmatch and written so that no two unbounded quantifiers compete
+# for the same characters: matching time stays linear in the input, whatever it holds.
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 SEMVER_PATTERN = r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?$"
-EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
+EMAIL_PATTERN = r"^[^@\s.]+(\.[^@\s.]+)*@[^@\s.]+(\.[^@\s.]+)+$"
+KVK_PATTERN = r"^[0-9]{8}$"
+MAX_ID_LENGTH = 64  # ids become file names (records, bookmarks): keep them short everywhere
+MAX_TITLE_LENGTH = 200
 
 YamlPath = tuple[str | int, ...]
 
@@ -29,6 +34,11 @@ REQUIRED_TOPICS: tuple[str, ...] = ("partijen", "besluitvorming", "conflictdialo
 PartyKind = Literal["zorg", "welzijn", "gemeente", "zorgverzekeraar", "publieke-gezondheid",
                     "onderwijs", "wonen", "overig"]
 Status = Literal["concept", "ter-ondertekening", "vastgesteld"]
+LegalForm = Literal["stichting", "vereniging", "coöperatie", "onderlinge waarborgmaatschappij",
+                    "bv", "nv", "gemeente", "provincie", "waterschap", "openbaar lichaam",
+                    "gemeenschappelijke regeling", "staat", "kerkgenootschap", "vof",
+                    "maatschap", "eenmanszaak"]
+EvidenceRequirement = Literal["git", "sleutel"]
 DecisionMethod = Literal["consent", "consensus", "meerderheid", "unanimiteit"]
 
 
@@ -36,7 +46,7 @@ def _pattern(regex: str, error: str, message: str) -> AfterValidator:
     compiled = re.compile(regex)
 
     def check(value: str) -> str:
-        if not compiled.match(value):
+        if not compiled.fullmatch(value):
             raise PydanticCustomError(error, message, {"value": value})
         return value
 
@@ -59,17 +69,19 @@ def _iso_date(value: Any) -> Any:
 
 
 def _semver(value: Any) -> Any:
-    if isinstance(value, str) and re.match(SEMVER_PATTERN, value):
+    if isinstance(value, str) and re.fullmatch(SEMVER_PATTERN, value):
         return value
     raise PydanticCustomError(
         "rm_semver", "De versie is geen geldig versienummer. Schrijf drie getallen met punten, "
         "bijvoorbeeld 1.2.0.")
 
 
-Slug = Annotated[str, Field(min_length=1, json_schema_extra={"pattern": SLUG_PATTERN}), _pattern(
+Slug = Annotated[str, Field(min_length=1, max_length=MAX_ID_LENGTH,
+                            json_schema_extra={"pattern": SLUG_PATTERN}), _pattern(
     SLUG_PATTERN, "rm_slug", "Gebruik alleen kleine letters, cijfers en streepjes, zoals "
     "de-schoor.")]
 Text = Annotated[str, Field(min_length=1)]
+Title = Annotated[str, Field(min_length=1, max_length=MAX_TITLE_LENGTH)]
 Email = Annotated[str, Field(json_schema_extra={"pattern": EMAIL_PATTERN}), _pattern(
     EMAIL_PATTERN, "rm_email", "Dit is geen geldig e-mailadres.")]
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
@@ -102,6 +114,17 @@ class Representative(Base):
                             default=None)
 
 
+class JointAuthority(Base):
+    """Hoeveel vertegenwoordigers samen moeten tekenen."""
+
+    model_config = ConfigDict(title="Gezamenlijk bevoegd")
+    joint: StrictInt = field("gezamenlijk", "Gezamenlijk", "Zo veel verschillende "
+                             "vertegenwoordigers moeten tekenen, bijvoorbeeld 2.", ge=1)
+
+
+Authority = Literal["alleen", "gezamenlijk"] | JointAuthority
+
+
 class Party(Base):
     """Een partij bij de overeenkomst."""
 
@@ -110,9 +133,35 @@ class Party(Base):
                      "verwijs je in tekst naar de partij: @de-schoor.")
     name: Text = field("naam", "Naam", "Volledige naam van de organisatie.")
     kind: PartyKind = field("soort", "Soort", "Wat voor organisatie dit is.")
+    legal_form: LegalForm | None = field("rechtsvorm", "Rechtsvorm", "De rechtsvorm van de "
+                                         "organisatie, zoals stichting, vereniging of "
+                                         "gemeente.", default=None)
+    kvk: Annotated[str, Field(json_schema_extra={"pattern": KVK_PATTERN}), _pattern(
+        KVK_PATTERN, "rm_kvk", "Een KvK-nummer heeft precies 8 cijfers, zoals 12345678. Zet "
+        "het tussen aanhalingstekens.")] | None = field(
+        "kvk", "KvK-nummer", "Het nummer in het Handelsregister van de Kamer van Koophandel: "
+        "8 cijfers, tussen aanhalingstekens.", default=None)
+    seat: Text | None = field("vestigingsplaats", "Vestigingsplaats", "Waar de organisatie "
+                              "gevestigd is (de statutaire zetel), zoals Almere.", default=None)
+    address: Text | None = field("adres", "Adres", "Het bezoek- of postadres, op één regel.",
+                                 default=None)
     representatives: tuple[Representative, ...] = field(
         "vertegenwoordigers", "Vertegenwoordigers", "Wie namens deze partij mag tekenen.",
         min_length=1)
+    authority: Authority = field(
+        "bevoegdheid", "Bevoegdheid", "Wie namens de partij tekent: alleen (één "
+        "vertegenwoordiger is genoeg), gezamenlijk (allen) of {gezamenlijk: 2} (twee van hen). "
+        "Niet bindend: het verandert de digest niet.", default="alleen")
+
+    @property
+    def signers_needed(self) -> int:
+        """How many distinct representatives must sign the same content for the party."""
+        if self.authority == "alleen":
+            return 1
+        if self.authority == "gezamenlijk":
+            return len(self.representatives)
+        assert isinstance(self.authority, JointAuthority)
+        return min(self.authority.joint, len(self.representatives))
 
 
 class PartiesFile(Base):
@@ -231,11 +280,11 @@ class Article(Base):
     model_config = ConfigDict(title="Artikel")
     id: Slug = field("id", "Kenmerk", "Gelijk aan de bestandsnaam. Blijft hetzelfde als "
                      "artikelen van volgorde wisselen.")
-    title: Text = field("titel", "Titel", "Kop van het artikel in gewone taal, zoals Zo nemen "
+    title: Title = field("titel", "Titel", "Kop van het artikel in gewone taal, zoals Zo nemen "
                         "we besluiten.")
     topic: Topic = field("onderwerp", "Onderwerp", "Welk deel van de overeenkomst dit artikel "
                          "regelt.")
-    version: int = field("versie", "Versie", "Verhoog dit getal als de bindende tekst van het "
+    version: StrictInt = field("versie", "Versie", "Verhoog dit getal als de bindende tekst van het "
                          "artikel verandert.", ge=1)
     text: Text = field("tekst", "Tekst", "De bindende tekst (Markdown). Verwijs naar een "
                        "artikel met [[id]], naar een lid met [[id.lid]], naar een partij met "
@@ -285,16 +334,42 @@ class Article(Base):
                 yield ("instappen", "betekent", i), item
 
 
+class Annex(Base):
+    """Een bijlage die bij de overeenkomst hoort en mee getekend wordt."""
+
+    model_config = ConfigDict(title="Bijlage")
+    id: Slug = field("id", "Kenmerk", "Korte naam van de bijlage. Verwijs ernaar met [[id]]; "
+                     "artikelen en bijlagen delen dezelfde kenmerken.")
+    title: Title = field("titel", "Titel", "De titel van de bijlage.")
+    file: Text = field("bestand", "Bestand", "Het bestand in de map bijlagen/, zoals "
+                       "transformatieplan.md of begroting.pdf. De inhoud is bindend.")
+
+
+class Signing(Base):
+    """Wat als bewijs van een ondertekening telt."""
+
+    model_config = ConfigDict(title="Ondertekening")
+    evidence: EvidenceRequirement = field(
+        "bewijs", "Bewijs", "git: een commit van een vertegenwoordiger is genoeg als die geen "
+        "sleutel heeft; sleutel: elke ondertekening moet cryptografisch kloppen met een "
+        "geregistreerde sleutel.", default="git")
+
+
 class AgreementMeta(Base):
     """overeenkomst.yaml: de overeenkomst zelf."""
 
     model_config = ConfigDict(title="Overeenkomst")
     id: Slug = field("id", "Kenmerk", "Gelijk aan de mapnaam van de overeenkomst.")
-    title: Text = field("titel", "Titel", "De titel van de overeenkomst.")
+    title: Title = field("titel", "Titel", "De titel van de overeenkomst.")
     version: SemVer = field("versie", "Versie", "Versienummer van de overeenkomst, zoals "
                             "1.2.0. Verhoog het bij elke wijziging van de bindende tekst.")
     status: Status = field("status", "Status", "concept, ter-ondertekening of vastgesteld.")
     date: IsoDate = field("datum", "Datum", "Datum van deze versie, als JJJJ-MM-DD.")
+    effective: IsoDate | None = field("ingangsdatum", "Ingangsdatum", "De dag waarop de "
+                                      "overeenkomst ingaat, als JJJJ-MM-DD.", default=None)
+    until: IsoDate | None = field("einddatum", "Einddatum", "De laatste dag dat de "
+                                  "overeenkomst geldt, als JJJJ-MM-DD (optioneel).",
+                                  default=None)
     lead: Slug = field("penvoerder", "Penvoerder", "Kenmerk van de partij die de pen voert, "
                        "zoals ggd-flevoland.")
     compass: Text = field("kompas", "Kompas", "De vraag die richting geeft, in één zin.")
@@ -303,6 +378,11 @@ class AgreementMeta(Base):
     articles: tuple[Slug, ...] = field("artikelen", "Artikelen", "De kenmerken van de "
                                        "artikelen, in volgorde. De volgorde geeft de "
                                        "nummers.", min_length=1)
+    annexes: tuple[Annex, ...] = field("bijlagen", "Bijlagen", "De bijlagen, in volgorde. "
+                                       "Hun inhoud hoort bij wat partijen tekenen.",
+                                       default=())
+    signing: Signing | None = field("ondertekening", "Ondertekening", "Wat als bewijs van een "
+                                    "ondertekening telt (niet bindend).", default=None)
 
     def texts(self) -> Iterator[tuple[YamlPath, str]]:
         """The binding texts of the preamble with their YAML paths."""
