@@ -284,8 +284,8 @@ class Article(Base):
                         "we besluiten.")
     topic: Topic = field("onderwerp", "Onderwerp", "Welk deel van de overeenkomst dit artikel "
                          "regelt.")
-    version: StrictInt = field("versie", "Versie", "Verhoog dit getal als de bindende tekst van het "
-                         "artikel verandert.", ge=1)
+    version: StrictInt = field("versie", "Versie", "Verhoog dit getal als de bindende tekst "
+                               "van het artikel verandert.", ge=1)
     text: Text = field("tekst", "Tekst", "De bindende tekst (Markdown). Verwijs naar een "
                        "artikel met [[id]], naar een lid met [[id.lid]], naar een partij met "
                        "@id.")
