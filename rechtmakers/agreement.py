@@ -10,7 +10,7 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from rechtmakers.findings import Location, Problem
-from rechtmakers.load import LoadRefusal, SourceFile, YamlPath, read_yaml
+from rechtmakers.load import LoadRefusal, SourceFile, YamlPath, read_yaml, read_yaml_bytes
 from rechtmakers.model import (
     AgreementMeta,
     Article,
@@ -120,20 +120,28 @@ def is_agreement_dir(path: Path) -> bool:
     return (path / META_FILE).is_file()
 
 
-def load_agreement(root: Path) -> tuple[Agreement, list[CodedProblem]]:
-    """Read every file of an agreement folder; never raises for bad content."""
+def load_agreement(root: Path, files: Mapping[str, bytes] | None = None
+                   ) -> tuple[Agreement, list[CodedProblem]]:
+    """Read every file of an agreement folder; never raises for bad content.
+
+    With files (path relative to root → bytes, as gitrepo.files_at gives a past version), the
+    agreement is read from memory: root only names the place in messages.
+    """
     problems: list[CodedProblem] = []
     sources: dict[str, SourceFile] = {}
 
+    def exists(rel: str) -> bool:
+        return rel in files if files is not None else (root / rel).is_file()
+
     def read(rel: str, model: type[BaseModel], required: bool) -> BaseModel | None:
         path = root / rel
-        if not path.is_file():
+        if not exists(rel):
             if required:
                 problems.append(("S008", Problem(Location(path), f"Het bestand {rel} ontbreekt. "
                                                  "Elke overeenkomst heeft er een.")))
             return None
         try:
-            source = read_yaml(path)
+            source = read_yaml(path) if files is None else read_yaml_bytes(files[rel], path)
         except LoadRefusal as refusal:
             problems.append((refusal.code, Problem(Location(path, refusal.line, refusal.column),
                                                    refusal.message)))
@@ -149,7 +157,7 @@ def load_agreement(root: Path) -> tuple[Agreement, list[CodedProblem]]:
     parties_file = read(PARTIES_FILE, PartiesFile, True)
     terms_file = read(TERMS_FILE, TermsFile, False)
     articles: dict[str, Article] = {}
-    article_paths = sorted((root / ARTICLES_DIR).glob("*.yaml"))
+    article_paths = _article_paths(root, files)
     for path in article_paths:
         article = read(f"{ARTICLES_DIR}/{path.name}", Article, True)
         if isinstance(article, Article):
@@ -164,3 +172,12 @@ def load_agreement(root: Path) -> tuple[Agreement, list[CodedProblem]]:
         article_files=frozenset(path.stem for path in article_paths),
     )
     return agreement, problems
+
+
+def _article_paths(root: Path, files: Mapping[str, bytes] | None) -> list[Path]:
+    """The article files, sorted: artikelen/*.yaml on disk or in the file map."""
+    if files is None:
+        return sorted((root / ARTICLES_DIR).glob("*.yaml"))
+    prefix = f"{ARTICLES_DIR}/"
+    return sorted(root / rel for rel in files if rel.startswith(prefix)
+                  and rel.endswith(".yaml") and "/" not in rel[len(prefix):])

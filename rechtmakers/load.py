@@ -141,25 +141,40 @@ def _align(value: str, text: str, span: Span, offset: int) -> int:
 
 def read_yaml(path: Path) -> SourceFile:
     """Load one YAML file, raising LoadRefusal with a Dutch message for anything we refuse."""
-    text = _read_text(path)
+    return read_yaml_bytes(_read_bytes(path), path)
+
+
+def read_yaml_bytes(raw: bytes, path: Path) -> SourceFile:
+    """Load YAML from bytes (a past version from git, say) with the same refusals as a file;
+    path is where it lives, for messages only."""
+    text = _decode(raw)
     _refuse_tabs(text)
     data, spans = _compose(text)
     return SourceFile(path=path, text=text, data=data, raw_spans=spans)
 
 
-def _read_text(path: Path) -> str:
+def _read_bytes(path: Path) -> bytes:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise LoadRefusal(
-                "Y009",
-                f"Het bestand is te groot ({size // 1024} kB; hooguit {MAX_FILE_BYTES // 1000} kB "
-                "per bestand). Splits de tekst over meer artikelen.",
-            )
-        raw = path.read_bytes()
+            raise _too_large(size)
+        return path.read_bytes()
     except OSError as exc:
         raise LoadRefusal("Y012", f"Het bestand kan niet gelezen worden ({os_reason(exc)}).") \
             from exc
+
+
+def _too_large(size: int) -> LoadRefusal:
+    return LoadRefusal(
+        "Y009",
+        f"Het bestand is te groot ({size // 1024} kB; hooguit {MAX_FILE_BYTES // 1000} kB "
+        "per bestand). Splits de tekst over meer artikelen.",
+    )
+
+
+def _decode(raw: bytes) -> str:
+    if len(raw) > MAX_FILE_BYTES:
+        raise _too_large(len(raw))
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:

@@ -24,6 +24,18 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                      help="Rewrite golden files from the current output instead of comparing.")
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+    """In CI (RECHTMAKERS_CI_TOOLS=verplicht, set by .ci/run) a skip is a failure: .ci/run
+    installs every real tool, so a test that skips there is a test that silently did not run."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.skipped and os.environ.get("RECHTMAKERS_CI_TOOLS") == "verplicht":
+        report.outcome = "failed"
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr
+        report.longrepr = f"overgeslagen in CI, waar elk programma er moet zijn: {reason}"
+
+
 @pytest.fixture
 def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))
