@@ -43,6 +43,14 @@ class Agreement:
     articles: Mapping[str, Article]
     sources: Mapping[str, SourceFile] = field(repr=False)
     article_files: frozenset[str] = frozenset()  # stems in artikelen/, read or refused
+    # Files that exist but were refused or did not fit the schema: their errors are reported,
+    # and rules that need every text stay silent rather than report what follows from them.
+    unread: frozenset[str] = frozenset()
+
+    @property
+    def complete(self) -> bool:
+        """Whether every file of the agreement was read and fits the schema."""
+        return not self.unread
 
     @property
     def id(self) -> str:
@@ -129,6 +137,7 @@ def load_agreement(root: Path, files: Mapping[str, bytes] | None = None
     """
     problems: list[CodedProblem] = []
     sources: dict[str, SourceFile] = {}
+    unread: set[str] = set()
 
     def exists(rel: str) -> bool:
         return rel in files if files is not None else (root / rel).is_file()
@@ -145,12 +154,14 @@ def load_agreement(root: Path, files: Mapping[str, bytes] | None = None
         except LoadRefusal as refusal:
             problems.append((refusal.code, Problem(Location(path, refusal.line, refusal.column),
                                                    refusal.message)))
+            unread.add(rel)
             return None
         sources[rel] = source
         try:
             return model.model_validate(source.data)
         except ValidationError as exc:
             problems.extend(translate(exc, source, model))
+            unread.add(rel)
             return None
 
     meta = read(META_FILE, AgreementMeta, True)
@@ -170,6 +181,7 @@ def load_agreement(root: Path, files: Mapping[str, bytes] | None = None
         articles=articles,
         sources=sources,
         article_files=frozenset(path.stem for path in article_paths),
+        unread=frozenset(unread),
     )
     return agreement, problems
 

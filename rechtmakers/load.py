@@ -68,6 +68,9 @@ class SourceFile:
     text: str
     data: Any
     raw_spans: dict[YamlPath, RawSpan] = field(repr=False)
+    # Text values that a ` #` on their own line ends: YAML reads the rest as a comment.
+    # YAML path → the character offset of that #.
+    cut_by_comment: dict[YamlPath, int] = field(default_factory=dict, repr=False)
     _line_starts: list[int] = field(default_factory=list, repr=False)
 
     def span(self, ypath: YamlPath) -> Span:
@@ -149,8 +152,8 @@ def read_yaml_bytes(raw: bytes, path: Path) -> SourceFile:
     path is where it lives, for messages only."""
     text = _decode(raw)
     _refuse_tabs(text)
-    data, spans = _compose(text)
-    return SourceFile(path=path, text=text, data=data, raw_spans=spans)
+    data, spans, cut = _compose(text)
+    return SourceFile(path=path, text=text, data=data, raw_spans=spans, cut_by_comment=cut)
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -240,7 +243,14 @@ _SYNTAX_MESSAGES: tuple[tuple[str, str], ...] = (
 )
 
 
-def _syntax_refusal(exc: yaml.YAMLError) -> LoadRefusal:
+def _syntax_refusal(exc: yaml.YAMLError, text: str = "") -> LoadRefusal:
+    """Y001 at the place of the mistake: syntax_hints works back from libyaml's mark to the
+    likely cause; libyaml's own message, in Dutch, where it recognises none."""
+    from rechtmakers.syntax_hints import diagnose
+
+    hint = diagnose(text, exc) if text else None
+    if hint is not None:
+        return LoadRefusal("Y001", hint.message, hint.line, hint.column)
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     problem = str(getattr(exc, "problem", "") or "")
     message = next(
@@ -270,9 +280,11 @@ class _Frame:
 RawSpan = tuple[Any, Any, "str | None", Any]
 
 
-def _compose(text: str) -> tuple[Any, dict[YamlPath, RawSpan]]:
+def _compose(text: str) -> tuple[Any, dict[YamlPath, RawSpan], dict[YamlPath, int]]:
     """Compose libyaml's events into plain values; one flat loop, as this is the hot path."""
     spans: dict[YamlPath, RawSpan] = {}
+    cut: dict[YamlPath, int] = {}
+    hashes = "#" in text
     root: list[Any] = []
     stack: list[_Frame] = []
     top: _Frame | None = None
@@ -323,6 +335,10 @@ def _compose(text: str) -> tuple[Any, dict[YamlPath, RawSpan]]:
                     top.container.append(value)
                     key_mark = None
                 spans[path] = (event.start_mark, event.end_mark, style, key_mark)
+                if hashes and kind is scalar_event and style != "|" and style != ">":
+                    comment = _comment_after(text, event.end_mark.index)
+                    if comment >= 0 and isinstance(value, str):
+                        cut[path] = comment
                 if kind is not scalar_event:
                     top = _Frame(value, path, kind is mapping_start)
                     stack.append(top)
@@ -333,8 +349,7 @@ def _compose(text: str) -> tuple[Any, dict[YamlPath, RawSpan]]:
                 spans[frame.path] = (old[0], event.end_mark, None, old[3])
                 top = stack[-1] if stack else None
             elif kind is alias_event:
-                raise LoadRefusal("Y006", "Verwijzingen met * (aliassen) zijn niet toegestaan: "
-                                  "schrijf de tekst voluit.", *_pos(event.start_mark))
+                _refuse_alias(event)
             elif kind is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
@@ -343,12 +358,22 @@ def _compose(text: str) -> tuple[Any, dict[YamlPath, RawSpan]]:
             elif kind is yaml.StreamEndEvent:
                 break
     except yaml.YAMLError as exc:
-        raise _syntax_refusal(exc) from None
+        raise _syntax_refusal(exc, text) from None
     finally:
         loader.dispose()
     if not root or root[0] is None:
         raise LoadRefusal("Y004", "Het bestand is leeg: er staat alleen commentaar of niets in.")
-    return root[0], spans
+    return root[0], spans, cut
+
+
+def _comment_after(text: str, index: int) -> int:
+    """The offset of a comment that follows a scalar ending at index on the same line, or -1."""
+    end = text.find("\n", index)
+    rest = text[index:end] if end >= 0 else text[index:]
+    if "#" not in rest:
+        return -1
+    stripped = rest.lstrip(" ")
+    return index + len(rest) - len(stripped) if stripped.startswith("#") else -1
 
 
 def _pos(mark: Any) -> tuple[int, int]:
@@ -368,7 +393,26 @@ def _take_key(frame: _Frame, event: Any) -> None:
     frame.key_mark = event.start_mark
 
 
+def _refuse_alias(event: Any) -> None:
+    from rechtmakers.syntax_hints import indicator_hint
+
+    hint = indicator_hint("*", *_pos(event.start_mark))
+    raise LoadRefusal("Y006", f"{hint.message} Verwijzingen met * (aliassen) zijn niet "
+                      "toegestaan.", hint.line, hint.column)
+
+
 def _refuse_anchor_or_tag(event: Any) -> None:
+    plain = hasattr(event, "value") and not event.style  # a plain scalar, not a collection
+    if plain and event.value and event.start_mark.line == event.end_mark.line:
+        # `tekst: &Altijd overleggen` or `tekst: !Let op`: text that starts with & or !.
+        tag = str(event.tag or "")
+        char = "&" if event.anchor is not None else "!"
+        if char == "&" or not (tag.startswith("!!") or tag.startswith("tag:")):
+            from rechtmakers.syntax_hints import indicator_hint
+
+            hint = indicator_hint(char, *_pos(event.start_mark))
+            raise LoadRefusal("Y006" if char == "&" else "Y005", hint.message, hint.line,
+                              hint.column)
     if event.anchor is not None:
         raise LoadRefusal("Y006", f'Ankers (&{event.anchor}) zijn niet toegestaan: een '
                           "overeenkomst schrijft elke tekst voluit.", *_pos(event.start_mark))

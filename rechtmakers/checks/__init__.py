@@ -29,8 +29,8 @@ RULES: dict[str, Rule] = {
                   references.party_references),
     "R006": error("R006", "penvoerder-is-partij", "De penvoerder is een partij.",
                   references.lead_is_party),
-    "R007": error("R007", "verwijzing-vorm", "Een verwijzing heeft de vorm [[artikel]] of "
-                  "[[artikel.lid]].", references.malformed_references),
+    "R007": error("R007", "verwijzing-vorm", "Een verwijzing heeft de vorm [[artikel]], "
+                  "[[artikel.lid]] of @partij.", references.malformed_references),
     "C001": error("C001", "verplichte-onderwerpen", "Partijen, besluitvorming, conflictdialoog "
                   "en inwonerperspectief hebben elk een artikel.", coverage.required_topics),
     "D001": error("D001", "blok-bij-onderwerp", "Een domeinartikel heeft zijn blok.",

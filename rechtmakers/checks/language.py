@@ -59,6 +59,8 @@ def legal_terms(agreement: Agreement, ctx: Context) -> Iterator[Problem]:
 
     Fout: `Een partij kan de overeenkomst ontbinden.` zonder dat begrip in begrippen.yaml.
     """
+    if TERMS_FILE in agreement.unread:
+        return  # the term may be explained there; the file's own error is reported
     yield from _text_problems(agreement, ctx, "T002")
 
 
@@ -115,6 +117,8 @@ def unused_defined_terms(agreement: Agreement, ctx: Context) -> Iterator[Problem
 
     Fout: `term: lerend netwerk`, maar geen tekst noemt een lerend netwerk.
     """
+    if not agreement.complete:
+        return  # the term may be used in a file that did not load; its error is reported
     texts = [text for _, _, text in agreement.binding_texts()]
     unused = set(unused_terms([term.term for term in agreement.terms], texts))
     for index, term in enumerate(agreement.terms):

@@ -6,7 +6,59 @@ registered like every other rule so that they have a code, a severity and docume
 
 from __future__ import annotations
 
-from rechtmakers.checks.base import Rule, error
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from rechtmakers.checks.base import Context, Rule, error
+from rechtmakers.findings import Problem
+
+if TYPE_CHECKING:
+    from rechtmakers.agreement import Agreement
+
+# Keys whose values are codes, numbers or dates rather than text: a comment after them on the
+# same line is fine (`onderwerp: doel  # kies uit …`).
+CODE_KEYS = frozenset({
+    "id", "onderwerp", "versie", "status", "datum", "ingangsdatum", "einddatum", "penvoerder",
+    "artikelen", "soort", "rechtsvorm", "wijze", "email", "sleutel", "kvk", "bewijs",
+    "bestand", "gezamenlijk", "bevoegdheid",
+})
+
+
+def text_cut_by_comment(agreement: Agreement, ctx: Context) -> Iterator[Problem]:
+    """Tekst wordt niet stilzwijgend afgekapt door een # op dezelfde regel.
+
+    In YAML begint ` #` in tekst zonder aanhalingstekens een commentaar: alles erna valt weg,
+    ook uit het document. Commentaar op een eigen regel mag wel.
+
+    Goed:
+
+        titel: "Wat helpt #1 en wat niet"
+
+    Fout (de titel wordt "Wat helpt"):
+
+        titel: Wat helpt #1 en wat niet
+    """
+    for rel in sorted(agreement.sources):
+        source = agreement.sources[rel]
+        for ypath, offset in source.cut_by_comment.items():
+            key = next((part for part in reversed(ypath) if isinstance(part, str)), "")
+            if key in CODE_KEYS:
+                continue
+            end = source.text.find("\n", offset)
+            lost = source.text[offset: end if end >= 0 else len(source.text)].rstrip()
+            if source.span(ypath).style in ('"', "'"):
+                advice = ("Zet het binnen de aanhalingstekens, of zet het commentaar op een "
+                          "eigen regel.")
+            else:
+                advice = ("Zet de hele tekst tussen aanhalingstekens, of schrijf achter de "
+                          "sleutel | en zet de tekst ingesprongen op de regels eronder.")
+            yield Problem(source.index_location(offset),
+                          f'Hier begint met " #" een YAML-commentaar: "{_short(lost)}" valt weg '
+                          f"uit de tekst. {advice}")
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 40 else text[:39] + "…"
 
 LOAD_RULES: dict[str, Rule] = {
     "Y001": error("Y001", "yaml-syntax", "Het bestand is geldige YAML.", doc=(
@@ -39,6 +91,8 @@ LOAD_RULES: dict[str, Rule] = {
         "Sleutels zoals `? [a, b]` zijn geldige YAML, maar geen sleutel van een overeenkomst.")),
     "Y012": error("Y012", "leesbaar", "Het bestand kan gelezen worden.", doc=(
         "Het bestand bestaat niet of de rechten laten lezen niet toe.")),
+    "Y013": error("Y013", "tekst-afgekapt", "Een # op dezelfde regel kapt geen tekst af.",
+                  text_cut_by_comment),
 }
 
 SCHEMA_RULES: dict[str, Rule] = {
