@@ -36,6 +36,8 @@ def article_files_listed(agreement: Agreement, ctx: Context) -> Iterator[Problem
 
     Een artikel dat niet in de lijst staat, krijgt geen nummer en komt niet in het document.
 
+    Goed: `artikelen/looptijd.yaml` bestaat en `looptijd` staat in `artikelen`.
+
     Fout: `artikelen/looptijd.yaml` bestaat, maar `looptijd` staat niet in `artikelen`.
     """
     if not agreement.meta:
