@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 
 class Format(StrEnum):
-    text = "text"
+    tekst = "tekst"
     json = "json"
     md = "md"
     html = "html"
@@ -27,7 +27,7 @@ def taal(
     paths: list[Path] = typer.Argument(None, metavar="PAD", help="Overeenkomsten (mappen) of "
                                        "een map met overeenkomsten. Standaard: agreements/.",
                                        show_default=False),
-    fmt: Format = typer.Option(Format.text, "--format", "-f", help="Uitvoer: text, json, md "
+    fmt: Format = typer.Option(Format.tekst, "--format", "-f", help="Uitvoer: tekst, json, md "
                                "of html (de passages gemarkeerd in de tekst)."),
 ) -> None:
     """Toon per artikel de leesbaarheid en de taalmeldingen (T001–T007).
@@ -149,4 +149,4 @@ def as_html(reports: list[AgreementReport]) -> str:
     return env.get_template("taal.html.j2").render(reports=reports)
 
 
-FORMATTERS = {"text": as_text, "json": as_json, "md": as_markdown, "html": as_html}
+FORMATTERS = {"tekst": as_text, "json": as_json, "md": as_markdown, "html": as_html}
