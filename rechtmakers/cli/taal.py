@@ -115,10 +115,11 @@ def as_markdown(reports: list[AgreementReport]) -> str:
 
 
 def _counts(counts: Counts) -> dict[str, Any]:
-    return {"zinnen": counts.sentences, "woorden": counts.words,
-            "lettergrepen": counts.syllables,
-            "flesch_douma": round(counts.flesch_douma, 1), "douma": counts.douma_band,
-            "leesindex_a": round(counts.leesindex_a, 1), "leesindex": counts.leesindex_band}
+    return {"sentences": counts.sentences, "words": counts.words,
+            "syllables": counts.syllables,
+            "flesch_douma": round(counts.flesch_douma, 1), "flesch_douma_band": counts.douma_band,
+            "leesindex_a": round(counts.leesindex_a, 1),
+            "leesindex_a_band": counts.leesindex_band}
 
 
 def _finding(finding: Located) -> dict[str, Any]:
@@ -130,12 +131,12 @@ def _finding(finding: Located) -> dict[str, Any]:
 def as_json(reports: list[AgreementReport]) -> str:
     import json
 
-    data = [{"id": r.id, "titel": r.title, "totaal": _counts(r.total),
-             "meldingen": [_finding(f) for f in r.findings],
-             "artikelen": [{"id": a.id, "nummer": a.number, "titel": a.title,
-                            **_counts(a.counts),
-                            "meldingen": [_finding(f) for f in a.findings]}
-                           for a in r.articles]} for r in reports]
+    data = [{"id": r.id, "title": r.title, "total": _counts(r.total),
+             "findings": [_finding(f) for f in r.findings],
+             "articles": [{"id": a.id, "number": a.number, "title": a.title,
+                           **_counts(a.counts),
+                           "findings": [_finding(f) for f in a.findings]}
+                          for a in r.articles]} for r in reports]
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
