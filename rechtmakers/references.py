@@ -62,4 +62,4 @@ def find_references(text: str) -> list[Reference]:
                                    party=match.group(1)))
         else:
             found.append(Reference("malformed", start, start + 1, "@"))
-    return sorted(found, key=lambda ref: ref.start)
+    return sorted(found, key=lambda ref: ref.start) if brackets else found

@@ -50,7 +50,7 @@ def render(
             find_engine()
         roots = find_agreements(paths or [])
         config = load_config(Path.cwd())
-        reports = [validate_agreement(root, config) for root in roots]
+        reports = [validate_agreement(root, config, errors_only=True) for root in roots]
     failed = [report for report in reports if report.errors]
     if failed:
         HumanReporter(sys.stderr, quiet=True).report(failed)
