@@ -129,7 +129,8 @@ def test_canonical_form_leaves_out_what_is_not_binding(sample_dir: Path) -> None
     agreement, _ = load_agreement(sample_dir)
     form = canonical_form(agreement)
     assert "status" not in form["overeenkomst"]
-    assert all(set(party) == {"id", "naam", "soort"} for party in form["partijen"])
+    assert all(set(party) == {"id", "naam", "soort", "rechtsvorm", "kvk", "vestigingsplaats"}
+               for party in form["partijen"])
     assert all("toelichting" not in article for article in form["artikelen"])
     assert [a["id"] for a in form["artikelen"]] == list(agreement.order)
 
