@@ -234,7 +234,7 @@ def _article(w: BodyWriter, article: ArticleNode) -> None:
         decision = article.decision
         rows = [("Wie besluit", decision.body), ("Hoe", decision.method)]
         if decision.quorum:
-            rows.append(("Quorum", decision.quorum))
+            rows.append(("Wie er moeten zijn", decision.quorum))
         for label, value in rows:
             w.para("Normal", text_run(f"{label}: ", "<w:b/>") + text_run(value))
     if article.steps:

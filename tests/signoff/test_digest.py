@@ -86,7 +86,7 @@ DIFFERENT: dict[str, Edit] = {
                               "stuurgroep geldt voor alle partijen. Elke partij voert het uit "
                               "in de eigen organisatie.\n", ""),
     "block value": replace(BESLUIT, "wijze: consent", "wijze: consensus"),
-    "conflict step": replace("artikelen/conflictdialoog.yaml", "termijn: 2 weken",
+    "conflict step": replace("artikelen/conflictdialoog.yaml", "termijn: twee weken",
                              "termijn: 3 weken"),
     "paragraph break": replace(BESLUIT, "Een besluit gaat door\n  als niemand",
                                "Een besluit gaat door\n\n  als niemand"),

@@ -50,8 +50,8 @@ def test_the_agreement_history(history_repo: Path, agreement: Path) -> None:
     assert found[3] == ["artikel besluitvorming gewijzigd (versie 1 → 2): tekst",
                         "versie 1.0.0 → 1.1.0"]
     assert found[4][0].startswith("ondertekend namens De Schoor door Joost Hellendoorn")
-    assert found[5] == ["overeenkomst vastgelegd: versie 1.0.0, status concept, 10 artikelen",
-                        "10 artikelbestanden, 15 partijen, 10 begrippen en 1 bijlage "
+    assert found[5] == ["overeenkomst vastgelegd: versie 1.0.0, status concept, 14 artikelen",
+                        "14 artikelbestanden, 15 partijen, 13 begrippen en 1 bijlage "
                         "toegevoegd"]
 
 
