@@ -51,14 +51,21 @@ def _docx(result: Result, options: ViewOptions) -> bytes:
     return render_docx(result.comparison, author=result.author, date=result.date)
 
 
+def _pdf(result: Result, options: ViewOptions) -> bytes:
+    from rechtmakers.diff.pdf import render_pdf
+
+    return render_pdf(result.comparison, date=result.date)
+
+
 VIEWS: dict[str, Callable[[Result, ViewOptions], bytes]] = {
     "terminal": _terminal,
     "md": _markdown,
     "html": _html,
     "json": _json,
     "docx": _docx,
+    "pdf": _pdf,
 }
-BINARY = frozenset({"docx"})
+BINARY = frozenset({"docx", "pdf"})
 
 
 def render_view(name: str, result: Result, options: ViewOptions) -> bytes:
