@@ -69,6 +69,7 @@ class SourceFile:
     data: Any
     raw_spans: dict[YamlPath, RawSpan] = field(repr=False)
     _line_starts: list[int] = field(default_factory=list, repr=False)
+    _aligners: dict[YamlPath, _Aligner | None] = field(default_factory=dict, repr=False)
 
     def span(self, ypath: YamlPath) -> Span:
         """The span of the value at ypath, or of its nearest ancestor that exists."""
@@ -90,11 +91,14 @@ class SourceFile:
 
     def offset_location(self, ypath: YamlPath, offset: int) -> Location:
         """The place of character `offset` of the string value at ypath."""
-        value = self._value(ypath)
-        if ypath not in self.raw_spans or not isinstance(value, str):
+        aligner = self._aligners.get(ypath, False)
+        if aligner is False:
+            value = self._value(ypath) if ypath in self.raw_spans else None
+            aligner = self._aligners[ypath] = (_Aligner(value, self.text, self.span(ypath))
+                                               if isinstance(value, str) else None)
+        if aligner is None:
             return self.location(ypath)
-        index = _align(value, self.text, self.span(ypath), offset)
-        return self.index_location(index)
+        return self.index_location(aligner.offset(offset))
 
     def index_location(self, index: int) -> Location:
         """The 1-based line and column of a character offset in the file."""
@@ -116,27 +120,54 @@ def _span(raw: RawSpan) -> Span:
                 key.line + 1 if key else 0, key.column + 1 if key else 0)
 
 
-def _align(value: str, text: str, span: Span, offset: int) -> int:
-    """Map an offset in a scalar's value to an offset in the file, whatever the scalar style.
+class _Aligner:
+    """Offsets in one scalar's value mapped to offsets in the file, in one pass however many
+    are asked for.
 
     The non-blank characters of a scalar appear in the source in the same order (folding,
     indentation and quoting only change blanks and delimiters), so walking both side by side
-    finds the source offset of any character without re-implementing YAML's scalar rules.
+    finds the source offset of any character without re-implementing YAML's scalar rules. The
+    walk is done once, leaving a checkpoint every STEP characters; a question walks at most
+    STEP characters from the nearest checkpoint.
     """
-    pos = span.start
-    if span.style in ("|", ">"):
-        pos = text.find("\n", pos, span.end) + 1 or span.start
-    elif span.style in ('"', "'"):
-        pos += 1
-    result = pos
-    for char in value[: max(0, offset) + 1]:
-        if char.isspace():
-            continue
-        found = text.find(char, pos, span.end)
-        if found < 0:
-            break
-        result, pos = found, found + 1
-    return result
+
+    STEP = 16
+
+    def __init__(self, value: str, text: str, span: Span) -> None:
+        pos = span.start
+        if span.style in ("|", ">"):
+            pos = text.find("\n", pos, span.end) + 1 or span.start
+        elif span.style in ('"', "'"):
+            pos += 1
+        self.value, self.text, self.end = value, text, span.end
+        # (characters of the value walked, next search position, last offset found, stuck)
+        self.checkpoints: list[tuple[int, int, int, bool]] = [(0, pos, pos, False)]
+        self.indices = [0]
+
+    def offset(self, offset: int) -> int:
+        target = min(max(0, offset) + 1, len(self.value))
+        while self.indices[-1] < target and not self.checkpoints[-1][3]:
+            index, pos, result, _ = self.checkpoints[-1]
+            self.checkpoints.append(self._walk(index, pos, result,
+                                               min(index + self.STEP, len(self.value))))
+            self.indices.append(self.checkpoints[-1][0])
+        index, pos, result, stuck = self.checkpoints[bisect.bisect_right(self.indices,
+                                                                         target) - 1]
+        return result if stuck else self._walk(index, pos, result, target)[2]
+
+    def _walk(self, index: int, pos: int, result: int, stop: int
+              ) -> tuple[int, int, int, bool]:
+        value, text, end = self.value, self.text, self.end
+        while index < stop:
+            char = value[index]
+            index += 1
+            if char.isspace():
+                continue
+            found = text.find(char, pos, end)
+            if found < 0:
+                return index, pos, result, True
+            result, pos = found, found + 1
+        return index, pos, result, False
 
 
 def read_yaml(path: Path) -> SourceFile:
