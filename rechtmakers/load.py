@@ -18,6 +18,7 @@ import yaml
 
 from rechtmakers.errors import os_reason
 from rechtmakers.findings import Location
+from rechtmakers.visible import char_name
 
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 20
@@ -34,6 +35,9 @@ _PLAIN_TAGS = frozenset(
 # First characters with which a plain scalar may be something other than a string.
 _IMPLICIT_FIRST = frozenset(k for k in _resolver.yaml_implicit_resolvers if k)
 _LEADING_WS = re.compile(r"^[ \t]*", re.MULTILINE)
+# Control characters that libyaml would refuse at 1:1 (or, for a lone CR or NEL, read as a line
+# break that our line numbers would not count): refused here, at their place.
+_RAW_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]|\r(?!\n)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +97,7 @@ class SourceFile:
         """The place of character `offset` of the string value at ypath."""
         aligner = self._aligners.get(ypath, False)
         if aligner is False:
-            value = self._value(ypath) if ypath in self.raw_spans else None
+            value = self.value(ypath) if ypath in self.raw_spans else None
             aligner = self._aligners[ypath] = (_Aligner(value, self.text, self.span(ypath))
                                                if isinstance(value, str) else None)
         if aligner is None:
@@ -107,7 +111,8 @@ class SourceFile:
         line = bisect.bisect_right(self._line_starts, index) - 1
         return Location(self.path, line + 1, index - self._line_starts[line] + 1)
 
-    def _value(self, ypath: YamlPath) -> Any:
+    def value(self, ypath: YamlPath) -> Any:
+        """The plain value at ypath (which must exist)."""
         node = self.data
         for part in ypath:
             node = node[part]
@@ -165,7 +170,9 @@ class _Aligner:
                 continue
             found = text.find(char, pos, end)
             if found < 0:
-                return index, pos, result, True
+                # Not in the file as written: an escape made it; point at the backslash.
+                escape = text.find("\\", pos, end)
+                return index, pos, escape if escape >= 0 else result, True
             result, pos = found, found + 1
         return index, pos, result, False
 
@@ -220,15 +227,24 @@ def _decode(raw: bytes) -> str:
             line,
             column,
         ) from exc
-    if "\x00" in text:
-        index = text.index("\x00")
-        line = text.count("\n", 0, index) + 1
-        column = index - (text.rfind("\n", 0, index) + 1) + 1
-        raise LoadRefusal("Y003", "Het bestand bevat een nul-teken; het is geen tekstbestand.",
-                          line, column)
+    control = _RAW_CONTROL.search(text)
+    if control is not None:
+        raise _control_refusal(text, control.start())
     if not text.strip():
         raise LoadRefusal("Y004", "Het bestand is leeg.")
     return text
+
+
+def _control_refusal(text: str, index: int) -> LoadRefusal:
+    line = text.count("\n", 0, index) + 1
+    column = index - (text.rfind("\n", 0, index) + 1) + 1
+    char = text[index]
+    if char == "\x00":
+        message = "Het bestand bevat een nul-teken; het is geen tekstbestand."
+    else:
+        message = (f"Hier staat een onzichtbaar stuurteken ({char_name(char)}). Een lezer ziet "
+                   "het niet, dus het hoort niet in een overeenkomst: verwijder het.")
+    return LoadRefusal("Y003", message, line, column)
 
 
 def _refuse_tabs(text: str) -> None:

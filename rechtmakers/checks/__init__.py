@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rechtmakers.checks import coverage, domain, identity, placeholders, references
+from rechtmakers.checks import coverage, domain, hidden, identity, placeholders, references
 from rechtmakers.checks.base import Check, Context, Rule, error, warning
 from rechtmakers.checks.language import LANGUAGE_RULES
 from rechtmakers.checks.source import LOAD_RULES, SCHEMA_RULES
@@ -47,6 +47,12 @@ RULES: dict[str, Rule] = {
                   domain.conduct_lists),
     "D007": error("D007", "instappen-concreet", "Instappen zegt wat het concreet betekent.",
                   domain.joining_meaning),
+    "H001": error("H001", "geen-stuurtekens", "Een tekst bevat geen stuurtekens.",
+                  hidden.control_characters),
+    "H002": warning("H002", "geen-onzichtbare-tekens", "Een tekst bevat geen tekens die de "
+                    "leesrichting omdraaien of onzichtbaar zijn.", hidden.hidden_characters),
+    "H003": warning("H003", "geen-gemengd-schrift", "Een woord mengt geen Latijnse letters met "
+                    "Cyrillische of Griekse.", hidden.mixed_scripts),
     "N001": warning("N001", "nog-invullen", "Er staat geen invulplek [nog invullen] meer.",
                     placeholders.unfilled),
     **LANGUAGE_RULES,
