@@ -95,11 +95,11 @@ class SourceFile:
 
     def offset_location(self, ypath: YamlPath, offset: int) -> Location:
         """The place of character `offset` of the string value at ypath."""
-        aligner = self._aligners.get(ypath, False)
-        if aligner is False:
+        if ypath not in self._aligners:
             value = self.value(ypath) if ypath in self.raw_spans else None
-            aligner = self._aligners[ypath] = (_Aligner(value, self.text, self.span(ypath))
-                                               if isinstance(value, str) else None)
+            self._aligners[ypath] = (_Aligner(value, self.text, self.span(ypath))
+                                     if isinstance(value, str) else None)
+        aligner = self._aligners[ypath]
         if aligner is None:
             return self.location(ypath)
         return self.index_location(aligner.offset(offset))

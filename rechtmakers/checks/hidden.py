@@ -69,11 +69,11 @@ def hidden_characters(agreement: Agreement, ctx: Context) -> Iterator[Problem]:
             places.add(source.index_location(match.start()))
             yield _hidden(source.index_location(match.start()), match.group())
         for ypath, value in _quoted_values(source):
-            match = HIDDEN.search(value)
-            if match is not None:
-                location = source.offset_location(ypath, match.start())
+            found = HIDDEN.search(value)
+            if found is not None:
+                location = source.offset_location(ypath, found.start())
                 if location not in places:
-                    yield _hidden(location, match.group())
+                    yield _hidden(location, found.group())
 
 
 def _hidden(location: Location, char: str) -> Problem:
