@@ -10,7 +10,14 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from rechtmakers.findings import Location, Problem
-from rechtmakers.load import LoadRefusal, SourceFile, YamlPath, read_yaml, read_yaml_bytes
+from rechtmakers.load import (
+    LoadRefusal,
+    SourceFile,
+    YamlPath,
+    link_refusal,
+    read_yaml,
+    read_yaml_bytes,
+)
 from rechtmakers.model import (
     AgreementMeta,
     Article,
@@ -153,6 +160,13 @@ def load_agreement(root: Path, files: Mapping[str, bytes] | None = None
             problems.extend(translate(exc, source, model))
             return None
 
+    if files is None:
+        links = [rel for rel in ("", ARTICLES_DIR) if (root / rel).is_symlink()]
+        for rel in links:
+            refusal = link_refusal()
+            problems.append((refusal.code, Problem(Location(root / rel), refusal.message)))
+        if links:
+            return _empty(root, sources), problems
     meta = read(META_FILE, AgreementMeta, True)
     parties_file = read(PARTIES_FILE, PartiesFile, True)
     terms_file = read(TERMS_FILE, TermsFile, False)
@@ -172,6 +186,10 @@ def load_agreement(root: Path, files: Mapping[str, bytes] | None = None
         article_files=frozenset(path.stem for path in article_paths),
     )
     return agreement, problems
+
+
+def _empty(root: Path, sources: dict[str, SourceFile]) -> Agreement:
+    return Agreement(root=root, meta=None, parties=(), terms=(), articles={}, sources=sources)
 
 
 def _article_paths(root: Path, files: Mapping[str, bytes] | None) -> list[Path]:

@@ -8,7 +8,9 @@ place (`spans`), and nothing is ever constructed from a tag.
 from __future__ import annotations
 
 import bisect
+import os
 import re
+import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -193,13 +195,33 @@ def read_yaml_bytes(raw: bytes, path: Path) -> SourceFile:
 
 def _read_bytes(path: Path) -> bytes:
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise _too_large(size)
-        return path.read_bytes()
+        # O_NOFOLLOW: a link is refused when opened, not looked at first and followed later.
+        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
+    except OSError as exc:
+        if path.is_symlink():
+            raise link_refusal() from exc
+        raise LoadRefusal("Y012", f"Het bestand kan niet gelezen worden ({os_reason(exc)}).") \
+            from exc
+    try:
+        with os.fdopen(handle, "rb") as stream:
+            status = os.fstat(stream.fileno())
+            if not stat.S_ISREG(status.st_mode):
+                raise LoadRefusal("Y012", "Dit is geen gewoon bestand (maar een map, apparaat of "
+                                  "pijp); een overeenkomst bestaat uit gewone bestanden.")
+            size = status.st_size
+            if size > MAX_FILE_BYTES:
+                raise _too_large(size)
+            return stream.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise LoadRefusal("Y012", f"Het bestand kan niet gelezen worden ({os_reason(exc)}).") \
             from exc
+
+
+def link_refusal() -> LoadRefusal:
+    """The refusal of a symbolic link in an agreement: git holds the link, not what it shows."""
+    return LoadRefusal("Y013", "Dit is een symbolische link. Een overeenkomst is wat git "
+                       "bewaart, en git bewaart van een link alleen waar hij heen wijst, niet "
+                       "de tekst: zet het bestand zelf hier neer.")
 
 
 def _too_large(size: int) -> LoadRefusal:

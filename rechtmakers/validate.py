@@ -50,7 +50,8 @@ def find_agreements(paths: Sequence[Path], *, cwd: Path | None = None) -> list[P
         if not path.exists():
             raise UsageError(f"Het pad {path} bestaat niet.")
         found.extend(_agreements_at(path))
-    unique = list(dict.fromkeys(p.resolve() for p in found))
+    # A linked agreement folder stays a link, so that loading it refuses it (Y013).
+    unique = list(dict.fromkeys(p.absolute() if p.is_symlink() else p.resolve() for p in found))
     if not unique:
         raise UsageError(f"Geen overeenkomst gevonden in {', '.join(map(str, paths))}: er is "
                          "geen map met een overeenkomst.yaml.")

@@ -39,6 +39,12 @@ LOAD_RULES: dict[str, Rule] = {
         "Sleutels zoals `? [a, b]` zijn geldige YAML, maar geen sleutel van een overeenkomst.")),
     "Y012": error("Y012", "leesbaar", "Het bestand kan gelezen worden.", doc=(
         "Het bestand bestaat niet of de rechten laten lezen niet toe.")),
+    "Y013": error("Y013", "geen-link", "Een overeenkomst bevat geen symbolische links.", doc=(
+        "Een overeenkomst is wat git bewaart. Van een symbolische link bewaart git alleen "
+        "waar hij heen wijst; de tekst erachter kan buiten de repository staan en per computer "
+        "verschillen, zodat iemand iets anders tekent dan wat git vastlegt.\n\nGoed: "
+        "`artikelen/doel.yaml` is een gewoon bestand.\n\nFout: `artikelen/doel.yaml` is een "
+        "link naar `../../gedeeld/doel.yaml`.")),
 }
 
 SCHEMA_RULES: dict[str, Rule] = {
