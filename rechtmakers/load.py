@@ -448,6 +448,42 @@ def _refuse_anchor_or_tag(event: Any) -> None:
 
 
 _ScalarMaker = Callable[[Any, Any], Any]
+_BOOL, _INT, _FLOAT = (f"tag:yaml.org,2002:{name}" for name in ("bool", "int", "float"))
+_YAML11_TAGS = frozenset({_BOOL, _INT, _FLOAT})
+_OCTAL_OR_BINARY = re.compile(r"[-+]?0(?:[0-7_]+|b[01_]+)")
+
+
+def _refuse_yaml11(event: Any, tag: str) -> None:
+    """Refuse what only YAML 1.1 reads as a number or yes/no (libyaml is 1.1; YAML 1.2 and
+    every reader of the file see text): 1:20 (sexagesimal 80), 017 (octal 15), 1_000, on, yes.
+    """
+    value: str = event.value
+    if tag == _BOOL:
+        if value.lower() in ("true", "false"):
+            return
+        meaning = "ja/nee" + (" (waar)" if value.lower() in ("yes", "on") else " (onwaar)")
+        advice = "bedoel je ja of nee, schrijf dan true of false"
+    elif ":" in value:
+        meaning = f"een zestigtallig getal ({_number(event, tag)})"
+        advice = f"bedoel je een getal, schrijf dan {_number(event, tag)}"
+    elif "_" in value or (tag == _INT and _OCTAL_OR_BINARY.fullmatch(value)):
+        meaning = f"het getal {_number(event, tag)}"
+        advice = f"bedoel je dat getal, schrijf dan {_number(event, tag)}"
+    else:
+        return
+    raise LoadRefusal(
+        "Y014",
+        f'YAML leest {value} hier als {meaning}, niet als wat er staat (een overblijfsel van '
+        f'YAML 1.1). Bedoel je tekst, zet die dan tussen aanhalingstekens: "{value}"; '
+        f"{advice}.", *_pos(event.start_mark))
+
+
+def _number(event: Any, tag: str) -> str:
+    maker: _ScalarMaker = _constructor.yaml_constructors[tag]
+    try:
+        return str(maker(_constructor, yaml.ScalarNode(tag, event.value)))
+    except (ValueError, TypeError, OverflowError, yaml.YAMLError):
+        return "?"
 
 
 def _scalar_value(event: Any) -> Any:
@@ -460,6 +496,8 @@ def _scalar_value(event: Any) -> Any:
         tag = resolve(yaml.ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]
     if tag == _STR:
         return value
+    if tag in _YAML11_TAGS and event.implicit[0]:
+        _refuse_yaml11(event, tag)
     maker: _ScalarMaker | None = _constructor.yaml_constructors.get(tag)
     if maker is None:
         return value

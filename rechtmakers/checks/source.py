@@ -45,6 +45,11 @@ LOAD_RULES: dict[str, Rule] = {
         "verschillen, zodat iemand iets anders tekent dan wat git vastlegt.\n\nGoed: "
         "`artikelen/doel.yaml` is een gewoon bestand.\n\nFout: `artikelen/doel.yaml` is een "
         "link naar `../../gedeeld/doel.yaml`.")),
+    "Y014": error("Y014", "geen-yaml-1.1", "Een waarde betekent wat er staat.", doc=(
+        "De YAML-lezer volgt YAML 1.1, dat `1:20` leest als het getal 80, `017` als 15, "
+        "`1_000` als 1000 en `on`, `off`, `yes` en `no` als ja/nee. Een mens (en YAML 1.2) "
+        "leest gewoon wat er staat. Zulke waarden worden daarom geweigerd.\n\nGoed:\n\n"
+        "    versie: 2\n    titel: \"on\"\n\nFout:\n\n    versie: 1:20\n    titel: on")),
 }
 
 SCHEMA_RULES: dict[str, Rule] = {
