@@ -15,6 +15,7 @@ import json
 import os
 import ssl
 import tempfile
+import warnings
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -258,7 +259,9 @@ def system_anchors() -> list[bytes]:
     bundle = ssl.get_default_verify_paths().cafile
     try:
         data = Path(bundle).read_bytes() if bundle else b""
-        certificates = x509.load_pem_x509_certificates(data) if data else []
+        with warnings.catch_warnings():  # old roots with odd serial numbers are still roots
+            warnings.simplefilter("ignore")
+            certificates = x509.load_pem_x509_certificates(data) if data else []
     except (OSError, ValueError):
         return []
     return [c.public_bytes(Encoding.DER) for c in certificates]
