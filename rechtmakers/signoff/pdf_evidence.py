@@ -3,8 +3,11 @@
 A signature counts for a party when pyHanko finds it intact over a whole revision, with nothing
 but further signatures or form filling after it; when that signed revision names the current
 content digest in its metadata; when the certificate chains to a trust anchor of the agreement
-(`vertrouwd/*.pem`, optionally the system's store) and was valid at signing time; and when the
+(`vertrouwd/*.pem`) and was valid at signing time; and when the
 certificate's e-mail address is that of one of the party's representatives.
+
+Only the agreement's own anchors count, never the machine's store of website roots: the answer
+must not depend on the computer that verifies.
 """
 
 from __future__ import annotations
@@ -13,9 +16,7 @@ import datetime as dt
 import hashlib
 import json
 import os
-import ssl
 import tempfile
-import warnings
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -249,22 +250,6 @@ def folder_anchors(root: Path) -> list[bytes]:
     files = {f"{TRUST_DIR}/{p.name}": p.read_bytes() for p in sorted(folder.glob("*"))
              if p.is_file()} if folder.is_dir() else {}
     return trust_anchors(files)
-
-
-def system_anchors() -> list[bytes]:
-    """The certificates of the system's trust store (the bundle OpenSSL uses by default)."""
-    from cryptography import x509
-    from cryptography.hazmat.primitives.serialization import Encoding
-
-    bundle = ssl.get_default_verify_paths().cafile
-    try:
-        data = Path(bundle).read_bytes() if bundle else b""
-        with warnings.catch_warnings():  # old roots with odd serial numbers are still roots
-            warnings.simplefilter("ignore")
-            certificates = x509.load_pem_x509_certificates(data) if data else []
-    except (OSError, ValueError):
-        return []
-    return [c.public_bytes(Encoding.DER) for c in certificates]
 
 
 def anchors_id(anchors: Sequence[bytes]) -> str:

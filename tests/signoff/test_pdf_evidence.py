@@ -17,7 +17,6 @@ from rechtmakers.signoff.pdf_evidence import (
     FactsCache,
     check_pdf,
     folder_anchors,
-    system_anchors,
     trust_anchors,
 )
 from rechtmakers.signoff.pdf_signatures import revision_digests
@@ -257,4 +256,3 @@ def test_trust_anchors_come_from_pem_files_in_vertrouwd(tmp_path: Path,
     (tmp_path / "vertrouwd" / "ca.crt").write_bytes(ca.pem)
     assert folder_anchors(tmp_path) == [ca.der]
     assert folder_anchors(tmp_path / "elders") == []
-    assert all(isinstance(a, bytes) for a in system_anchors())
