@@ -25,7 +25,7 @@ from typing import Any
 import rechtmakers
 from rechtmakers.errors import AgreementError
 from rechtmakers.model import Party, Representative
-from rechtmakers.signoff.pdf_signatures import PdfUnreadable, SignatureFacts, read_signatures
+from rechtmakers.signoff.pdf_signatures import PdfUnreadable, SignatureFacts, SignedPdf
 
 TRUST_DIR = "vertrouwd"
 CACHE_FILE = "pdf-bewijs.json"
@@ -33,6 +33,7 @@ _CERT_SUFFIXES = (".pem", ".crt", ".cer")
 _ALLOWED_AFTER = ("NONE", "LTA_UPDATES", "FORM_FILLING")
 _CLOCK_SKEW = dt.timedelta(days=1)
 _MAX_CACHE = 10_000
+_OPEN: dict[str, SignedPdf] = {}
 VersionOf = Callable[[str], str | None]  # content digest → the version that had it, if known
 _UNKNOWN_ISSUER = ("NO_CERTIFICATE_CHAIN_FOUND", "CERTIFICATE_CHAIN_GENERAL_FAILURE", "")
 
@@ -73,7 +74,8 @@ def check_pdf(data: bytes, digest: str, party: Party, anchors: Sequence[bytes], 
               now: dt.datetime | None = None) -> PdfCheck:
     """Judge the PDF's signatures for party against the current content digest."""
     sha = hashlib.sha256(data).hexdigest()
-    facts = signature_facts(data, anchors, cache, sha)
+    facts = signature_facts(data, anchors, lambda f: _representative(f, party) is not None,
+                            cache, sha)
     if isinstance(facts, str):
         return PdfCheck(sha, (), f"De PDF telt niet als bewijs: {facts}.")
     moment = now or dt.datetime.now(dt.UTC)
@@ -84,20 +86,39 @@ def check_pdf(data: bytes, digest: str, party: Party, anchors: Sequence[bytes], 
                     signed.pop() if len(signed) == 1 else None)
 
 
-def signature_facts(data: bytes, anchors: Sequence[bytes], cache: FactsCache | None = None,
+def signature_facts(data: bytes, anchors: Sequence[bytes],
+                    wanted: Callable[[SignatureFacts], bool], cache: FactsCache | None = None,
                     sha: str | None = None) -> list[SignatureFacts] | str:
-    """The facts of every signature, from the cache when this PDF was read with these anchors;
-    a Dutch reason instead when the file is no readable PDF."""
+    """Every signature's certificate, and the full check of the signatures wanted; from the
+    cache where this PDF was read before with these anchors. A Dutch reason instead when the
+    file is no readable PDF."""
     key = f"{sha or hashlib.sha256(data).hexdigest()}:{anchors_id(anchors)}"
-    if cache is not None and key in cache.entries:
-        return cache.get(key)
+    known = cache.get(key) if cache is not None and key in cache.entries else None
+    if known is not None and (isinstance(known, str) or all(f.checked or not wanted(f)
+                                                            for f in known)):
+        return known
+    facts: list[SignatureFacts] | str
     try:
-        facts: list[SignatureFacts] | str = read_signatures(data, anchors)
+        pdf = _open(data, key)
     except PdfUnreadable as exc:
         facts = str(exc)
+    else:
+        facts = [pdf.check(i, anchors) if wanted(f) and not f.checked else f
+                 for i, f in enumerate(known or pdf.signers())]
     if cache is not None:
         cache.put(key, facts)
     return facts
+
+
+def _open(data: bytes, key: str) -> SignedPdf:
+    """The PDF, kept open for the next party in this process: pyHanko's work on a PDF's
+    revisions is shared by the checks of all its signatures."""
+    pdf = _OPEN.get(key)
+    if pdf is None or pdf.data != data:
+        pdf = SignedPdf(data)
+        _OPEN.clear()  # one PDF at a time: status reads them one after another
+        _OPEN[key] = pdf
+    return pdf
 
 
 def judge(facts: SignatureFacts, digest: str, party: Party, now: dt.datetime,
@@ -106,12 +127,13 @@ def judge(facts: SignatureFacts, digest: str, party: Party, now: dt.datetime,
     representative = _representative(facts, party)
     if facts.error:
         return SignatureCheck(facts, representative, (facts.error,))
+    if representative is None:  # whatever else holds, it is no sign-off of this party
+        return SignatureCheck(facts, None, (_person(facts, party),))
     broken = _integrity(facts)
     if broken:  # nothing else that the signature says can be believed
         return SignatureCheck(facts, representative, (broken,))
-    reasons = [r for r in (_version(facts, digest, version_of),
-                           _time(facts, now), _trust(facts),
-                           _person(facts, party, representative)) if r]
+    reasons = [r for r in (_version(facts, digest, version_of), _time(facts, now),
+                           _trust(facts)) if r]
     return SignatureCheck(facts, representative, tuple(reasons))
 
 
@@ -178,10 +200,7 @@ def _trust(facts: SignatureFacts) -> str | None:
     return f"het certificaat is niet te vertrouwen ({facts.trust_problem})"
 
 
-def _person(facts: SignatureFacts, party: Party,
-            representative: Representative | None) -> str | None:
-    if representative is not None:
-        return None
+def _person(facts: SignatureFacts, party: Party) -> str:
     who = ", ".join(facts.emails) or "geen e-mailadres"
     allowed = ", ".join(r.email for r in party.representatives)
     return (f"het certificaat is van {facts.subject or 'onbekend'} ({who}), geen "

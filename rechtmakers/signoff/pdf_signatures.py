@@ -12,7 +12,7 @@ import hashlib
 import io
 import logging
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
 from xml.etree import ElementTree
 
@@ -38,6 +38,7 @@ class SignatureFacts:
     """One signature as pyHanko found it: no judgement, so it can be cached by the PDF's hash."""
 
     field: str
+    checked: bool = False  # False: only the certificate was read, the signature not checked
     error: str = ""  # Dutch, when the signature could not be checked at all
     intact: bool = False  # the signed bytes are unchanged and the signature is genuine
     covers_revision: bool = False  # the signature covers a whole revision of the file
@@ -66,52 +67,82 @@ class SignatureFacts:
         return cls(**values)
 
 
+class SignedPdf:
+    """A PDF opened once: who signed it is cheap to read; checking a signature is not (the
+    changes after it are compared object by object), so that is done only where asked."""
+
+    def __init__(self, data: bytes) -> None:
+        from pyhanko.pdf_utils.reader import PdfFileReader
+
+        self.data = data
+        self._signers: list[SignatureFacts] | None = None
+        try:
+            reader = PdfFileReader(io.BytesIO(data))
+            self.signatures: list[Any] = list(reader.embedded_regular_signatures)
+        except Exception as exc:  # pyHanko raises many kinds for a damaged file
+            raise PdfUnreadable(f"het bestand is geen leesbare PDF ({_short(exc)})") from None
+
+    def signers(self) -> list[SignatureFacts]:
+        """Per signature (document timestamps are none) its field and certificate, unchecked."""
+        if self._signers is None:
+            self._signers = self._read_signers()
+        return self._signers
+
+    def _read_signers(self) -> list[SignatureFacts]:
+        found = []
+        for signature in self.signatures:
+            name = str(signature.field_name or "")
+            try:
+                found.append(SignatureFacts(field=name,
+                                            **certificate_facts(signature.signer_cert.dump())))
+            except Exception as exc:  # no certificate to speak of
+                found.append(SignatureFacts(field=name, checked=True, error=(
+                    f"de handtekening bevat geen leesbaar certificaat ({_short(exc)})")))
+        return found
+
+    def check(self, index: int, anchors: Sequence[bytes]) -> SignatureFacts:
+        """All facts of one signature; anchors are DER certificates it must chain to."""
+        from pyhanko.keys import load_certs_from_pemder_data
+
+        signature = self.signatures[index]
+        unchecked = self.signers()[index]
+        if unchecked.error:
+            return unchecked
+        roots = [cert for der in anchors for cert in load_certs_from_pemder_data(der)]
+        try:
+            return _check(self.data, signature, roots, unchecked)
+        except Exception as exc:  # a malformed signature is a refusal, never a traceback
+            return replace(unchecked, checked=True, error=(
+                f"de handtekening is niet te controleren ({_short(exc)})"))
+
+
 def read_signatures(data: bytes, anchors: Sequence[bytes]) -> list[SignatureFacts]:
-    """The facts of every signature in the PDF (document timestamps are not signatures).
-
-    anchors are DER certificates: a signer's certificate must chain to one of them.
-    """
-    from pyhanko.keys import load_certs_from_pemder_data
-    from pyhanko.pdf_utils.reader import PdfFileReader
-
-    try:
-        reader = PdfFileReader(io.BytesIO(data))
-        signatures = list(reader.embedded_regular_signatures)
-    except Exception as exc:  # pyHanko raises many kinds for a damaged file
-        raise PdfUnreadable(f"het bestand is geen leesbare PDF ({_short(exc)})") from None
-    roots = [certificate for der in anchors for certificate in load_certs_from_pemder_data(der)]
-    return [_facts(data, signature, roots) for signature in signatures]
+    """Every signature of the PDF, fully checked."""
+    pdf = SignedPdf(data)
+    return [pdf.check(index, anchors) for index in range(len(pdf.signatures))]
 
 
-def _facts(data: bytes, signature: Any, roots: list[Any]) -> SignatureFacts:
+def _check(data: bytes, signature: Any, roots: list[Any],
+           unchecked: SignatureFacts) -> SignatureFacts:
     from pyhanko.sign.validation import validate_pdf_signature
     from pyhanko.sign.validation.settings import KeyUsageConstraints
     from pyhanko.sign.validation.status import SignatureCoverageLevel
     from pyhanko_certvalidator import ValidationContext
 
-    name = str(signature.field_name or "")
-    try:
-        certificate = certificate_facts(signature.signer_cert.dump())
-    except Exception as exc:  # no certificate to speak of
-        return SignatureFacts(field=name, error=f"de handtekening bevat geen leesbaar "
-                                                f"certificaat ({_short(exc)})")
-    try:
-        when = signature.self_reported_timestamp
-        # The certificate must have been valid when it signed, not today: a director's
-        # certificate may expire long before the agreement does.
-        context = ValidationContext(trust_roots=roots, moment=when, allow_fetching=False,
-                                    revocation_mode="soft-fail")
-        usage = KeyUsageConstraints(key_usage={"non_repudiation", "digital_signature"})
-        status = validate_pdf_signature(signature, context, key_usage_settings=usage)
-    except Exception as exc:  # a malformed signature is a refusal, never a traceback
-        return SignatureFacts(field=name, error=f"de handtekening is niet te controleren "
-                                                f"({_short(exc)})")
+    when = signature.self_reported_timestamp
+    # The certificate must have been valid when it signed, not today: a director's
+    # certificate may expire long before the agreement does.
+    context = ValidationContext(trust_roots=roots, moment=when, allow_fetching=False,
+                                revocation_mode="soft-fail")
+    usage = KeyUsageConstraints(key_usage={"non_repudiation", "digital_signature"})
+    status = validate_pdf_signature(signature, context, key_usage_settings=usage)
     covered = status.coverage in (SignatureCoverageLevel.ENTIRE_REVISION,
                                   SignatureCoverageLevel.ENTIRE_FILE)
     digests = revision_digests(_signed_revision(data, signature)) if covered else []
     level, problem = status.modification_level, status.trust_problem_indic
-    return SignatureFacts(
-        field=name,
+    return replace(
+        unchecked,
+        checked=True,
         intact=bool(status.intact and status.valid),
         covers_revision=covered,
         modification=level.name if level is not None else "",
@@ -120,7 +151,6 @@ def _facts(data: bytes, signature: Any, roots: list[Any]) -> SignatureFacts:
         signing_time=when.isoformat() if when is not None else "",
         trusted=bool(status.trusted) and when is not None,
         trust_problem=getattr(problem, "name", "") if not status.trusted else "",
-        **certificate,
     )
 
 

@@ -235,7 +235,7 @@ def test_facts_are_cached_by_the_pdfs_hash(tmp_path: Path, sample: Agreement, di
     def refuse(*_: object) -> None:
         raise AssertionError("read again")
 
-    monkeypatch.setattr(pdf_evidence, "read_signatures", refuse)
+    monkeypatch.setattr(pdf_evidence, "SignedPdf", refuse)
     again = check_pdf(signed, digest, party(sample, "de-schoor"), [ca.der],
                       cache=FactsCache(tmp_path))
     assert again == first
@@ -256,3 +256,19 @@ def test_trust_anchors_come_from_pem_files_in_vertrouwd(tmp_path: Path,
     (tmp_path / "vertrouwd" / "ca.crt").write_bytes(ca.pem)
     assert folder_anchors(tmp_path) == [ca.der]
     assert folder_anchors(tmp_path / "elders") == []
+
+
+def test_only_the_partys_own_signatures_are_checked(tmp_path: Path, sample: Agreement,
+                                                    digest: str, ca: CertificateAuthority,
+                                                    pdf: bytes) -> None:
+    """Checking a signature compares every later revision: done for the party asked about,
+    and added to the cached facts when another party asks."""
+    both = sign(sign(pdf, person(ca, JOOST), "Handtekening1"), person(ca, FATIMA),
+                "Handtekening2")
+    cache = FactsCache(tmp_path)
+    check_pdf(both, digest, party(sample, "de-schoor"), [ca.der], cache=cache)
+    [entry] = cache.entries.values()
+    assert [f["checked"] for f in entry] == [True, False]
+    assert check_pdf(both, digest, party(sample, "gemeente-almere"), [ca.der], cache=cache).ok
+    [entry] = cache.entries.values()
+    assert [f["checked"] for f in entry] == [True, True]
