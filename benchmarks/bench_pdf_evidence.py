@@ -27,6 +27,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -145,6 +146,71 @@ def report(work: Path) -> None:
     print(f"one PDF with 15 signatures: per party cold median {statistics.median(per_party):.3f} "
           f"s, max {max(per_party):.3f} s, all {sum(per_party):.3f} s; from the cache "
           f"{timed(warm):.3f} s")
+    commands(work, pdf, ca, people)
+
+
+def commands(work: Path, pdf: bytes, ca: CertificateAuthority, people: dict[str, Any]) -> None:
+    """`sign --bewijs`, `verify` and `status` as a user runs them, on a real repository."""
+    try:
+        import rechtmakers.signoff.evidence  # noqa: F401
+    except ImportError:
+        print("commands: this rechtmakers has no `sign --bewijs` yet; skipped")
+        return
+    repo = work / "repo"
+    agreement = repo / "agreements" / SAMPLE.name
+    shutil.copytree(SAMPLE, agreement)
+    (agreement / "vertrouwd").mkdir()
+    (agreement / "vertrouwd" / "ca.pem").write_bytes(ca.pem)
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "GIT_CONFIG_NOSYSTEM": "1",
+           "GIT_CONFIG_GLOBAL": str(work / "gitconfig"), "GIT_AUTHOR_NAME": "Beheer",
+           "GIT_AUTHOR_EMAIL": "beheer@example.org", "GIT_COMMITTER_NAME": "Beheer",
+           "GIT_COMMITTER_EMAIL": "beheer@example.org"}
+    (work / "gitconfig").write_text("[init]\n\tdefaultBranch = main\n")
+
+    def git(*args: str) -> None:
+        subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True)
+
+    def run(*args: str | Path) -> float:
+        start = time.perf_counter()
+        done = subprocess.run([sys.executable, "-m", "rechtmakers", *map(str, args)], cwd=repo,
+                              env=env, capture_output=True, text=True, check=False)
+        took = time.perf_counter() - start
+        if done.returncode not in (0,):
+            raise SystemExit(f"{args[0]} failed: {done.stdout}{done.stderr}")
+        return took
+
+    git("init", "-q")
+    git("add", "-A")
+    git("commit", "-q", "-m", "Eerste versie")
+    pdfs = {}
+    for party_id, person in people.items():
+        pdfs[party_id] = work / f"{party_id}.pdf"
+        pdfs[party_id].write_bytes(sign(pdf, person))
+    signs = []
+    for _ in range(RUNS):
+        signs.append(run("sign", "--partij", "de-schoor", "--bewijs", pdfs["de-schoor"],
+                         agreement))
+        git("reset", "-q", "--hard", "HEAD~1")
+    print(f"rechtmakers sign --bewijs (one PDF, whole command):  "
+          f"{statistics.median(signs):.3f} s")
+    run("sign", "--partij", "de-schoor", "--bewijs", pdfs["de-schoor"], agreement)
+    cache = repo / ".git" / "rechtmakers"
+    shutil.rmtree(cache, ignore_errors=True)
+    print(f"rechtmakers verify (one PDF sign-off, cold cache):   "
+          f"{run('verify', agreement):.3f} s")
+    print(f"rechtmakers verify (one PDF sign-off, warm cache):   "
+          f"{statistics.median(run('verify', agreement) for _ in range(RUNS)):.3f} s")
+    for party_id in people:
+        if party_id != "de-schoor":
+            run("sign", "--partij", party_id, "--bewijs", pdfs[party_id], agreement)
+    shutil.rmtree(cache, ignore_errors=True)
+    cold = run("status", agreement)
+    warm = statistics.median(run("status", agreement) for _ in range(RUNS))
+    print(f"rechtmakers status, 15 PDF sign-offs: cold cache {cold:.3f} s, warm {warm:.3f} s")
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", "import rechtmakers.cli"], env=env, check=True)
+    print(f"(python + import rechtmakers.cli alone: {time.perf_counter() - start:.3f} s; "
+          "pyHanko's import is paid only when a PDF is checked)")
 
 
 if __name__ == "__main__":

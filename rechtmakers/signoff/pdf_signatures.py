@@ -168,7 +168,9 @@ def certificate_facts(der: bytes) -> dict[str, Any]:
     except x509.ExtensionNotFound:
         pass
     unique = sorted({e.strip().casefold() for e in emails if e.strip()})
-    subject = cert.subject.rfc4514_string({NameOID.EMAIL_ADDRESS: "E"})
+    # In the order the certificate lists them, as PDF readers show it: CN first.
+    subject = ", ".join(rdn.rfc4514_string({NameOID.EMAIL_ADDRESS: "E"})
+                        for rdn in cert.subject.rdns)
     return {"subject": subject, "emails": tuple(unique),
             "not_before": cert.not_valid_before_utc.isoformat(),
             "not_after": cert.not_valid_after_utc.isoformat(),

@@ -71,7 +71,7 @@ def test_a_representative_signature_counts(sample: Agreement, digest: str,
     [accepted] = check.accepted
     assert accepted.representative is not None
     assert accepted.representative.email == JOOST[1]
-    assert accepted.facts.subject == f"E={JOOST[1]},CN={JOOST[0]}"
+    assert accepted.facts.subject == f"CN={JOOST[0]}, E={JOOST[1]}"
     assert accepted.facts.modification == "NONE"
     assert check.signed_digest == digest
 
