@@ -91,7 +91,9 @@ def report_written(paths: Iterable[Path]) -> None:
 
 def echo_error(message: str) -> None:
     """A Dutch error line on standard error."""
-    typer.echo(f"rechtmakers: {message}", err=True)
+    from rechtmakers.visible import printable
+
+    typer.echo(f"rechtmakers: {printable(message)}", err=True)
 
 
 @contextmanager

@@ -30,7 +30,7 @@ def render(
     """Maak leesbare documenten van overeenkomsten: Markdown, HTML, DOCX en PDF.
 
     Exitcode 0: geschreven. 1: de overeenkomst heeft fouten (er is niets geschreven; met
-    --force wel). 2: verkeerd aangeroepen, of een PDF-programma ontbreekt.
+    --force wel). 2: verkeerd aangeroepen.
     """
     from rechtmakers.cli.formats import canonical_formats
     from rechtmakers.config import load_config
@@ -44,10 +44,6 @@ def render(
         wanted = ",".join(canonical_formats(formats)) or formats
         options = RenderOptions(parse_formats(wanted), toelichting, templates)
         check_house_style(templates)
-        if "pdf" in options.formats:
-            from rechtmakers.render.pdf import find_engine
-
-            find_engine()
         roots = find_agreements(paths or [])
         config = load_config(Path.cwd())
         reports = [validate_agreement(root, config, errors_only=True) for root in roots]

@@ -102,4 +102,4 @@ def test_yaml_examples_are_what_they_say(code: str) -> None:
     except LoadRefusal as refusal:
         assert refusal.code == code
     else:
-        assert code == "Y013" and source.cut_by_comment
+        assert code == "Y015" and source.cut_by_comment
