@@ -159,7 +159,7 @@ def test_ci_templates_install_from_our_repository_pinned_to_this_version() -> No
     urls = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["urls"]
     assert urls["Repository"] == REPOSITORY
     lines = install_lines()
-    assert len(lines) == 4  # the install line and the PDF variant, in both templates
+    assert len(lines) == 2  # one install line in each template
     for path in WORKFLOWS:
         assert re.search(r'pip install (--quiet )?"rechtmakers @ git\+', path.read_text()), path
     for requirement, url, tag in lines:
