@@ -102,3 +102,14 @@ def test_schema_error_also_silences_follow_on_findings(minimal: Path) -> None:
          "    betekenis: Een bezwaar dat het doel raakt.\n")
     edit(minimal, "artikelen/besluitvorming.yaml", "versie: 1", "versie: een")
     assert [f[0] for f in findings(minimal)] == ["S003"]
+
+
+@pytest.mark.parametrize("rel", ["overeenkomst.yaml", "partijen.yaml", "begrippen.yaml",
+                                 "artikelen/doel.yaml", "artikelen/besluitvorming.yaml",
+                                 "artikelen/partijen.yaml", "artikelen/inwonerperspectief.yaml",
+                                 "artikelen/conflictdialoog.yaml"])
+def test_any_broken_file_gives_only_its_own_error(minimal: Path, rel: str) -> None:
+    path = minimal / rel
+    path.write_text(path.read_text(encoding="utf-8").replace(":", "", 1), encoding="utf-8")
+    assert [(code, name) for code, name, _, _ in findings(minimal)] == \
+        [("Y001", Path(rel).name)]
