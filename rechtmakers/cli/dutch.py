@@ -231,3 +231,72 @@ class DutchTyper(typer.Typer):
     def command(self, name: str | None = None, *, cls: type[TyperCommand] | None = None,
                 **kwargs: Any) -> Callable[[CommandFunctionType], CommandFunctionType]:
         return super().command(name, cls=cls or DutchCommand, **kwargs)
+
+
+def _install_plain_coercion() -> None:
+    """Coerce the plain parameter types of rechtmakers without pydantic TypeAdapters.
+
+    Typer 0.29 builds a pydantic TypeAdapter for every parameter a command line uses, a few
+    milliseconds each, for what is Path(text), the text itself, or one of an enum's values.
+    Those three (and lists of them) are coerced here directly, with typer's own choice check;
+    anything else (numbers, files, constrained paths) keeps typer's way.
+    """
+    import enum
+    import typing
+    from dataclasses import dataclass
+    from pathlib import Path
+
+    import typer.core as typer_core
+    from typer._click.exceptions import BadParameter
+    from typer._coercion import RuntimeParam, TypeDescriptor, build_runtime_param
+    from typer._param_types import _path_options_requested, coerce_cli_choice
+
+    def plain(annotation: Any) -> bool:
+        return annotation in (str, bool) or annotation is Path or (
+            isinstance(annotation, type) and issubclass(annotation, enum.Enum))
+
+    @dataclass(frozen=True)
+    class PlainRuntimeParam(RuntimeParam):
+        def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
+            annotation: Any = self.annotation
+            if typing.get_origin(annotation) is list:
+                item = typing.get_args(annotation)[0]
+                values = value if isinstance(value, (list, tuple)) else [value]
+                return [self._one(item, v, param, ctx) for v in values]
+            return self._one(annotation, value, param, ctx)
+
+        def _one(self, annotation: Any, value: Any, param: Any, ctx: Any) -> Any:
+            if annotation is str:
+                return value if isinstance(value, str) else str(value)
+            if annotation is Path:
+                return value if isinstance(value, Path) else Path(value)
+            if annotation is bool:
+                if isinstance(value, bool):
+                    return value
+                word = str(value).strip().lower()
+                if word in ("1", "true", "t", "yes", "y", "on", "ja", "j"):
+                    return True
+                if word in ("0", "false", "f", "no", "n", "off", "nee"):
+                    return False
+                raise BadParameter(f"{value!r} is geen ja of nee.", ctx=ctx, param=param)
+            try:
+                return coerce_cli_choice(value, choices=tuple(annotation),
+                                         case_sensitive=self.parameter_info.case_sensitive,
+                                         ctx=ctx)
+            except ValueError as exc:
+                raise BadParameter(str(exc), ctx=ctx, param=param) from None
+
+    def build(descriptor: TypeDescriptor) -> RuntimeParam:
+        annotation: Any = descriptor.annotation
+        item = typing.get_args(annotation)[0] if typing.get_origin(annotation) is list \
+            else annotation
+        if descriptor.file_annotation is None and plain(item) \
+                and not _path_options_requested(descriptor.parameter_info):
+            return PlainRuntimeParam(annotation=annotation,
+                                     parameter_info=descriptor.parameter_info)
+        return build_runtime_param(descriptor)
+
+    setattr(typer_core, "build_runtime_param", build)  # noqa: B010 — not exported by typer
+
+
+_install_plain_coercion()
