@@ -332,3 +332,16 @@ def test_click_messages_we_know_of_are_all_dutch() -> None:
         dutch = dutch_message(text)
         assert dutch != text, text
         assert_dutch(dutch)
+
+
+def test_skip_reasons_are_dutch() -> None:
+    """A skip reason is read by whoever runs the tests: Dutch too."""
+    english = re.compile(r"\b(is missing|not installed|missing|skipped|requires?|only on|cannot|"
+                         r"could not|no such|not found)\b", re.IGNORECASE)
+    reason = re.compile(r"""(?:pytest\.skip\(|reason=)\s*f?(["'])(.*?)\1""")
+    found = []
+    for path in sorted((ROOT / "tests").rglob("*.py")):
+        for match in reason.finditer(path.read_text(encoding="utf-8")):
+            if english.search(match.group(2)):
+                found.append(f"{path.relative_to(ROOT)}: {match.group(2)}")
+    assert found == []
