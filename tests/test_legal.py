@@ -283,3 +283,17 @@ def test_a_past_version_reads_annexes_from_memory(minimal: Path) -> None:
     del files["bijlagen/begroting.pdf"]
     agreement, _ = load_agreement(minimal, files)
     assert [issue.kind for issue in agreement.annex_issues] == ["missing"]
+
+
+def test_init_asks_for_the_legal_details(cli: Cli, tmp_path: Path,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = cli("init", "nieuw", "-p", "a:A:zorg", "-p", "gem:Gemeente X:gemeente", "-q")
+    assert result.exit_code == 0, result.output
+    text = (tmp_path / "nieuw" / "partijen.yaml").read_text(encoding="utf-8")
+    assert "    rechtsvorm: gemeente\n" in text and "# kvk: '12345678'" in text
+    meta = (tmp_path / "nieuw" / "overeenkomst.yaml").read_text(encoding="utf-8")
+    assert "\ningangsdatum: " in meta and "# bijlagen:" in meta
+    found = findings(cli, tmp_path / "nieuw", monkeypatch)
+    assert not [f for f in found if f[1] == "error"]
+    assert [f[3] for f in found if f[0] == "P001"] == [3, 14]
