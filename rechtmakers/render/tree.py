@@ -189,7 +189,7 @@ class PartyNode:
         place = f"gevestigd te {self.seat}" if self.seat else ""
         if self.address:
             place = f"{place}, {self.address}" if place else f"adres: {self.address}"
-        kvk = f"(KvK {self.kvk})" if self.kvk else ""
+        kvk = f"(KvK\u00a0{self.kvk})" if self.kvk else ""  # never split over two lines
         if place or kvk:
             parts.append(" ".join(p for p in (place, kvk) if p))
         renamed = self.name != (self.legal_name or self.name)
