@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import SAMPLE
 
 from rechtmakers.agreement import Agreement, load_agreement
 from rechtmakers.digest import content_digest
@@ -20,9 +21,9 @@ from rechtmakers.signoff.pdf_evidence import (
     trust_anchors,
 )
 from rechtmakers.signoff.pdf_signatures import revision_digests
-from tests.conftest import SAMPLE
-from tests.signoff.conftest import FATIMA, JOOST
-from tests.signoff.pdf_certs import (
+
+from .conftest import FATIMA, JOOST
+from .pdf_certs import (
     DAY,
     NOW,
     CertificateAuthority,
