@@ -22,7 +22,7 @@ from rechtmakers.signoff.pdf_evidence import (
 )
 from rechtmakers.signoff.pdf_signatures import revision_digests
 
-from .conftest import FATIMA, JOOST
+from .conftest import FATIMA, JOOST, commit_all, edit
 from .pdf_certs import (
     DAY,
     NOW,
@@ -296,8 +296,6 @@ def test_the_rendered_pdf_signed_by_two_parties_counts(sample: Agreement, digest
 
 def test_a_signed_redline_is_no_version(git_repo: Path, agreement: Path, cli: Any,
                                         sample: Agreement, ca: CertificateAuthority) -> None:
-    from tests.signoff.conftest import commit_all, edit
-
     edit(agreement / "overeenkomst.yaml", "versie: 1.0.0", "versie: 1.1.0")
     commit_all(git_repo, "Nieuwe versie")
     out = git_repo / "redline.pdf"
