@@ -307,3 +307,21 @@ def test_a_signed_redline_is_no_version(git_repo: Path, agreement: Path, cli: An
     check = check_pdf(sign(redline, person(ca, JOOST)), content_digest(model),
                       model.party_map["de-schoor"], [ca.der])
     assert "noemt geen digest" in (check.reason or "")
+
+
+def test_damaged_pdfs_give_reasons_not_tracebacks(sample: Agreement, digest: str,
+                                                  ca: CertificateAuthority, pdf: bytes) -> None:
+    import random
+
+    signed = sign(pdf, person(ca, JOOST))
+    chance = random.Random(16)
+    for _ in range(24):
+        damaged = bytearray(signed)
+        start = chance.randrange(len(damaged))
+        for at in range(start, min(len(damaged), start + chance.choice((1, 8, 200)))):
+            damaged[at] = chance.randrange(256)
+        check = check_pdf(bytes(damaged), digest, party(sample, "de-schoor"), [ca.der])
+        assert check.ok or check.reason
+    truncated = check_pdf(signed[: len(signed) // 2], digest, party(sample, "de-schoor"),
+                          [ca.der])
+    assert not truncated.ok
