@@ -96,7 +96,7 @@ def read_body_xml(body_xml: str) -> list[Para]:
     """The paragraphs of body XML as the renderer writes it (for the base version)."""
     root = _parse(('<w:body xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/'
                    'main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/'
-                   f'relationships">{body_xml}</w:body>').encode("utf-8"))
+                   f'relationships">{body_xml}</w:body>').encode())
     reader = _BodyReader()
     reader.container(root)
     reader.finish()
@@ -108,7 +108,7 @@ class _XmlError(Exception):
 
 
 def _parse(data: bytes) -> Any:
-    from lxml import etree
+    from lxml import etree  # type: ignore[import-untyped]
 
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True,
                              remove_comments=True)

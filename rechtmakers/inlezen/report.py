@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from rechtmakers.inlezen.core import Outcome, WORKING_TREE
+from rechtmakers.inlezen.core import WORKING_TREE, Outcome
 
 
 def as_json(outcome: Outcome) -> str:

@@ -393,13 +393,13 @@ def _article(w: BodyWriter, article: ArticleNode) -> None:
                 [[(rel, ("inwonerperspectief", "waarborgen", i, key))
                   for key in ("wat", "hoe", "wanneer")] for i in range(len(article.safeguards))],
                 aid)
-    for title, flows, path in (("Dit helpt", article.helps, ("gedrag", "helpt")),
+    for title, flows, where in (("Dit helpt", article.helps, ("gedrag", "helpt")),
                                ("Dit helpt niet", article.hinders, ("gedrag", "helpt-niet")),
                                ("Wat instappen betekent", article.joining,
                                 ("instappen", "betekent"))):
         if flows:
             w.para("Heading 2", text_run(title), keep_next=True)
-            w.items(flows, ordered=False, fields=[(rel, (*path, i)) for i in range(len(flows))],
+            w.items(flows, ordered=False, fields=[(rel, (*where, i)) for i in range(len(flows))],
                     article=aid)
     for i, member in enumerate(article.members):
         mark = w.bookmark(member_bookmark(aid, member.id)) if aid and member.id else ""

@@ -66,6 +66,16 @@ def find(doc, text):
     return found
 
 
+def _now():
+    from com.sun.star.util import DateTime  # type: ignore[import-not-found]
+
+    moment = time.gmtime()
+    stamp = DateTime()
+    stamp.Year, stamp.Month, stamp.Day = moment.tm_year, moment.tm_mon, moment.tm_mday
+    stamp.Hours, stamp.Minutes, stamp.Seconds = moment.tm_hour, moment.tm_min, moment.tm_sec
+    return stamp
+
+
 def review(ctx, source, target, spec):
     set_user(ctx, spec.get("author", "Petra Jansen"))
     desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
@@ -81,6 +91,7 @@ def review(ctx, source, target, spec):
             note = doc.createInstance("com.sun.star.text.textfield.Annotation")
             note.Author = comment.get("author", spec.get("author", "Petra Jansen"))
             note.Content = comment["text"]
+            note.DateTimeValue = _now()
             found.getText().insertTextContent(found, note, True)
         doc.storeToURL(uno.systemPathToFileUrl(target),
                        (prop("FilterName", "MS Word 2007 XML"), prop("Overwrite", True)))
