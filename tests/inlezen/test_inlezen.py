@@ -278,11 +278,36 @@ def test_base_render_matches_the_writer() -> None:
     for explanations in (False, True):
         document = build_document(agreement, content_digest(agreement),
                                   explanations=explanations)
-        counter = iter(range(1, 10_000))
-        writer = BodyWriter(lambda s: s, lambda o, s, l: next(counter), lambda h: "rId1")
+        from rechtmakers.inlezen.core import _counter
+
+        writer = BodyWriter(lambda s: s, _counter(), lambda h: "rId1")
         paras = read_body_xml(write_document(writer, document))
         assert len(paras) == writer.count
         assert all(0 <= u.start < u.end <= writer.count for u in writer.units)
         titles = [paras[u.start].text for u in writer.units
                   if u.parts[-1] == ("artikelen/besluitvorming.yaml", ("titel",))]
         assert titles == ["Artikel 3 – Zo nemen we besluiten"]
+
+
+def test_structured_blocks_and_front_matter(git_repo: Path, cli: Cli,
+                                            monkeypatch: pytest.MonkeyPatch,
+                                            tmp_path: Path) -> None:
+    review = tmp_path / "review.docx"
+    review.write_bytes(edit_docx(render_docx(git_repo / AGREEMENT),
+                                 ("en pas daarna vanuit", "en pas dan vanuit"),
+                                 ("de bestuurders van de partijen die het oneens zijn",
+                                  "de directeuren van de partijen die het oneens zijn"),
+                                 ("Wat heeft deze", "Wat heeft elke"),
+                                 ("Eén vraag is ons ", "Eén vraag is steeds ons ")))
+    result = run(cli, git_repo, monkeypatch, str(review), "--format", "json")
+    assert result.exit_code == 0, result.output
+    fields = sorted((c["article"] or "", c["field"])
+                    for c in json.loads(result.output)["changes"])
+    assert fields == [("", "overeenkomst.yaml: kompas"), ("", "overeenkomst.yaml: overwegingen.6"),
+                      ("conflictdialoog", "conflictdialoog.stappen.0.wie"),
+                      ("gedrag", "gedrag.helpt.0")]
+    meta = (git_repo / AGREEMENT / "overeenkomst.yaml").read_text(encoding="utf-8")
+    assert "kompas: Wat heeft elke inwoner" in meta
+    assert "  - 'Eén vraag is steeds ons kompas: wat" in meta  # still single-quoted
+    assert "    - Vanuit de inwoner denken, en pas dan vanuit de eigen organisatie\n" in (
+        git_repo / AGREEMENT / "artikelen" / "gedrag.yaml").read_text(encoding="utf-8")
