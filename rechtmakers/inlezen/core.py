@@ -243,13 +243,19 @@ class _Reading:
                 found[f"{number}.{i}"] = member_bookmark(article_id, member.id)
         return found
 
-    def _segments(self, paras: Sequence[Para], fallback: bool) -> dict[str, list[int]]:
-        """Paragraph indices per anchor ("" before the first), by bookmark or by number."""
+    def _segments(self, paras: Sequence[Para], fallback: bool,
+                  allowed: set[str] | None = None) -> dict[str, list[int]]:
+        """Paragraph indices per anchor ("" before the first), by bookmark or by number.
+
+        With allowed, only those anchors start a segment: the base is cut where the review
+        still has anchors, so a bookmark lost in editing merges two segments on both sides.
+        """
         present = {name for para in paras for name in para.bookmarks if name in self.places}
         segments: dict[str, list[int]] = {"": []}
         current = ""
         for i, para in enumerate(paras):
-            name = next((b for b in reversed(para.bookmarks) if b in self.places), None)
+            name = next((b for b in reversed(para.bookmarks) if b in self.places
+                         and (allowed is None or b in allowed)), None)
             if name is None and fallback:
                 name = self._by_number(para.text, present)
             if name is not None and name not in segments:
@@ -259,6 +265,8 @@ class _Reading:
         return segments
 
     def _by_number(self, text: str, present: set[str]) -> str | None:
+        if text == "Ondertekening" and SIGNING_BOOKMARK not in present:
+            return SIGNING_BOOKMARK
         match = _ARTICLE_HEADING.match(text) or _MEMBER_NUMBER.match(text)
         if match is None:
             return None
@@ -268,13 +276,10 @@ class _Reading:
 
     def run(self) -> None:
         review = self.review
-        base_segments = self._segments(self.base_paras, False)
         returned_segments = self._segments(review.paras, True)
+        base_segments = self._segments(self.base_paras, False, set(returned_segments))
         for name, base_indices in base_segments.items():
-            returned = returned_segments.get(name)
-            if returned is None:
-                self._missing(name, base_indices)
-                continue
+            returned = returned_segments.get(name, [])
             self._compare(base_indices, [review.paras[j] for j in returned])
         self._fields()
         segment_of = {j: name for name, js in returned_segments.items() for j in js}
@@ -285,17 +290,6 @@ class _Reading:
         people = {a for para in review.paras for a, _ in para.authors}
         people.update(c.author for c in review.comments if c.author)
         self.outcome.reviewers = sorted(people)
-
-    def _missing(self, name: str, base_indices: list[int]) -> None:
-        article, member = self.places.get(name, (None, None))
-        if article is None:
-            return
-        what = f"lid {member}" if member else "het artikel"
-        before = self.base_paras[base_indices[0]].text if base_indices else ""
-        self.outcome.not_applied.append(NotApplied(
-            article, member, None, before, "",
-            f"{what} staat niet meer in de review; verwijder het zelf in de YAML als dat de "
-            "bedoeling is"))
 
     def _compare(self, base_indices: list[int], returned: list[Para]) -> None:
         base_texts = [self.base_paras[i].text for i in base_indices]
@@ -377,14 +371,22 @@ class _Reading:
                 "een nieuw lid of artikel voegt u zelf toe in de YAML (met een eigen id)"))
             now = [p for p in now if p is now[0] or not _MEMBER_NUMBER.match(p.text)]
             returned = "\n\n".join(p.text for p in now)
-        edits, refused = map_edits(rendered, returned, unit.parts, values)
         authors = [a for p in now for a in p.authors]
+        if not returned.strip():
+            what = "het lid" if unit.member else "deze tekst"
+            self.outcome.not_applied.append(NotApplied(
+                unit.article, unit.member, None, rendered, "",
+                f"{what} staat niet meer in de review; verwijder het zelf in de YAML als dat "
+                "de bedoeling is", authors[0][0] if authors else None))
+            return
+        edits, refused = map_edits(rendered, returned, unit.parts, values)
         for edit in edits:
             self.edits.setdefault(edit.field, []).append(edit)
             self.authors.setdefault(edit.field, []).extend(authors)
         author = authors[0][0] if authors else None
+        shown = next((field_name(p) for p in unit.parts if not isinstance(p, str)), None)
         for item in refused:
-            self.outcome.not_applied.append(NotApplied(unit.article, unit.member, None,
+            self.outcome.not_applied.append(NotApplied(unit.article, unit.member, shown,
                                                        item.before, item.after, GENERATED,
                                                        author))
 

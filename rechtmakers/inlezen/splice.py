@@ -13,6 +13,7 @@ import re
 from rechtmakers.load import Span
 
 _PLAIN_UNSAFE = re.compile(r"^[\s\-?:,\[\]{}#&*!|>'\"%@`]|: |\s#|[\s:]$|\n|\t")
+_BLOCK_PREFIX = re.compile(r" *(?:- +)*(?:[^\s:#\[\]{}'\"][^:#\[\]{}]*: +)?(?:- +)*")
 _NOT_STRING = re.compile(r"^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|yes|Yes|YES|no|"
                          r"No|NO|on|On|ON|off|Off|OFF|[-+]?[0-9][0-9_.:eE+-]*|\.inf|\.nan|"
                          r"[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$")
@@ -21,13 +22,30 @@ _NOT_STRING = re.compile(r"^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE
 def splice(text: str, span: Span, value: str) -> str:
     """text with the scalar at span replaced by one that reads as value."""
     start, end = span.start, span.end
-    if span.style in ("|", ">"):
+    if span.style in ("|", ">") and not value.startswith(" "):
         return _block(text, start, end, value, span.style)
+    if "\n" in value.rstrip("\n") and not value.startswith(" ") and _block_allowed(text, start,
+                                                                                 end):
+        # Several lines read best as a literal block, indented under the key or the dash.
+        indent = span.key_column + 1 if span.key_line else span.column - 1
+        header = "|" if value.endswith("\n") else "|-"
+        lines = value.removesuffix("\n").split("\n")
+        body = "\n".join(f"{' ' * indent}{line}" if line.strip() else "" for line in lines)
+        return text[:start] + header + "\n" + body + text[end:]
     if span.style == "'" and "\n" not in value:
         return text[:start] + "'" + value.replace("'", "''") + "'" + text[end:]
     if span.style is None and _plain_ok(value):
         return text[:start] + value + text[end:]
     return text[:start] + _double_quoted(value) + text[end:]
+
+
+def _block_allowed(text: str, start: int, end: int) -> bool:
+    """A block scalar may replace this one: it stands in block context (after "key: " or
+    "- ", not inside [ ] or { }) and nothing follows it on its last line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    rest = text[end:line_end if line_end >= 0 else len(text)]
+    return not rest.strip() and bool(_BLOCK_PREFIX.fullmatch(text[line_start:start]))
 
 
 def _plain_ok(value: str) -> bool:
@@ -56,8 +74,6 @@ def _block(text: str, start: int, end: int, value: str, style: str) -> str:
     new_body = "\n".join(f"{indent}{line}" if line.strip() else "" for line in lines)
     if not tail and chomp != "-" and value.endswith("\n"):
         tail = "\n"
-    if lines and lines[0].startswith(" ") and not any(c.isdigit() for c in header):
-        header = header[0] + str(len(indent)) + header[1:]
     return text[:start] + header + "\n" + new_body + tail + text[end:]
 
 

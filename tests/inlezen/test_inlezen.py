@@ -311,3 +311,77 @@ def test_structured_blocks_and_front_matter(git_repo: Path, cli: Cli,
     assert "  - 'Eén vraag is steeds ons kompas: wat" in meta  # still single-quoted
     assert "    - Vanuit de inwoner denken, en pas dan vanuit de eigen organisatie\n" in (
         git_repo / AGREEMENT / "artikelen" / "gedrag.yaml").read_text(encoding="utf-8")
+
+
+def strip_bookmarks(data: bytes) -> bytes:
+    import re
+
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for name in source.namelist():
+            content = source.read(name)
+            if name == "word/document.xml":
+                content = re.sub(rb"<w:bookmark(?:Start|End) [^>]*/>", b"", content)
+            target.writestr(name, content)
+    return out.getvalue()
+
+
+def test_without_bookmarks_articles_and_leden_are_found_by_number(
+        git_repo: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    review = tmp_path / "review.docx"
+    review.write_bytes(strip_bookmarks(edit_docx(
+        render_docx(git_repo / AGREEMENT), ("minstens een week", "minstens tien dagen"),
+        ("De voorzitter vraagt elke partij", "De voorzitter vraagt iedere partij"))))
+    assert b"bookmarkStart" not in zipfile.ZipFile(review).read("word/document.xml")
+    result = run(cli, git_repo, monkeypatch, str(review), "--format", "json")
+    assert result.exit_code == 0, result.output
+    members = sorted(c["member"] for c in json.loads(result.output)["changes"])
+    assert members == ["consent", "voorstellen"]
+
+
+def test_a_new_paragraph_joins_the_lid_before_it(git_repo: Path, cli: Cli,
+                                                 monkeypatch: pytest.MonkeyPatch,
+                                                 tmp_path: Path) -> None:
+    review = tmp_path / "review.docx"
+    end = "Elke partij kan een voorstel indienen.</w:t></w:r></w:p>"
+    review.write_bytes(edit_docx(render_docx(git_repo / AGREEMENT),
+                                 (end, end + "<w:p><w:r><w:t>Te laat is volgende keer.</w:t>"
+                                  "</w:r></w:p>")))
+    result = run(cli, git_repo, monkeypatch, str(review))
+    assert result.exit_code == 0, result.output
+    after = (git_repo / BESLUIT).read_text(encoding="utf-8")
+    assert ("    tekst: |-\n      De penvoerder stuurt elk voorstel minstens een week voor de "
+            "vergadering rond. Elke partij kan een voorstel indienen.\n\n"
+            "      Te laat is volgende keer.\n  - id: consent\n") in after
+    agreement, problems = load_agreement(git_repo / AGREEMENT)
+    assert not problems
+    assert agreement.articles["besluitvorming"].members[0].text.endswith(
+        "indienen.\n\nTe laat is volgende keer.")
+
+
+def test_a_tracked_deletion_of_a_whole_lid_is_named_not_applied(
+        git_repo: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import re
+
+    data = render_docx(git_repo / AGREEMENT)
+    xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode("utf-8")
+    start = xml.index('w:name="lid_besluitvorming__snel_besluiten"')
+    p_start = xml.rindex("<w:p>", 0, start)
+    p_end = xml.index("</w:p>", start) + len("</w:p>")
+    paragraph = xml[p_start:p_end]
+    stamp = 'w:id="901" w:author="Petra Jansen" w:date="2026-03-01T10:00:00Z"'
+    def gone(match: re.Match[str]) -> str:
+        run = match.group(1).replace("<w:t ", "<w:delText ").replace("</w:t>", "</w:delText>")
+        return f"<w:del {stamp}><w:r>{run}</w:r></w:del>"
+
+    deleted = re.sub(r"<w:r>(.*?)</w:r>", gone, paragraph)
+    deleted = deleted.replace("</w:pPr>", f"<w:rPr><w:del {stamp}/></w:rPr></w:pPr>", 1)
+    review = tmp_path / "review.docx"
+    review.write_bytes(edit_docx(data, (paragraph, deleted)))
+    result = run(cli, git_repo, monkeypatch, str(review), "--format", "json")
+    assert result.exit_code == 1, result.output
+    report = json.loads(result.output)
+    (item,) = report["not_applied"]
+    assert item["member"] == "snel-besluiten" and item["author"] in (None, "Petra Jansen")
+    assert git(git_repo, "status", "--porcelain") == ""
