@@ -385,3 +385,20 @@ def test_a_tracked_deletion_of_a_whole_lid_is_named_not_applied(
     (item,) = report["not_applied"]
     assert item["member"] == "snel-besluiten" and item["author"] in (None, "Petra Jansen")
     assert git(git_repo, "status", "--porcelain") == ""
+
+
+def test_the_edition_with_explanations(git_repo: Path, cli: Cli,
+                                       monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    agreement, _ = load_agreement(git_repo / AGREEMENT)
+    files = render_agreement(agreement, RenderOptions(formats=("docx",), explanations=True))
+    review = tmp_path / "review.docx"
+    review.write_bytes(edit_docx(next(iter(files.values())),
+                                 ("Bij consent hoeft niet iedereen",
+                                  "Bij consent hoeft niet elke partij"),
+                                 ("minstens een week", "minstens tien dagen")))
+    result = run(cli, git_repo, monkeypatch, str(review), "--format", "json")
+    assert result.exit_code == 0, result.output
+    fields = sorted((c["member"] or "", c["field"]) for c in json.loads(result.output)["changes"])
+    assert fields == [("", "toelichting"), ("voorstellen", "tekst")]
+    after = (git_repo / BESLUIT).read_text(encoding="utf-8")
+    assert "toelichting: |\n  Bij consent hoeft niet elke partij enthousiast te zijn." in after
