@@ -3,7 +3,10 @@ their source fields, and write only those fields."""
 
 from __future__ import annotations
 
+import os
 import re
+import stat
+import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -469,12 +472,40 @@ def _write(root: Path, working: Agreement, outcome: Outcome) -> None:
         outcome.problems.append("Niets geschreven: de nieuwe tekst zou de overeenkomst "
                                 "onleesbaar maken.")
         return
-    from rechtmakers.diff.output import write_file_atomically
-
+    for rel in new_texts:
+        _check_source(root, rel)
     for rel, text in sorted(new_texts.items()):
-        write_file_atomically(root / rel, text.encode("utf-8"))
+        _write_source(root / rel, text.encode("utf-8"))
         outcome.written.append(rel)
     _validate(root, outcome)
+
+
+def _check_source(root: Path, rel: str) -> None:
+    """The file and the folders under root that lead to it are no symbolic links: the working
+    tree may hold a planted link, and writing through it would change a file elsewhere."""
+    path = root
+    for part in rel.split("/"):
+        path = path / part
+        if path.is_symlink():
+            raise UsageError(f"{path} is een symbolische link. inlezen schrijft nooit via een "
+                             "link; er is niets geschreven.")
+
+
+def _write_source(path: Path, data: bytes) -> None:
+    """Replace one source file in one step: a fresh file beside it, renamed over it."""
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    except OSError as exc:
+        raise UsageError(f"Kan {path} niet schrijven: {os_reason(exc)}.") from exc
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except OSError as exc:
+        Path(temporary).unlink(missing_ok=True)
+        raise UsageError(f"Kan {path} niet schrijven: {os_reason(exc)}.") from exc
 
 
 def _agreement_files(root: Path) -> dict[str, bytes]:
