@@ -402,3 +402,20 @@ def test_the_edition_with_explanations(git_repo: Path, cli: Cli,
     assert fields == [("", "toelichting"), ("voorstellen", "tekst")]
     after = (git_repo / BESLUIT).read_text(encoding="utf-8")
     assert "toelichting: |\n  Bij consent hoeft niet elke partij enthousiast te zijn." in after
+
+
+def test_never_writes_through_a_planted_link(git_repo: Path, cli: Cli,
+                                             monkeypatch: pytest.MonkeyPatch,
+                                             tmp_path: Path) -> None:
+    review = tmp_path / "review.docx"
+    review.write_bytes(edit_docx(render_docx(git_repo / AGREEMENT),
+                                 ("minstens een week", "minstens tien dagen")))
+    outside = tmp_path / "elders.yaml"
+    path = git_repo / BESLUIT
+    outside.write_bytes(path.read_bytes())
+    path.unlink()
+    path.symlink_to(outside)
+    result = run(cli, git_repo, monkeypatch, str(review))
+    assert result.exit_code in (1, 2), result.output  # the loader refuses the link: a conflict
+    assert "minstens een week" in outside.read_text(encoding="utf-8")
+    assert path.is_symlink()
