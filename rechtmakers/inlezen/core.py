@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
+
 from rechtmakers import gitrepo
 from rechtmakers.agreement import (
     ARTICLES_DIR,
@@ -460,15 +462,10 @@ def _write(root: Path, working: Agreement, outcome: Outcome) -> None:
         for span, value in spans:
             text = splice(text, span, value)
         new_texts[rel] = text
-    files = _agreement_files(root)
-    files.update({rel: text.encode("utf-8") for rel, text in new_texts.items()})
-    _, before = load_agreement(root)
-    _, after = load_agreement(root, files=files)
-    known = {(code, p.message) for code, p in before}
-    fresh = [p for code, p in after if (code, p.message) not in known]
+    fresh = [problem for rel, text in new_texts.items()
+             for problem in _file_problems(root, rel, text, working)]
     if fresh:
-        for problem in fresh:
-            outcome.problems.append(f"{problem.location}: {problem.message}")
+        outcome.problems.extend(fresh)
         outcome.problems.append("Niets geschreven: de nieuwe tekst zou de overeenkomst "
                                 "onleesbaar maken.")
         return
@@ -508,14 +505,34 @@ def _write_source(path: Path, data: bytes) -> None:
         raise UsageError(f"Kan {path} niet schrijven: {os_reason(exc)}.") from exc
 
 
-def _agreement_files(root: Path) -> dict[str, bytes]:
-    files = {}
-    for rel in (META_FILE, PARTIES_FILE, TERMS_FILE):
-        if (root / rel).is_file():
-            files[rel] = (root / rel).read_bytes()
-    for path in sorted((root / ARTICLES_DIR).glob("*.yaml")):
-        files[f"{ARTICLES_DIR}/{path.name}"] = path.read_bytes()
-    return files
+def _file_problems(root: Path, rel: str, text: str, working: Agreement) -> list[str]:
+    """What reading the new text of one file would refuse, when the old text read well."""
+    from pydantic import ValidationError
+
+    from rechtmakers.load import LoadRefusal, read_yaml_bytes
+    from rechtmakers.model import AgreementMeta, Article, PartiesFile, TermsFile
+    from rechtmakers.schema_errors import translate
+
+    models: dict[str, type[BaseModel]] = {META_FILE: AgreementMeta, PARTIES_FILE: PartiesFile,
+                                          TERMS_FILE: TermsFile}
+    model = models.get(rel, Article)
+    path = root / rel
+    try:
+        source = read_yaml_bytes(text.encode("utf-8"), path)
+    except LoadRefusal as refusal:
+        return [f"{path}:{refusal.line}:{refusal.column}: {refusal.message}"]
+    try:
+        model.model_validate(source.data)
+    except ValidationError as exc:
+        old = working.sources.get(rel)
+        try:
+            if old is not None:
+                model.model_validate(old.data)
+        except ValidationError:
+            return []  # it was refused before too: not our doing
+        return [f"{problem.location}: {problem.message}"
+                for _, problem in translate(exc, source, model)]
+    return []
 
 
 def _validate(root: Path, outcome: Outcome) -> None:

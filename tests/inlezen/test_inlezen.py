@@ -419,3 +419,14 @@ def test_never_writes_through_a_planted_link(git_repo: Path, cli: Cli,
     assert result.exit_code in (1, 2), result.output  # the loader refuses the link: a conflict
     assert "minstens een week" in outside.read_text(encoding="utf-8")
     assert path.is_symlink()
+
+
+def test_an_edit_that_would_break_the_agreement_is_not_written(
+        git_repo: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    review = tmp_path / "review.docx"
+    review.write_bytes(edit_docx(render_docx(git_repo / AGREEMENT),
+                                 ("Artikel 3 – Zo nemen we besluiten", "Artikel 3 – ")))
+    result = run(cli, git_repo, monkeypatch, str(review))
+    assert result.exit_code == 1, result.output
+    assert "Niets geschreven" in result.output
+    assert git(git_repo, "status", "--porcelain") == ""
