@@ -2,6 +2,7 @@
 
 from rechtmakers.cli import diff as _diff  # noqa: F401
 from rechtmakers.cli import init as _init  # noqa: F401
+from rechtmakers.cli import inlezen as _inlezen  # noqa: F401 — registers the command
 from rechtmakers.cli import regels as _regels  # noqa: F401
 from rechtmakers.cli import render as _render  # noqa: F401
 from rechtmakers.cli import schema as _schema  # noqa: F401 — registers the command

@@ -113,6 +113,7 @@ class Member:
     number: str
     anchor: str
     body: Flow
+    id: str = ""  # the lid's id in the source: a stable anchor (DOCX bookmark)
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +153,7 @@ class ArticleNode:
     hinders: tuple[Flow, ...] = ()
     joining: tuple[Flow, ...] = ()
     explanation: Flow | None = None
+    id: str = ""  # the article's id in the source: a stable anchor (DOCX bookmark)
 
     @property
     def heading(self) -> str:
