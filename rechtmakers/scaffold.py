@@ -260,7 +260,7 @@ def _articles(parties: tuple[PartySpec, ...]) -> dict[str, str]:
             "uit, dan volgen we [[conflictdialoog]].",
             "besluitvorming:\n"
             f"  wijze: consent  # {placeholder('consent, consensus, meerderheid of unanimiteit')}"
-            f"\n  orgaan: de stuurgroep  # {placeholder('wie besluit?')}\n"),
+            f"\n  # {placeholder('wie besluit?')}\n  orgaan: de stuurgroep\n"),
         "conflictdialoog": _article(
             "conflictdialoog", "Zo blijven we in gesprek als we het oneens zijn",
             "Als we het oneens zijn, blijven we met elkaar in gesprek. We volgen de stappen\n"

@@ -17,7 +17,7 @@ _STATE_WORDS = {"signed": "getekend", "stale": "verouderd", "missing": "ontbreek
 
 
 class Format(StrEnum):
-    human = "human"
+    human = "tekst"
     json = "json"
 
 
@@ -93,7 +93,7 @@ def sign(
 def status(
     paths: list[Path] = typer.Argument(None, metavar="PAD", help="Overeenkomsten (mappen). "
                                        "Standaard: agreements/.", show_default=False),
-    fmt: Format = typer.Option(Format.human, "--format", "-f", help="human of json."),
+    fmt: Format = typer.Option(Format.human, "--format", "-f", help="tekst of json."),
 ) -> None:
     """Toon per partij of ze precies deze inhoud tekende, een eerdere, of nog niet.
 
@@ -147,7 +147,7 @@ def verify(
                                        "Standaard: agreements/.", show_default=False),
     party: str = typer.Option(None, "--partij", "-p", help="Alleen de ondertekening van deze "
                               "partij controleren."),
-    fmt: Format = typer.Option(Format.human, "--format", "-f", help="human of json."),
+    fmt: Format = typer.Option(Format.human, "--format", "-f", help="tekst of json."),
 ) -> None:
     """Controleer elke ondertekening: de handtekening onder de commit, de sleutel van de partij,
     de vertegenwoordiger die de commit maakte, en de digest van de inhoud op dat moment.
@@ -198,7 +198,7 @@ def log(
     args: list[str] = typer.Argument(None, metavar="[ARTIKEL] [PAD]", help="Optioneel een "
                                      "artikel (kenmerk, zoals besluitvorming) en de "
                                      "overeenkomst (map).", show_default=False),
-    fmt: Format = typer.Option(Format.human, "--format", "-f", help="human of json."),
+    fmt: Format = typer.Option(Format.human, "--format", "-f", help="tekst of json."),
 ) -> None:
     """Toon de geschiedenis van de overeenkomst of van één artikel: versies, wat er veranderde,
     en wie wat ondertekende en wanneer. Nieuwste eerst.
