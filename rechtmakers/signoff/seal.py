@@ -56,10 +56,14 @@ def seal(root: Path) -> SealResult:
 def _refuse_incomplete(status: AgreementStatus) -> None:
     if status.complete:
         return
-    reasons = {"stale": "tekende een eerdere versie", "missing": "nog niet"}
-    waiting = [f"{p.party.id} ({reasons[p.state]})" for p in status.parties if p.state != "signed"]
-    raise AgreementError(f"Nog niet alle partijen tekenden deze inhoud, dus vaststellen kan nog "
-                         f"niet. Wacht op: {', '.join(waiting)}.")
+    reasons = {"stale": "tekende een eerdere versie", "missing": "nog niet",
+               "partial": "gedeeltelijk", "invalid": "ondertekening telt niet"}
+    waiting = [f"{p.party.id} ({reasons.get(p.state, p.state)}"
+               f"{': ' + p.reason if p.reason else ''})"
+               for p in status.parties if p.state != "signed"]
+    raise AgreementError(f"Nog niet alle partijen tekenden deze inhoud met bewijs dat klopt, "
+                         f"dus vaststellen kan nog niet. Er is niets vastgelegd. Wacht op: "
+                         f"{'; '.join(waiting)}.")
 
 
 def _commit_status(repo: gitrepo.Repo, root: Path, subdir: str, status: AgreementStatus) -> str:
@@ -94,8 +98,11 @@ def _check_unchanged(root: Path, text: str, digest: str) -> None:
 
 
 def _copy_sources(root: Path, target: Path) -> None:
-    """Copy the YAML files of an agreement (not its sign-offs) to read an edited version."""
-    for source in [*root.glob("*.yaml"), *root.glob("artikelen/*.yaml")]:
+    """Copy the files of an agreement (not its sign-offs) to read an edited version."""
+    for source in [*root.glob("*.yaml"), *root.glob("artikelen/*.yaml"),
+                   *root.glob("bijlagen/*")]:
+        if not source.is_file() or source.is_symlink():
+            continue
         destination = target / source.relative_to(root)
         destination.parent.mkdir(parents=True, exist_ok=True)
         destination.write_bytes(source.read_bytes())
@@ -118,9 +125,12 @@ def tag_message(status: AgreementStatus, tag: str) -> str:
     lines = [f"{meta.title}, versie {meta.version}: vastgesteld", "",
              f"Digest: {status.digest}", "", "Ondertekend door:"]
     for item in status.parties:
-        record = item.record
-        assert record is not None  # complete: every party has a counting record
-        lines.append(f"- {item.party.name} ({item.party.id}): {record.signer.name}, "
-                     f"{record.signer.function}, <{record.signer.email}>, "
-                     f"{record.signed_at.date().isoformat()}")
+        signers = []
+        for check in item.signers:
+            record = check.record
+            assert record is not None  # a counting record was read
+            signers.append(f"{record.signer.name}, {record.signer.function}, "
+                           f"<{record.signer.email}>, {record.signed_at.date().isoformat()}, "
+                           f"bewijs: {check.kind}")
+        lines.append(f"- {item.party.name} ({item.party.id}): {'; '.join(signers)}")
     return "\n".join(lines) + "\n"
