@@ -166,9 +166,9 @@ def _status_detail(item: Any) -> str:
     older = [c for c in item.records if c.counts and c.record]
     if item.state == "stale" and older:
         record = max((c.record for c in older), key=lambda r: r.signed_at)
-        return str(f"{name}: tekende versie {record.version} op {dutch_date(record.signed_at)} "
+        return (f"{name}: tekende versie {record.version} op {dutch_date(record.signed_at)} "
                 f"({record.signer.name})")
-    return name
+    return str(name)
 
 
 def _signer_text(check: Any) -> str:
