@@ -28,6 +28,7 @@ MAX_NAME_BYTES = 255
 _LONGEST_SUFFIX = ".akkoord.txt"
 
 Digest = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+EvidenceFile = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9.-]{0,254}$")]
 
 
 class Signer(Base):
@@ -45,7 +46,8 @@ class Evidence(Base):
     model_config = ConfigDict(title="Bewijs")
     kind: Slug = field("soort", "Soort", "Wat voor bewijs: ssh-detached (een SSH-handtekening "
                        "onder de akkoordverklaring) of pdf (een ondertekende PDF).")
-    file: Slug = field("bestand", "Bestand", "Het bestand met het bewijs, naast dit record.")
+    file: EvidenceFile = field("bestand", "Bestand", "Het bestand met het bewijs, naast dit "
+                               "record (alleen een naam, geen map).")
 
 
 class SignOff(Base):
