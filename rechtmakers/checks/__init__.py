@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from rechtmakers.checks import coverage, domain, identity, placeholders, references
+from rechtmakers.checks import (
+    coverage,
+    domain,
+    identity,
+    placeholders,
+    references,
+    signoffs,
+)
 from rechtmakers.checks.base import Check, Context, Rule, error, warning
 from rechtmakers.checks.language import LANGUAGE_RULES
 from rechtmakers.checks.source import LOAD_RULES, SCHEMA_RULES
@@ -49,6 +56,8 @@ RULES: dict[str, Rule] = {
                   domain.joining_meaning),
     "N001": warning("N001", "nog-invullen", "Er staat geen invulplek [nog invullen] meer.",
                     placeholders.unfilled),
+    "O001": error("O001", "vastgesteld-is-getekend", "Een vastgestelde overeenkomst is door "
+                  "elke partij getekend (in git).", signoffs.sealed_means_signed),
     **LANGUAGE_RULES,
     "V001": warning("V001", "artikelversie-verhoogd", "Artikel gewijzigd, versie niet verhoogd "
                     "(met --since).", article_version_raised),
