@@ -24,7 +24,7 @@ __all__ = [
     "commit_author", "commit_file", "commit_files", "committer", "content_key",
     "content_keys", "create_tag", "file_history", "files_at", "head_commit", "history",
     "materialize", "open_repo", "operation_in_progress", "read_blobs", "repo_relative",
-    "resolve_revision", "signatures", "signs_commits", "tags", "uncommitted",
+    "resolve_revision", "signatures", "signs_commits", "split_signed_commit", "tags", "uncommitted",
 ]
 
 _BLOB_MODES = frozenset({"100644", "100755"})
@@ -525,6 +525,28 @@ def signatures(repo: Repo, commits: Iterable[str], allowed_signers: Path) -> dic
         if len(fields) == 6:
             found[fields[0]] = Signature(*fields[1:])
     return found
+
+
+def split_signed_commit(raw: bytes) -> tuple[bytes, bytes | None]:
+    """A commit object as (the payload its signature covers, the signature), the way git
+    reads it: the gpgsig header and its continuation lines are the signature, the rest is
+    signed. (None for an unsigned commit.)"""
+    header, sep, message = raw.partition(b"\n\n")
+    kept: list[bytes] = []
+    signature: list[bytes] = []
+    in_signature = False
+    for line in header.split(b"\n"):
+        if line.startswith(b"gpgsig ") and not signature:
+            in_signature = True
+            signature.append(line[len(b"gpgsig "):])
+        elif in_signature and line.startswith(b" "):
+            signature.append(line[1:])
+        else:
+            in_signature = False
+            kept.append(line)
+    if not signature:
+        return raw, None
+    return b"\n".join(kept) + sep + message, b"\n".join(signature) + b"\n"
 
 
 def commit_author(repo: Repo, rev: str) -> tuple[str, str]:

@@ -31,7 +31,8 @@ from rechtmakers.signoff.records import (
     record_rel,
     signer_slug,
 )
-from rechtmakers.signoff.statement import build_statement, statement_fields
+from rechtmakers.signoff.sshsig import verify_sshsig
+from rechtmakers.signoff.statement import NAMESPACE, build_statement, statement_fields
 from rechtmakers.signoff.trust import (
     PartyTrust,
     TrustReport,
@@ -187,6 +188,7 @@ def _sign_detached(repo: gitrepo.Repo, subdir: str, root: Path, agreement: Agree
     if not result.ok:
         raise AgreementError(_refusal(repo, subdir, root, evidence, data, kind, context,
                                       result))
+    _recheck_with_ssh_keygen(kind, data, context, result)
     representative = next((r for r in party.representatives
                            if r.email.casefold() == (result.signer_email or "").casefold()),
                           None)
@@ -209,6 +211,17 @@ def _sign_detached(repo: gitrepo.Repo, subdir: str, root: Path, agreement: Agree
              f"{prefix}{folder}/{slug}.akkoord.txt": context.statement}
     commit = gitrepo.commit_files(repo, files, commit_message(agreement, party, record))
     return SignResult(record, party, commit, root / rel, kind.kind)
+
+
+def _recheck_with_ssh_keygen(kind: EvidenceKind, data: bytes, context: EvidenceContext,
+                             result: EvidenceResult) -> None:
+    """Before recording, let ssh-keygen itself confirm an SSH signature checked in process."""
+    if kind.kind != "ssh-detached":
+        return
+    key = next((k for k in context.keys if k.fingerprint == result.key), None)
+    if key is None or not verify_sshsig(data, context.statement, key.email, key.public,
+                                        NAMESPACE, in_process=False):
+        raise AgreementError("ssh-keygen keurt de handtekening af. Er is niets vastgelegd.")
 
 
 def _read_evidence(path: Path) -> bytes:
