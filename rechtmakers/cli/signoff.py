@@ -142,6 +142,10 @@ def _print_status(result: Any) -> None:
                    f"{_status_detail(item)}".rstrip())
         if item.reason and item.state != "signed":
             typer.echo(f"  {'':<12} {'':<{width}}  ({item.reason})")
+        for key in item.keys:
+            if not key.trusted:
+                typer.echo(f"  {'':<12} {'':<{width}}  let op: de sleutel {key.fingerprint} van "
+                           f"{key.email} {key.source}")
     for stray in result.report.strays:
         typer.echo(f"  let op: {stray.path} hoort bij geen partij in partijen.yaml.")
     for note in result.report.notes:

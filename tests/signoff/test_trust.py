@@ -122,6 +122,9 @@ def test_a_key_swapped_by_an_unsigned_commit_never_counts(
     result = cli("verify", agreement)
     assert result.exit_code == 1
     assert "telt niet de-schoor: j.hellendoorn@deschoor.example" in result.output
+    status = cli("status", agreement)
+    assert f"let op: de sleutel {bad.fingerprint} van {JOOST[1]} ingevoerd in commit" in \
+        status.output
     # sign itself refuses: git signs with a key that does not count (the old one still does)
     refused = sign(cli, be, JOOST, "de-schoor", agreement)
     assert refused.exit_code == 1 and "HEAD is niet verplaatst" in refused.output
