@@ -56,7 +56,7 @@ RULES: dict[str, Rule] = {
                   domain.joining_meaning),
     "N001": warning("N001", "nog-invullen", "Er staat geen invulplek [nog invullen] meer.",
                     placeholders.unfilled),
-    "O001": error("O001", "vastgesteld-is-getekend", "Een vastgestelde overeenkomst is door "
+    "G001": error("G001", "vastgesteld-is-getekend", "Een vastgestelde overeenkomst is door "
                   "elke partij getekend (in git).", signoffs.sealed_means_signed),
     **LANGUAGE_RULES,
     "V001": warning("V001", "artikelversie-verhoogd", "Artikel gewijzigd, versie niet verhoogd "

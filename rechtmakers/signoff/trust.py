@@ -1,5 +1,5 @@
 """The trust rule: which sign-offs count. Used alike by `status`, `verify`, `vaststellen`,
-`sign`, validate's rule O001 and the rendered documents.
+`sign`, validate's rule G001 and the rendered documents.
 
 A record counts only when its evidence holds:
 - it carries detached evidence (a signature under the approval statement, or a signed PDF)

@@ -1,5 +1,5 @@
 """Records in every state git can leave them: planted, removed, renamed, symlinked, rebased and
-merged; what status, verify and log make of each. And validate's O001 (vastgesteld but not
+merged; what status, verify and log make of each. And validate's G001 (vastgesteld but not
 signed)."""
 
 from __future__ import annotations
@@ -149,7 +149,7 @@ def test_validate_reports_vastgesteld_without_all_signatures(git_repo: Path, agr
     commit_all(git_repo, "Met de hand vastgesteld")
     result = cli("validate", agreement)
     assert result.exit_code == 1
-    assert "O001" in result.output and "de-schoor (tekende nog niet)" in result.output
+    assert "G001" in result.output and "de-schoor (tekende nog niet)" in result.output
 
 
 def test_validate_accepts_vastgesteld_when_everyone_signed(git_repo: Path, agreement: Path,
@@ -157,10 +157,10 @@ def test_validate_accepts_vastgesteld_when_everyone_signed(git_repo: Path, agree
     sign_all(git_repo, agreement, cli, be)
     assert cli("vaststellen", agreement).exit_code == 0
     result = cli("validate", agreement)
-    assert "O001" not in result.output, result.output
+    assert "G001" not in result.output, result.output
 
 
 def test_validate_outside_git_says_nothing_about_sign_offs(sample_copy: Path, cli: Cli) -> None:
     edit(sample_copy / "overeenkomst.yaml", "status: concept", "status: vastgesteld")
     result = cli("validate", sample_copy)
-    assert "O001" not in result.output, result.output
+    assert "G001" not in result.output, result.output
