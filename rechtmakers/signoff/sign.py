@@ -128,6 +128,13 @@ def _commit_rule(repo: gitrepo.Repo, report: TrustReport, standing: PartyTrust,
                 "partijen.yaml. Zet de publieke sleutel bij deze vertegenwoordiger (een commit "
                 "ondertekend door de penvoerder), of teken met rechtmakers review en --bewijs. "
                 "Er is niets vastgelegd.")
+        if standing.keys:
+            raise AgreementError(
+                f"{standing.party.name} heeft sleutels in partijen.yaml, dus alleen een "
+                f"ondertekening met cryptografisch bewijs telt, en {representative.name} heeft "
+                "geen sleutel. Zet uw publieke sleutel bij uw naam (in een commit ondertekend "
+                "door een sleutel die al telt voor uw organisatie of de penvoerder), of laat een "
+                "vertegenwoordiger met een sleutel tekenen. Er is niets vastgelegd.")
         return None, "git", (f"Let op: {representative.name} heeft geen sleutel in "
                              "partijen.yaml. Deze ondertekening telt op uw git-identiteit, "
                              "zonder cryptografisch bewijs.")

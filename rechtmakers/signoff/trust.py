@@ -7,8 +7,8 @@ A record counts only when its evidence holds:
   representative; or
 - the commit that wrote exactly this record was made (author e-mail) by the representative it
   names, and, where that representative has a key, is signed with a key that counts for them;
-  a representative without any key signs by git identity alone (kind `git`), unless the
-  agreement demands a key (`ondertekening: {bewijs: sleutel}`).
+  a party without any key signs by git identity alone (kind `git`), unless the agreement
+  demands a key (`ondertekening: {bewijs: sleutel}`).
 
 Keys count from history, not from the working tree: the first keys of a party count from the
 commit that introduced them; any later change of a party's keys counts only when that commit
@@ -182,6 +182,10 @@ class KeyHistory:
         mail = email.casefold()
         return bool(self.keys_of(party_id, email)) or any(
             m == mail for m, _ in self.listed.get(party_id, {}))
+
+    def party_has_keys(self, party_id: str) -> bool:
+        """Whether any representative of the party has a key (counting, or listed now)."""
+        return bool(self.trusted.get(party_id)) or bool(self.listed.get(party_id))
 
     def states(self, party_id: str) -> tuple[KeyState, ...]:
         listed = self.listed.get(party_id, {})
@@ -526,6 +530,10 @@ def _check(item: _Written, files: dict[str, bytes], party: Party | None, agreeme
     elif demand_key:
         return refuse(f"deze overeenkomst vraagt een sleutel (ondertekening: bewijs: sleutel), "
                       f"en {record.signer.email} heeft er geen in partijen.yaml", record, "git")
+    elif keys.party_has_keys(party.id):
+        return refuse(f"{party.name} heeft sleutels in partijen.yaml, dus alleen een "
+                      f"ondertekening met cryptografisch bewijs telt, en {record.signer.email} "
+                      "heeft geen sleutel", record, "git")
     actual = digests.at(item.commit.sha)
     if actual != record.digest:
         shown = actual[:12] if actual else "niet te lezen"

@@ -285,3 +285,21 @@ def test_records_in_the_old_layout_still_read(git_repo: Path, agreement: Path,
     commit_all(git_repo, "Ondertekening in de oude vorm")
     assert states(agreement)["de-schoor"] == "signed"
     assert SUBDIR.endswith(NAME)
+
+
+def test_without_a_key_of_ones_own_a_party_with_keys_needs_crypto(
+        git_repo: Path, agreement: Path, cli: Cli, be: Identity, make_key: KeyMaker) -> None:
+    """A representative added (or left) without a key cannot sign for a party with keys by git
+    identity alone: that would let an unsigned commit add a signer."""
+    set_key(agreement, FATIMA[1], make_key("fatima")[1])
+    commit_all(git_repo, "Sleutel van Fatima")
+    head = git(git_repo, "rev-parse", "HEAD")
+    refused = sign(cli, be, BRANDSMA, "gemeente-almere", agreement)
+    assert refused.exit_code == 1 and "alleen een ondertekening met cryptografisch" in \
+        refused.output
+    assert git(git_repo, "rev-parse", "HEAD") == head
+    write_record(agreement, "gemeente-almere", BRANDSMA, function="directeur sociaal domein")
+    be(BRANDSMA)
+    commit_all(git_repo, "Brandsma tekent zonder sleutel")
+    assert states(agreement)["gemeente-almere"] == "invalid"
+    assert "Gemeente Almere heeft sleutels" in reason(agreement, "gemeente-almere")
