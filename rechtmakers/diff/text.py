@@ -114,7 +114,7 @@ def block_lines(article: Article, say: Say) -> Iterator[str]:
         yield f"Wie besluit: {_plain(say(article.decision.body))}"
         yield f"Hoe: {DECISION_METHODS.get(article.decision.method, article.decision.method)}"
         if article.decision.quorum:
-            yield f"Quorum: {_plain(say(article.decision.quorum))}"
+            yield f"Wie er moeten zijn: {_plain(say(article.decision.quorum))}"
     if article.dialogue:
         for i, step in enumerate(article.dialogue.steps, start=1):
             yield _plain(f"Stap {i}: {say(step.name)}. Wie: {say(step.who)}. "
