@@ -4,6 +4,7 @@ can be read, there is nothing to say and the documents keep their blank signatur
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -64,3 +65,16 @@ def signed_parties(agreement: Agreement, digest: str) -> dict[str, tuple[SignedB
         if signers:
             found[party.party.id] = tuple(signers)
     return found
+
+
+def signed_texts(agreement: Agreement, digest: str) -> dict[str, dict[str, str]]:
+    """Party id → signer e-mail (lower case) → "21 januari 2026; bewijs: …", for the
+    signature blocks of the rendered documents; {} outside git."""
+    from rechtmakers.render.labels import long_date
+
+    texts: dict[str, dict[str, str]] = {}
+    for party_id, signers in signed_parties(agreement, digest).items():
+        texts[party_id] = {
+            s.email.casefold(): f"{long_date(dt.date.fromisoformat(s.date))}; bewijs: "
+                                f"{s.evidence_text}" for s in signers}
+    return texts
