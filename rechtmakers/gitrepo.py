@@ -530,8 +530,11 @@ def signatures(repo: Repo, commits: Iterable[str], allowed_signers: Path) -> dic
 def split_signed_commit(raw: bytes) -> tuple[bytes, bytes | None]:
     """A commit object as (the payload its signature covers, the signature), the way git
     reads it: the gpgsig header and its continuation lines are the signature, the rest is
-    signed. (None for an unsigned commit.)"""
+    signed. (None for an unsigned commit; ValueError for a signature of a SHA-256 repository,
+    which only git reads.)"""
     header, sep, message = raw.partition(b"\n\n")
+    if b"\ngpgsig-sha256 " in header:
+        raise ValueError("a SHA-256 repository's signature: let git check it")
     kept: list[bytes] = []
     signature: list[bytes] = []
     in_signature = False

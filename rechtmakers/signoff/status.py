@@ -79,8 +79,9 @@ def load_clean(root: Path) -> Agreement:
     return agreement
 
 
-def agreement_status(root: Path) -> AgreementStatus:
-    """Apply the trust rule to every party for the digest of root's current content."""
+def agreement_status(root: Path, *, cached: bool = True) -> AgreementStatus:
+    """Apply the trust rule to every party for the digest of root's current content
+    (cached=False: check every piece of evidence again, reusing nothing)."""
     agreement = load_clean(root)
     digest = content_digest(agreement)
-    return AgreementStatus(agreement, digest, evaluate(root, agreement, digest))
+    return AgreementStatus(agreement, digest, evaluate(root, agreement, digest, cached=cached))

@@ -227,7 +227,11 @@ def commit_signatures(repo: gitrepo.Repo, commits: list[str], allowed: Path
     found: dict[str, gitrepo.Signature] = {}
     rest: list[str] = []
     for sha in wanted:
-        payload, signature = gitrepo.split_signed_commit(raw.get(sha, b""))
+        try:
+            payload, signature = gitrepo.split_signed_commit(raw.get(sha, b""))
+        except ValueError:
+            rest.append(sha)
+            continue
         if signature is None:
             found[sha] = gitrepo.Signature("N", "", "", "", "")
             continue
@@ -382,11 +386,12 @@ class _Written:
     commit: gitrepo.Commit | None
 
 
-def evaluate(root: Path, agreement: Agreement, digest: str) -> TrustReport:
+def evaluate(root: Path, agreement: Agreement, digest: str, *, cached: bool = True
+             ) -> TrustReport:
     """Apply the rule to every party of agreement (as read from the working tree) for digest.
 
     Records and keys are read from git at HEAD; a record only in the working tree counts for
-    nobody. Outside git nothing counts.
+    nobody. Outside git nothing counts. cached=False checks all evidence again (verify).
     """
     try:
         repo = gitrepo.open_repo(root)
@@ -394,7 +399,7 @@ def evaluate(root: Path, agreement: Agreement, digest: str) -> TrustReport:
         gitrepo.head_commit(repo)
     except UsageError as exc:
         return _without_git(root, agreement, digest, str(exc))
-    cache = ResultCache(gitrepo.cache_dir(repo))
+    cache = ResultCache(gitrepo.cache_dir(repo) if cached else None)
     with tempfile.TemporaryDirectory(prefix="rechtmakers-") as tmp:
         report = _evaluate(repo, subdir, root, agreement, digest, cache, Path(tmp))
     cache.save()

@@ -48,7 +48,7 @@ class Verification:
 
 def verify_agreement(root: Path, party_id: str | None = None) -> Verification:
     """Check every record (or those of one party) and every key of the agreement."""
-    status = agreement_status(root)
+    status = agreement_status(root, cached=False)  # verify reuses no earlier result
     if party_id is not None and party_id not in status.agreement.party_map:
         raise AgreementError(f"De partij {party_id} staat niet in partijen.yaml.")
     verdicts: list[Verdict] = []

@@ -67,3 +67,9 @@ def test_a_signed_commit_splits_into_what_git_verifies(git_repo: Path, make_key:
     assert verify_in_process(parse_sshsig(signature), payload + b" ", "git") is False
     unsigned = raw.replace(b"gpgsig", b"xgpgsig")
     assert split_signed_commit(unsigned) == (unsigned, None)
+
+
+def test_a_sha256_repository_signature_is_left_to_git() -> None:
+    raw = b"tree 1\nauthor a\ngpgsig-sha256 -----BEGIN SSH SIGNATURE-----\n x\n\nbericht\n"
+    with pytest.raises(ValueError):
+        split_signed_commit(raw)
