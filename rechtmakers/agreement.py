@@ -20,6 +20,7 @@ from rechtmakers.load import (
     LoadRefusal,
     SourceFile,
     YamlPath,
+    link_refusal,
     read_yaml,
     read_yaml_bytes,
 )
@@ -244,6 +245,13 @@ def load_agreement(root: Path, files: Mapping[str, bytes] | None = None
             problems.extend(translate(exc, source, model))
             return None
 
+    if files is None:
+        links = [rel for rel in ("", ARTICLES_DIR) if (root / rel).is_symlink()]
+        for rel in links:
+            refusal = link_refusal()
+            problems.append((refusal.code, Problem(Location(root / rel), refusal.message)))
+        if links:
+            return _empty(root, sources), problems
     meta = read(META_FILE, AgreementMeta, True)
     parties_file = read(PARTIES_FILE, PartiesFile, True)
     terms_file = read(TERMS_FILE, TermsFile, False)
@@ -268,6 +276,10 @@ def load_agreement(root: Path, files: Mapping[str, bytes] | None = None
         annex_files=annex_files(root, files),
     )
     return agreement, problems
+
+
+def _empty(root: Path, sources: dict[str, SourceFile]) -> Agreement:
+    return Agreement(root=root, meta=None, parties=(), terms=(), articles={}, sources=sources)
 
 
 def read_annexes(root: Path, annexes: tuple[Annex, ...], files: Mapping[str, bytes] | None

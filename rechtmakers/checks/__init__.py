@@ -6,6 +6,7 @@ from rechtmakers.checks import (
     annexes,
     coverage,
     domain,
+    hidden,
     identity,
     legal,
     placeholders,
@@ -73,6 +74,12 @@ RULES: dict[str, Rule] = {
                   domain.conduct_lists),
     "D007": error("D007", "instappen-concreet", "Instappen zegt wat het concreet betekent.",
                   domain.joining_meaning),
+    "H001": error("H001", "geen-stuurtekens", "Een tekst bevat geen stuurtekens.",
+                  hidden.control_characters),
+    "H002": warning("H002", "geen-onzichtbare-tekens", "Een tekst bevat geen tekens die de "
+                    "leesrichting omdraaien of onzichtbaar zijn.", hidden.hidden_characters),
+    "H003": warning("H003", "geen-gemengd-schrift", "Een woord mengt geen Latijnse letters met "
+                    "Cyrillische of Griekse.", hidden.mixed_scripts),
     "N001": warning("N001", "nog-invullen", "Er staat geen invulplek [nog invullen] meer.",
                     placeholders.unfilled),
     "G001": error("G001", "vastgesteld-is-getekend", "Een vastgestelde overeenkomst is door "

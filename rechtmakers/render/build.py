@@ -107,9 +107,10 @@ class DocumentBuilder:
             self.ctx.mark_terms = True
 
     def _articles(self) -> tuple[ArticleNode, ...]:
-        numbers = self.agreement.numbers
-        return tuple(self._article(article, numbers[article.id])
-                     for article in self.agreement.ordered_articles())
+        # By file name: with --force an article's id may differ from its file (I001).
+        articles = self.agreement.articles
+        return tuple(self._article(articles[stem], number)
+                     for stem, number in self.agreement.numbers.items())
 
     def _article(self, article: Article, number: int) -> ArticleNode:
         # Built in reading order, so that a defined term is marked where a reader first meets it.
