@@ -47,6 +47,7 @@ class EvidenceContext:
     party: Party
     keys: tuple[TrustedKey, ...]
     statement: bytes
+    anchors: tuple[bytes, ...] = ()  # DER certificates from vertrouwd/ at HEAD (PDF evidence)
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,11 @@ def kind_for_file(name: str) -> EvidenceKind | None:
     return None
 
 
+def needs_anchors(kind: str) -> bool:
+    """Whether this kind verifies certificates against the agreement's trust anchors."""
+    return kind == "pdf"
+
+
 def known_suffixes() -> list[str]:
     _load_plugins()
     return sorted({suffix for kind in _KINDS.values() for suffix in kind.suffixes})
@@ -133,7 +139,7 @@ class ResultCache:
     def key(kind: str, evidence: bytes, context: EvidenceContext) -> str:
         h = hashlib.sha256()
         for part in (kind.encode(), evidence, context.statement, context.digest.encode(),
-                     context.party.id.encode(),
+                     context.party.id.encode(), b"".join(context.anchors),
                      json.dumps([asdict(k) for k in context.keys], sort_keys=True).encode()):
             h.update(hashlib.sha256(part).digest())
         return h.hexdigest()

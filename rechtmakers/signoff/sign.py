@@ -23,6 +23,7 @@ from rechtmakers.signoff.evidence import (
     EvidenceResult,
     kind_for_file,
     known_suffixes,
+    needs_anchors,
 )
 from rechtmakers.signoff.records import (
     SignOff,
@@ -187,10 +188,15 @@ def _sign_detached(repo: gitrepo.Repo, subdir: str, root: Path, agreement: Agree
     data = _read_evidence(evidence)
     meta = agreement.meta
     assert meta is not None
+    anchors: tuple[bytes, ...] = ()
+    if needs_anchors(kind.kind):
+        from rechtmakers.signoff.pdf_evidence import folder_anchors
+
+        anchors = tuple(folder_anchors(root))
     context = EvidenceContext(agreement.id, meta.title, meta.version, digest, party,
                               standing.trusted, build_statement(
                                   agreement.id, meta.title, meta.version, digest, party.id,
-                                  party.name))
+                                  party.name), anchors)
     result = kind.verify(data, context)
     if not result.ok:
         raise AgreementError(_refusal(repo, subdir, root, evidence, data, kind, context,
@@ -253,7 +259,7 @@ def _refusal(repo: gitrepo.Repo, subdir: str, root: Path, evidence: Path, data: 
             continue
         old = EvidenceContext(context.agreement_id, fields.get("Titel", ""),
                               fields.get("Versie", ""), fields.get("Digest", ""),
-                              context.party, context.keys, statement)
+                              context.party, context.keys, statement, context.anchors)
         if kind.verify(data, old).ok:
             return (f"Het bewijs hoort bij een andere versie: het akkoord is gegeven voor "
                     f"versie {fields.get('Versie', '?')} (digest "

@@ -35,6 +35,7 @@ from rechtmakers.signoff.evidence import (
     EvidenceContext,
     ResultCache,
     TrustedKey,
+    needs_anchors,
     verify_evidence,
 )
 from rechtmakers.signoff.keys import parse_key
@@ -578,8 +579,16 @@ def _check_detached(item: _Written, files: dict[str, bytes], party: Party,
             record.digest, party.id, agreement.id):
         return refuse(f"{statement_rel} is niet de akkoordverklaring van dit record (andere "
                         "digest, partij of overeenkomst)", record, record.evidence.kind)
+    anchors: tuple[bytes, ...] = ()
+    if needs_anchors(record.evidence.kind):
+        from rechtmakers.signoff.pdf_evidence import trust_anchors
+
+        try:
+            anchors = tuple(trust_anchors(files))
+        except RechtmakersError as exc:
+            return refuse(str(exc), record, record.evidence.kind)
     context = EvidenceContext(agreement.id, title, record.version, record.digest, party,
-                              keys.keys_of(party.id), statement)
+                              keys.keys_of(party.id), statement, anchors)
     outcome = verify_evidence(record.evidence.kind, data, context, cache)
     commit = item.commit.sha if item.commit else None
     if not outcome.ok:
