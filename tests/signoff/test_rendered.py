@@ -51,3 +51,24 @@ def test_outside_git_the_signature_lines_stay_blank(sample_copy: Path) -> None:
     write_record(sample_copy, "de-schoor", JOOST)
     md = rendered(sample_copy)["md"]
     assert "Getekend:" not in md and "Handtekening: ____" in md
+
+
+def test_the_pdf_names_the_signer_too(git_repo: Path, agreement: Path, be: Identity,
+                                      tmp_path: Path) -> None:
+    import shutil
+    import subprocess
+
+    import pytest
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is niet geïnstalleerd; .ci/run installeert het")
+    write_record(agreement, "de-schoor", JOOST)
+    be(JOOST)
+    commit_all(git_repo, "Ondertekening van De Schoor")
+    model, _ = load_agreement(agreement)
+    pdf = render_agreement(model, RenderOptions(formats=("pdf",)))[f"{NAME}/{NAME}.pdf"]
+    path = tmp_path / "o.pdf"
+    path.write_bytes(pdf)
+    text = subprocess.run(["pdftotext", "-raw", str(path), "-"], capture_output=True,
+                          check=True, timeout=120).stdout.decode("utf-8")
+    assert "21 januari 2026; bewijs: vastgelegd in git" in " ".join(text.split())
