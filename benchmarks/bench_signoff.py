@@ -50,7 +50,7 @@ class Builder:
     def __init__(self, work: Path) -> None:
         self.work = work
         self.files = {p.relative_to(SAMPLE).as_posix(): p.read_text(encoding="utf-8")
-                      for p in SAMPLE.rglob("*.yaml")}
+                      for p in SAMPLE.rglob("*") if p.is_file()}  # yaml and annexes
         self.stream: list[bytes] = []
         self.count = 0
 
@@ -293,6 +293,10 @@ def report(repo: Path) -> None:
     print(f"status, full verification: cold {cold:.3f} s, warm "
           f"{in_process(agreement_status, root):.3f} s in process; {states}; "
           f"evidence {kinds}; {sum(len(p.signers) for p in result.parties)} signers")
+    from rechtmakers.signoff.verify import verify_agreement
+
+    print(f"verify (no cache, every signature again) {in_process(verify_agreement, root):.3f} s "
+          "in process")
     scan = wall(["git", "log", "--raw", "--no-abbrev", "--format=%H", "--", SUBDIR], repo)[0]
     print(f"git log --raw alone        {scan:.3f} s wall")
 
