@@ -22,11 +22,11 @@ def review(
     tekenen, zodat een vertegenwoordiger zonder git akkoord kan geven.
 
     De pagina (HTML, op zichzelf staand) toont wat er veranderde sinds de partij tekende, de
-    tekst, wie al tekende, versie en digest, en hoe je akkoord geeft. De verklaring
-    (<overeenkomst>-<partij>-akkoord.txt) teken je met ssh-keygen -Y sign -n
-    rechtmakers-akkoord; de .sig leg je vast met rechtmakers sign --bewijs. Exitcode 0:
-    geschreven. 1: de overeenkomst is niet te lezen of de partij bestaat niet. 2: verkeerd
-    aangeroepen.
+    tekst, wie al tekende, versie en digest, en hoe u akkoord geeft. De verklaring
+    (<overeenkomst>-<partij>-akkoord.txt) tekent een vertegenwoordiger met ssh-keygen -Y sign
+    -n rechtmakers-akkoord; de beheerder legt de .sig vast met rechtmakers sign --bewijs.
+    Exitcode 0: geschreven. 1: de overeenkomst is niet te lezen of de partij bestaat niet. 2:
+    verkeerd aangeroepen.
     """
     from rechtmakers.cli.signoff import _one_root
     from rechtmakers.signoff.review import review as write_review

@@ -12,7 +12,7 @@ from markupsafe import Markup
 
 from rechtmakers import gitrepo
 from rechtmakers.agreement import SIGNOFFS_DIR, Agreement, load_agreement
-from rechtmakers.errors import AgreementError, UsageError
+from rechtmakers.errors import AgreementError, UsageError, os_reason
 from rechtmakers.signoff.statement import NAMESPACE, build_statement, statement_file_name
 from rechtmakers.signoff.status import AgreementStatus, agreement_status
 from rechtmakers.signoff.trust import PartyTrust, RecordCheck
@@ -57,7 +57,7 @@ def review(root: Path, party_id: str, out: Path) -> ReviewResult:
         _write(page_path, page.encode("utf-8"))
         _write(statement_path, statement)
     except OSError as exc:
-        raise UsageError(f"{out} is niet te schrijven: {exc.strerror or exc}.") from None
+        raise UsageError(f"{out} is niet te schrijven ({os_reason(exc)}).") from None
     return ReviewResult(page_path, statement_path, since)
 
 

@@ -15,7 +15,7 @@ from rechtmakers import gitrepo
 from rechtmakers.agreement import SIGNOFFS_DIR, Agreement, load_agreement
 from rechtmakers.config import load_config
 from rechtmakers.digest import content_digest
-from rechtmakers.errors import AgreementError, RechtmakersError, UsageError
+from rechtmakers.errors import AgreementError, RechtmakersError, UsageError, os_reason
 from rechtmakers.model import Party, Representative
 from rechtmakers.signoff.evidence import (
     EvidenceContext,
@@ -183,8 +183,11 @@ def _sign_detached(repo: gitrepo.Repo, subdir: str, root: Path, agreement: Agree
     party = standing.party
     kind = kind_for_file(evidence.name)
     if kind is None:
+        hint = (" Dit is de akkoordverklaring zelf: geef de handtekening op, het .sig-bestand "
+                "dat ssh-keygen -Y sign ernaast maakte." if evidence.name.endswith(".txt")
+                else "")
         raise UsageError(f"{evidence.name} is geen bewijs dat rechtmakers kent; verwacht een "
-                         f"bestand op {' of '.join(known_suffixes())}.")
+                         f"bestand op {' of '.join(known_suffixes())}.{hint}")
     data = _read_evidence(evidence)
     meta = agreement.meta
     assert meta is not None
@@ -243,7 +246,7 @@ def _read_evidence(path: Path) -> bytes:
             raise AgreementError(f"{path} is te groot voor bewijs (meer dan 50 MB).")
         return path.read_bytes()
     except OSError as exc:
-        raise UsageError(f"{path} is niet te lezen: {exc.strerror or exc}.") from None
+        raise UsageError(f"{path} is niet te lezen ({os_reason(exc)}).") from None
 
 
 def _refusal(repo: gitrepo.Repo, subdir: str, root: Path, evidence: Path, data: bytes,
