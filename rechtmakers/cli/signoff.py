@@ -143,7 +143,10 @@ def _print_status(result: Any) -> None:
         if item.reason and item.state != "signed":
             typer.echo(f"  {'':<12} {'':<{width}}  ({item.reason})")
         for key in item.keys:
-            if not key.trusted:
+            if key.trusted and key.listed:
+                typer.echo(f"  {'':<12} {'':<{width}}  sleutel {key.email} "
+                           f"{key.fingerprint[:19]}…: {key.source}")
+            elif not key.trusted:
                 typer.echo(f"  {'':<12} {'':<{width}}  let op: de sleutel {key.fingerprint} van "
                            f"{key.email} {key.source}")
     for stray in result.report.strays:

@@ -61,6 +61,9 @@ def test_an_ssh_signed_sign_off_verifies(git_repo: Path, agreement: Path, cli: C
     assert "SSH-ondertekende commit" in result.output
     assert "telt      de-schoor: j.hellendoorn@deschoor.example SHA256:" in result.output
     assert "eerste sleutel, ingevoerd in commit" in result.output
+    status = cli("status", agreement)
+    assert "sleutel j.hellendoorn@deschoor.example SHA256:" in status.output
+    assert "SSH-ondertekende commit" in status.output
 
 
 def test_verify_finds_the_commit_that_wrote_the_record(git_repo: Path, agreement: Path,
