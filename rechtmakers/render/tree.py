@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -164,6 +165,19 @@ class ArticleNode:
 class Signer:
     name: str
     function: str
+    email: str = ""
+    signed: str | None = None  # "21 januari 2026; bewijs: …" when this content is signed
+
+
+def with_sign_offs(document: Document, signed: Mapping[str, Mapping[str, str]]) -> Document:
+    """The document with, per signer who signed exactly this content, when and with what
+    evidence (party id → e-mail address in lower case → Dutch text)."""
+    if not signed:
+        return document
+    parties = tuple(replace(party, signers=tuple(
+        replace(signer, signed=signed.get(party.id, {}).get(signer.email.casefold()))
+        for signer in party.signers)) for party in document.parties)
+    return replace(document, parties=parties)
 
 
 @dataclass(frozen=True, slots=True)
