@@ -1,0 +1,120 @@
+"""What is binding: exactly what changes the digest. One definition for every command.
+
+A change is binding when, and only when, it changes the canonical form that the digest is taken
+over (rechtmakers.digest.canonical_form). `diff` (every view), `validate --since`, `log` and
+`status` all ask this module, so they can never disagree with the digest or with each other:
+NFC and NFD spellings of the same words, or a rewrapped paragraph, are never a change; a new link
+target, a removed emphasis, a no-break space or a new `datum` always are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from rechtmakers.agreement import Agreement
+from rechtmakers.digest import canonical_article, canonical_meta, canonical_party, canonical_term
+from rechtmakers.model import AgreementMeta, Article
+
+# Keys of the canonical overeenkomst that the article comparison reports itself.
+ORDER_KEY = "artikelen"
+# Keys of a canonical article that its rendered words never show.
+UNSHOWN_ARTICLE_KEYS = ("id", "onderwerp", "versie")
+
+
+@dataclass(frozen=True)
+class BindingDelta:
+    """Which parts of the canonical form differ between two versions.
+
+    `changed` is true exactly when the two digests differ.
+    """
+
+    meta_keys: tuple[str, ...]
+    parties: bool
+    terms: bool
+    articles: frozenset[str]
+    order: bool
+    whole: bool = False
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.whole or self.meta_keys or self.parties or self.terms or self.articles
+                    or self.order)
+
+
+def binding_delta(old: Agreement, new: Agreement) -> BindingDelta:
+    """Compare the canonical forms of two versions part by part (cheap: equal sources are not
+    dumped)."""
+    if old.meta is None or new.meta is None:
+        return BindingDelta((), False, False, frozenset(), False, whole=(old.meta is None) != (
+            new.meta is None))
+    meta_keys = meta_keys_changed(old.meta, new.meta)
+    parties = old.parties != new.parties and (
+        [canonical_party(p) for p in old.parties] != [canonical_party(p) for p in new.parties])
+    terms = old.terms != new.terms and (
+        [canonical_term(t) for t in old.terms] != [canonical_term(t) for t in new.terms])
+    ids = set(old.order) | set(new.order)
+    articles = frozenset(a for a in ids if article_binding_changed(old.articles.get(a),
+                                                                   new.articles.get(a)))
+    return BindingDelta(meta_keys, parties, terms, articles, old.order != new.order)
+
+
+def binding_changed(old: Agreement, new: Agreement) -> bool:
+    """Whether the digest of new differs from that of old."""
+    return binding_delta(old, new).changed
+
+
+def meta_keys_changed(old: AgreementMeta, new: AgreementMeta) -> tuple[str, ...]:
+    """The keys of overeenkomst.yaml whose binding value differs (in the digest's key order)."""
+    if old is new or old == new:
+        return ()
+    before, after = canonical_meta(old), canonical_meta(new)
+    return tuple(key for key in sorted(set(before) | set(after))
+                 if before.get(key) != after.get(key))
+
+
+def binding_meta_parts(meta: AgreementMeta) -> dict[str, Any]:
+    """The binding values of overeenkomst.yaml by key, without its version and article list
+    (which `log` reports apart): what `log` fingerprints to tell a binding meta change."""
+    return {key: value for key, value in canonical_meta(meta).items()
+            if key not in ("versie", ORDER_KEY)}
+
+
+def article_binding_changed(before: Article | None, after: Article | None) -> bool:
+    """Whether the article's part of the digest differs (added and removed articles do)."""
+    if before is None or after is None:
+        return before is not after
+    return before is not after and before != after and (
+        canonical_article(before) != canonical_article(after))
+
+
+def article_content_changed(before: Article | None, after: Article | None) -> bool:
+    """A binding change other than the article's own `versie` (what should raise it)."""
+    if before is None or after is None or not article_binding_changed(before, after):
+        return False
+    old, new = canonical_article(before), canonical_article(after)
+    old.pop("versie", None)
+    new.pop("versie", None)
+    return old != new
+
+
+def leaves(value: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...],
+                                                                          Any]]:
+    """Every scalar of a canonical value with its path."""
+    if isinstance(value, Mapping):
+        for key, item in value.items():
+            yield from leaves(item, (*path, key))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from leaves(item, (*path, i))
+    else:
+        yield path, value
+
+
+def changed_leaves(before: Any, after: Any) -> list[tuple[tuple[str | int, ...], Any, Any]]:
+    """The scalars that differ between two canonical values, by path (None: absent)."""
+    old, new = dict(leaves(before)), dict(leaves(after))
+    return [(path, old.get(path), new.get(path)) for path in [*old, *(p for p in new
+                                                                     if p not in old)]
+            if old.get(path) != new.get(path)]
