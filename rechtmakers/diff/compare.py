@@ -219,8 +219,10 @@ def _same(before: Article | None, after: Article | None) -> bool:
 
 def _article_diff(article_id: str, old: Agreement, new: Agreement, moved: bool,
                   relabelled: Relabelled) -> ArticleDiff:
-    before, after = old.articles.get(article_id), new.articles.get(article_id)
+    # An article file that the article list leaves out is not part of that version.
     number_old, number_new = old.numbers.get(article_id), new.numbers.get(article_id)
+    before = old.articles.get(article_id) if number_old is not None else None
+    after = new.articles.get(article_id) if number_new is not None else None
     if before is not None and after is not None and not article_binding_changed(before, after):
         # The same binding text (perhaps spelled in NFD, or wrapped otherwise): at most its
         # references read differently, and its toelichting may have changed.
@@ -268,7 +270,9 @@ _KEY_LABELS = {"id": "kenmerk", "onderwerp": "onderwerp", "titel": "de titel",
 def _notes(before: Article, after: Article) -> tuple[str, ...]:
     """The binding changes of an article that its words do not show."""
     notes: list[str] = []
-    for path, was, now in changed_leaves(canonical_article(before), canonical_article(after)):
+    old_form, new_form = canonical_article(before), canonical_article(after)
+    notes.extend(_member_notes(old_form.pop("leden", []), new_form.pop("leden", [])))
+    for path, was, now in changed_leaves(old_form, new_form):
         if was is None or now is None or path == ("versie",):
             continue  # added or removed parts show in the words; versie in the heading
         label = _path_label(path)
@@ -277,6 +281,24 @@ def _notes(before: Article, after: Article) -> tuple[str, ...]:
         else:
             notes.extend(value_notes(label, was, now))
     return tuple(dict.fromkeys(notes))
+
+
+def _member_notes(before: list[dict[str, str]], after: list[dict[str, str]]) -> list[str]:
+    """Leden matched by id: a changed text's hidden changes; a lid that only got another id."""
+    notes: list[str] = []
+    old_texts = {m.get("id"): m.get("tekst", "") for m in before}
+    new_ids = [m.get("id") for m in after]
+    for number, member in enumerate(after, start=1):
+        was = old_texts.get(member.get("id"))
+        if was is not None and was != member.get("tekst"):
+            notes.extend(value_notes(f"lid {number}", was, member.get("tekst", "")))
+    gone = [m for m in before if m.get("id") not in new_ids]
+    came = [(n, m) for n, m in enumerate(after, start=1) if m.get("id") not in old_texts]
+    for old_member, (number, new_member) in zip(gone, came, strict=False):
+        if old_member.get("tekst") == new_member.get("tekst"):
+            notes.append(f"kenmerk van lid {number} gewijzigd: {old_member.get('id')} → "
+                         f"{new_member.get('id')}")
+    return notes
 
 
 def _path_label(path: tuple[str | int, ...]) -> str:

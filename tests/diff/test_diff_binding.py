@@ -150,6 +150,13 @@ def apply(agreement: Agreement, edit: tuple[str, Any, int]) -> Agreement:
         member = Member.model_validate({"id": f"nieuw-{pick}", "tekst": "Een nieuw lid."})
         members = (*article.members, member)
         return _with_article(agreement, article.model_copy(update={"members": members}))
+    if what == "unlist":  # out of the article list, its file kept
+        return dataclasses.replace(agreement, meta=meta.model_copy(
+            update={"articles": tuple(a for a in meta.articles if a != article.id)}))
+    if what == "member-id" and article.members:
+        members = list(article.members)
+        members[0] = members[0].model_copy(update={"id": f"ander-{pick}"})
+        return _with_article(agreement, article.model_copy(update={"members": tuple(members)}))
     if what == "kvk":
         parties = list(agreement.parties)
         i = pick % len(parties)
@@ -169,7 +176,8 @@ EDITS = st.one_of(
     st.tuples(st.sampled_from(["text", "member", "title", "kompas", "term"]),
               st.sampled_from(TEXT_EDITS), st.integers(0, 1000)),
     st.tuples(st.sampled_from(["versie", "datum", "status", "toelichting", "topic", "swap",
-                               "drop-member", "add-member", "kvk", "representative"]),
+                               "drop-member", "add-member", "kvk", "representative", "unlist",
+                               "member-id"]),
               st.none(), st.integers(0, 1000)),
 )
 
@@ -283,6 +291,18 @@ def test_datum_is_binding(versions: Versions) -> None:
     (datum,) = [m for m in comparison.metadata if m.field == "datum"]
     assert datum.binding and comparison.binding_changed
     assert "niet bindend" not in _views(comparison)["md"].split("Datum")[1].split("\n")[0]
+
+
+def test_a_pure_move_is_binding_but_not_substantive(versions: Versions) -> None:
+    from diffhelp import ORDER
+
+    order = [a for a in ORDER if a != "gedrag"]
+    order.insert(1, "gedrag")
+    versions.order(*order)
+    comparison = assert_agrees(*versions.agreements())
+    moved = next(c for c in comparison.changes if c.kind == "moved")
+    assert (moved.article, moved.binding, moved.substantive) == ("gedrag", True, False)
+    assert "verplaatst; niet inhoudelijk" in _views(comparison)["md"]
 
 
 def test_status_and_representatives_are_not_binding(versions: Versions) -> None:
