@@ -9,12 +9,21 @@ target, a removed emphasis, a no-break space or a new `datum` always are.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from rechtmakers.agreement import Agreement
-from rechtmakers.digest import canonical_article, canonical_meta, canonical_party, canonical_term
+from rechtmakers.digest import (
+    DIGEST_FORMAT,
+    canonical_article,
+    canonical_meta,
+    canonical_party,
+    canonical_term,
+    content_digest,
+)
 from rechtmakers.model import AgreementMeta, Article
 
 # Keys of the canonical overeenkomst that the article comparison reports itself.
@@ -86,17 +95,53 @@ def article_binding_changed(before: Article | None, after: Article | None) -> bo
     if before is None or after is None:
         return before is not after
     return before is not after and before != after and (
-        canonical_article(before) != canonical_article(after))
+        canonical_of(before) != canonical_of(after))
 
 
 def article_content_changed(before: Article | None, after: Article | None) -> bool:
     """A binding change other than the article's own `versie` (what should raise it)."""
     if before is None or after is None or not article_binding_changed(before, after):
         return False
-    old, new = canonical_article(before), canonical_article(after)
+    old, new = dict(canonical_of(before)), dict(canonical_of(after))
     old.pop("versie", None)
     new.pop("versie", None)
     return old != new
+
+
+# Canonical forms by article object: the two versions of a comparison share the objects of
+# unchanged files (diff.pair), so each is normalised once for the comparison and both digests.
+_CANONICAL: dict[int, tuple[Article, dict[str, Any]]] = {}
+_CANONICAL_LIMIT = 50_000
+
+
+def canonical_of(article: Article) -> dict[str, Any]:
+    """canonical_article, remembered per article object (do not change the result)."""
+    found = _CANONICAL.get(id(article))
+    if found is not None and found[0] is article:
+        return found[1]
+    if len(_CANONICAL) >= _CANONICAL_LIMIT:
+        _CANONICAL.clear()
+    form = canonical_article(article)
+    _CANONICAL[id(article)] = (article, form)
+    return form
+
+
+def digest_of(agreement: Agreement) -> str:
+    """content_digest(agreement), with the articles' canonical forms remembered (canonical_of):
+    the redline needs the digest of both versions. The property test holds it to
+    content_digest."""
+    meta = agreement.meta
+    if meta is None or any(a not in agreement.articles for a in meta.articles):
+        return content_digest(agreement)  # which says, in Dutch, why there is none
+    form = {  # as digest.canonical_form builds it
+        "formaat": DIGEST_FORMAT,
+        "overeenkomst": canonical_meta(meta),
+        "partijen": [canonical_party(p) for p in agreement.parties],
+        "begrippen": [canonical_term(t) for t in agreement.terms],
+        "artikelen": [canonical_of(agreement.articles[a]) for a in agreement.order],
+    }
+    data = json.dumps(form, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()
 
 
 def leaves(value: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...],

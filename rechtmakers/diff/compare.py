@@ -14,6 +14,7 @@ from rechtmakers.diff.binding import (
     article_binding_changed,
     article_content_changed,
     binding_delta,
+    canonical_of,
     changed_leaves,
 )
 from rechtmakers.diff.hidden import value_notes
@@ -22,7 +23,6 @@ from rechtmakers.diff.preamble import Preamble, compare_preamble
 from rechtmakers.diff.relabel import references_in, relabel_edits
 from rechtmakers.diff.text import article_lines, explanation_lines, resolver
 from rechtmakers.diff.words import Edit, is_unchanged, line_edits
-from rechtmakers.digest import canonical_article
 from rechtmakers.model import Article
 
 Kind = Literal["added", "removed", "changed", "moved", "renumbered"]
@@ -270,7 +270,7 @@ _KEY_LABELS = {"id": "kenmerk", "onderwerp": "onderwerp", "titel": "de titel",
 def _notes(before: Article, after: Article) -> tuple[str, ...]:
     """The binding changes of an article that its words do not show."""
     notes: list[str] = []
-    old_form, new_form = canonical_article(before), canonical_article(after)
+    old_form, new_form = dict(canonical_of(before)), dict(canonical_of(after))
     notes.extend(_member_notes(old_form.pop("leden", []), new_form.pop("leden", [])))
     for path, was, now in changed_leaves(old_form, new_form):
         if was is None or now is None or path == ("versie",):

@@ -25,26 +25,31 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from xml.sax.saxutils import unescape
 
-from rechtmakers.diff.compare import Comparison, moved_articles
+from rechtmakers.agreement import Agreement
+from rechtmakers.diff.compare import ArticleDiff, Comparison, moved_articles
 from rechtmakers.diff.myers import opcodes
 from rechtmakers.diff.present import (
-    ArticleView,
+    NOT_SUBSTANTIVE,
     MetaView,
-    changed_views,
     counts,
-    explained_views,
+    heading,
     meta_views,
+    number_text,
     title,
+    version_text,
     versions,
+    what,
 )
 from rechtmakers.diff.words import tokenize
+from rechtmakers.render.build import DocumentBuilder
 from rechtmakers.render.docx_body import BodyWriter, text_run, write_document, xml_text
-from rechtmakers.render.tree import Document, Paragraph, Text
+from rechtmakers.render.tree import ArticleNode, Break, Document, Inline, Paragraph, Text
 
 FRONT = "\x00voorwerk"  # the section keys that are not article ids
 SIGNATURES = "\x00ondertekening"
@@ -59,15 +64,40 @@ def render_docx(comparison: Comparison, *, author: str, date: dt.datetime,
 
     author and date name the changes no commit is known for (the working tree, two folders).
     """
-    from rechtmakers.digest import content_digest
+    from rechtmakers.diff.binding import digest_of
     from rechtmakers.render.docx import render_docx as render_package
     from rechtmakers.render.tree import build_document
 
-    new_doc = build_document(comparison.new, content_digest(comparison.new))
-    old_doc = (build_document(comparison.old, content_digest(comparison.old))
-               if comparison.old.meta is not None else None)
+    new_doc = build_document(comparison.new, digest_of(comparison.new))
+    old_doc = None
+    if comparison.old.meta is not None:
+        wanted = _old_articles(comparison)
+        old_doc = _PartialBuilder(comparison.old, wanted).build(digest_of(comparison.old))
     redline = Redline(comparison, old_doc, author, date, attribution or {})
     return render_package(new_doc, body_of=redline.body)
+
+
+def _old_articles(comparison: Comparison) -> frozenset[str]:
+    """The old articles to lay out: those that read differently in the old version other than
+    by their number (an unchanged article is the new one; a renumbered one, the new one with
+    its old number: see _renumbered)."""
+    return frozenset(a.id for a in comparison.articles
+                     if a.number_old is not None and a.kinds and a.kinds != ("renumbered",))
+
+
+class _PartialBuilder(DocumentBuilder):
+    """render's document builder, laying out only some of the articles (each article is laid
+    out on its own, so the others are not needed)."""
+
+    def __init__(self, agreement: Agreement, wanted: frozenset[str]) -> None:
+        super().__init__(agreement)
+        self.wanted = wanted
+
+    def _articles(self) -> tuple[ArticleNode, ...]:
+        numbers = self.agreement.numbers
+        return tuple(self._article(article, numbers[article.id])
+                     for article in self.agreement.ordered_articles()
+                     if article.id in self.wanted)
 
 
 @dataclass
@@ -238,11 +268,20 @@ class Redline:
             old_writer = BodyWriter(writer.style, lambda o, s, lv: 0, writer.link_id)
             old_writer.new_list = lists.placeholder(old_writer.parts)
             write_document(old_writer, self.old_doc)
-            old_cut = _cut_points(old_writer.parts, self.old_doc, self.comparison.old.order)
+            laid_out = _old_articles(self.comparison)
+            ids = [a for a in self.comparison.old.order if a in laid_out]
+            old_cut = _cut_points(old_writer.parts, self.old_doc, ids)
             old_sections = _split(old_writer.parts, old_cut)
             mapping = _match_lists(lists, new_cut, old_cut)
             old_sections = {key: [_renumber(xml, mapping, lists) for xml in parts]
                             for key, parts in old_sections.items()}
+            lid = f'<w:pStyle w:val="{writer.style("Lid")}"/>'
+            for article in self.comparison.articles:
+                if article.id in laid_out or article.number_old is None:
+                    continue
+                parts = new_sections.get(article.id, [])
+                old_sections[article.id] = parts if not article.kinds else _renumbered(
+                    parts, article.number_new or 0, article.number_old, lid)
         writer.new_list = lists.new_list
         self._summary(writer)
         self._document(new_sections, old_sections)
@@ -276,6 +315,15 @@ class Redline:
         if list(old_parts) == list(new_parts):
             self.out.extend(self._kept(xml) for xml in new_parts)
             return
+        # Identical blocks first (cheap), then the stretches between them by their key.
+        same = SequenceMatcher(None, old_parts, new_parts, autojunk=False)
+        for tag, i1, i2, j1, j2 in same.get_opcodes():
+            if tag == "equal":
+                self.out.extend(self._kept(xml) for xml in new_parts[j1:j2])
+            else:
+                self._align(old_parts[i1:i2], new_parts[j1:j2])
+
+    def _align(self, old_parts: Sequence[str], new_parts: Sequence[str]) -> None:
         old = [parse_block(xml) for xml in old_parts]
         new = [parse_block(xml) for xml in new_parts]
         matcher = SequenceMatcher(None, [b.key for b in old], [b.key for b in new],
@@ -305,8 +353,7 @@ class Redline:
             self.out.append(self._kept(new.xml))
         elif old.kind == new.kind == "p" and old.props == new.props:
             marks = "".join(self._bookmark(a.text) for a in new.atoms if a.kind == "bm")
-            runs = marks + self._runs(_tokens(old.atoms), _tokens(new.atoms))
-            self.out.append(f"<w:p>{_ppr(new.props)}{runs}</w:p>")
+            self.out.append(f"<w:p>{_ppr(new.props)}{marks}{self._atom_runs(old, new)}</w:p>")
         elif old.kind == new.kind == "tbl":
             self._table(old, new)
         else:
@@ -400,6 +447,21 @@ class Redline:
 
     # Runs.
 
+    def _atom_runs(self, old: Block, new: Block) -> str:
+        """The runs of a paragraph in both versions: the pieces alike at its start and end as
+        they are (a new number leaves the rest of a lid alone), the middle word by word."""
+        a = [x for x in old.atoms if x.kind != "bm"]
+        b = [x for x in new.atoms if x.kind != "bm"]
+        start = 0
+        while start < min(len(a), len(b)) and a[start] == b[start]:
+            start += 1
+        end = 0
+        while end < min(len(a), len(b)) - start and a[-1 - end] == b[-1 - end]:
+            end += 1
+        middle = self._runs(_tokens(a[start:len(a) - end]), _tokens(b[start:len(b) - end]))
+        return (self._group(_whole_tokens(b[:start]), "equal") + middle
+                + self._group(_whole_tokens(b[len(b) - end:]), "equal"))
+
     def _runs(self, old: list[Token], new: list[Token]) -> str:
         """The runs that turn old into new, word by word (formatting and link included)."""
         codes: Sequence[tuple[str, int, int, int, int]] | None = None
@@ -475,39 +537,41 @@ class Redline:
                                   "de wijzigingen als bijgehouden wijzigingen. Alles "
                                   "accepteren geeft de nieuwe tekst, alles weigeren de oude.",
                                   "<w:i/>"))
-        articles = changed_views(comparison)
+        # From the comparison itself: laying out every article's words only to name it would
+        # cost more than the redline.
+        articles = [a for a in comparison.articles if a.kinds]
         if articles:
             w.para("Heading 2", text_run("Artikelen"), keep_next=True)
             w.table(("Artikel", "Titel", "Wijziging"),
-                    [(_cell(a.number), _cell(_now(a)), _cell(_what(a))) for a in articles])
+                    [(_cell(number_text(a)), _cell(a.title), _cell(_what(a))) for a in articles])
         metadata = meta_views(comparison)
         if metadata:
             w.para("Heading 2", text_run("Buiten de artikelen"), keep_next=True)
             for meta in metadata:
                 w.para("List Bullet", _meta_runs(meta))
-        explained = explained_views(comparison)
+        explained = comparison.explanations
         if explained:
             w.para("Heading 2", text_run("Toelichting gewijzigd (niet bindend)"),
                    keep_next=True)
             for article in explained:
-                w.para("List Bullet", text_run(f"{article.heading} – {_now(article)}"))
+                w.para("List Bullet", text_run(f"{heading(article)} – {article.title}"))
         self.out.append(w.xml())
         self.out.append('<w:p><w:r><w:br w:type="page"/></w:r></w:p>')
 
 
 def _cell(text: str) -> tuple[Paragraph, ...]:
-    return (Paragraph((Text(text),)),)
+    """A table cell; each line of text on a line of its own."""
+    inlines: list[Inline] = []
+    for i, line in enumerate(text.split("\n")):
+        inlines.extend([Break(), Text(line)] if i else [Text(line)])
+    return (Paragraph(tuple(inlines)),)
 
 
-def _now(article: ArticleView) -> str:
-    after = "".join(e.text for e in article.title.edits if e.op != "delete").strip()
-    return after or "".join(e.text for e in article.title.edits).strip() or article.id
-
-
-def _what(article: ArticleView) -> str:
-    words = "; ".join(p for p in (article.what, article.note, article.version) if p)
-    hidden = "".join(f"\n! {note}" for note in article.hidden)
-    return words + hidden
+def _what(article: ArticleDiff) -> str:
+    """"gewijzigd, vernummerd; versie 1 → 2", then the changes the words do not show."""
+    note = "" if article.substantive else NOT_SUBSTANTIVE
+    words = "; ".join(p for p in (what(article), note, version_text(article)) if p)
+    return words + "".join(f"\n! {note}" for note in article.notes)
 
 
 _SHOWN = {"delete": '<w:strike/><w:color w:val="B42318"/>',
@@ -552,6 +616,12 @@ def _tokens(atoms: Sequence[Atom]) -> list[Token]:
         elif atom.kind in ("br", "tab"):
             tokens.append((atom.kind, "", atom.fmt, atom.link))
     return tokens
+
+
+def _whole_tokens(atoms: Sequence[Atom]) -> list[Token]:
+    """Atoms as tokens without cutting their text into words (for unchanged stretches)."""
+    return [(atom.kind, atom.text, atom.fmt, atom.link) for atom in atoms
+            if atom.kind in ("t", "br", "tab")]
 
 
 def _alike(old: Sequence[Block], new: Sequence[Block]) -> list[tuple[int, int]]:
@@ -607,12 +677,11 @@ def _split(parts: Sequence[str], cuts: Sequence[tuple[str, int]]) -> dict[str, l
 
 
 
-def _section_of(position: int, cuts: Sequence[tuple[str, int]]) -> str:
-    key = FRONT
-    for name, start in cuts:
-        if start <= position:
-            key = name
-    return key
+def _section_of(position: int, cuts: Sequence[tuple[str, int]],
+                starts: Sequence[int]) -> str:
+    """The section a body position lies in (starts: the cuts' positions, ascending)."""
+    index = bisect_right(starts, position) - 1
+    return cuts[index][0] if index >= 0 else FRONT
 
 
 def _match_lists(lists: Lists, new_cuts: Sequence[tuple[str, int]],
@@ -620,15 +689,32 @@ def _match_lists(lists: Lists, new_cuts: Sequence[tuple[str, int]],
     """Placeholder id → the new version's list id in the same section and of the same kind,
     in order; a list the new version lacks gets an instance of its own."""
     available: dict[tuple[str, bool, int], list[int]] = {}
+    new_starts = [start for _, start in new_cuts]
+    old_starts = [start for _, start in old_cuts]
     for position, ordered, level, num in lists.new_calls:
-        available.setdefault((_section_of(position, new_cuts), ordered, level), []).append(num)
+        section = _section_of(position, new_cuts, new_starts)
+        available.setdefault((section, ordered, level), []).append(num)
     mapping: dict[int, int] = {}
     for k, (ordered, start, level) in enumerate(lists.calls):
-        key = (_section_of(lists.old_positions[k], old_cuts), ordered, level)
+        key = (_section_of(lists.old_positions[k], old_cuts, old_starts), ordered, level)
         queue = available.get(key)
         mapping[_PLACEHOLDER + k] = queue.pop(0) if queue else lists.new_list(ordered, start,
                                                                               level)
     return mapping
+
+
+def _renumbered(parts: Sequence[str], new: int, old: int, lid: str) -> list[str]:
+    """An article's section as the old version laid it out, when only its number differs:
+    the same paragraphs, with the old number in its heading and its leden."""
+    member = re.compile(f'(<w:t xml:space="preserve">){new}(\\.\\d+</w:t>)')
+    out = []
+    for i, xml in enumerate(parts):
+        if i == 0:
+            xml = xml.replace(f">Artikel {new} – ", f">Artikel {old} – ", 1)
+        elif lid in xml:
+            xml = member.sub(lambda m: f"{m.group(1)}{old}{m.group(2)}", xml, count=1)
+        out.append(xml)
+    return out
 
 
 def _renumber(xml: str, mapping: dict[int, int], lists: Lists) -> str:

@@ -117,7 +117,7 @@ def article_view(comparison: Comparison, article: ArticleDiff) -> ArticleView:
         note="" if article.substantive or not article.kinds else NOT_SUBSTANTIVE,
         substantive=article.substantive, state=state(article),
         explanation=lines_of(article.explanation) if article.explanation else None,
-        version=_version(article), hidden=article.notes)
+        version=version_text(article), hidden=article.notes)
 
 
 def changed_views(comparison: Comparison) -> list[ArticleView]:
@@ -172,7 +172,7 @@ def what(article: ArticleDiff) -> str:
 def _kind_word(article: ArticleDiff, kind: str) -> str:
     if kind != "changed" or article.text_changed:
         return KIND_WORDS[kind]
-    return "versie gewijzigd" if article.binding else RELABELLED
+    return "alleen de versie" if article.binding else RELABELLED
 
 
 def state(article: ArticleDiff) -> str:
@@ -187,7 +187,8 @@ def state(article: ArticleDiff) -> str:
     return "vernummerd" if article.kinds else "ongewijzigd"
 
 
-def _version(article: ArticleDiff) -> str | None:
+def version_text(article: ArticleDiff) -> str | None:
+    """"versie 1 → 2" when the article's versie changed."""
     if article.version_old and article.version_new and article.version_old != article.version_new:
         return f"versie {article.version_old} → {article.version_new}"
     return None

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from rechtmakers.agreement import Agreement
 from rechtmakers.diff import Comparison, compare
-from rechtmakers.diff.binding import binding_changed
+from rechtmakers.diff.binding import binding_changed, digest_of
 from rechtmakers.diff.html import render_html
 from rechtmakers.diff.json import render_json
 from rechtmakers.diff.markdown import render_markdown
@@ -193,6 +193,7 @@ def assert_agrees(old: Agreement, new: Agreement) -> Comparison:
     reported = (any(change.binding for change in comparison.changes)
                 or any(meta.binding for meta in comparison.metadata))
     assert comparison.binding_changed == digest_changed == reported == binding_changed(old, new)
+    assert (digest_of(old), digest_of(new)) == (content_digest(old), content_digest(new))
     if digest_changed:  # and it is shown: in the words, or in a note beside them
         shown = [c for c in comparison.changes if c.binding and (
             c.kind != "changed" or c.notes or any(e.op != "equal" for e in c.edits)
