@@ -249,9 +249,25 @@ def test_link_target_is_a_binding_change_in_every_view(linked: Versions) -> None
         assert "evil.example" in text, name
     data = json.loads(render_json(comparison))
     assert data["binding_changed"] is True
+    # DOCX: named in the summary, and the link itself a tracked change (old target deleted,
+    # new target inserted).
+    xml = _docx_xml(comparison)
+    assert "link gewijzigd: «consent»: https://consent.example/regels → " in xml
+    assert "<w:del " in xml.split("consent</w:delText>")[0][-400:]
     (change,) = [c for c in data["changes"] if c["article"] == "besluitvorming"]
     assert change["binding"] and change["notes"] == [
         "link gewijzigd: «consent»: https://consent.example/regels → https://evil.example/regels"]
+
+
+def _docx_xml(comparison: Comparison) -> str:
+    import io
+    import zipfile
+
+    from rechtmakers.diff.docx import render_docx
+
+    data = render_docx(comparison, author="A", date=dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        return package.read("word/document.xml").decode("utf-8")
 
 
 def test_removed_emphasis_is_a_binding_change(versions: Versions) -> None:
@@ -262,6 +278,9 @@ def test_removed_emphasis_is_a_binding_change(versions: Versions) -> None:
     for name, text in _views(comparison).items():
         assert "nadruk verwijderd: «niet»" in text, name
     assert "geen wijzigingen" not in _views(comparison)["terminal"]
+    xml = _docx_xml(comparison)
+    assert "nadruk verwijderd: «niet»" in xml
+    assert '<w:rPr><w:b/></w:rPr><w:delText xml:space="preserve">niet</w:delText>' in xml
 
 
 def test_no_break_space_is_a_binding_change(versions: Versions) -> None:
@@ -271,6 +290,7 @@ def test_no_break_space_is_a_binding_change(versions: Versions) -> None:
     assert change.binding and any("vaste spatie (U+00A0)" in note for note in change.notes)
     for name, text in _views(comparison).items():
         assert "andere spatie" in text, name
+    assert "andere spatie" in _docx_xml(comparison)
 
 
 def test_nfd_spelling_is_no_change(versions: Versions) -> None:
@@ -292,6 +312,7 @@ def test_datum_is_binding(versions: Versions) -> None:
     (datum,) = [m for m in comparison.metadata if m.field == "datum"]
     assert datum.binding and comparison.binding_changed
     assert "niet bindend" not in _views(comparison)["md"].split("Datum")[1].split("\n")[0]
+    assert "Datum" in _docx_xml(comparison)
 
 
 def test_a_pure_move_is_binding_but_not_substantive(versions: Versions) -> None:
