@@ -251,7 +251,6 @@ class Redline:
         self.attribution = attribution
         self.rev = Revisions()
         self.out: list[str] = []
-        self.bookmarks = 0
         self.moves = 0
 
     # The body.
@@ -518,11 +517,12 @@ class Redline:
         """A bookmark (start, or start and end) with a fresh id; an end alone is dropped."""
         if not xml.startswith("<w:bookmarkStart"):
             return ""
-        self.bookmarks += 1
+        number = self.rev.next_id  # one series of ids for bookmarks, moves and revisions
+        self.rev.next_id += 1
         name = re.search(r'w:name="([^"]*)"', xml)
-        label = name.group(1) if name else f"b{self.bookmarks}"
-        return (f'<w:bookmarkStart w:id="{self.bookmarks}" w:name="{label}"/>'
-                f'<w:bookmarkEnd w:id="{self.bookmarks}"/>')
+        label = name.group(1) if name else f"b{number}"
+        return (f'<w:bookmarkStart w:id="{number}" w:name="{label}"/>'
+                f'<w:bookmarkEnd w:id="{number}"/>')
 
     # The summary on top.
 
