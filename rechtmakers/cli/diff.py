@@ -18,6 +18,7 @@ class Format(StrEnum):
     html = "html"
     json = "json"
     docx = "docx"
+    pdf = "pdf"
 
 
 @app.command()
@@ -28,10 +29,10 @@ def diff(
                                      "overeenkomst; of twee mappen met een overeenkomst.",
                                      show_default=False),
     fmt: Format = typer.Option(Format.terminal, "--format", "-f", help="Uitvoer: terminal, md "
-                               "(voor een pull request), html (redline-pagina), json of docx "
-                               "(Word met bijgehouden wijzigingen)."),
+                               "(voor een pull request), html (redline-pagina), json, docx "
+                               "(Word met bijgehouden wijzigingen) of pdf (redline op papier)."),
     out: Path = typer.Option(None, "--out", "-o", help="Schrijf naar dit bestand in plaats van "
-                             "naar de standaarduitvoer (verplicht voor docx).",
+                             "naar de standaarduitvoer (verplicht voor docx en pdf).",
                              show_default=False),
 ) -> None:
     """Toon wat er veranderd is tussen twee versies: per artikel en woord voor woord.

@@ -30,7 +30,7 @@ def render(
     """Maak leesbare documenten van overeenkomsten: Markdown, HTML, DOCX en PDF.
 
     Exitcode 0: geschreven. 1: de overeenkomst heeft fouten (er is niets geschreven; met
-    --force wel). 2: verkeerd aangeroepen, of een PDF-programma ontbreekt.
+    --force wel). 2: verkeerd aangeroepen.
     """
     from rechtmakers.config import load_config
     from rechtmakers.render import RenderOptions, parse_formats, render_all
@@ -42,10 +42,6 @@ def render(
     with guarded():
         options = RenderOptions(parse_formats(formats), toelichting, templates)
         check_house_style(templates)
-        if "pdf" in options.formats:
-            from rechtmakers.render.pdf import find_engine
-
-            find_engine()
         roots = find_agreements(paths or [])
         config = load_config(Path.cwd())
         reports = [validate_agreement(root, config) for root in roots]

@@ -18,13 +18,14 @@ from typing import Any
 from rechtmakers.agreement import Agreement
 from rechtmakers.digest import (
     DIGEST_FORMAT,
+    canonical_annexes,
     canonical_article,
     canonical_meta,
     canonical_party,
     canonical_term,
     content_digest,
 )
-from rechtmakers.model import AgreementMeta, Article
+from rechtmakers.model import AgreementMeta, Article, Party
 
 # Keys of the canonical overeenkomst that the article comparison reports itself.
 ORDER_KEY = "artikelen"
@@ -59,6 +60,9 @@ def binding_delta(old: Agreement, new: Agreement) -> BindingDelta:
         return BindingDelta((), False, False, frozenset(), False, whole=(old.meta is None) != (
             new.meta is None))
     meta_keys = meta_keys_changed(old.meta, new.meta)
+    if (old.meta.annexes or new.meta.annexes) and "bijlagen" not in meta_keys and (
+            canonical_meta_of(old).get("bijlagen") != canonical_meta_of(new).get("bijlagen")):
+        meta_keys = tuple(sorted((*meta_keys, "bijlagen")))  # an annex's bytes changed
     parties = old.parties != new.parties and (
         [canonical_party(p) for p in old.parties] != [canonical_party(p) for p in new.parties])
     terms = old.terms != new.terms and (
@@ -81,6 +85,23 @@ def meta_keys_changed(old: AgreementMeta, new: AgreementMeta) -> tuple[str, ...]
     before, after = canonical_meta(old), canonical_meta(new)
     return tuple(key for key in sorted(set(before) | set(after))
                  if before.get(key) != after.get(key))
+
+
+def canonical_meta_of(agreement: Agreement) -> dict[str, Any]:
+    """The agreement's canonical overeenkomst as the digest takes it: with each annex's
+    SHA-256 (digest.canonical_form)."""
+    assert agreement.meta is not None
+    meta = canonical_meta(agreement.meta)
+    if agreement.meta.annexes:
+        meta["bijlagen"] = canonical_annexes(agreement)
+    return meta
+
+
+def party_binding_changed(before: Party | None, after: Party | None) -> bool:
+    """Whether the party's part of the digest (who it is as a legal person) differs."""
+    if before is None or after is None:
+        return before is not after
+    return before != after and canonical_party(before) != canonical_party(after)
 
 
 def binding_meta_parts(meta: AgreementMeta) -> dict[str, Any]:
@@ -135,7 +156,7 @@ def digest_of(agreement: Agreement) -> str:
         return content_digest(agreement)  # which says, in Dutch, why there is none
     form = {  # as digest.canonical_form builds it
         "formaat": DIGEST_FORMAT,
-        "overeenkomst": canonical_meta(meta),
+        "overeenkomst": canonical_meta_of(agreement),
         "partijen": [canonical_party(p) for p in agreement.parties],
         "begrippen": [canonical_term(t) for t in agreement.terms],
         "artikelen": [canonical_of(agreement.articles[a]) for a in agreement.order],

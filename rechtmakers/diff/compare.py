@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from rechtmakers.agreement import Agreement
+from rechtmakers.diff.annexes import extra_changes
 from rechtmakers.diff.binding import (
     UNSHOWN_ARTICLE_KEYS,
     BindingDelta,
@@ -16,9 +17,10 @@ from rechtmakers.diff.binding import (
     binding_delta,
     canonical_of,
     changed_leaves,
+    party_binding_changed,
 )
 from rechtmakers.diff.hidden import value_notes
-from rechtmakers.diff.metadata import MetaChange, metadata_changes
+from rechtmakers.diff.metadata import MetaChange, metadata_changes, party_notes
 from rechtmakers.diff.preamble import Preamble, compare_preamble
 from rechtmakers.diff.relabel import references_in, relabel_edits
 from rechtmakers.diff.text import article_lines, explanation_lines, resolver
@@ -136,8 +138,37 @@ def compare(old: Agreement, new: Agreement, *, old_label: str = "oud",
     articles = tuple(_article_diff(article_id, old, new, article_id in moved, relabelled)
                      for article_id in document_order(old.order, new.order))
     preamble = compare_preamble(old, new)
-    return Comparison(old, new, articles, tuple(metadata_changes(old, new)), preamble,
-                      old_label, new_label, binding_delta(old, new))
+    delta = binding_delta(old, new)
+    extra = (_with_notes(change, old, new) for change in extra_changes(old, new)
+             if _binds(change, delta, old, new))
+    metadata = (*metadata_changes(old, new), *extra)
+    return Comparison(old, new, articles, metadata, preamble, old_label, new_label, delta)
+
+
+def _with_notes(change: MetaChange, old: Agreement, new: Agreement) -> MetaChange:
+    """A legal detail's change with the notes of what its words do not show."""
+    if change.field != "rechtspersoon" or change.subject is None:
+        return change
+    was, now = old.party_map.get(change.subject), new.party_map.get(change.subject)
+    if was is None or now is None:
+        return change
+    notes = party_notes(was, now, ("rechtsvorm", "kvk", "vestigingsplaats", "adres"))
+    if change.old != change.new:
+        notes = tuple(n for n in notes if not n.startswith("schrijfwijze"))
+    return replace(change, notes=notes)
+
+
+def _binds(change: MetaChange, delta: BindingDelta, old: Agreement, new: Agreement) -> bool:
+    """Whether a change of diff.annexes (dates, legal details, annexes) changed the digest:
+    the same date or legal detail spelled otherwise (NFD) is no change."""
+    if change.field in ("ingangsdatum", "einddatum"):
+        return change.field in delta.meta_keys
+    if change.field == "bijlage":
+        return "bijlagen" in delta.meta_keys
+    if change.field == "rechtspersoon" and change.subject is not None:
+        return party_binding_changed(old.party_map.get(change.subject),
+                                     new.party_map.get(change.subject))
+    return True
 
 
 def document_order(old_order: Sequence[str], new_order: Sequence[str]) -> list[str]:

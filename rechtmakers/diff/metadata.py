@@ -25,13 +25,12 @@ FIELDS: dict[str, str] = {
     "versie": "Versie",
     "status": "Status",
     "datum": "Datum",
-    "ingangsdatum": "Ingangsdatum",
-    "einddatum": "Einddatum",
     "penvoerder": "Penvoerder",
     "kompas": "Kompas",
     "overwegingen": "Overwegingen",
-    "bijlagen": "Bijlagen",
 }
+# Reported by diff.annexes (issue 13), when they bind: see compare._binds.
+_ELSEWHERE = {"ingangsdatum", "einddatum", "bijlagen"}
 _TEXT_FIELDS = ("titel", "kompas", "overwegingen")
 
 
@@ -73,11 +72,8 @@ def _meta_values(meta: AgreementMeta) -> dict[str, str]:
     return {
         "id": meta.id, "titel": _nfc(meta.title), "versie": meta.version, "status": meta.status,
         "datum": dutch_date(meta.date),
-        "ingangsdatum": dutch_date(meta.effective) if meta.effective else "",
-        "einddatum": dutch_date(meta.until) if meta.until else "",
         "penvoerder": meta.lead, "kompas": _nfc(meta.compass),
         "overwegingen": _nfc("\n\n".join(meta.considerations)),
-        "bijlagen": "; ".join(f"{a.title} ({a.file})" for a in meta.annexes),
     }
 
 
@@ -105,7 +101,7 @@ def _meta_fields(old: AgreementMeta, new: AgreementMeta) -> Iterator[MetaChange]
             else "changed"
         yield MetaChange(key, kind, label, before[key] or None, after[key] or None, True, None,
                          edits, notes)
-    for key in sorted(binding - set(FIELDS) - {ORDER_KEY}):
+    for key in sorted(binding - set(FIELDS) - {ORDER_KEY} - _ELSEWHERE):
         yield MetaChange(key, "changed", key, str(canonical_old.get(key)),
                          str(canonical_new.get(key)), True)
     if old.articles != new.articles and tuple(dict.fromkeys(old.articles)) == tuple(
@@ -153,18 +149,26 @@ def legal_line(party: Party) -> str:
     return ", ".join(parts)
 
 
+_WHO = ("id", "naam", "soort")  # the rest of the legal person: diff.annexes (rechtspersoon)
+
+
+def party_notes(was: Party, now: Party, keys: tuple[str, ...] | None = None) -> tuple[str, ...]:
+    """The binding changes of a party (its keys, or all) that its words do not show."""
+    old_canonical, new_canonical = canonical_party(was), canonical_party(now)
+    return tuple(note for path, a, b in changed_leaves(old_canonical, new_canonical)
+                 if a is not None and b is not None and (keys is None or path[0] in keys)
+                 for note in value_notes(_PARTY_LABELS.get(str(path[0]), str(path[0])), a, b))
+
+
 def _party_changed(was: Party, now: Party) -> Iterator[MetaChange]:
     old_canonical, new_canonical = canonical_party(was), canonical_party(now)
-    if old_canonical != new_canonical:
-        old_line, new_line = legal_line(was), legal_line(now)
-        notes = tuple(note for path, a, b in changed_leaves(old_canonical, new_canonical)
-                      if a is not None and b is not None
-                      for note in value_notes(_PARTY_LABELS.get(str(path[0]), str(path[0])),
-                                              a, b))
+    if any(old_canonical.get(key) != new_canonical.get(key) for key in _WHO):
+        old_line, new_line = party_line(was), party_line(now)
+        notes = party_notes(was, now, _WHO)
         if old_line != new_line:
             notes = tuple(n for n in notes if not n.startswith("schrijfwijze"))
         yield MetaChange("partij", "changed", f"Partij {now.name}", old_line, new_line, True,
-                         now.id, tuple(word_edits(old_line, new_line)), notes)
+                         now.id, tuple(word_edits(_nfc(old_line), _nfc(new_line))), notes)
     if was.representatives != now.representatives:
         old_text, new_text = _people(was.representatives), _people(now.representatives)
         yield MetaChange("vertegenwoordigers", "changed", f"Vertegenwoordigers van {now.name}",

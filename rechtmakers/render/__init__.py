@@ -55,28 +55,23 @@ def render_agreement(agreement: Agreement, options: RenderOptions) -> dict[str, 
 def render_document(document: Document, options: RenderOptions) -> dict[str, bytes]:
     """Every requested format of one document tree, by format name."""
     formats = options.formats
-    engine = None
-    if "pdf" in formats:
-        from rechtmakers.render.pdf import find_engine
-
-        engine = find_engine()
-    needs_html = "html" in formats or (engine is not None and engine.source == "html")
-    needs_docx = "docx" in formats or (engine is not None and engine.source == "docx")
     made: dict[str, bytes] = {}
     if "md" in formats:
         from rechtmakers.render.markdown import render_markdown
 
         made["md"] = render_markdown(document, options.house_style).encode("utf-8")
-    if needs_html:
+    if "html" in formats:
         from rechtmakers.render.html import render_html
 
         made["html"] = render_html(document, options.house_style).encode("utf-8")
-    if needs_docx:
+    if "docx" in formats:
         from rechtmakers.render.docx import render_docx
 
         made["docx"] = render_docx(document, options.house_style)
-    if engine is not None:
-        made["pdf"] = engine.convert(made[engine.source], document)
+    if "pdf" in formats:
+        from rechtmakers.render.pdf import render_pdf
+
+        made["pdf"] = render_pdf(document, options.house_style)
     return {fmt: made[fmt] for fmt in formats}
 
 

@@ -50,8 +50,8 @@ def many_changes(versions: Versions) -> None:
     versions.write(f"{articles}conflictdialoog.yaml",
                    cut(path.read_text(encoding="utf-8"), "    - naam: Gesprek met twee collega's",
                        "    - naam: Hulp van een mediator"))
-    versions.edit(f"{articles}gedrag.yaml", "    - Vragen stellen voordat je oordeelt\n",
-                  "    - Vragen stellen voordat je oordeelt\n    - Luisteren naar **elkaar**\n")
+    versions.edit(f"{articles}gedrag.yaml", "    - Vragen stellen voordat we oordelen\n",
+                  "    - Vragen stellen voordat we oordelen\n    - Luisteren naar **elkaar**\n")
     path = versions.new / f"{articles}besluitvorming.yaml"
     versions.write(f"{articles}besluitvorming.yaml",
                    cut(path.read_text(encoding="utf-8"), "  - id: snel-besluiten",
@@ -141,7 +141,7 @@ def test_marks_moves_and_numbers_are_tracked(versions: Versions, tmp_path: Path)
     # The moved article (looptijd) is a tracked move, from its old place to its new one.
     moved_from = "".join("".join(e.itertext()) for e in root.iter(f"{W}moveFrom"))
     moved_to = "".join("".join(e.itertext()) for e in root.iter(f"{W}moveTo"))
-    assert "Artikel 10 – " in moved_from and "Artikel 7 – " in moved_to
+    assert "Artikel 13 – " in moved_from and "Artikel 7 – " in moved_to
     assert root.find(f".//{W}moveFromRangeStart") is not None
     assert root.find(f".//{W}moveToRangeEnd") is not None
     # A renumbered article: the number is a tracked change.
@@ -172,7 +172,7 @@ def test_each_change_is_attributed_to_the_commit_that_made_it(
 
     commit("artikelen/besluitvorming.yaml", "Een besluit gaat door", "Een voorstel gaat door",
            "Jurist Jansen", "2026-02-03T14:30:00+01:00")
-    commit("artikelen/gedrag.yaml", "Vragen stellen voordat je oordeelt",
+    commit("artikelen/gedrag.yaml", "Vragen stellen voordat we oordelen",
            "Eerst vragen, dan oordelen", "Partner Pieters", "2026-02-04T09:00:00+01:00")
     commit("artikelen/besluitvorming.yaml", "drie werkdagen", "vijf werkdagen",
            "Jurist de Vries", "2026-02-05T11:00:00+01:00")

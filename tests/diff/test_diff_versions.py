@@ -97,7 +97,7 @@ def test_datum_needs_a_new_version_nfd_does_not(repo: Path, cli: Callable[..., A
 def test_nfd_spelling_needs_no_new_version(repo: Path, cli: Callable[..., Any]) -> None:
     import unicodedata
 
-    for rel in ("partijen.yaml", "artikelen/partijen.yaml", "artikelen/financiering.yaml"):
+    for rel in ("overeenkomst.yaml", "artikelen/partijen.yaml", "artikelen/financiering.yaml"):
         path = repo / AGREEMENT / rel
         text = path.read_text(encoding="utf-8")
         assert unicodedata.normalize("NFD", text) != text
