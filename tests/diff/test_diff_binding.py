@@ -129,6 +129,9 @@ def apply(agreement: Agreement, edit: tuple[str, Any, int]) -> Agreement:
     if what == "datum":
         return dataclasses.replace(agreement, meta=meta.model_copy(
             update={"date": meta.date + dt.timedelta(days=1)}))
+    if what == "ingangsdatum" and meta.effective is not None:
+        return dataclasses.replace(agreement, meta=meta.model_copy(
+            update={"effective": meta.effective + dt.timedelta(days=pick % 3)}))
     if what == "status":
         return dataclasses.replace(agreement, meta=meta.model_copy(update={"status":
                                                                             "vastgesteld"}))
@@ -177,7 +180,7 @@ EDITS = st.one_of(
               st.sampled_from(TEXT_EDITS), st.integers(0, 1000)),
     st.tuples(st.sampled_from(["versie", "datum", "status", "toelichting", "topic", "swap",
                                "drop-member", "add-member", "kvk", "representative", "unlist",
-                               "member-id"]),
+                               "member-id", "ingangsdatum"]),
               st.none(), st.integers(0, 1000)),
 )
 
