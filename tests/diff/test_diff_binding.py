@@ -336,3 +336,30 @@ def test_status_and_representatives_are_not_binding(versions: Versions) -> None:
     comparison = assert_agrees(*versions.agreements())
     assert not comparison.binding_changed
     assert comparison.metadata and not any(m.binding for m in comparison.metadata)
+
+
+def test_log_names_every_binding_key_of_the_agreement() -> None:
+    """`log` fingerprints the same binding keys (diff.binding.binding_meta_parts)."""
+    from rechtmakers.signoff.changes import meta_events, terms_events
+    from rechtmakers.signoff.summaries import summarize_meta, summarize_terms
+
+    agreement = base()
+    meta = agreement.meta
+    assert meta is not None and meta.effective is not None
+    later = meta.model_copy(update={"effective": meta.effective + dt.timedelta(days=1),
+                                    "status": "vastgesteld"})
+    events = meta_events(summarize_meta(meta), summarize_meta(later))
+    binding = [event.text for event in events if event.binding]
+    assert binding == ["overeenkomst.yaml gewijzigd: ingangsdatum"]
+    assert [event.text for event in events if not event.binding] == [
+        "status concept → vastgesteld"]
+    nfd = meta.model_copy(update={"compass": unicodedata.normalize("NFD", meta.compass)})
+    assert meta_events(summarize_meta(meta), summarize_meta(nfd)) == []
+    from rechtmakers.model import TermsFile
+
+    terms = TermsFile.model_validate({"begrippen": [
+        {"term": t.term, "betekenis": t.meaning} for t in agreement.terms]})
+    swapped = TermsFile.model_validate({"begrippen": [
+        {"term": t.term, "betekenis": t.meaning} for t in reversed(agreement.terms)]})
+    assert [e.text for e in terms_events(summarize_terms(terms), summarize_terms(swapped))] == [
+        "volgorde van de begrippen gewijzigd"]
