@@ -68,12 +68,16 @@ def render_docx(comparison: Comparison, *, author: str, date: dt.datetime,
     from rechtmakers.render.docx import render_docx as render_package
     from rechtmakers.render.tree import build_document
 
-    new_doc = build_document(comparison.new, digest_of(comparison.new))
     old_doc = None
     if comparison.old.meta is not None:
         wanted = _old_articles(comparison)
         old_doc = _PartialBuilder(comparison.old, wanted).build(digest_of(comparison.old))
     redline = Redline(comparison, old_doc, author, date, attribution or {})
+    if comparison.new.meta is None and old_doc is not None:
+        # The agreement is gone: everything deleted, in the old document's package.
+        redline.new_exists = False
+        return render_package(old_doc, body_of=redline.body)
+    new_doc = build_document(comparison.new, digest_of(comparison.new))
     return render_package(new_doc, body_of=redline.body)
 
 
@@ -250,6 +254,7 @@ class Redline:
         self.default = (author, date)
         self.attribution = attribution
         self.rev = Revisions()
+        self.new_exists = True
         self.out: list[str] = []
         self.moves = 0
 
@@ -258,9 +263,11 @@ class Redline:
     def body(self, writer: BodyWriter, new_doc: Document) -> str:
         lists = Lists(writer.new_list)
         writer.new_list = lists.recording(writer.parts)
-        write_document(writer, new_doc)
+        if self.new_exists:
+            write_document(writer, new_doc)
         new_parts = list(writer.parts)
-        new_cut = _cut_points(new_parts, new_doc, self.comparison.new.order)
+        new_cut = _cut_points(new_parts, new_doc, self.comparison.new.order) \
+            if self.new_exists else [(FRONT, 0)]
         new_sections = _split(new_parts, new_cut)
         old_sections: dict[str, list[str]] = {}
         if self.old_doc is not None:

@@ -187,3 +187,22 @@ def test_each_change_is_attributed_to_the_commit_that_made_it(
     assert by_text["vijf"] == ("Jurist de Vries", "2026-02-05T10:00:00Z")
     gedrag = {who for text, who in by_text.items() if "oordel" in text or "vragen" in text}
     assert gedrag == {("Partner Pieters", "2026-02-04T08:00:00Z")}
+
+
+@pytest.mark.parametrize("gone", ["old", "new"])
+def test_a_new_or_removed_agreement_is_wholly_inserted_or_deleted(versions: Versions,
+                                                                   gone: str) -> None:
+    from rechtmakers.agreement import Agreement
+
+    agreement, _ = versions.agreements()
+    empty = Agreement(root=versions.old, meta=None, parties=(), terms=(), articles={},
+                      sources={})
+    old, new = (empty, agreement) if gone == "old" else (agreement, empty)
+    data = render_docx(compare(old, new), author="A", date=dt.datetime(2026, 1, 1,
+                                                                       tzinfo=dt.UTC))
+    root = _body(data)
+    tag = "ins" if gone == "old" else "del"
+    marked = root.findall(f".//{W}pPr/{W}rPr/{W}{tag}")
+    body_paragraphs = [p for p in root.iter(f"{W}p") if p.find(f"{W}pPr/{W}rPr/{W}{tag}")
+                       is not None]
+    assert marked and any("Artikel 1 – " in "".join(p.itertext()) for p in body_paragraphs)
