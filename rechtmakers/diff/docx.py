@@ -32,6 +32,7 @@ from difflib import SequenceMatcher
 from xml.sax.saxutils import unescape
 
 from rechtmakers.agreement import Agreement
+from rechtmakers.diff.binding import leaves
 from rechtmakers.diff.compare import ArticleDiff, Comparison, moved_articles
 from rechtmakers.diff.myers import opcodes
 from rechtmakers.diff.present import (
@@ -46,6 +47,7 @@ from rechtmakers.diff.present import (
     versions,
     what,
 )
+from rechtmakers.diff.relabel import label, references_in
 from rechtmakers.diff.words import tokenize
 from rechtmakers.render.build import DocumentBuilder
 from rechtmakers.render.docx_body import BodyWriter, text_run, write_document, xml_text
@@ -81,12 +83,38 @@ def render_docx(comparison: Comparison, *, author: str, date: dt.datetime,
     return render_package(new_doc, body_of=redline.body)
 
 
+Labels = dict[str, str]  # a reference as the new version reads it → as the old one did
+
+
 def _old_articles(comparison: Comparison) -> frozenset[str]:
-    """The old articles to lay out: those that read differently in the old version other than
-    by their number (an unchanged article is the new one; a renumbered one, the new one with
-    its old number: see _renumbered)."""
+    """The old articles to lay out: those whose source differs, or whose references cannot be
+    read back from the new layout. The others are the new layout, with their old number (see
+    _renumbered) and their references as the old version read them (see _old_labels)."""
     return frozenset(a.id for a in comparison.articles
-                     if a.number_old is not None and a.kinds and a.kinds != ("renumbered",))
+                     if a.number_old is not None and _old_labels(comparison, a) is None)
+
+
+def _old_labels(comparison: Comparison, article: ArticleDiff) -> Labels | None:
+    """For an article whose source is the same in both versions: each reference label that
+    reads differently in the old version, new → old; None when the source changed (or moved),
+    or when one new label stood for two old ones."""
+    if not set(article.kinds) <= {"changed", "renumbered"} or article.binding:
+        return None
+    source = comparison.new.articles.get(article.id)
+    if source is None or source is not comparison.old.articles.get(article.id):
+        return None
+    if "changed" not in article.kinds:
+        return {}
+    labels: Labels = {}
+    for _, value in leaves(source.model_dump(mode="json", by_alias=True, exclude_none=True)):
+        if not isinstance(value, str) or ("[[" not in value and "@" not in value):
+            continue
+        for ref in references_in(value):
+            new, old = label(ref, comparison.new), label(ref, comparison.old)
+            if new != old:
+                if labels.setdefault(new, old) != old:
+                    return None
+    return labels
 
 
 class _PartialBuilder(DocumentBuilder):
@@ -286,8 +314,12 @@ class Redline:
                 if article.id in laid_out or article.number_old is None:
                     continue
                 parts = new_sections.get(article.id, [])
-                old_sections[article.id] = parts if not article.kinds else _renumbered(
-                    parts, article.number_new or 0, article.number_old, lid)
+                labels = _old_labels(self.comparison, article) or {}
+                if labels:
+                    parts = [_relabelled(xml, labels) for xml in parts]
+                if article.number_old != article.number_new:
+                    parts = _renumbered(parts, article.number_new or 0, article.number_old, lid)
+                old_sections[article.id] = parts
         writer.new_list = lists.new_list
         self._summary(writer)
         self._document(new_sections, old_sections)
@@ -722,6 +754,17 @@ def _renumbered(parts: Sequence[str], new: int, old: int, lid: str) -> list[str]
             xml = member.sub(lambda m: f"{m.group(1)}{old}{m.group(2)}", xml, count=1)
         out.append(xml)
     return out
+
+
+def _relabelled(xml: str, labels: Labels) -> str:
+    """A block of the new layout with its references as the old version read them: a
+    reference is a run of its own, so only whole runs holding a label are read back."""
+    if "<w:t" not in xml:
+        return xml
+    for new, old in labels.items():
+        xml = xml.replace(f'<w:t xml:space="preserve">{xml_text(new)}</w:t>',
+                          f'<w:t xml:space="preserve">{xml_text(old)}</w:t>')
+    return xml
 
 
 def _renumber(xml: str, mapping: dict[int, int], lists: Lists) -> str:
