@@ -11,6 +11,7 @@ from rechtmakers.checks import (
     legal,
     placeholders,
     references,
+    signoffs,
 )
 from rechtmakers.checks.base import Check, Context, Rule, error, warning
 from rechtmakers.checks.language import LANGUAGE_RULES
@@ -81,6 +82,8 @@ RULES: dict[str, Rule] = {
                     "Cyrillische of Griekse.", hidden.mixed_scripts),
     "N001": warning("N001", "nog-invullen", "Er staat geen invulplek [nog invullen] meer.",
                     placeholders.unfilled),
+    "G001": error("G001", "vastgesteld-is-getekend", "Een vastgestelde overeenkomst is door "
+                  "elke partij getekend (in git).", signoffs.sealed_means_signed),
     **LANGUAGE_RULES,
     "V001": warning("V001", "artikelversie-verhoogd", "Artikel gewijzigd, versie niet verhoogd "
                     "(met --since).", article_version_raised),

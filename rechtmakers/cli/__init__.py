@@ -20,8 +20,10 @@ def _application() -> DutchTyper:
     """The typer application with every command registered."""
     from rechtmakers.cli import diff as _diff  # noqa: F401 — each module registers its command
     from rechtmakers.cli import init as _init  # noqa: F401
+    from rechtmakers.cli import inlezen as _inlezen  # noqa: F401
     from rechtmakers.cli import regels as _regels  # noqa: F401
     from rechtmakers.cli import render as _render  # noqa: F401
+    from rechtmakers.cli import review as _review  # noqa: F401
     from rechtmakers.cli import schema as _schema  # noqa: F401
     from rechtmakers.cli import signoff as _signoff  # noqa: F401
     from rechtmakers.cli import taal as _taal  # noqa: F401
