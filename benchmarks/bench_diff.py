@@ -1,10 +1,13 @@
 """Benchmark `rechtmakers diff` on two versions of a 1,000-article agreement (prints figures).
 
 Target (issue 4): with 10 % of the articles changed, the diff in ≤ 1.0 s for json and ≤ 2.0 s
-for html, loading both versions included. Measured twice, each run in a fresh process (so no
-cache is warm): the diff itself (load both, compare, view; after the imports) and the command
-a user types (`rechtmakers diff OLD NEW --format … --out …`), which adds Python's start-up and
-imports.
+for html, loading both versions included. Target (issue 11): `diff --format pdf` ≤ 4 × pandoc
+converting the new version's Markdown to DOCX, measured back to back (pandoc from
+`pip install pypandoc-binary`; without it the pdf line is left out).
+
+Measured twice, each run in a fresh process (so no cache is warm): the diff itself (load both,
+compare, view; after the imports) and the command a user types
+(`rechtmakers diff OLD NEW --format … --out …`), which adds Python's start-up and imports.
 
     python benchmarks/bench_diff.py [--articles 1000] [--fraction 0.1] [--runs 5] [--keep DIR]
 """
@@ -23,6 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from bench_render import measured, pandoc_path  # noqa: E402
 from synth import generate, mutate  # noqa: E402
 
 from rechtmakers.diff.output import ViewOptions, render_view  # noqa: E402
@@ -91,10 +95,34 @@ def main() -> int:
                   f"{'gehaald' if ok else 'NIET gehaald'}")
             print(f"{'':5} als commando:   beste {min(outer):.2f} s, mediaan "
                   f"{statistics.median(outer):.2f} s (met opstarten van Python)")
+        failed |= not pdf_figures(old, new, work)
         return 1 if failed else 0
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)
+
+
+def pdf_figures(old: Path, new: Path, work: Path) -> bool:
+    """diff --format pdf against pandoc Markdown → DOCX of the new version; True when in target."""
+    pandoc = pandoc_path()
+    if pandoc is None:
+        print("pdf   pandoc niet gevonden (pip install pypandoc-binary): overgeslagen")
+        return True
+    exe = [sys.executable, "-m", "rechtmakers"]
+    subprocess.run([*exe, "render", str(new), "-f", "md", "-o", str(work / "md")], check=True,
+                   capture_output=True)
+    markdown = work / "md" / new.name / f"{new.name}.md"
+    diff = measured([*exe, "diff", str(old), str(new), "--format", "pdf", "--out",
+                     str(work / "uit.pdf")])
+    docx = measured([pandoc, "-f", "commonmark", "-t", "docx", "-o", str(work / "p.docx"),
+                     str(markdown)])
+    ratio_wall, ratio_cpu = diff[0] / docx[0], diff[1] / docx[1]
+    ok = min(ratio_wall, ratio_cpu) <= 4
+    print(f"pdf   als commando: wall {diff[0]:.2f} s, cpu {diff[1]:.2f} s, piek "
+          f"{diff[2] / 2**30:.2f} GiB; pandoc → docx wall {docx[0]:.2f} s, cpu {docx[1]:.2f} s")
+    print(f"      verhouding {ratio_wall:.2f} (wall), {ratio_cpu:.2f} (cpu)  doel ≤ 4 "
+          f"{'gehaald' if ok else 'NIET gehaald'}")
+    return ok
 
 
 if __name__ == "__main__":

@@ -225,6 +225,9 @@ def test_inline_markdown_becomes_runs_with_flags() -> None:
         {"t": " en "}, {"t": "artikel 2", "a": "artikel-2"}, {"t": ", bijlage 1 en het "},
         {"t": "kompas", "a": "begrip-kompas", "d": True}, {"t": " op "},
         {"t": "de site", "u": "https://example.org"}]}
+    # A term links to its definition at its first use in the document only.
+    again = writer.block(Paragraph((TermUse("kompas", "begrip-kompas"),)))
+    assert again == {"k": "p", "r": [{"t": "kompas", "d": True}]}
 
 
 def test_the_tree_goes_in_as_data(sample_pdf: bytes) -> None:
