@@ -2,17 +2,31 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
+import stat
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+from typing import Literal
 
 from pydantic import BaseModel, ValidationError
 
+from rechtmakers.errors import os_reason
 from rechtmakers.findings import Location, Problem
-from rechtmakers.load import LoadRefusal, SourceFile, YamlPath, read_yaml, read_yaml_bytes
+from rechtmakers.load import (
+    MAX_FILE_BYTES,
+    LoadRefusal,
+    SourceFile,
+    YamlPath,
+    link_refusal,
+    read_yaml,
+    read_yaml_bytes,
+)
 from rechtmakers.model import (
     AgreementMeta,
+    Annex,
     Article,
     Member,
     PartiesFile,
@@ -28,8 +42,57 @@ PARTIES_FILE = "partijen.yaml"
 TERMS_FILE = "begrippen.yaml"
 ARTICLES_DIR = "artikelen"
 SIGNOFFS_DIR = "ondertekeningen"
+ANNEXES_DIR = "bijlagen"
+MARKDOWN_SUFFIXES = (".md", ".markdown")
 
 CodedProblem = tuple[str, Problem]
+AnnexIssueKind = Literal["missing", "unsafe", "unreadable"]
+
+
+@dataclass(frozen=True)
+class AnnexContent:
+    """The bytes of one listed annex file, as read from disk or from a past version."""
+
+    file: str  # as listed under bestand: the path inside bijlagen/
+    data: bytes = field(repr=False)
+
+    @property
+    def markdown(self) -> bool:
+        return self.file.lower().endswith(MARKDOWN_SUFFIXES)
+
+    @cached_property
+    def text(self) -> str | None:
+        """A Markdown annex as text (UTF-8, line ends as \n); None for other files, or when
+        the file is not UTF-8 (validate reports that)."""
+        if not self.markdown:
+            return None
+        try:
+            text = self.data.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
+        except UnicodeDecodeError:
+            return None
+        return text.replace("\r\n", "\n").replace("\r", "\n")
+
+    @cached_property
+    def sha256(self) -> str:
+        """The SHA-256 of the file's bytes, as `sha256sum` gives it: what a printed copy pins."""
+        return hashlib.sha256(self.data).hexdigest()
+
+    @cached_property
+    def binding_sha256(self) -> str:
+        """What the content digest takes: the bytes, except that a Markdown annex counts as
+        its text with \n line ends, so that a checkout with CRLF line ends signs the same."""
+        if self.markdown and self.text is not None:
+            return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+        return self.sha256
+
+
+@dataclass(frozen=True)
+class AnnexIssue:
+    """Why a listed annex could not be read: the problem is reported at its bestand line."""
+
+    index: int  # position in the list bijlagen of overeenkomst.yaml
+    kind: AnnexIssueKind
+    message: str
 
 
 @dataclass(frozen=True)
@@ -43,6 +106,9 @@ class Agreement:
     articles: Mapping[str, Article]
     sources: Mapping[str, SourceFile] = field(repr=False)
     article_files: frozenset[str] = frozenset()  # stems in artikelen/, read or refused
+    annex_contents: Mapping[str, AnnexContent] = field(default_factory=dict, repr=False)
+    annex_issues: tuple[AnnexIssue, ...] = ()
+    annex_files: frozenset[str] = frozenset()  # every file under bijlagen/, listed or not
 
     @property
     def id(self) -> str:
@@ -65,6 +131,32 @@ class Agreement:
     @cached_property
     def party_map(self) -> dict[str, Party]:
         return {party.id: party for party in self.parties}
+
+    @property
+    def annexes(self) -> tuple[Annex, ...]:
+        return self.meta.annexes if self.meta else ()
+
+    @cached_property
+    def annex_numbers(self) -> dict[str, int]:
+        """Annex id → its number (1-based, in the order listed; an article id never counts)."""
+        numbers: dict[str, int] = {}
+        for annex in self.annexes:
+            if annex.id not in numbers and annex.id not in self.articles:
+                numbers[annex.id] = len(numbers) + 1
+        return numbers
+
+    def ordered_annexes(self) -> list[tuple[int, Annex]]:
+        """The annexes that get a number, with it, in order."""
+        numbers, seen = self.annex_numbers, set()
+        result = []
+        for annex in self.annexes:
+            if annex.id in numbers and annex.id not in seen:
+                seen.add(annex.id)
+                result.append((numbers[annex.id], annex))
+        return result
+
+    def annex_content(self, annex: Annex) -> AnnexContent | None:
+        return self.annex_contents.get(annex.file)
 
     def member_number(self, article_id: str, member_id: str) -> str | None:
         """"3.1" for member consent of article 3, or None when there is no such member."""
@@ -153,6 +245,13 @@ def load_agreement(root: Path, files: Mapping[str, bytes] | None = None
             problems.extend(translate(exc, source, model))
             return None
 
+    if files is None:
+        links = [rel for rel in ("", ARTICLES_DIR) if (root / rel).is_symlink()]
+        for rel in links:
+            refusal = link_refusal()
+            problems.append((refusal.code, Problem(Location(root / rel), refusal.message)))
+        if links:
+            return _empty(root, sources), problems
     meta = read(META_FILE, AgreementMeta, True)
     parties_file = read(PARTIES_FILE, PartiesFile, True)
     terms_file = read(TERMS_FILE, TermsFile, False)
@@ -162,6 +261,8 @@ def load_agreement(root: Path, files: Mapping[str, bytes] | None = None
         article = read(f"{ARTICLES_DIR}/{path.name}", Article, True)
         if isinstance(article, Article):
             articles[path.stem] = article
+    annexes = meta.annexes if isinstance(meta, AgreementMeta) else ()
+    contents, issues = read_annexes(root, annexes, files)
     agreement = Agreement(
         root=root,
         meta=meta if isinstance(meta, AgreementMeta) else None,
@@ -170,8 +271,120 @@ def load_agreement(root: Path, files: Mapping[str, bytes] | None = None
         articles=articles,
         sources=sources,
         article_files=frozenset(path.stem for path in article_paths),
+        annex_contents=contents,
+        annex_issues=issues,
+        annex_files=annex_files(root, files),
     )
     return agreement, problems
+
+
+def _empty(root: Path, sources: dict[str, SourceFile]) -> Agreement:
+    return Agreement(root=root, meta=None, parties=(), terms=(), articles={}, sources=sources)
+
+
+def read_annexes(root: Path, annexes: tuple[Annex, ...], files: Mapping[str, bytes] | None
+                 ) -> tuple[dict[str, AnnexContent], tuple[AnnexIssue, ...]]:
+    """The bytes of every listed annex, from disk or from the file map, and why any could not
+    be read. A path must stay inside bijlagen/, pass no symbolic link and hold at most 1 MB."""
+    contents: dict[str, AnnexContent] = {}
+    issues: list[AnnexIssue] = []
+    for index, annex in enumerate(annexes):
+        if annex.file in contents:
+            continue
+        unsafe = _unsafe_annex_path(annex.file)
+        if unsafe:
+            issues.append(AnnexIssue(index, "unsafe", unsafe))
+            continue
+        rel = f"{ANNEXES_DIR}/{annex.file}"
+        if files is not None:
+            data = files.get(rel)
+            if data is None:
+                issues.append(AnnexIssue(index, "missing", _missing(annex.file)))
+            elif len(data) > MAX_FILE_BYTES:
+                issues.append(AnnexIssue(index, "unreadable", _annex_too_large(len(data))))
+            else:
+                contents[annex.file] = AnnexContent(annex.file, data)
+            continue
+        read = _read_annex_file(root, annex.file)
+        if isinstance(read, AnnexIssue):
+            issues.append(AnnexIssue(index, read.kind, read.message))
+        else:
+            contents[annex.file] = AnnexContent(annex.file, read)
+    return contents, tuple(issues)
+
+
+def _unsafe_annex_path(file: str) -> str:
+    """Why a bestand is not a plain path inside bijlagen/ ("" when it is)."""
+    path = PurePosixPath(file)
+    if "\\" in file or path.is_absolute() or ".." in path.parts or file.startswith("~"):
+        return (f'Het bestand "{file}" ligt niet in de map {ANNEXES_DIR}/. Schrijf een pad '
+                f"binnen die map, zoals transformatieplan.md, met / tussen mappen.")
+    if path.parts and path.parts[0] == ANNEXES_DIR:
+        return (f'Schrijf het pad vanaf de map {ANNEXES_DIR}/, zonder die map zelf: '
+                f'"{PurePosixPath(*path.parts[1:])}".')
+    return ""
+
+
+def _missing(file: str) -> str:
+    return (f'Het bestand {ANNEXES_DIR}/{file} bestaat niet. Zet het bestand in de map '
+            f"{ANNEXES_DIR}/ of verbeter de naam.")
+
+
+def _annex_too_large(size: int) -> str:
+    return (f"De bijlage is te groot ({size // 1024} kB; hooguit {MAX_FILE_BYTES // 1000} kB "
+            "per bestand). Verklein het bestand of splits het in meer bijlagen.")
+
+
+def _read_annex_file(root: Path, file: str) -> bytes | AnnexIssue:
+    """Read bijlagen/<file> under root without following a symbolic link anywhere on the way."""
+    path = root / ANNEXES_DIR
+    parts = PurePosixPath(file).parts
+    try:
+        for part in ("", *parts):
+            path = path / part if part else path
+            info = os.lstat(path)
+            if stat.S_ISLNK(info.st_mode):
+                return AnnexIssue(0, "unsafe", f"{path.relative_to(root)} is een symbolische "
+                                  "link. Een bijlage is een gewoon bestand in de map "
+                                  f"{ANNEXES_DIR}/: kopieer het bestand erin.")
+        if not stat.S_ISREG(info.st_mode):
+            return AnnexIssue(0, "unreadable", f"{ANNEXES_DIR}/{file} is geen gewoon bestand.")
+        if info.st_size > MAX_FILE_BYTES:
+            return AnnexIssue(0, "unreadable", _annex_too_large(info.st_size))
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        return AnnexIssue(0, "missing", _missing(file))
+    except OSError as exc:
+        return AnnexIssue(0, "unreadable", f"De bijlage {ANNEXES_DIR}/{file} kan niet gelezen "
+                          f"worden ({os_reason(exc)}).")
+    if len(data) > MAX_FILE_BYTES:
+        return AnnexIssue(0, "unreadable", _annex_too_large(len(data)))
+    return data
+
+
+def annex_files(root: Path, files: Mapping[str, bytes] | None) -> frozenset[str]:
+    """Every file under bijlagen/ (path inside it), hidden files such as .gitkeep left out."""
+    prefix = f"{ANNEXES_DIR}/"
+    if files is not None:
+        found = (rel[len(prefix):] for rel in files if rel.startswith(prefix))
+        return frozenset(rel for rel in found if not _hidden(rel))
+    folder = root / ANNEXES_DIR
+    if folder.is_symlink() or not folder.is_dir():
+        return frozenset()
+    result: set[str] = set()
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        base = Path(dirpath).relative_to(folder).as_posix()
+        for name in filenames:
+            rel = name if base == "." else f"{base}/{name}"
+            if not _hidden(rel):
+                result.add(rel)
+    return frozenset(result)
+
+
+def _hidden(rel: str) -> bool:
+    return any(part.startswith(".") for part in rel.split("/"))
 
 
 def _article_paths(root: Path, files: Mapping[str, bytes] | None) -> list[Path]:

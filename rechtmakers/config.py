@@ -44,7 +44,14 @@ def find_config_file(start: Path) -> tuple[Path, dict[str, Any]] | None:
             return own, _read(own)
         project = folder / "pyproject.toml"
         if project.is_file():
-            table = _read(project).get("tool", {}).get("rechtmakers")
+            tool = _read(project).get("tool", {})
+            if not isinstance(tool, dict):
+                raise UsageError(f"{project}: 'tool' is een tabel ([tool]), geen "
+                                 f"{_kind(tool)}.")
+            table = tool.get("rechtmakers")
+            if table is not None and not isinstance(table, dict):
+                raise UsageError(f"{project}: [tool.rechtmakers] is een tabel, geen "
+                                 f"{_kind(table)}.")
             if isinstance(table, dict):
                 return project, table
         if (folder / ".git").exists():
@@ -64,6 +71,19 @@ def _read(path: Path) -> dict[str, Any]:
         place = re.search(r"line (\d+), column (\d+)", str(exc))
         where = f" (regel {place.group(1)}, kolom {place.group(2)})" if place else ""
         raise UsageError(f"De instellingen in {path} zijn geen geldige TOML{where}.") from exc
+
+
+def _kind(value: object) -> str:
+    """What a TOML value is, in Dutch, for a message."""
+    if isinstance(value, bool):
+        return "ja/nee-waarde"
+    if isinstance(value, (int, float)):
+        return "getal"
+    if isinstance(value, str):
+        return "tekst"
+    if isinstance(value, list):
+        return "lijst"
+    return "waarde van een andere soort"
 
 
 def load_config(start: Path) -> Config:
@@ -87,7 +107,8 @@ def load_config(start: Path) -> Config:
                              "of uit.")
         severity[code] = _SEVERITY_WORDS[str(word).lower()]
     disabled = table.get("uit", table.get("disabled", []))
-    if not isinstance(disabled, list) or any(code not in RULES for code in disabled):
+    if not isinstance(disabled, list) or any(not isinstance(code, str) or code not in RULES
+                                             for code in disabled):
         raise UsageError(f"{path}: 'uit' is een lijst van bestaande regelcodes, zoals ['T003'].")
     language = table.get("taal", table.get("language", {}))
     if not isinstance(language, dict):

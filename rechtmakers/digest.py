@@ -41,9 +41,12 @@ def canonical_form(agreement: Agreement) -> dict[str, Any]:
         raise AgreementError(f"{agreement.root}: het artikel {', '.join(missing)} staat in "
                              "overeenkomst.yaml maar is niet te lezen, dus er is geen digest "
                              "van de inhoud. Los eerst de fouten op (rechtmakers validate).")
+    meta = canonical_meta(agreement.meta)
+    if agreement.meta.annexes:
+        meta["bijlagen"] = canonical_annexes(agreement)
     return {
         "formaat": DIGEST_FORMAT,
-        "overeenkomst": canonical_meta(agreement.meta),
+        "overeenkomst": meta,
         "partijen": [canonical_party(p) for p in agreement.parties],
         "begrippen": [canonical_term(t) for t in agreement.terms],
         "artikelen": [canonical_article(agreement.articles[a]) for a in agreement.order],
@@ -54,6 +57,19 @@ def canonical_meta(meta: AgreementMeta) -> dict[str, Any]:
     """overeenkomst.yaml without its status and signing rules: workflow, not agreed text."""
     empty = {"annexes"} if not meta.annexes else set()  # old digests stay as they were
     return _dump(meta, exclude={"status", "signing", *empty})
+
+
+def canonical_annexes(agreement: Agreement) -> list[dict[str, Any]]:
+    """Each annex as listed, with the SHA-256 of its file: the bytes are signed too."""
+    result = []
+    for annex in agreement.annexes:
+        content = agreement.annex_content(annex)
+        if content is None:
+            raise AgreementError(f"{agreement.root}: de bijlage {annex.file} staat in "
+                                 "overeenkomst.yaml maar is niet te lezen, dus er is geen digest "
+                                 "van de inhoud. Los eerst de fouten op (rechtmakers validate).")
+        result.append({**_dump(annex), "sha256": content.binding_sha256})
+    return result
 
 
 def canonical_party(party: Party) -> dict[str, Any]:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 from pathlib import Path
 
 
@@ -68,7 +70,13 @@ class Finding:
 
 def display_path(path: Path) -> str:
     """The path as a user would type it: relative to the working directory where possible."""
+    return _display_path(path, os.getcwd())
+
+
+@lru_cache(maxsize=256)
+def _display_path(path: Path, cwd: str) -> str:
+    # Cached: resolving asks the file system, and one file may carry many findings.
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(path.resolve().relative_to(Path(cwd).resolve()))
     except ValueError:
         return str(path)

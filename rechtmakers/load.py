@@ -8,7 +8,9 @@ place (`spans`), and nothing is ever constructed from a tag.
 from __future__ import annotations
 
 import bisect
+import os
 import re
+import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +20,7 @@ import yaml
 
 from rechtmakers.errors import os_reason
 from rechtmakers.findings import Location
+from rechtmakers.visible import char_name
 
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 20
@@ -34,6 +37,9 @@ _PLAIN_TAGS = frozenset(
 # First characters with which a plain scalar may be something other than a string.
 _IMPLICIT_FIRST = frozenset(k for k in _resolver.yaml_implicit_resolvers if k)
 _LEADING_WS = re.compile(r"^[ \t]*", re.MULTILINE)
+# Control characters that libyaml would refuse at 1:1 (or, for a lone CR or NEL, read as a line
+# break that our line numbers would not count): refused here, at their place.
+_RAW_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]|\r(?!\n)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +75,7 @@ class SourceFile:
     data: Any
     raw_spans: dict[YamlPath, RawSpan] = field(repr=False)
     _line_starts: list[int] = field(default_factory=list, repr=False)
+    _aligners: dict[YamlPath, _Aligner | None] = field(default_factory=dict, repr=False)
 
     def span(self, ypath: YamlPath) -> Span:
         """The span of the value at ypath, or of its nearest ancestor that exists."""
@@ -90,11 +97,14 @@ class SourceFile:
 
     def offset_location(self, ypath: YamlPath, offset: int) -> Location:
         """The place of character `offset` of the string value at ypath."""
-        value = self._value(ypath)
-        if ypath not in self.raw_spans or not isinstance(value, str):
+        if ypath not in self._aligners:
+            value = self.value(ypath) if ypath in self.raw_spans else None
+            self._aligners[ypath] = (_Aligner(value, self.text, self.span(ypath))
+                                     if isinstance(value, str) else None)
+        aligner = self._aligners[ypath]
+        if aligner is None:
             return self.location(ypath)
-        index = _align(value, self.text, self.span(ypath), offset)
-        return self.index_location(index)
+        return self.index_location(aligner.offset(offset))
 
     def index_location(self, index: int) -> Location:
         """The 1-based line and column of a character offset in the file."""
@@ -103,7 +113,8 @@ class SourceFile:
         line = bisect.bisect_right(self._line_starts, index) - 1
         return Location(self.path, line + 1, index - self._line_starts[line] + 1)
 
-    def _value(self, ypath: YamlPath) -> Any:
+    def value(self, ypath: YamlPath) -> Any:
+        """The plain value at ypath (which must exist)."""
         node = self.data
         for part in ypath:
             node = node[part]
@@ -116,27 +127,56 @@ def _span(raw: RawSpan) -> Span:
                 key.line + 1 if key else 0, key.column + 1 if key else 0)
 
 
-def _align(value: str, text: str, span: Span, offset: int) -> int:
-    """Map an offset in a scalar's value to an offset in the file, whatever the scalar style.
+class _Aligner:
+    """Offsets in one scalar's value mapped to offsets in the file, in one pass however many
+    are asked for.
 
     The non-blank characters of a scalar appear in the source in the same order (folding,
     indentation and quoting only change blanks and delimiters), so walking both side by side
-    finds the source offset of any character without re-implementing YAML's scalar rules.
+    finds the source offset of any character without re-implementing YAML's scalar rules. The
+    walk is done once, leaving a checkpoint every STEP characters; a question walks at most
+    STEP characters from the nearest checkpoint.
     """
-    pos = span.start
-    if span.style in ("|", ">"):
-        pos = text.find("\n", pos, span.end) + 1 or span.start
-    elif span.style in ('"', "'"):
-        pos += 1
-    result = pos
-    for char in value[: max(0, offset) + 1]:
-        if char.isspace():
-            continue
-        found = text.find(char, pos, span.end)
-        if found < 0:
-            break
-        result, pos = found, found + 1
-    return result
+
+    STEP = 16
+
+    def __init__(self, value: str, text: str, span: Span) -> None:
+        pos = span.start
+        if span.style in ("|", ">"):
+            pos = text.find("\n", pos, span.end) + 1 or span.start
+        elif span.style in ('"', "'"):
+            pos += 1
+        self.value, self.text, self.end = value, text, span.end
+        # (characters of the value walked, next search position, last offset found, stuck)
+        self.checkpoints: list[tuple[int, int, int, bool]] = [(0, pos, pos, False)]
+        self.indices = [0]
+
+    def offset(self, offset: int) -> int:
+        target = min(max(0, offset) + 1, len(self.value))
+        while self.indices[-1] < target and not self.checkpoints[-1][3]:
+            index, pos, result, _ = self.checkpoints[-1]
+            self.checkpoints.append(self._walk(index, pos, result,
+                                               min(index + self.STEP, len(self.value))))
+            self.indices.append(self.checkpoints[-1][0])
+        index, pos, result, stuck = self.checkpoints[bisect.bisect_right(self.indices,
+                                                                         target) - 1]
+        return result if stuck else self._walk(index, pos, result, target)[2]
+
+    def _walk(self, index: int, pos: int, result: int, stop: int
+              ) -> tuple[int, int, int, bool]:
+        value, text, end = self.value, self.text, self.end
+        while index < stop:
+            char = value[index]
+            index += 1
+            if char.isspace():
+                continue
+            found = text.find(char, pos, end)
+            if found < 0:
+                # Not in the file as written: an escape made it; point at the backslash.
+                escape = text.find("\\", pos, end)
+                return index, pos, escape if escape >= 0 else result, True
+            result, pos = found, found + 1
+        return index, pos, result, False
 
 
 def read_yaml(path: Path) -> SourceFile:
@@ -155,13 +195,33 @@ def read_yaml_bytes(raw: bytes, path: Path) -> SourceFile:
 
 def _read_bytes(path: Path) -> bytes:
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise _too_large(size)
-        return path.read_bytes()
+        # O_NOFOLLOW: a link is refused when opened, not looked at first and followed later.
+        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
+    except OSError as exc:
+        if path.is_symlink():
+            raise link_refusal() from exc
+        raise LoadRefusal("Y012", f"Het bestand kan niet gelezen worden ({os_reason(exc)}).") \
+            from exc
+    try:
+        with os.fdopen(handle, "rb") as stream:
+            status = os.fstat(stream.fileno())
+            if not stat.S_ISREG(status.st_mode):
+                raise LoadRefusal("Y012", "Dit is geen gewoon bestand (maar een map, apparaat of "
+                                  "pijp); een overeenkomst bestaat uit gewone bestanden.")
+            size = status.st_size
+            if size > MAX_FILE_BYTES:
+                raise _too_large(size)
+            return stream.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise LoadRefusal("Y012", f"Het bestand kan niet gelezen worden ({os_reason(exc)}).") \
             from exc
+
+
+def link_refusal() -> LoadRefusal:
+    """The refusal of a symbolic link in an agreement: git holds the link, not what it shows."""
+    return LoadRefusal("Y013", "Dit is een symbolische link. Een overeenkomst is wat git "
+                       "bewaart, en git bewaart van een link alleen waar hij heen wijst, niet "
+                       "de tekst: zet het bestand zelf hier neer.")
 
 
 def _too_large(size: int) -> LoadRefusal:
@@ -189,15 +249,24 @@ def _decode(raw: bytes) -> str:
             line,
             column,
         ) from exc
-    if "\x00" in text:
-        index = text.index("\x00")
-        line = text.count("\n", 0, index) + 1
-        column = index - (text.rfind("\n", 0, index) + 1) + 1
-        raise LoadRefusal("Y003", "Het bestand bevat een nul-teken; het is geen tekstbestand.",
-                          line, column)
+    control = _RAW_CONTROL.search(text)
+    if control is not None:
+        raise _control_refusal(text, control.start())
     if not text.strip():
         raise LoadRefusal("Y004", "Het bestand is leeg.")
     return text
+
+
+def _control_refusal(text: str, index: int) -> LoadRefusal:
+    line = text.count("\n", 0, index) + 1
+    column = index - (text.rfind("\n", 0, index) + 1) + 1
+    char = text[index]
+    if char == "\x00":
+        message = "Het bestand bevat een nul-teken; het is geen tekstbestand."
+    else:
+        message = (f"Hier staat een onzichtbaar stuurteken ({char_name(char)}). Een lezer ziet "
+                   "het niet, dus het hoort niet in een overeenkomst: verwijder het.")
+    return LoadRefusal("Y003", message, line, column)
 
 
 def _refuse_tabs(text: str) -> None:
@@ -379,6 +448,42 @@ def _refuse_anchor_or_tag(event: Any) -> None:
 
 
 _ScalarMaker = Callable[[Any, Any], Any]
+_BOOL, _INT, _FLOAT = (f"tag:yaml.org,2002:{name}" for name in ("bool", "int", "float"))
+_YAML11_TAGS = frozenset({_BOOL, _INT, _FLOAT})
+_OCTAL_OR_BINARY = re.compile(r"[-+]?0(?:[0-7_]+|b[01_]+)")
+
+
+def _refuse_yaml11(event: Any, tag: str) -> None:
+    """Refuse what only YAML 1.1 reads as a number or yes/no (libyaml is 1.1; YAML 1.2 and
+    every reader of the file see text): 1:20 (sexagesimal 80), 017 (octal 15), 1_000, on, yes.
+    """
+    value: str = event.value
+    if tag == _BOOL:
+        if value.lower() in ("true", "false"):
+            return
+        meaning = "ja/nee" + (" (waar)" if value.lower() in ("yes", "on") else " (onwaar)")
+        advice = "bedoel je ja of nee, schrijf dan true of false"
+    elif ":" in value:
+        meaning = f"een zestigtallig getal ({_number(event, tag)})"
+        advice = f"bedoel je een getal, schrijf dan {_number(event, tag)}"
+    elif "_" in value or (tag == _INT and _OCTAL_OR_BINARY.fullmatch(value)):
+        meaning = f"het getal {_number(event, tag)}"
+        advice = f"bedoel je dat getal, schrijf dan {_number(event, tag)}"
+    else:
+        return
+    raise LoadRefusal(
+        "Y014",
+        f'YAML leest {value} hier als {meaning}, niet als wat er staat (een overblijfsel van '
+        f'YAML 1.1). Bedoel je tekst, zet die dan tussen aanhalingstekens: "{value}"; '
+        f"{advice}.", *_pos(event.start_mark))
+
+
+def _number(event: Any, tag: str) -> str:
+    maker: _ScalarMaker = _constructor.yaml_constructors[tag]
+    try:
+        return str(maker(_constructor, yaml.ScalarNode(tag, event.value)))
+    except (ValueError, TypeError, OverflowError, yaml.YAMLError):
+        return "?"
 
 
 def _scalar_value(event: Any) -> Any:
@@ -391,6 +496,8 @@ def _scalar_value(event: Any) -> Any:
         tag = resolve(yaml.ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]
     if tag == _STR:
         return value
+    if tag in _YAML11_TAGS and event.implicit[0]:
+        _refuse_yaml11(event, tag)
     maker: _ScalarMaker | None = _constructor.yaml_constructors.get(tag)
     if maker is None:
         return value

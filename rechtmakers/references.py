@@ -1,4 +1,4 @@
-"""Inline references in clause text: [[artikel]], [[artikel.lid]] and @partij."""
+"""Inline references in clause text: [[artikel]] (or [[bijlage]]), [[artikel.lid]] and @partij."""
 
 from __future__ import annotations
 

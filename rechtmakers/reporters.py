@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, TextIO
 from urllib.parse import quote
 
 from rechtmakers.findings import Finding, Severity
+from rechtmakers.visible import printable
 
 if TYPE_CHECKING:
     from rechtmakers.checks.base import Rule
@@ -35,23 +36,35 @@ class HumanReporter(Reporter):
         from rich.markup import escape
 
         console = Console(file=self.out, highlight=False, soft_wrap=True)
+        # Without colour, plain lines: rich costs a millisecond a line, and there may be many.
+        plain = console.no_color or console.color_system is None
         findings = [f for r in reports for f in r.findings]
         for file_name, group in groupby(findings, key=lambda f: f.location.display_path()):
-            console.print(f"[bold]{escape(file_name)}[/bold]")
+            lines = [f"[bold]{escape(printable(file_name))}[/bold]"]
             for finding in group:
                 style = "red" if finding.severity is Severity.ERROR else "yellow"
                 place = f"{finding.location.line}:{finding.location.column}"
-                console.print(f"  {place:>7}  [{style}]{finding.severity.dutch:<12}[/{style}] "
-                              f"[dim]{finding.code}[/dim]  {escape(finding.message)}")
-            console.print()
+                message = printable(finding.message)
+                lines.append(f"  {place:>7}  {finding.severity.dutch:<12} {finding.code}  "
+                             f"{message}" if plain else
+                             f"  {place:>7}  [{style}]{finding.severity.dutch:<12}[/{style}] "
+                             f"[dim]{finding.code}[/dim]  {escape(message)}")
+            if plain:
+                self.out.write(printable(file_name) + "\n" + "\n".join(lines[1:]) + "\n\n")
+            else:
+                for line in lines:
+                    console.print(line)
+                console.print()
         if not self.quiet or findings:
             for report in reports:
                 console.print(_summary(report))
 
 
 def _summary(report: Report) -> str:
+    from rich.markup import escape
+
     errors, warnings = len(report.errors), len(report.warnings)
-    name = report.agreement.id
+    name = escape(printable(report.agreement.id))
     if not errors and not warnings:
         return f"[green]✓[/green] {name}: geen fouten, geen waarschuwingen."
     parts = []

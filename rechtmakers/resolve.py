@@ -1,4 +1,5 @@
-"""References turned into what a reader sees: "artikel 3", "artikel 3.1", a party's name."""
+"""References turned into what a reader sees: "artikel 3", "artikel 3.1", "bijlage 1", a party's
+name. Articles and annexes share one id space: [[werkwijze]] names whichever has that id."""
 
 from __future__ import annotations
 
@@ -26,7 +27,10 @@ def resolve_reference(ref: Reference, agreement: Agreement) -> Resolved | None:
         return Resolved(party.name, None) if party else None
     if ref.kind == "article":
         number = agreement.numbers.get(ref.article)
-        return Resolved(f"artikel {number}", f"artikel-{number}") if number else None
+        if number:
+            return Resolved(f"artikel {number}", f"artikel-{number}")
+        annex = agreement.annex_numbers.get(ref.article)
+        return Resolved(f"bijlage {annex}", f"bijlage-{annex}") if annex else None
     if ref.kind == "member":
         label = agreement.member_number(ref.article, ref.member)
         return Resolved(f"artikel {label}", f"artikel-{label.replace('.', '-')}") if label else None

@@ -18,6 +18,7 @@ from rechtmakers.agreement import ARTICLES_DIR, META_FILE, PARTIES_FILE, TERMS_F
 from rechtmakers.checks.placeholders import placeholder
 from rechtmakers.errors import UsageError, os_reason
 from rechtmakers.model import SLUG_PATTERN, PartyKind
+from rechtmakers.safe_write import check_target
 
 PARTY_KINDS: tuple[str, ...] = get_args(PartyKind)
 SCHEMA_DIR = "schemas"
@@ -93,6 +94,7 @@ def create_agreement(root: Path, spec: Scaffold, schemas: Path | None = None) ->
                          "gebruik kleine letters, cijfers en streepjes, zoals "
                          "positief-gezond-almere.")
     _refuse_existing(root)
+    check_target(root)
     _check(spec)
     if schemas is None:
         from rechtmakers.schema_export import packaged_schema_dir

@@ -123,12 +123,13 @@ def packaged_schema_dir() -> Path:
 
 def write_schemas(out: Path) -> list[Path]:
     """Write every schema into out (atomically per file); return the paths written."""
+    from rechtmakers.safe_write import check_target, write_file
+
+    check_target(out)
     out.mkdir(parents=True, exist_ok=True)
     written = []
     for name, text in schema_files().items():
         target = out / name
-        tmp = target.with_suffix(".json.tmp")
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(target)
+        write_file(target, text.encode("utf-8"), below=out)  # never through a planted link
         written.append(target)
     return written

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -12,6 +13,7 @@ from rechtmakers.checks import RULES, Context
 from rechtmakers.config import Config
 from rechtmakers.errors import UsageError
 from rechtmakers.findings import Finding, Problem, Severity
+from rechtmakers.load import SourceFile
 
 DEFAULT_DIR = "agreements"
 _SUPPRESS = re.compile(r"#\s*rechtmakers:\s*negeer\s+([A-Z]\d{3}(?:\s*,\s*[A-Z]\d{3})*)")
@@ -48,7 +50,8 @@ def find_agreements(paths: Sequence[Path], *, cwd: Path | None = None) -> list[P
         if not path.exists():
             raise UsageError(f"Het pad {path} bestaat niet.")
         found.extend(_agreements_at(path))
-    unique = list(dict.fromkeys(p.resolve() for p in found))
+    # A linked agreement folder stays a link, so that loading it refuses it (Y013).
+    unique = list(dict.fromkeys(p.absolute() if p.is_symlink() else p.resolve() for p in found))
     if not unique:
         raise UsageError(f"Geen overeenkomst gevonden in {', '.join(map(str, paths))}: er is "
                          "geen map met een overeenkomst.yaml.")
@@ -102,22 +105,51 @@ def _unsuppressed(agreement: Agreement, findings: Iterable[Finding]) -> Iterable
     """Drop findings named by a `# rechtmakers: negeer CODE` comment on the line above them,
     or above the key whose value holds them (a comment cannot stand inside a text block)."""
     by_path = {source.path: source for source in agreement.sources.values()}
+    indexes: dict[Path, _Suppressions] = {}
     for finding in findings:
         source = by_path.get(finding.location.file)
-        if source is None or "rechtmakers:" not in source.text:
+        if source is None:
             yield finding
             continue
-        lines = source.text.splitlines()
-        candidates = {finding.location.line - 1}
-        candidates.update(span.key_line - 1 for span in source.spans()
-                          if span.key_line and span.line <= finding.location.line
-                          and source.index_location(span.end).line >= finding.location.line)
-        if not any(_suppresses(lines, n, finding.code) for n in candidates):
+        index = indexes.get(source.path)
+        if index is None:
+            index = indexes[source.path] = _Suppressions(source)
+        if not index.covers(finding.location.line, finding.code):
             yield finding
 
 
-def _suppresses(lines: list[str], line_number: int, code: str) -> bool:
-    if not 1 <= line_number <= len(lines):
-        return False
-    match = _SUPPRESS.search(lines[line_number - 1])
-    return match is not None and code in re.split(r"\s*,\s*", match.group(1))
+class _Suppressions:
+    """The suppression comments of one file, indexed once so that each finding costs a lookup."""
+
+    def __init__(self, source: SourceFile) -> None:
+        self.above: dict[int, set[str]] = {}  # line number of a comment → codes it names
+        if "rechtmakers:" in source.text:
+            for number, line in enumerate(source.text.split("\n"), start=1):
+                match = _SUPPRESS.search(line) if "rechtmakers:" in line else None
+                if match is not None:
+                    self.above[number] = set(re.split(r"\s*,\s*", match.group(1)))
+        spans: dict[str, list[tuple[int, int]]] = {}
+        for span in source.spans() if self.above else ():
+            for code in self.above.get(span.key_line - 1, ()) if span.key_line else ():
+                end = source.index_location(span.end).line
+                spans.setdefault(code, []).append((span.line, end))
+        self.starts: dict[str, list[int]] = {}
+        self.ends: dict[str, list[int]] = {}
+        for code, ranges in spans.items():
+            merged: list[tuple[int, int]] = []
+            for first, last in sorted(ranges):
+                if merged and first <= merged[-1][1]:
+                    merged[-1] = (merged[-1][0], max(merged[-1][1], last))
+                else:
+                    merged.append((first, last))
+            self.starts[code] = [first for first, _ in merged]
+            self.ends[code] = [last for _, last in merged]
+
+    def covers(self, line: int, code: str) -> bool:
+        if code in self.above.get(line - 1, ()):
+            return True
+        starts = self.starts.get(code)
+        if not starts:
+            return False
+        i = bisect.bisect_right(starts, line) - 1
+        return i >= 0 and self.ends[code][i] >= line

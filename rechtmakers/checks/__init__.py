@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from rechtmakers.checks import coverage, domain, identity, placeholders, references
+from rechtmakers.checks import (
+    annexes,
+    coverage,
+    domain,
+    hidden,
+    identity,
+    legal,
+    placeholders,
+    references,
+)
 from rechtmakers.checks.base import Check, Context, Rule, error, warning
 from rechtmakers.checks.language import LANGUAGE_RULES
 from rechtmakers.checks.source import LOAD_RULES, SCHEMA_RULES
@@ -15,13 +24,14 @@ RULES: dict[str, Rule] = {
                   "de bestandsnaam.", identity.article_id_matches_file),
     "I002": error("I002", "overeenkomst-id-is-mapnaam", "Het id van de overeenkomst is gelijk "
                   "aan de mapnaam.", identity.agreement_id_matches_folder),
-    "I003": error("I003", "kenmerken-uniek", "Kenmerken van partijen, artikelen, leden en "
-                  "begrippen zijn uniek.", identity.unique_ids),
+    "I003": error("I003", "kenmerken-uniek", "Kenmerken van partijen, artikelen, bijlagen, "
+                  "leden en begrippen zijn uniek.", identity.unique_ids),
     "R001": error("R001", "artikel-bestaat", "Elk artikel in de lijst heeft een bestand.",
                   references.listed_articles_exist),
     "R002": error("R002", "artikel-in-lijst", "Elk artikelbestand staat in de lijst.",
                   references.article_files_listed),
-    "R003": error("R003", "verwijzing-artikel", "[[artikel]] noemt een bestaand artikel.",
+    "R003": error("R003", "verwijzing-artikel", "[[artikel]] noemt een bestaand artikel of "
+                  "een bestaande bijlage.",
                   references.article_references),
     "R004": error("R004", "verwijzing-lid", "[[artikel.lid]] noemt een bestaand lid.",
                   references.member_references),
@@ -31,6 +41,22 @@ RULES: dict[str, Rule] = {
                   references.lead_is_party),
     "R007": error("R007", "verwijzing-vorm", "Een verwijzing heeft de vorm [[artikel]] of "
                   "[[artikel.lid]].", references.malformed_references),
+    "B001": error("B001", "bijlage-bestaat", "Elke bijlage in de lijst heeft een bestand in "
+                  "bijlagen/.", annexes.listed_annexes_exist),
+    "B002": error("B002", "bijlage-veilig", "Een bijlage is een gewoon bestand in bijlagen/ "
+                  "van hooguit 1 MB.", annexes.annexes_safe),
+    "B003": error("B003", "bijlage-markdown-tekst", "Een Markdown-bijlage is UTF-8-tekst.",
+                  annexes.markdown_annexes_are_text),
+    "B004": warning("B004", "bijlage-in-lijst", "Elk bestand in bijlagen/ staat in de lijst.",
+                    annexes.annex_files_listed),
+    "P001": warning("P001", "partij-rechtspersoon", "Elke partij noemt rechtsvorm, KvK-nummer "
+                    "en vestigingsplaats.", legal.parties_are_legal_persons),
+    "P002": error("P002", "kvk-uniek", "Twee partijen hebben niet hetzelfde KvK-nummer.",
+                  legal.kvk_unique),
+    "O001": warning("O001", "ingangsdatum", "De overeenkomst zegt op welke dag zij ingaat.",
+                    legal.effective_date_given),
+    "O002": error("O002", "einddatum-na-ingangsdatum", "De einddatum ligt na de ingangsdatum.",
+                  legal.end_after_start),
     "C001": error("C001", "verplichte-onderwerpen", "Partijen, besluitvorming, conflictdialoog "
                   "en inwonerperspectief hebben elk een artikel.", coverage.required_topics),
     "D001": error("D001", "blok-bij-onderwerp", "Een domeinartikel heeft zijn blok.",
@@ -47,6 +73,12 @@ RULES: dict[str, Rule] = {
                   domain.conduct_lists),
     "D007": error("D007", "instappen-concreet", "Instappen zegt wat het concreet betekent.",
                   domain.joining_meaning),
+    "H001": error("H001", "geen-stuurtekens", "Een tekst bevat geen stuurtekens.",
+                  hidden.control_characters),
+    "H002": warning("H002", "geen-onzichtbare-tekens", "Een tekst bevat geen tekens die de "
+                    "leesrichting omdraaien of onzichtbaar zijn.", hidden.hidden_characters),
+    "H003": warning("H003", "geen-gemengd-schrift", "Een woord mengt geen Latijnse letters met "
+                    "Cyrillische of Griekse.", hidden.mixed_scripts),
     "N001": warning("N001", "nog-invullen", "Er staat geen invulplek [nog invullen] meer.",
                     placeholders.unfilled),
     **LANGUAGE_RULES,

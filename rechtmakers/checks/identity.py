@@ -50,7 +50,10 @@ def agreement_id_matches_folder(agreement: Agreement, ctx: Context) -> Iterator[
 
 
 def unique_ids(agreement: Agreement, ctx: Context) -> Iterator[Problem]:
-    """Kenmerken van partijen, artikelen, leden en begrippen komen maar één keer voor.
+    """Kenmerken van partijen, artikelen, bijlagen, leden en begrippen komen maar één keer voor.
+
+    Artikelen en bijlagen delen hun kenmerken: `[[werkwijze]]` moet één ding noemen. Een
+    bijlage heeft dus geen kenmerk dat al een artikel heeft.
 
     Goed:
 
@@ -63,6 +66,13 @@ def unique_ids(agreement: Agreement, ctx: Context) -> Iterator[Problem]:
         leden:
           - id: consent
           - id: consent
+
+    Fout (er is ook een artikel `artikelen/doel.yaml`):
+
+        bijlagen:
+          - id: doel
+            titel: Doelen per jaar
+            bestand: doelen.md
     """
     yield from _duplicates(agreement, "partijen.yaml", "partijen",
                            [(("partijen", i, "id"), p.id) for i, p in enumerate(agreement.parties)])
@@ -73,9 +83,26 @@ def unique_ids(agreement: Agreement, ctx: Context) -> Iterator[Problem]:
         yield from _duplicates(agreement, "overeenkomst.yaml", "artikelen",
                                [(("artikelen", i), a)
                                 for i, a in enumerate(agreement.meta.articles)])
+        yield from _annex_duplicates(agreement)
     for stem, article in agreement.articles.items():
         yield from _duplicates(agreement, agreement.article_file(stem), "leden",
                                [(("leden", i, "id"), m.id) for i, m in enumerate(article.members)])
+
+
+def _annex_duplicates(agreement: Agreement) -> Iterator[Problem]:
+    articles = set(agreement.article_files) | set(agreement.articles)
+    if agreement.meta:
+        articles |= set(agreement.meta.articles)
+    seen: set[str] = set()
+    for i, annex in enumerate(agreement.annexes):
+        location = agreement.location("overeenkomst.yaml", ("bijlagen", i, "id"))
+        if annex.id in articles:
+            yield Problem(location, f'"{annex.id}" is al het kenmerk van een artikel. Artikelen '
+                          "en bijlagen delen hun kenmerken; geef de bijlage een ander kenmerk.")
+        elif annex.id in seen:
+            yield Problem(location, f'"{annex.id}" staat al eerder in bijlagen. Elk kenmerk komt '
+                          "maar één keer voor.")
+        seen.add(annex.id)
 
 
 def _duplicates(agreement: Agreement, rel: str, what: str,

@@ -13,7 +13,9 @@ if TYPE_CHECKING:
     from rechtmakers.agreement import Agreement
 
 MARKER = "nog invullen"
-PLACEHOLDER = re.compile(r"\[nog invullen(?::\s*(?P<hint>[^\]\n]*?))?\s*\]", re.IGNORECASE)
+# One unbounded run per alternative, and a hint stops at the next bracket: linear in the text
+# however it is written (a lazy hint between two runs of blanks was cubic).
+PLACEHOLDER = re.compile(r"\[nog invullen(?:\s*\]|:(?P<hint>[^\[\]\n]*)\])", re.IGNORECASE)
 
 
 def placeholder(hint: str = "") -> str:

@@ -49,13 +49,17 @@ def article_files_listed(agreement: Agreement, ctx: Context) -> Iterator[Problem
 
 
 def article_references(agreement: Agreement, ctx: Context) -> Iterator[Problem]:
-    """Een verwijzing [[artikel]] noemt een artikel dat bestaat.
+    """Een verwijzing [[artikel]] noemt een artikel of een bijlage die bestaat.
 
-    Goed: `Dan volgen we [[conflictdialoog]].`
+    Artikelen en bijlagen delen hun kenmerken: `[[transformatieplan]]` leest als "bijlage 1"
+    als transformatieplan de eerste bijlage is.
 
-    Fout: `Dan volgen we [[conflict]].` (er is geen artikel conflict)
+    Goed: `Dan volgen we [[conflictdialoog]].` of `zoals [[transformatieplan]] beschrijft`
+
+    Fout: `Dan volgen we [[conflict]].` (er is geen artikel of bijlage conflict)
     """
     known = agreement.article_files | set(agreement.articles)
+    known |= {annex.id for annex in agreement.annexes}
     for rel, ypath, ref in agreement.references:
         if ref.kind in ("article", "member") and ref.article not in known:
             yield Problem(agreement.offset_location(rel, ypath, ref.start),
@@ -68,9 +72,17 @@ def member_references(agreement: Agreement, ctx: Context) -> Iterator[Problem]:
 
     Goed: `zoals [[besluitvorming.consent]] zegt` (artikel besluitvorming heeft een lid consent)
 
-    Fout: `zoals [[besluitvorming.stemmen]] zegt` (dat lid bestaat niet)
+    Fout: `zoals [[besluitvorming.stemmen]] zegt` (dat lid bestaat niet), of
+    `[[transformatieplan.doelen]]` (een bijlage heeft geen leden: schrijf
+    `[[transformatieplan]]`)
     """
+    annexes = {annex.id for annex in agreement.annexes} - set(agreement.articles)
     for rel, ypath, ref in agreement.references:
+        if ref.kind == "member" and ref.article in annexes:
+            yield Problem(agreement.offset_location(rel, ypath, ref.start),
+                          f'"{ref.article}" is een bijlage, en een bijlage heeft geen leden. '
+                          f"Verwijs naar de hele bijlage: [[{ref.article}]].")
+            continue
         article = agreement.articles.get(ref.article)
         if ref.kind == "member" and article and not agreement.member(ref.article, ref.member):
             yield Problem(agreement.offset_location(rel, ypath, ref.start),

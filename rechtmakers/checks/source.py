@@ -39,6 +39,17 @@ LOAD_RULES: dict[str, Rule] = {
         "Sleutels zoals `? [a, b]` zijn geldige YAML, maar geen sleutel van een overeenkomst.")),
     "Y012": error("Y012", "leesbaar", "Het bestand kan gelezen worden.", doc=(
         "Het bestand bestaat niet of de rechten laten lezen niet toe.")),
+    "Y013": error("Y013", "geen-link", "Een overeenkomst bevat geen symbolische links.", doc=(
+        "Een overeenkomst is wat git bewaart. Van een symbolische link bewaart git alleen "
+        "waar hij heen wijst; de tekst erachter kan buiten de repository staan en per computer "
+        "verschillen, zodat iemand iets anders tekent dan wat git vastlegt.\n\nGoed: "
+        "`artikelen/doel.yaml` is een gewoon bestand.\n\nFout: `artikelen/doel.yaml` is een "
+        "link naar `../../gedeeld/doel.yaml`.")),
+    "Y014": error("Y014", "geen-yaml-1.1", "Een waarde betekent wat er staat.", doc=(
+        "De YAML-lezer volgt YAML 1.1, dat `1:20` leest als het getal 80, `017` als 15, "
+        "`1_000` als 1000 en `on`, `off`, `yes` en `no` als ja/nee. Een mens (en YAML 1.2) "
+        "leest gewoon wat er staat. Zulke waarden worden daarom geweigerd.\n\nGoed:\n\n"
+        "    versie: 2\n    titel: \"on\"\n\nFout:\n\n    versie: 1:20\n    titel: on")),
 }
 
 SCHEMA_RULES: dict[str, Rule] = {

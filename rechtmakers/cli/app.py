@@ -81,7 +81,9 @@ def progress(items: Iterable[T], description: str, *, total: int | None = None,
 
 def echo_error(message: str) -> None:
     """A Dutch error line on standard error."""
-    typer.echo(f"rechtmakers: {message}", err=True)
+    from rechtmakers.visible import printable
+
+    typer.echo(f"rechtmakers: {printable(message)}", err=True)
 
 
 @contextmanager

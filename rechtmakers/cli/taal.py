@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -9,6 +10,9 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from rechtmakers.cli.app import app, echo_error, guarded
+from rechtmakers.visible import printable
+
+_C1 = re.compile("[\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
 
 if TYPE_CHECKING:
     from rechtmakers.language.readability import Counts
@@ -49,9 +53,10 @@ def taal(
         if problems:
             # A file that did not load would shift every article number after it.
             code, problem = problems[0]
-            echo_error(f"{agreement.root}: de overeenkomst is niet te lezen: {problem.location}: "
-                       f"{problem.message} [{code}]. Herstel dat eerst; rechtmakers validate "
-                       "toont alle meldingen.")
+            echo_error(printable(
+                f"{agreement.root}: de overeenkomst is niet te lezen: {problem.location}: "
+                f"{problem.message} [{code}]. Herstel dat eerst; rechtmakers validate toont "
+                "alle meldingen."))
             raise typer.Exit(1)
     reports = [agreement_report(agreement, config) for agreement, _ in loaded]
     typer.echo(FORMATTERS[fmt.value](reports), nl=False)
@@ -89,18 +94,23 @@ def as_text(reports: list[AgreementReport]) -> str:
         lines.append(f"Totaal: {report.total.sentences} zinnen, {report.total.words} woorden; "
                      f"{_scores(report.total)}; {count} {noun}.")
         lines.append("")
-    return "\n".join(lines)
+    return printable("\n".join(lines))
 
 
 def as_markdown(reports: list[AgreementReport]) -> str:
+    from rechtmakers.render.markdown import code_span, escape
+
+    def md(text: str) -> str:  # data as Markdown text on one line, as render escapes it
+        return escape(printable(" ".join(text.split())))
+
     lines: list[str] = []
     for report in reports:
-        lines += [f"# Taalrapport: {report.title}", "",
+        lines += [f"# Taalrapport: {md(report.title)}", "",
                   "| Artikel | Zinnen | Woorden | Flesch-Douma | Leesindex A | Meldingen |",
                   "|---|---:|---:|---:|---:|---:|"]
         for article in report.articles:
             counts = article.counts
-            lines.append(f"| {article.number or ''} {article.title} | {counts.sentences} | "
+            lines.append(f"| {article.number or ''} {md(article.title)} | {counts.sentences} | "
                          f"{counts.words} | {number(counts.flesch_douma)} ({counts.douma_band}) | "
                          f"{number(counts.leesindex_a)} ({counts.leesindex_band}) | "
                          f"{len(article.findings)} |")
@@ -109,7 +119,8 @@ def as_markdown(reports: list[AgreementReport]) -> str:
                   f"{number(total.flesch_douma)} ({total.douma_band}) | "
                   f"{number(total.leesindex_a)} ({total.leesindex_band}) | |", ""]
         findings = [f for a in report.articles for f in a.findings] + list(report.findings)
-        lines += [f"- `{f.location}` **{f.code}** {f.message}" for f in findings]
+        lines += [f"- {code_span(printable(str(f.location)))} **{f.code}** {md(f.message)}"
+                  for f in findings]
         lines.append("")
     return "\n".join(lines)
 
@@ -136,7 +147,9 @@ def as_json(reports: list[AgreementReport]) -> str:
                             **_counts(a.counts),
                             "meldingen": [_finding(f) for f in a.findings]}
                            for a in r.articles]} for r in reports]
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    # C1 and DEL only stand inside JSON strings, where \u escapes mean the same.
+    return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}",
+                   json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
 
 
 def as_html(reports: list[AgreementReport]) -> str:

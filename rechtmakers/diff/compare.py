@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from rechtmakers.agreement import Agreement
+from rechtmakers.diff.annexes import extra_changes
 from rechtmakers.diff.metadata import MetaChange, metadata_changes
 from rechtmakers.diff.preamble import Preamble, compare_preamble
 from rechtmakers.diff.relabel import references_in, relabel_edits
@@ -116,8 +117,8 @@ def compare(old: Agreement, new: Agreement, *, old_label: str = "oud",
     articles = tuple(_article_diff(article_id, old, new, article_id in moved, relabelled)
                      for article_id in document_order(old.order, new.order))
     preamble = compare_preamble(old, new)
-    return Comparison(old, new, articles, tuple(metadata_changes(old, new)), preamble,
-                      old_label, new_label)
+    metadata = (*metadata_changes(old, new), *extra_changes(old, new))
+    return Comparison(old, new, articles, metadata, preamble, old_label, new_label)
 
 
 def document_order(old_order: Sequence[str], new_order: Sequence[str]) -> list[str]:

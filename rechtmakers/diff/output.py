@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from rechtmakers.diff.sources import Result
-from rechtmakers.errors import UsageError, os_reason
+from rechtmakers.safe_write import write_file
 
 
 @dataclass(frozen=True)
@@ -73,28 +71,6 @@ def render_view(name: str, result: Result, options: ViewOptions) -> bytes:
 
 
 def write_file_atomically(path: Path, data: bytes) -> None:
-    """Write data to path through a temporary file beside it: never half a file."""
-    folder = path.absolute().parent
-    if path.is_dir():
-        raise UsageError(f"{path} is een map. Geef met --out een bestandsnaam.")
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
-    except OSError as exc:
-        raise UsageError(f"Kan niet schrijven in {folder}: {os_reason(exc)}.") from exc
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes it private; a file is not
-        os.replace(temporary, path)
-    except OSError as exc:
-        Path(temporary).unlink(missing_ok=True)
-        raise UsageError(f"Kan {path} niet schrijven: {os_reason(exc)}.") from exc
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+    """Write data to path through a temporary file beside it: never half a file, never through
+    a link, never into an agreement's source (see rechtmakers.safe_write)."""
+    write_file(path, data)

@@ -10,16 +10,19 @@ from typing import Any
 from pydantic import ValidationError
 
 from rechtmakers.agreement import (
+    ANNEXES_DIR,
     ARTICLES_DIR,
     META_FILE,
     PARTIES_FILE,
     TERMS_FILE,
     Agreement,
     CodedProblem,
+    annex_files,
     load_agreement,
+    read_annexes,
 )
 from rechtmakers.errors import AgreementError
-from rechtmakers.load import MAX_FILE_BYTES, LoadRefusal, SourceFile, read_yaml
+from rechtmakers.load import MAX_FILE_BYTES, LoadRefusal, SourceFile, read_yaml, read_yaml_bytes
 from rechtmakers.model import AgreementMeta, Article, PartiesFile, TermsFile
 
 _BOM = b"\xef\xbb\xbf"
@@ -60,7 +63,21 @@ def agreement_files(root: Path) -> dict[str, bytes]:
     """The files load_agreement reads from folder root, by their path in it."""
     rels = [rel for rel in (META_FILE, PARTIES_FILE, TERMS_FILE) if (root / rel).is_file()]
     rels += [f"{ARTICLES_DIR}/{p.name}" for p in sorted((root / ARTICLES_DIR).glob("*.yaml"))]
-    return {rel: (root / rel).read_bytes() for rel in rels}
+    files = {rel: (root / rel).read_bytes() for rel in rels}
+    meta = _meta_of(root, files.get(META_FILE))
+    if meta is not None and meta.annexes:  # annex bytes as the loader reads them (no links)
+        contents, _ = read_annexes(root, meta.annexes, None)
+        files.update({f"{ANNEXES_DIR}/{c.file}": c.data for c in contents.values()})
+    return files
+
+
+def _meta_of(root: Path, data: bytes | None) -> AgreementMeta | None:
+    if data is None:
+        return None
+    try:
+        return AgreementMeta.model_validate(read_yaml_bytes(data, root / META_FILE).data)
+    except (LoadRefusal, ValidationError, OSError):
+        return None
 
 
 def refuse(problems: list[CodedProblem], label: str) -> None:
@@ -97,8 +114,12 @@ def _assemble(files: Mapping[str, bytes], like: Agreement, root: Path,
         stem = PurePosixPath(rel).stem
         articles[stem] = like.articles[stem] if rel in same else parse(rel, Article)
     sources = {rel: source for rel, source in like.sources.items() if rel in same}
+    contents, issues = read_annexes(root, meta.annexes if meta else (), files)
+    if issues:
+        raise FileNotFoundError(root / ANNEXES_DIR)
     return replace(like, root=root, meta=meta, parties=parties, terms=terms,
-                   articles=articles, sources=sources)
+                   articles=articles, sources=sources, annex_contents=contents,
+                   annex_issues=issues, annex_files=annex_files(root, files))
 
 
 def _is_agreement_file(rel: str) -> bool:

@@ -22,6 +22,7 @@ from rechtmakers.diff.present import (
     versions,
 )
 from rechtmakers.diff.words import Edit
+from rechtmakers.visible import pictured
 
 STYLES = {"delete": "red strike", "insert": "green", "equal": ""}
 MARKERS = {"delete": ("[-", "-]"), "insert": ("{+", "+}"), "equal": ("", "")}
@@ -34,6 +35,8 @@ def render_terminal(comparison: Comparison, *, color: bool, width: int = 100) ->
                       color_system="standard" if color else None, highlight=False,
                       emoji=False, markup=False, legacy_windows=False)
     for block in _blocks(comparison, color):
+        if isinstance(block, Text):
+            block.plain = pictured(block.plain)  # same length: the styles stay in place
         console.print(block, soft_wrap=isinstance(block, Text))
     return out.getvalue()
 
@@ -66,7 +69,8 @@ def _summary(articles: Sequence[ArticleView]) -> Table:
         table.add_column(name, overflow="fold")
     for article in articles:
         what = f"{article.what}; {article.note}" if article.note else article.what
-        table.add_row(article.number, new_words(article.title.edits) or article.id, what)
+        table.add_row(article.number, pictured(new_words(article.title.edits) or article.id),
+                      pictured(what))
     return table
 
 

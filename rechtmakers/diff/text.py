@@ -17,7 +17,10 @@ Say = Callable[[str], str]
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _LIST_ITEM = re.compile(r"^[ \t]*(?:([-*+])|(\d+)[.)])[ \t]+", re.MULTILINE)
 _MAY_LIST = re.compile(r"(?:^|\n)[ \t]*(?:[-*+]|\d+[.)])[ \t]")
-_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+# The content of strong text cannot run past the next ** (or __): an opener without a closer
+# then costs the distance to the next delimiter, not the rest of the line.
+_STRONG = re.compile(r"\*\*(?=\S)((?:[^*]|\*(?!\*))+?)(?<=\S)\*\*"
+                     r"|__(?=\S)((?:[^_]|_(?!_))+?)(?<=\S)__")
 _EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])"
                        r"|(?<![\w_])_(?=\S)([^_\n]+?)(?<=\S)_(?![\w_])")
 _LINK = re.compile(r"\[([^\[\]\n]+)\]\([^()\s]+\)")
@@ -103,7 +106,7 @@ def _plain(text: str) -> str:
     if "`" in text:
         text = _CODE.sub(r"\1", text)
     if "*" in text or "_" in text:
-        text = _STRONG.sub(r"\2", text)
+        text = _STRONG.sub(lambda m: m.group(1) or m.group(2), text)
         text = _EMPHASIS.sub(lambda m: m.group(1) or m.group(2), text)
     return text
 
@@ -114,7 +117,7 @@ def block_lines(article: Article, say: Say) -> Iterator[str]:
         yield f"Wie besluit: {_plain(say(article.decision.body))}"
         yield f"Hoe: {DECISION_METHODS.get(article.decision.method, article.decision.method)}"
         if article.decision.quorum:
-            yield f"Quorum: {_plain(say(article.decision.quorum))}"
+            yield f"Wie er moeten zijn: {_plain(say(article.decision.quorum))}"
     if article.dialogue:
         for i, step in enumerate(article.dialogue.steps, start=1):
             yield _plain(f"Stap {i}: {say(step.name)}. Wie: {say(step.who)}. "

@@ -8,6 +8,7 @@ from rechtmakers.errors import AgreementError
 from rechtmakers.render import labels
 from rechtmakers.render.clause import ClauseContext, convert, term_anchors, term_pattern
 from rechtmakers.render.tree import (
+    AnnexNode,
     ArticleNode,
     DecisionBlock,
     Document,
@@ -49,6 +50,11 @@ class DocumentBuilder:
             date=meta.date.isoformat(), date_text=labels.long_date(meta.date), digest=digest,
             compass=compass, considerations=considerations, parties=self._parties(meta.lead),
             terms=self._terms(), articles=self._articles(), with_explanations=self.explanations,
+            effective=meta.effective.isoformat() if meta.effective else None,
+            effective_text=labels.long_date(meta.effective) if meta.effective else None,
+            until=meta.until.isoformat() if meta.until else None,
+            until_text=labels.long_date(meta.until) if meta.until else None,
+            annexes=self._annexes(),
         )
 
     def flow(self, text: str) -> Flow:
@@ -69,8 +75,27 @@ class DocumentBuilder:
         return tuple(
             PartyNode(party.id, party.name, labels.PARTY_KINDS.get(party.kind, party.kind),
                       party.id == lead,
-                      tuple(Signer(r.name, r.function) for r in party.representatives))
+                      tuple(Signer(r.name, r.function) for r in party.representatives),
+                      legal_name=labels.legal_name(party.name, party.legal_form),
+                      legal_form=party.legal_form, kvk=party.kvk, seat=party.seat,
+                      address=party.address)
             for party in self.agreement.parties)
+
+    def _annexes(self) -> tuple[AnnexNode, ...]:
+        """Every numbered annex; a Markdown annex with its text, converted like clause text."""
+        nodes = []
+        for number, annex in self.agreement.ordered_annexes():
+            content = self.agreement.annex_content(annex)
+            if content is None:
+                raise AgreementError(f"{self.agreement.root}: de bijlage {annex.file} is niet "
+                                     "te lezen. Los eerst de fouten op (rechtmakers validate).")
+            body = None
+            if content.text is not None:
+                self.ctx.next_article()
+                body = self.flow(content.text)
+            nodes.append(AnnexNode(number, f"bijlage-{number}", annex.id, annex.title,
+                                   annex.file, content.sha256, body))
+        return tuple(nodes)
 
     def _terms(self) -> tuple[TermNode, ...]:
         self.ctx.mark_terms = False
@@ -81,9 +106,10 @@ class DocumentBuilder:
             self.ctx.mark_terms = True
 
     def _articles(self) -> tuple[ArticleNode, ...]:
-        numbers = self.agreement.numbers
-        return tuple(self._article(article, numbers[article.id])
-                     for article in self.agreement.ordered_articles())
+        # By file name: with --force an article's id may differ from its file (I001).
+        articles = self.agreement.articles
+        return tuple(self._article(articles[stem], number)
+                     for stem, number in self.agreement.numbers.items())
 
     def _article(self, article: Article, number: int) -> ArticleNode:
         # Built in reading order, so that a defined term is marked where a reader first meets it.

@@ -97,9 +97,17 @@ def safe_href(href: str) -> str | None:
 def convert(text: str, ctx: ClauseContext) -> Flow:
     """Clause text as tree blocks."""
     blocks = fast_blocks(text)
+    if blocks is None and sum(text.count(char) for char in _MARKUP) > MAX_MARKUP:
+        # markdown-it costs up to a few hundred character steps per "[" or "*" that leads
+        # nowhere; a text with this much markup is shown as written, paragraph by paragraph.
+        blocks = [Paragraph((Text(chunk),)) for chunk in _BLANK.split(text.strip("\n"))]
     if blocks is None:
         blocks = blocks_from_tokens(_markdown().parse(text))
     return _with_words(blocks, ctx)
+
+
+_MARKUP = "[*_`<&!("
+MAX_MARKUP = 10_000
 
 
 @lru_cache(maxsize=1)

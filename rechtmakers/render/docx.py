@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rechtmakers.errors import UsageError
-from rechtmakers.render.docx_body import BodyWriter, write_document
+from rechtmakers.render.docx_body import _INVALID_XML, BodyWriter, write_document
 from rechtmakers.render.tree import Document
 
 if TYPE_CHECKING:
@@ -83,19 +83,26 @@ def _properties(package: WordDocument, document: Document) -> None:
     stamp = dt.datetime.fromisoformat(document.date).replace(tzinfo=dt.UTC)
     lead = next((p.name for p in document.parties if p.lead), "")
     props = package.core_properties
-    props.title = document.title
+    props.title = _property(document.title)
     props.subject = "Samenwerkingsovereenkomst"
-    props.author = props.last_modified_by = lead
-    props.version = document.version
-    props.content_status = document.status
+    props.author = props.last_modified_by = _property(lead)
+    props.version = _property(document.version)
+    props.content_status = _property(document.status)
     props.identifier = f"sha256:{document.digest}"
     props.language = "nl-NL"
-    props.keywords = document.id
+    props.keywords = _property(document.id)
     props.comments = f"Vingerafdruk van deze versie (SHA-256-digest): {document.digest}"
-    props.category = document.edition
+    props.category = _property(document.edition)
     props.revision = 1
     props.created = props.modified = stamp
     props.last_printed = stamp
+
+
+def _property(text: str) -> str:
+    """A core property Word accepts: XML-safe characters only, at most 255 of them (Word's
+    limit, which python-docx enforces by failing); longer text is shortened with "…"."""
+    text = _INVALID_XML.sub("", text)
+    return text if len(text) <= 255 else text[:254] + "…"
 
 
 def set_dutch(package: WordDocument) -> None:
@@ -217,7 +224,7 @@ def _footer(package: WordDocument, document: Document) -> None:
     from docx.oxml import parse_xml
 
     paragraph = package.sections[0].footer.paragraphs[0]
-    paragraph.text = (f"{document.title} · versie {document.version} · "
+    paragraph.text = (f"{_INVALID_XML.sub('', document.title)} · versie {document.version} · "
                       f"vingerafdruk {document.digest[:12]} · pagina ")
     field = (f'<w:fldSimple xmlns:w="{W_NS}" w:instr=" PAGE "><w:r><w:t>1</w:t></w:r>'
              "</w:fldSimple>")

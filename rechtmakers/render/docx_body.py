@@ -195,6 +195,7 @@ def write_document(writer: BodyWriter, doc: Document) -> str:
     for article in doc.articles:
         _article(writer, article)
     _signatures(writer, doc)
+    _annexes(writer, doc)
     return writer.xml()
 
 
@@ -204,15 +205,17 @@ def _front(w: BodyWriter, doc: Document) -> None:
         w.para("Normal", text_run("Editie met toelichting. De toelichting is niet bindend; "
                                   "alleen de tekst van de overeenkomst telt.", "<w:i/>"))
     w.para("Subtitle", text_run(f"Versie {doc.version} · {doc.status} · {doc.date_text}"))
+    if doc.term_text:
+        w.para("Normal", text_run(doc.term_text, "<w:b/>"))
     w.para("Normal", text_run("Vingerafdruk van deze versie (SHA-256-digest): ")
            + text_run(doc.digest, _CODE_FONT))
     w.flow(doc.compass, style="Intense Quote", lead=text_run("Ons kompas: ", "<w:b/>"))
     w.para("Heading 1", text_run("Partijen"), keep_next=True)
     num = w.new_list(True, 1, 0)
-    for party in doc.parties:
-        lead = ", penvoerder" if party.lead else ""
-        w.para("List Number", text_run(party.name, "<w:b/>") + text_run(f", {party.kind}{lead}"),
-               num=(num, 0))
+    for i, party in enumerate(doc.parties, start=1):
+        end = "." if i == len(doc.parties) else ";"
+        w.para("List Number", text_run(party.legal_name, "<w:b/>")
+               + text_run(f"{party.details}{end}"), num=(num, 0))
     if doc.considerations:
         w.para("Heading 1", text_run("Overwegingen"), keep_next=True)
         w.items(doc.considerations, ordered=True)
@@ -231,7 +234,7 @@ def _article(w: BodyWriter, article: ArticleNode) -> None:
         decision = article.decision
         rows = [("Wie besluit", decision.body), ("Hoe", decision.method)]
         if decision.quorum:
-            rows.append(("Quorum", decision.quorum))
+            rows.append(("Wie er moeten zijn", decision.quorum))
         for label, value in rows:
             w.para("Normal", text_run(f"{label}: ", "<w:b/>") + text_run(value))
     if article.steps:
@@ -261,14 +264,39 @@ def _article(w: BodyWriter, article: ArticleNode) -> None:
 
 def _signatures(w: BodyWriter, doc: Document) -> None:
     w.para("Heading 1", text_run("Ondertekening"), keep_next=True, page_break=True)
-    w.para("Normal", text_run(f"Zo getekend door de partijen, voor versie {doc.version} van "
-                              "deze overeenkomst met vingerafdruk ")
-           + text_run(doc.digest, _CODE_FONT) + text_run("."))
+    for text in doc.signing_clause:
+        w.para("Normal", text_run(text))
+    w.para("Normal", text_run("Vingerafdruk (SHA-256-digest) van deze versie: ")
+           + text_run(doc.digest, _CODE_FONT))
     line = "_" * 30
     for party in doc.parties:
-        w.para("Heading 2", text_run(party.name), keep_next=True)
+        w.para("Heading 2", text_run(party.legal_name), keep_next=True)
         for signer in party.signers:
             for label, value in (("Naam", signer.name), ("Functie", signer.function),
-                                 ("Datum", line)):
+                                 ("Plaats", line), ("Datum", line)):
                 w.para("Normal", text_run(f"{label}: ") + text_run(value), keep_next=True)
             w.para("Normal", "<w:r><w:br/></w:r>" + text_run(f"Handtekening: {line}"))
+
+
+def _annexes(w: BodyWriter, doc: Document) -> None:
+    """The list of annexes (files pinned by their SHA-256), then each Markdown annex's text."""
+    if not doc.annexes:
+        return
+    w.para("Heading 1", text_run("Bijlagen"), keep_next=True, page_break=True)
+    w.para("Normal", text_run("Deze bijlagen horen bij de overeenkomst. Partijen tekenen ze "
+                              "mee."))
+    num = w.new_list(False, 1, 0)
+    for annex in doc.annexes:
+        if annex.body is not None:
+            rest = text_run(": de tekst staat hieronder (bestand ") + text_run(
+                annex.file, _CODE_FONT) + text_run(").")
+        else:
+            rest = (text_run(": het bestand ") + text_run(annex.file, _CODE_FONT)
+                    + text_run(" met SHA-256 ") + text_run(annex.sha256, _CODE_FONT)
+                    + text_run("."))
+        w.para("List Bullet", text_run(annex.heading, "<w:b/>") + rest,
+               num=(num, 0))
+    for annex in doc.annexes:
+        if annex.body is not None:
+            w.para("Heading 1", text_run(annex.heading), keep_next=True, page_break=True)
+            w.flow(annex.body)

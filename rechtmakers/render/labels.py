@@ -31,6 +31,26 @@ DECISION_METHODS = {
 }
 
 
+# Legal forms whose abbreviation follows the name ("Zorggroep B.V."); the others go before it
+# ("Stichting De Schoor"), unless the name already holds the word ("Woonstichting …").
+LEGAL_FORM_SUFFIXES = {"bv": "B.V.", "nv": "N.V.", "vof": "V.O.F."}
+_NAME_AS_IS = frozenset({"staat", "eenmanszaak"})
+
+
+def legal_name(name: str, legal_form: str | None) -> str:
+    """The name of a party with its legal form, as the party list and the signatures show it:
+    "De Schoor" + stichting → "Stichting De Schoor"; "Gemeente Almere" stays as it is."""
+    if legal_form is None or legal_form in _NAME_AS_IS:
+        return name
+    suffix = LEGAL_FORM_SUFFIXES.get(legal_form)
+    if suffix is not None:
+        plain = re.sub(r"[\s.]", "", name).lower()
+        return name if plain.endswith(legal_form) else f"{name} {suffix}"
+    if legal_form.lower() in name.lower():
+        return name[:1].upper() + name[1:]
+    return f"{legal_form[:1].upper()}{legal_form[1:]} {name}"
+
+
 def long_date(date: dt.date) -> str:
     """"21 januari 2026": Babel's long Dutch date, independent of the machine's locale."""
     from babel.dates import format_date

@@ -166,11 +166,59 @@ class Signer:
 
 @dataclass(frozen=True, slots=True)
 class PartyNode:
+    """A party as a legal person. name is how the agreement calls it (hierna: …); legal_name
+    is its full name with its legal form, as the party list and the signature blocks show it."""
+
     id: str
     name: str
     kind: str
     lead: bool
     signers: tuple[Signer, ...]
+    legal_name: str = ""
+    legal_form: str | None = None  # in Dutch words: "stichting", "openbaar lichaam", "bv"
+    kvk: str | None = None
+    seat: str | None = None
+    address: str | None = None
+
+    @property
+    def details(self) -> str:
+        """What follows the legal name in the party list, as a Dutch agreement reads:
+        ", gevestigd te Almere (KvK 99887766), hierna: De Schoor, rechtsgeldig vertegenwoordigd
+        door A. Jansen, directeur-bestuurder"."""
+        parts = []
+        place = f"gevestigd te {self.seat}" if self.seat else ""
+        if self.address:
+            place = f"{place}, {self.address}" if place else f"adres: {self.address}"
+        kvk = f"(KvK {self.kvk})" if self.kvk else ""
+        if place or kvk:
+            parts.append(" ".join(p for p in (place, kvk) if p))
+        renamed = self.name != (self.legal_name or self.name)
+        names = ([self.name] if renamed else []) + (["de penvoerder"] if self.lead else [])
+        if names:
+            parts.append(("hierna: " if renamed else "hierna ook: ") + " of ".join(names))
+        if self.signers:
+            people = [f"{s.name}, {s.function}" for s in self.signers]
+            joined = people[0] if len(people) == 1 else (
+                f"{', '.join(people[:-1])}, en {people[-1]}")
+            parts.append(f"rechtsgeldig vertegenwoordigd door {joined}")
+        return "".join(f", {part}" for part in parts)
+
+
+@dataclass(frozen=True, slots=True)
+class AnnexNode:
+    """An annex: Markdown ones carry their text as body; others are pinned by their SHA-256."""
+
+    number: int
+    anchor: str
+    id: str
+    title: str
+    file: str
+    sha256: str
+    body: Flow | None
+
+    @property
+    def heading(self) -> str:
+        return f"Bijlage {self.number} – {self.title}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,10 +243,40 @@ class Document:
     terms: tuple[TermNode, ...]
     articles: tuple[ArticleNode, ...]
     with_explanations: bool
+    effective: str | None = None  # ISO dates, and as Dutch words ("1 april 2026")
+    effective_text: str | None = None
+    until: str | None = None
+    until_text: str | None = None
+    annexes: tuple[AnnexNode, ...] = ()
 
     @property
     def edition(self) -> str:
         return "editie met toelichting" if self.with_explanations else "overeenkomst"
+
+    @property
+    def term_text(self) -> str | None:
+        """"Deze overeenkomst gaat in op 1 april 2026 en loopt tot en met 31 maart 2030."."""
+        if self.effective_text and self.until_text:
+            return (f"Deze overeenkomst gaat in op {self.effective_text} en loopt tot en met "
+                    f"{self.until_text}.")
+        if self.effective_text:
+            return f"Deze overeenkomst gaat in op {self.effective_text}."
+        if self.until_text:
+            return f"Deze overeenkomst loopt tot en met {self.until_text}."
+        return None
+
+    @property
+    def signing_clause(self) -> tuple[str, ...]:
+        """The closing clause, before the digest line and the signature blocks."""
+        annexes = " en de bijlagen" if self.annexes else ""
+        return (
+            "Zo afgesproken en getekend.",
+            "Partijen mogen elk apart tekenen, op papier of elektronisch. Alle handtekeningen "
+            "samen vormen één overeenkomst.",
+            f"Elke handtekening geldt voor versie {self.version} van deze overeenkomst"
+            f"{annexes}: de versie met de vingerafdruk hieronder. Verandert de tekst of een "
+            "bijlage, dan verandert de vingerafdruk, en is er opnieuw een handtekening nodig.",
+        )
 
 
 def build_document(agreement: Agreement, digest: str, *, explanations: bool = False) -> Document:

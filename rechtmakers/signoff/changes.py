@@ -113,9 +113,13 @@ def collapse_creation(events: list[Event]) -> list[Event]:
     if not any(e.kind == "nieuw" for e in events):
         return events
     counts = {kind: sum(1 for e in events if e.kind == kind)
-              for kind in ("artikel-nieuw", "partij-nieuw", "begrip-nieuw")}
-    summary = (f"{counts['artikel-nieuw']} artikelbestanden, {counts['partij-nieuw']} partijen "
-               f"en {counts['begrip-nieuw']} begrippen toegevoegd")
+              for kind in ("artikel-nieuw", "partij-nieuw", "begrip-nieuw", "bijlage-nieuw")}
+    annexes = counts["bijlage-nieuw"]
+    parts = [f"{counts['artikel-nieuw']} artikelbestanden", f"{counts['partij-nieuw']} partijen",
+             f"{counts['begrip-nieuw']} begrippen"]
+    if annexes:
+        parts.append(f"{annexes} {'bijlage' if annexes == 1 else 'bijlagen'}")
+    summary = f"{', '.join(parts[:-1])} en {parts[-1]} toegevoegd"
     kept = [e for e in events if e.kind not in counts]
     return [*kept, Event("nieuw", summary, binding=True)]
 

@@ -28,7 +28,7 @@ from rechtmakers.signoff.changes import (
 # The file names of rechtmakers.agreement, repeated so that a warm `log` need not import the
 # model (pydantic costs a fifth of a second); a test keeps the two equal.
 META_FILE, PARTIES_FILE, TERMS_FILE = "overeenkomst.yaml", "partijen.yaml", "begrippen.yaml"
-ARTICLES_DIR, SIGNOFFS_DIR = "artikelen", "ondertekeningen"
+ARTICLES_DIR, SIGNOFFS_DIR, ANNEXES_DIR = "artikelen", "ondertekeningen", "bijlagen"
 
 _KIND_OF_FILE = {META_FILE: "overeenkomst", PARTIES_FILE: "partijen", TERMS_FILE: "begrippen"}
 _DESCRIBE: dict[str, Callable[[Summary | None, Summary | None], list[Event]]] = {
@@ -63,7 +63,8 @@ def agreement_log(root: Path, article: str | None = None) -> list[Entry]:
                          f"{root.name}. Artikelen nu: {', '.join(_article_ids(root))}.")
     cache = SummaryCache(gitrepo.cache_dir(repo))
     wanted = [(_kind(ch.path, article) or "", ch.path, sha) for _, changes in relevant
-              for ch in changes for sha in (ch.old_blob, ch.new_blob) if sha]
+              for ch in changes if _kind(ch.path, article) != "bijlage"
+              for sha in (ch.old_blob, ch.new_blob) if sha]
     parties = _newest_blob(commits, PARTIES_FILE)
     if parties:
         wanted.append(("partijen", PARTIES_FILE, parties))
@@ -87,6 +88,8 @@ def _kind(path: str, article: str | None) -> str | None:
         return "ondertekening"
     if path.startswith(f"{ARTICLES_DIR}/") and path.count("/") == 1:
         return "artikel" if article is None or path == f"{ARTICLES_DIR}/{article}.yaml" else None
+    if path.startswith(f"{ANNEXES_DIR}/"):
+        return "bijlage" if article is None else None
     return _KIND_OF_FILE.get(path) if article is None else None
 
 
@@ -124,6 +127,11 @@ def _tags_by_commit(tags: dict[str, str]) -> dict[str, tuple[str, ...]]:
 
 def _events(change: gitrepo.Change, cache: SummaryCache, names: dict[str, str]) -> list[Event]:
     kind = _kind(change.path, None) or ""
+    if kind == "bijlage":  # its bytes are signed; what changed in them, diff shows
+        what = ("toegevoegd" if not change.old_blob else "verwijderd" if not change.new_blob
+                else "gewijzigd")
+        kind = "bijlage-nieuw" if what == "toegevoegd" else "bijlage"
+        return [Event(kind, f"bijlage {change.path} {what}", binding=True)]
     old = cache.get(kind, change.old_blob) if change.old_blob else None
     new = cache.get(kind, change.new_blob) if change.new_blob else None
     if kind == "ondertekening":

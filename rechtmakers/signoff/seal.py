@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from rechtmakers import gitrepo
-from rechtmakers.agreement import META_FILE, load_agreement
+from rechtmakers.agreement import ANNEXES_DIR, META_FILE, load_agreement
 from rechtmakers.digest import content_digest
 from rechtmakers.errors import AgreementError
 from rechtmakers.signoff.sign import refuse_unfinished_work
@@ -94,11 +95,14 @@ def _check_unchanged(root: Path, text: str, digest: str) -> None:
 
 
 def _copy_sources(root: Path, target: Path) -> None:
-    """Copy the YAML files of an agreement (not its sign-offs) to read an edited version."""
+    """Copy the YAML files and annexes of an agreement (not its sign-offs) to read an edited
+    version."""
     for source in [*root.glob("*.yaml"), *root.glob("artikelen/*.yaml")]:
         destination = target / source.relative_to(root)
         destination.parent.mkdir(parents=True, exist_ok=True)
         destination.write_bytes(source.read_bytes())
+    if (root / ANNEXES_DIR).is_dir():  # annexes are signed too; links stay links (refused)
+        shutil.copytree(root / ANNEXES_DIR, target / ANNEXES_DIR, symlinks=True)
 
 
 def commit_message(status: AgreementStatus) -> str:

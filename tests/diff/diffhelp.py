@@ -46,7 +46,8 @@ class Versions:
 
 
 ORDER = ("doel", "partijen", "besluitvorming", "conflictdialoog", "inwonerperspectief",
-         "instappen", "gedrag", "veranderende-omstandigheden", "financiering", "looptijd")
+         "instappen", "gedrag", "veranderende-omstandigheden", "financiering", "privacy",
+         "aansprakelijkheid", "nieuwe-versie", "looptijd", "geschillen")
 
 
 

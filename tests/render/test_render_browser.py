@@ -60,4 +60,4 @@ def test_nothing_sticks_out_sideways(browser: str, render_files: Render, sample_
     match = re.search(r'data-maat="(\d+)x(\d+)x(\d+)"', dom)
     assert match, dom[:500]
     scroll, inner, articles = map(int, match.groups())
-    assert scroll <= inner and articles == 10
+    assert scroll <= inner and articles == 14

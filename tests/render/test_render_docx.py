@@ -36,9 +36,10 @@ def test_headings_use_word_styles(sample_docx: bytes) -> None:
     assert headings[3:6] == ["Artikel 1 – Waarom we samenwerken",
                              "Artikel 2 – Wie er meedoen en wat ieder doet",
                              "Artikel 3 – Zo nemen we besluiten"]
-    assert headings[-1] == "Ondertekening"
+    assert headings[-3:] == ["Ondertekening", "Bijlagen",
+                             "Bijlage 1 – Transformatieplan Positief Gezond Almere 2026–2030"]
     assert {"Stappen", "Waarborgen", "Dit helpt", "Dit helpt niet", "Wat instappen betekent",
-            "GGD Flevoland"} <= set(by_style["Heading 2"])
+            "Openbaar lichaam GGD Flevoland"} <= set(by_style["Heading 2"])
     members = [text.split("\t")[0] for text in by_style["Lid"]]
     assert members[:4] == ["1.1", "1.2", "2.1", "2.2"] and "10.3" in members
     assert "Versie 1.0.0 · Concept · 21 januari 2026" in by_style["Subtitle"]

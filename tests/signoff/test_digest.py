@@ -86,7 +86,7 @@ DIFFERENT: dict[str, Edit] = {
                               "stuurgroep geldt voor alle partijen. Elke partij voert het uit "
                               "in de eigen organisatie.\n", ""),
     "block value": replace(BESLUIT, "wijze: consent", "wijze: consensus"),
-    "conflict step": replace("artikelen/conflictdialoog.yaml", "termijn: 2 weken",
+    "conflict step": replace("artikelen/conflictdialoog.yaml", "termijn: twee weken",
                              "termijn: 3 weken"),
     "paragraph break": replace(BESLUIT, "Een besluit gaat door\n  als niemand",
                                "Een besluit gaat door\n\n  als niemand"),
@@ -129,7 +129,8 @@ def test_canonical_form_leaves_out_what_is_not_binding(sample_dir: Path) -> None
     agreement, _ = load_agreement(sample_dir)
     form = canonical_form(agreement)
     assert "status" not in form["overeenkomst"]
-    assert all(set(party) == {"id", "naam", "soort"} for party in form["partijen"])
+    assert all(set(party) == {"id", "naam", "soort", "rechtsvorm", "kvk", "vestigingsplaats"}
+               for party in form["partijen"])
     assert all("toelichting" not in article for article in form["artikelen"])
     assert [a["id"] for a in form["artikelen"]] == list(agreement.order)
 

@@ -50,8 +50,9 @@ def test_the_agreement_history(history_repo: Path, agreement: Path) -> None:
     assert found[3] == ["artikel besluitvorming gewijzigd (versie 1 → 2): tekst",
                         "versie 1.0.0 → 1.1.0"]
     assert found[4][0].startswith("ondertekend namens De Schoor door Joost Hellendoorn")
-    assert found[5] == ["overeenkomst vastgelegd: versie 1.0.0, status concept, 10 artikelen",
-                        "10 artikelbestanden, 15 partijen en 10 begrippen toegevoegd"]
+    assert found[5] == ["overeenkomst vastgelegd: versie 1.0.0, status concept, 14 artikelen",
+                        "14 artikelbestanden, 15 partijen, 13 begrippen en 1 bijlage "
+                        "toegevoegd"]
 
 
 def test_one_article_with_its_sign_offs(history_repo: Path, agreement: Path, cli: Cli) -> None:
@@ -124,7 +125,8 @@ def test_file_names_match_the_agreement_module() -> None:
     from rechtmakers import agreement
     from rechtmakers.signoff import history
 
-    for name in ("META_FILE", "PARTIES_FILE", "TERMS_FILE", "ARTICLES_DIR", "SIGNOFFS_DIR"):
+    for name in ("META_FILE", "PARTIES_FILE", "TERMS_FILE", "ARTICLES_DIR", "SIGNOFFS_DIR",
+                 "ANNEXES_DIR"):
         assert getattr(history, name) == getattr(agreement, name)
 
 

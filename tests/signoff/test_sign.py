@@ -96,14 +96,14 @@ def refused(git_repo: Path, agreement: Path, cli: Cli, message: str, party: str 
 
 def test_a_dirty_tree_is_refused(git_repo: Path, agreement: Path, cli: Cli, be: Identity) -> None:
     be(JOOST)
-    edit(agreement / "artikelen" / "doel.yaml", "Wij werken samen", "Wij werken graag samen")
+    edit(agreement / "artikelen" / "doel.yaml", "We werken samen", "We werken graag samen")
     refused(git_repo, agreement, cli, "artikelen/doel.yaml (gewijzigd)")
 
 
 def test_a_staged_change_is_refused(git_repo: Path, agreement: Path, cli: Cli,
                                     be: Identity) -> None:
     be(JOOST)
-    edit(agreement / "artikelen" / "doel.yaml", "Wij werken samen", "Wij werken graag samen")
+    edit(agreement / "artikelen" / "doel.yaml", "We werken samen", "We werken graag samen")
     git(git_repo, "add", "-A")
     refused(git_repo, agreement, cli, "Niet alles van de overeenkomst is vastgelegd")
 
