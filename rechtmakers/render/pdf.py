@@ -21,6 +21,8 @@ from rechtmakers.errors import UsageError
 from rechtmakers.render import labels
 from rechtmakers.render.pdfmeta import add_identifier
 from rechtmakers.render.tree import (
+    AnnexNode,
+    ArticleNode,
     Block,
     Break,
     Code,
@@ -32,6 +34,7 @@ from rechtmakers.render.tree import (
     Link,
     ListBlock,
     Paragraph,
+    PartyNode,
     Quote,
     Ref,
     Rule,
@@ -110,15 +113,16 @@ def document_data(document: Document) -> Data:
         "status": document.status, "concept": concept, "date": document.date,
         "date_text": document.date_text, "digest": document.digest,
         "short_digest": document.digest[:12], "with_explanations": document.with_explanations,
-        "effective_text": _optional_text(document, "effective_text"),
+        "effective_text": document.effective_text, "until_text": document.until_text,
+        "term_text": document.term_text,
         "compass": flow.blocks(document.compass),
         "considerations": [flow.blocks(text) for text in document.considerations],
         "parties": [_party(party) for party in document.parties],
         "terms": [{"term": t.term, "anchor": t.anchor, "meaning": flow.blocks(t.meaning)}
                   for t in document.terms],
         "articles": [_article(article, flow) for article in document.articles],
-        "annexes": [_annex(annex) for annex in getattr(document, "annexes", ())],
-        "signing_text": _optional_text(document, "signing_text"),
+        "signing_clause": list(document.signing_clause),
+        "annexes": [_annex(annex, flow) for annex in document.annexes],
     }
 
 
@@ -128,38 +132,32 @@ def defined_anchors(document: Document) -> frozenset[str]:
     for article in document.articles:
         found.add(article.anchor)
         found.update(member.anchor for member in article.members)
-    found.update(str(getattr(annex, "anchor", "")) for annex in getattr(document, "annexes", ()))
-    found.discard("")
+    found.update(annex.anchor for annex in document.annexes)
     return frozenset(found)
 
 
-def _optional_text(node: object, name: str) -> str | None:
-    """A text field that newer trees have and older ones lack."""
-    value = getattr(node, name, None)
-    return str(value) if value else None
-
-
-def _party(party: Any) -> Data:
-    legal = [str(value) for value in (getattr(party, "legal_form", None),) if value]
-    kvk, seat = getattr(party, "kvk", None), getattr(party, "seat", None)
-    if kvk:
-        legal.append(f"KvK-nummer {kvk}")
-    if seat:
-        legal.append(f"gevestigd te {seat}")
+def _party(party: PartyNode) -> Data:
+    """The party as the list and the signature block show it: its legal name and details."""
+    legal = [party.legal_form] if party.legal_form else []
+    if party.seat:
+        legal.append(f"gevestigd te {party.seat}")
+    if party.kvk:
+        legal.append(f"KvK-nummer {party.kvk}")
     return {
-        "id": party.id, "name": party.name, "kind": party.kind, "lead": party.lead,
-        "legal": ", ".join(legal), "address": _optional_text(party, "address"),
-        "authority": _optional_text(party, "authority_text"),
+        "id": party.id, "name": party.name, "legal_name": party.legal_name or party.name,
+        "kind": party.kind, "lead": party.lead, "details": party.details,
+        "legal": ", ".join(legal), "address": party.address,
         "signers": [{"name": s.name, "function": s.function} for s in party.signers],
     }
 
 
-def _annex(annex: Any) -> Data:
-    return {"anchor": str(getattr(annex, "anchor", "")), "label": _optional_text(annex, "label"),
-            "title": str(getattr(annex, "title", "")), "file": _optional_text(annex, "file")}
+def _annex(annex: AnnexNode, flow: FlowWriter) -> Data:
+    return {"number": annex.number, "anchor": annex.anchor, "heading": annex.heading,
+            "title": annex.title, "file": annex.file, "sha256": annex.sha256,
+            "body": None if annex.body is None else flow.blocks(annex.body)}
 
 
-def _article(article: Any, flow: FlowWriter) -> Data:
+def _article(article: ArticleNode, flow: FlowWriter) -> Data:
     decision = article.decision
     return {
         "number": article.number, "anchor": article.anchor, "heading": article.heading,

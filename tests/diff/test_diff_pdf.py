@@ -121,8 +121,7 @@ def test_pdf_needs_out(versions: Versions, tmp_path: Path, cli: Cli,
 
 def test_changed_text_is_data_never_markup(versions: Versions, tmp_path: Path) -> None:
     hostile = "#set page(width: 1cm) #read(\"/etc/passwd\") $x$ <l> #emph[c] = kop"
-    versions.edit("artikelen/looptijd.yaml", "Deze overeenkomst geldt",
-                  f"{hostile} Deze overeenkomst geldt")
+    versions.edit("artikelen/looptijd.yaml", "tekst: |\n  ", f"tekst: |\n  {hostile} ")
     import datetime as dt
 
     from rechtmakers.diff.pdf import render_pdf
