@@ -19,6 +19,7 @@ from typing import Any
 
 from rechtmakers.errors import UsageError
 from rechtmakers.render import labels
+from rechtmakers.render.pdflinks import resolve_internal_links
 from rechtmakers.render.pdfmeta import add_identifier
 from rechtmakers.render.tree import (
     AnnexNode,
@@ -81,6 +82,7 @@ def compile_pdf(name: str, data: str, *, date: dt.date, house_style: Path | None
     except typst.TypstError as exc:
         raise UsageError(f"Het sjabloon {template} is niet te gebruiken: "
                          f"{_first_line(exc)}") from exc
+    pdf = resolve_internal_links(pdf)
     return add_identifier(pdf, identifier) if identifier else pdf
 
 
@@ -177,17 +179,10 @@ def _article(article: ArticleNode, flow: FlowWriter) -> Data:
 
 
 class FlowWriter:
-    """Blocks and inlines of the tree as JSON: blocks by kind, inlines as runs with flags.
-
-    A defined term links to its definition at its first use in the document (the other views
-    link its first use per article). Each internal link costs Typst a second layout of its
-    paragraph, about 50 kB: for a 1,000-article agreement, per-article term links would cost
-    some 300 MB and 20 % of the time.
-    """
+    """Blocks and inlines of the tree as JSON: blocks by kind, inlines as runs with flags."""
 
     def __init__(self, anchors: frozenset[str]) -> None:
         self.anchors = anchors
-        self.linked_terms: set[str] = set()
 
     def items(self, flows: Iterable[Flow]) -> list[list[Data]]:
         return [self.blocks(flow) for flow in flows]
@@ -230,7 +225,7 @@ class FlowWriter:
             elif isinstance(node, Ref):
                 _append(out, node.label, {**flags, **self._anchor(node.anchor)})
             elif isinstance(node, TermUse):
-                _append(out, node.text, {**flags, **self._term(node.anchor), "d": True})
+                _append(out, node.text, {**flags, **self._anchor(node.anchor), "d": True})
             elif isinstance(node, Break):
                 out.append({"n": True})
 
@@ -238,12 +233,6 @@ class FlowWriter:
         if href.startswith("#"):
             return self._anchor(href[1:])
         return {"u": href}
-
-    def _term(self, anchor: str) -> dict[str, str]:
-        if anchor in self.linked_terms:
-            return {}
-        self.linked_terms.add(anchor)
-        return self._anchor(anchor)
 
     def _anchor(self, anchor: str) -> dict[str, str]:
         """A link to an anchor the template places; none to one it does not (Typst would fail)."""

@@ -182,10 +182,31 @@ def test_toc_has_page_numbers_and_links_are_internal(sample_pdf: bytes, tmp_path
     assert len(found) == ARTICLES
     for article, page in found:
         assert f"Artikel {article} – " in pages[int(page) - 1]
+    assert b"x-rechtmakers" not in sample_pdf
     with pikepdf.open(_file(sample_pdf, tmp_path)) as pdf:
+        names = [str(name) for name in pdf.Root.Names.Dests.Names[::2]]
         internal = [a for page in pdf.pages for a in page.get("/Annots", [])
                     if a.get("/Subtype") == "/Link" and "/Dest" in a]
-        assert len(internal) > 20  # contents, cross-references and defined terms
+        named = [str(a.Dest) for a in internal if isinstance(a.Dest, pikepdf.String)]
+        assert set(named) <= set(names)  # every named link lands somewhere
+        said = [str(a.Contents) for a in internal if str(a.Contents).startswith("verwijst")]
+        assert len(said) > 20  # cross-references and defined terms
+        assert {"artikel-6", "begrip-kompas"} <= {text.split()[-1] for text in said}
+        assert any(name.startswith("artikel-") and name.count("-") == 2 for name in names)
+        assert not any("/A" in a for a in internal)
+
+
+def test_internal_links_keep_every_byte_offset() -> None:
+    from rechtmakers.render.pdflinks import resolve_internal_links
+
+    before = (b"1 0 obj\n<</Type/Annot/Subtype/Link/Rect[1 2 3 4]/Border[0 0 0]/A<</Type/Action"
+              b"/S/URI/URI(x-rechtmakers:artikel-3-1)>>/F 4/Contents(x-rechtmakers:artikel-3-1)"
+              b">>\nendobj\n")
+    after = resolve_internal_links(before)
+    assert len(after) == len(before)
+    assert b"/Dest(artikel-3-1) " in after and b"/Contents(verwijst naar artikel-3-1)" in after
+    assert b"URI" not in after
+    assert resolve_internal_links(b"/URI(https://example.org)") == b"/URI(https://example.org)"
 
 
 def test_a_term_stays_with_its_definition(sample_pdf: bytes, tmp_path: Path) -> None:
@@ -238,9 +259,6 @@ def test_inline_markdown_becomes_runs_with_flags() -> None:
         {"t": " en "}, {"t": "artikel 2", "a": "artikel-2"}, {"t": ", bijlage 1 en het "},
         {"t": "kompas", "a": "begrip-kompas", "d": True}, {"t": " op "},
         {"t": "de site", "u": "https://example.org"}]}
-    # A term links to its definition at its first use in the document only.
-    again = writer.block(Paragraph((TermUse("kompas", "begrip-kompas"),)))
-    assert again == {"k": "p", "r": [{"t": "kompas", "d": True}]}
 
 
 def test_the_tree_goes_in_as_data(sample_pdf: bytes) -> None:
