@@ -209,6 +209,19 @@ def test_internal_links_keep_every_byte_offset() -> None:
     assert resolve_internal_links(b"/URI(https://example.org)") == b"/URI(https://example.org)"
 
 
+def test_a_heading_stays_with_its_text(sample_pdf: bytes, tmp_path: Path) -> None:
+    """No article heading is left alone at the bottom of a page: its first words follow it."""
+    from rechtmakers.render.tree import build_document
+
+    data = document_data(build_document(load_agreement(SAMPLE)[0], "0" * 64))
+    pages = pages_of(sample_pdf, tmp_path)
+    for article in data["articles"]:
+        first = "".join(run.get("t", "") for run in article["body"][0]["r"])
+        words = " ".join(first.split()[:4])
+        holding = [page for page in pages if article["heading"] + " " + words in page]
+        assert holding, article["heading"]
+
+
 def test_a_term_stays_with_its_definition(sample_pdf: bytes, tmp_path: Path) -> None:
     root = Path(__file__).resolve().parents[2] / "agreements" / "positief-gezond-almere"
     agreement, _ = load_agreement(root)
