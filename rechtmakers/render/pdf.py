@@ -149,7 +149,8 @@ def _party(party: PartyNode) -> Data:
         "id": party.id, "name": party.name, "legal_name": party.legal_name or party.name,
         "kind": party.kind, "lead": party.lead, "details": party.details,
         "legal": ", ".join(legal), "address": party.address,
-        "signers": [{"name": s.name, "function": s.function} for s in party.signers],
+        "signers": [{"name": s.name, "function": s.function, "signed": s.signed}
+                    for s in party.signers],
     }
 
 
