@@ -62,7 +62,8 @@ def test_summary_table_first(redline: Path) -> None:
     assert "1 toegevoegd, 3 gewijzigd, 1 verplaatst" in first
     assert "Artikel Titel Wijziging" in first
     assert "4 (was 3) Zo nemen we besluiten gewijzigd, vernummerd" in first
-    assert "Buiten de artikelen" in first and "Versie (gewijzigd, niet bindend)" in first
+    # The version is part of the digest (issue 12): binding.
+    assert "Buiten de artikelen" in first and "Versie (gewijzigd)" in first
 
 
 def test_deleted_is_struck_and_inserted_underlined(redline: Path, versions: Versions) -> None:
