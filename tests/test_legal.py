@@ -183,7 +183,7 @@ def test_references_to_an_annex(minimal: Path, cli: Cli,
     agreement, problems = load_agreement(minimal)
     files = render_agreement(agreement, RenderOptions(formats=("md",)))
     markdown = next(iter(files.values())).decode()
-    assert "Zie bijlage 1." in markdown
+    assert "Zie [bijlage 1](#bijlage-1)." in markdown
 
 
 def test_render_lists_annexes_and_includes_markdown(minimal: Path) -> None:
