@@ -9,15 +9,16 @@ from pathlib import Path
 
 import typer
 
-from rechtmakers.cli.app import app, guarded
+from rechtmakers.cli.app import app, guarded, report_written
 
 
 class Format(StrEnum):
-    terminal = "terminal"
+    tekst = "tekst"
     md = "md"
     html = "html"
     json = "json"
     docx = "docx"
+    pdf = "pdf"
 
 
 @app.command()
@@ -27,11 +28,11 @@ def diff(
                                      "beide: HEAD tegen de werkmap) en het pad van een "
                                      "overeenkomst; of twee mappen met een overeenkomst.",
                                      show_default=False),
-    fmt: Format = typer.Option(Format.terminal, "--format", "-f", help="Uitvoer: terminal, md "
-                               "(voor een pull request), html (redline-pagina), json of docx "
-                               "(Word met bijgehouden wijzigingen)."),
+    fmt: Format = typer.Option(Format.tekst, "--format", "-f", help="Uitvoer: tekst, md "
+                               "(voor een pull request), html (redline-pagina), json, docx "
+                               "(Word met bijgehouden wijzigingen) of pdf (redline op papier)."),
     out: Path = typer.Option(None, "--out", "-o", help="Schrijf naar dit bestand in plaats van "
-                             "naar de standaarduitvoer (verplicht voor docx).",
+                             "naar de standaarduitvoer (verplicht voor docx en pdf).",
                              show_default=False),
 ) -> None:
     """Toon wat er veranderd is tussen twee versies: per artikel en woord voor woord.
@@ -55,10 +56,12 @@ def diff(
         cwd = Path.cwd()
         result = load_comparison(parse_arguments(args or [], cwd), cwd)
         options = ViewOptions(color=out is None and _color(), width=_width())
-        data = render_view(fmt.value, result, options)
+        data = render_view("terminal" if fmt is Format.tekst else fmt.value, result, options)
         if out is not None:
             write_file_atomically(out, data)
-    if out is None:
+    if out is not None:
+        report_written([out])
+    else:
         sys.stdout.write(data.decode("utf-8"))
         sys.stdout.flush()
 

@@ -46,7 +46,14 @@ def _json(result: Result, options: ViewOptions) -> bytes:
 def _docx(result: Result, options: ViewOptions) -> bytes:
     from rechtmakers.diff.docx import render_docx
 
-    return render_docx(result.comparison, author=result.author, date=result.date)
+    return render_docx(result.comparison, author=result.author, date=result.date,
+                       attribution=result.attribution)
+
+
+def _pdf(result: Result, options: ViewOptions) -> bytes:
+    from rechtmakers.diff.pdf import render_pdf
+
+    return render_pdf(result.comparison, date=result.date)
 
 
 VIEWS: dict[str, Callable[[Result, ViewOptions], bytes]] = {
@@ -55,8 +62,9 @@ VIEWS: dict[str, Callable[[Result, ViewOptions], bytes]] = {
     "html": _html,
     "json": _json,
     "docx": _docx,
+    "pdf": _pdf,
 }
-BINARY = frozenset({"docx"})
+BINARY = frozenset({"docx", "pdf"})
 
 
 def render_view(name: str, result: Result, options: ViewOptions) -> bytes:

@@ -44,10 +44,12 @@ def output_stem(document: Document) -> str:
 def render_agreement(agreement: Agreement, options: RenderOptions) -> dict[str, bytes]:
     """The documents of one agreement as relative path → bytes, in the folder <id>/."""
     from rechtmakers.digest import content_digest
-    from rechtmakers.render.tree import build_document
+    from rechtmakers.render.tree import build_document, with_sign_offs
+    from rechtmakers.signoff.documented import signed_texts
 
-    document = build_document(agreement, content_digest(agreement),
-                              explanations=options.explanations)
+    digest = content_digest(agreement)
+    document = build_document(agreement, digest, explanations=options.explanations)
+    document = with_sign_offs(document, signed_texts(agreement, digest))
     stem = f"{document.id}/{output_stem(document)}"
     return {f"{stem}.{fmt}": data for fmt, data in render_document(document, options).items()}
 
@@ -55,28 +57,23 @@ def render_agreement(agreement: Agreement, options: RenderOptions) -> dict[str, 
 def render_document(document: Document, options: RenderOptions) -> dict[str, bytes]:
     """Every requested format of one document tree, by format name."""
     formats = options.formats
-    engine = None
-    if "pdf" in formats:
-        from rechtmakers.render.pdf import find_engine
-
-        engine = find_engine()
-    needs_html = "html" in formats or (engine is not None and engine.source == "html")
-    needs_docx = "docx" in formats or (engine is not None and engine.source == "docx")
     made: dict[str, bytes] = {}
     if "md" in formats:
         from rechtmakers.render.markdown import render_markdown
 
         made["md"] = render_markdown(document, options.house_style).encode("utf-8")
-    if needs_html:
+    if "html" in formats:
         from rechtmakers.render.html import render_html
 
         made["html"] = render_html(document, options.house_style).encode("utf-8")
-    if needs_docx:
+    if "docx" in formats:
         from rechtmakers.render.docx import render_docx
 
         made["docx"] = render_docx(document, options.house_style)
-    if engine is not None:
-        made["pdf"] = engine.convert(made[engine.source], document)
+    if "pdf" in formats:
+        from rechtmakers.render.pdf import render_pdf
+
+        made["pdf"] = render_pdf(document, options.house_style)
     return {fmt: made[fmt] for fmt in formats}
 
 

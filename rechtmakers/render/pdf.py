@@ -1,139 +1,246 @@
-"""The PDF view: WeasyPrint from the HTML when installed, else LibreOffice from the DOCX.
+"""The PDF view: the document tree as JSON data, laid out by a Typst template (PDF/A-2b, tagged).
 
-Both engines stamp the time of the run into the PDF; those stamps are set to the agreement's
-date (same length, so the cross-reference offsets stay valid) to keep the bytes stable.
+Clause text never becomes Typst markup. The tree goes to the template as one JSON value in
+`sys.inputs`; the template shows every string as a string, so `#read(…)`, `$…$` or `*…*` in a
+clause is printed, never evaluated. Inline Markdown arrives as runs with flags (b: bold,
+i: italic, c: code, a: internal anchor, u: web address, d: defined term, n: line break).
+
+Typst ships inside the `typst` wheel with its own fonts; system fonts are ignored and the
+timestamp is the agreement's date, so the same tree gives the same bytes on every machine.
 """
 
 from __future__ import annotations
 
-import hashlib
-import importlib
-import os
-import re
-import shutil
-import subprocess
-import tempfile
-from collections.abc import Callable
-from dataclasses import dataclass
+import datetime as dt
+import json
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from rechtmakers.errors import UsageError
-from rechtmakers.render.tree import Document
-
-SOFFICE_NAMES = ("soffice", "libreoffice")
-SOFFICE_TIMEOUT = 300
-MISSING_ENGINE = (
-    "Voor PDF is een PDF-programma nodig, maar er is er geen gevonden. Installeer WeasyPrint "
-    "(pip install 'rechtmakers[pdf]') of LibreOffice (bijvoorbeeld: apt-get install "
-    "libreoffice-writer, zodat het commando soffice werkt). Of laat pdf weg uit --format."
+from rechtmakers.render import labels
+from rechtmakers.render.pdfmeta import add_identifier
+from rechtmakers.render.tree import (
+    Block,
+    Break,
+    Code,
+    CodeBlock,
+    Document,
+    Emphasis,
+    Flow,
+    Inline,
+    Link,
+    ListBlock,
+    Paragraph,
+    Quote,
+    Ref,
+    Rule,
+    Strong,
+    Subheading,
+    TermUse,
+    Text,
 )
 
+TEMPLATE = "overeenkomst.typ"
+INPUT_KEY = "rechtmakers"
 
-@dataclass(frozen=True)
-class Engine:
-    """A PDF engine: its name, the format it starts from, and the conversion."""
-
-    name: str
-    source: str
-    run: Callable[[bytes, Document], bytes]
-
-    def convert(self, data: bytes, document: Document) -> bytes:
-        try:
-            pdf = self.run(data, document)
-        except UsageError:
-            raise
-        except Exception as exc:  # noqa: BLE001 — a failing engine is reported, not a traceback
-            raise UsageError(f"{self.name} kon geen PDF maken ({type(exc).__name__}: {exc}). "
-                             "Probeer het andere PDF-programma, of laat pdf weg uit --format."
-                             ) from exc
-        return stable_pdf(pdf, document)
+Run = dict[str, Any]
+Data = dict[str, Any]
 
 
-def find_engine() -> Engine:
-    """WeasyPrint if it imports, else LibreOffice if soffice is on PATH, else a usage error."""
-    if _weasyprint() is not None:
-        return Engine("WeasyPrint", "html", _weasyprint_pdf)
-    soffice = next((found for name in SOFFICE_NAMES if (found := shutil.which(name))), None)
-    if soffice:
-        return Engine("LibreOffice", "docx", lambda data, doc: _libreoffice_pdf(soffice, data))
-    raise UsageError(MISSING_ENGINE)
+def render_pdf(document: Document, house_style: Path | None = None) -> bytes:
+    """The agreement as PDF bytes, stamped on every page with its version and digest."""
+    data = document_data(document)
+    identifier = f"sha256:{document.digest}"
+    return compile_pdf(TEMPLATE, data, date=dt.date.fromisoformat(document.date),
+                       house_style=house_style, identifier=identifier)
 
 
-def _weasyprint() -> Any:
+def compile_pdf(name: str, data: Mapping[str, Any], *, date: dt.date,
+                house_style: Path | None = None, identifier: str | None = None) -> bytes:
+    """Compile template name (house style first) with data; the PDF is dated date."""
+    import typst
+
+    template = find_template(name, house_style)
+    moment = dt.datetime.combine(date, dt.time(), tzinfo=dt.UTC)
     try:
-        weasyprint = importlib.import_module("weasyprint")
-    except (ImportError, OSError):  # OSError: installed, but its system libraries are missing
-        return None
-    return weasyprint
+        pdf: bytes = typst.compile(
+            str(template), root=str(template.parent), ignore_system_fonts=True,
+            sys_inputs={INPUT_KEY: json.dumps(data, ensure_ascii=False, separators=(",", ":"))},
+            # PDF/A-2b: archival, fonts embedded; PDF/UA-1: tagged, accessible.
+            pdf_standards=["a-2b", "ua-1"], timestamp=int(moment.timestamp()))
+    except typst.TypstError as exc:
+        raise UsageError(f"Het sjabloon {template} is niet te gebruiken: "
+                         f"{_first_line(exc)}") from exc
+    return add_identifier(pdf, identifier) if identifier else pdf
 
 
-def _weasyprint_pdf(html: bytes, document: Document) -> bytes:
-    weasyprint = _weasyprint()
-    identifier = hashlib.sha256(html).hexdigest()[:32].encode("ascii")
-    pdf: bytes = weasyprint.HTML(string=html.decode("utf-8")).write_pdf(
-        pdf_identifier=identifier)
-    return pdf
+def find_template(name: str, house_style: Path | None) -> Path:
+    """The template file: from the house-style folder when it has one, else the shipped one."""
+    from rechtmakers.render.templating import check_house_style, shipped_templates
+
+    check_house_style(house_style)
+    for folder in ([house_style] if house_style else []) + [shipped_templates()]:
+        candidate = folder / name
+        if candidate.is_file():
+            return candidate.absolute()
+    raise UsageError(f"Het sjabloon {name} ontbreekt.")
 
 
-def _libreoffice_pdf(soffice: str, docx: bytes) -> bytes:
-    with tempfile.TemporaryDirectory(prefix="rechtmakers-pdf-") as tmp:
-        folder = Path(tmp)
-        source = folder / "document.docx"
-        source.write_bytes(docx)
-        profile = (folder / "profiel").as_uri()
-        command = [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore",
-                   "--nolockcheck", "--convert-to", "pdf", "--outdir", str(folder), str(source)]
-        try:
-            subprocess.run(command, capture_output=True, timeout=SOFFICE_TIMEOUT, check=False,
-                           env={**os.environ, "HOME": str(folder)})
-        except (OSError, subprocess.TimeoutExpired) as exc:
-            raise UsageError(f"LibreOffice kon geen PDF maken: {exc}.") from exc
-        result = folder / "document.pdf"
-        if not result.is_file():
-            raise UsageError("LibreOffice kon geen PDF maken (soffice --convert-to pdf gaf geen "
-                             "bestand). Controleer de installatie van LibreOffice.")
-        return result.read_bytes()
+def _first_line(exc: Exception) -> str:
+    text = str(exc).strip() or type(exc).__name__
+    return text.splitlines()[0][:500]
 
 
-_PDF_DATE = re.compile(rb"/(CreationDate|ModDate)\s*\((D:[0-9+\-Z']+)\)")
-_XMP_DATE = re.compile(rb"<(xmp:CreateDate|xmp:ModifyDate|xmp:MetadataDate)>([^<]+)</\1>")
-_UUID = re.compile(rb"uuid:[0-9a-fA-F-]{36}")
-_ID = re.compile(rb"/ID\s*\[\s*<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*\]")
-_CHECKSUM = re.compile(rb"/DocChecksum\s*/([0-9A-Fa-f]+)")
+# The tree as data.
+
+def document_data(document: Document) -> Data:
+    """Everything the template shows, as JSON-ready values; links only to anchors it places."""
+    anchors = defined_anchors(document)
+    flow = FlowWriter(anchors)
+    concept = document.status == labels.STATUS["concept"]
+    return {
+        "id": document.id, "title": document.title, "version": document.version,
+        "status": document.status, "concept": concept, "date": document.date,
+        "date_text": document.date_text, "digest": document.digest,
+        "short_digest": document.digest[:12], "with_explanations": document.with_explanations,
+        "effective_text": _optional_text(document, "effective_text"),
+        "compass": flow.blocks(document.compass),
+        "considerations": [flow.blocks(text) for text in document.considerations],
+        "parties": [_party(party) for party in document.parties],
+        "terms": [{"term": t.term, "anchor": t.anchor, "meaning": flow.blocks(t.meaning)}
+                  for t in document.terms],
+        "articles": [_article(article, flow) for article in document.articles],
+        "annexes": [_annex(annex) for annex in getattr(document, "annexes", ())],
+        "signing_text": _optional_text(document, "signing_text"),
+    }
 
 
-def stable_pdf(pdf: bytes, document: Document) -> bytes:
-    """Run-dependent stamps replaced by values from the document, each of the same length."""
-    day = document.date.replace("-", "")
-    seed = hashlib.sha256(f"{document.digest} {document.edition}".encode()).hexdigest()
-
-    def pdf_date(match: re.Match[bytes]) -> bytes:
-        value = _fit(f"D:{day}000000+00'00'".encode(), len(match.group(2)))
-        return b"/%s(%s)" % (match.group(1), value)
-
-    def xmp_date(match: re.Match[bytes]) -> bytes:
-        value = _fit(f"{document.date}T00:00:00+00:00".encode(), len(match.group(2)))
-        return b"<%s>%s</%s>" % (match.group(1), value, match.group(1))
-
-    def uuid(match: re.Match[bytes]) -> bytes:
-        hexed = seed[:32]
-        return f"uuid:{hexed[:8]}-{hexed[8:12]}-{hexed[12:16]}-{hexed[16:20]}-{hexed[20:]}" \
-            .encode()
-
-    def pdf_id(match: re.Match[bytes]) -> bytes:
-        first = seed[:len(match.group(1))].upper().encode()
-        return match.group(0).replace(match.group(1), first).replace(match.group(2), first)
-
-    def checksum(match: re.Match[bytes]) -> bytes:
-        return match.group(0).replace(match.group(1), seed[-len(match.group(1)):].upper().encode())
-
-    for pattern, replace in ((_PDF_DATE, pdf_date), (_XMP_DATE, xmp_date), (_UUID, uuid),
-                             (_ID, pdf_id), (_CHECKSUM, checksum)):
-        pdf = pattern.sub(replace, pdf)
-    return pdf
+def defined_anchors(document: Document) -> frozenset[str]:
+    """The anchors the template places: articles, their members, terms and annexes."""
+    found = {term.anchor for term in document.terms}
+    for article in document.articles:
+        found.add(article.anchor)
+        found.update(member.anchor for member in article.members)
+    found.update(str(getattr(annex, "anchor", "")) for annex in getattr(document, "annexes", ()))
+    found.discard("")
+    return frozenset(found)
 
 
-def _fit(value: bytes, length: int) -> bytes:
-    """value cut or padded with spaces to length, so that byte offsets do not move."""
-    return value[:length].ljust(length, b" ")
+def _optional_text(node: object, name: str) -> str | None:
+    """A text field that newer trees have and older ones lack."""
+    value = getattr(node, name, None)
+    return str(value) if value else None
+
+
+def _party(party: Any) -> Data:
+    legal = [str(value) for value in (getattr(party, "legal_form", None),) if value]
+    kvk, seat = getattr(party, "kvk", None), getattr(party, "seat", None)
+    if kvk:
+        legal.append(f"KvK-nummer {kvk}")
+    if seat:
+        legal.append(f"gevestigd te {seat}")
+    return {
+        "id": party.id, "name": party.name, "kind": party.kind, "lead": party.lead,
+        "legal": ", ".join(legal), "address": _optional_text(party, "address"),
+        "authority": _optional_text(party, "authority_text"),
+        "signers": [{"name": s.name, "function": s.function, "signed": s.signed}
+                    for s in party.signers],
+    }
+
+
+def _annex(annex: Any) -> Data:
+    return {"anchor": str(getattr(annex, "anchor", "")), "label": _optional_text(annex, "label"),
+            "title": str(getattr(annex, "title", "")), "file": _optional_text(annex, "file")}
+
+
+def _article(article: Any, flow: FlowWriter) -> Data:
+    decision = article.decision
+    return {
+        "number": article.number, "anchor": article.anchor, "heading": article.heading,
+        "topic": article.topic, "body": flow.blocks(article.body),
+        "members": [{"number": m.number, "anchor": m.anchor, "body": flow.blocks(m.body)}
+                    for m in article.members],
+        "decision": None if decision is None else {
+            "method": decision.method, "body": decision.body, "quorum": decision.quorum},
+        "steps": [{"name": s.name, "who": s.who, "term": s.term, "body": flow.blocks(s.body)}
+                  for s in article.steps],
+        "safeguards": [{"what": flow.blocks(g.what), "how": flow.blocks(g.how),
+                        "when": flow.blocks(g.when)} for g in article.safeguards],
+        "helps": flow.items(article.helps), "hinders": flow.items(article.hinders),
+        "joining": flow.items(article.joining),
+        "explanation": None if article.explanation is None else flow.blocks(article.explanation),
+    }
+
+
+class FlowWriter:
+    """Blocks and inlines of the tree as JSON: blocks by kind, inlines as runs with flags."""
+
+    def __init__(self, anchors: frozenset[str]) -> None:
+        self.anchors = anchors
+
+    def items(self, flows: Iterable[Flow]) -> list[list[Data]]:
+        return [self.blocks(flow) for flow in flows]
+
+    def blocks(self, flow: Sequence[Block]) -> list[Data]:
+        return [self.block(block) for block in flow]
+
+    def block(self, block: Block) -> Data:
+        if isinstance(block, Paragraph):
+            return {"k": "p", "r": self.runs(block.inlines)}
+        if isinstance(block, Subheading):
+            return {"k": "h", "r": self.runs(block.inlines)}
+        if isinstance(block, ListBlock):
+            return {"k": "ol" if block.ordered else "ul", "start": block.start,
+                    "tight": block.tight, "items": self.items(block.items)}
+        if isinstance(block, Quote):
+            return {"k": "q", "b": self.blocks(block.blocks)}
+        if isinstance(block, CodeBlock):
+            return {"k": "code", "t": block.text.rstrip("\n")}
+        assert isinstance(block, Rule)
+        return {"k": "hr"}
+
+    def runs(self, inlines: Sequence[Inline]) -> list[Run]:
+        out: list[Run] = []
+        self._runs(inlines, {}, out)
+        return out
+
+    def _runs(self, inlines: Sequence[Inline], flags: dict[str, Any], out: list[Run]) -> None:
+        for node in inlines:
+            if isinstance(node, Text):
+                _append(out, node.text.replace("\n", " "), flags)
+            elif isinstance(node, Emphasis):
+                self._runs(node.children, {**flags, "i": True}, out)
+            elif isinstance(node, Strong):
+                self._runs(node.children, {**flags, "b": True}, out)
+            elif isinstance(node, Code):
+                _append(out, node.text, {**flags, "c": True})
+            elif isinstance(node, Link):
+                self._runs(node.children, {**flags, **self._target(node.href)}, out)
+            elif isinstance(node, Ref):
+                _append(out, node.label, {**flags, **self._anchor(node.anchor)})
+            elif isinstance(node, TermUse):
+                _append(out, node.text, {**flags, **self._anchor(node.anchor), "d": True})
+            elif isinstance(node, Break):
+                out.append({"n": True})
+
+    def _target(self, href: str) -> dict[str, str]:
+        if href.startswith("#"):
+            return self._anchor(href[1:])
+        return {"u": href}
+
+    def _anchor(self, anchor: str) -> dict[str, str]:
+        """A link to an anchor the template places; none to one it does not (Typst would fail)."""
+        return {"a": anchor} if anchor in self.anchors else {}
+
+
+def _append(out: list[Run], text: str, flags: dict[str, Any]) -> None:
+    """Add a run; a run with the same flags as the last one is merged into it."""
+    if not text:
+        return
+    last = out[-1] if out else None
+    if last is not None and "t" in last and last.keys() == {"t", *flags} \
+            and all(last[key] == value for key, value in flags.items()):
+        last["t"] += text
+        return
+    out.append({"t": text, **flags})

@@ -44,8 +44,6 @@ def test_default_renders_md_and_html_into_build(workdir: Path, cli: Cli) -> None
 
 def test_all_formats_and_reviewer_edition(workdir: Path, cli: Cli,
                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(pdf, "find_engine", lambda: pdf.Engine("nep", "html",
-                                                               lambda data, doc: b"%PDF-nep"))
     result = cli("render", "--format", "pdf,md,docx,html", "--toelichting", "--out", "uit")
     assert result.exit_code == 0, result.output
     names = sorted(p.name for p in (workdir / "uit" / ID).iterdir())
@@ -85,15 +83,12 @@ def test_usage_errors_exit_2(workdir: Path, cli: Cli, args: tuple[str, ...],
     assert not (workdir / "build").exists()
 
 
-def test_missing_pdf_engine_exits_2_in_dutch(workdir: Path, cli: Cli,
-                                             monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(pdf, "_weasyprint", lambda: None)
+def test_pdf_needs_no_program_on_the_path(workdir: Path, cli: Cli,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PATH", str(workdir / "leeg"))
-    result = cli("render", "--format", "html,pdf")
-    assert result.exit_code == 2
-    assert "Installeer WeasyPrint" in result.stderr and "LibreOffice" in result.stderr
-    assert "Traceback" not in result.output
-    assert not (workdir / "build").exists()
+    result = cli("render", "--format", "pdf")
+    assert result.exit_code == 0, result.output
+    assert (workdir / "build" / ID / f"{ID}.pdf").read_bytes().startswith(b"%PDF-")
 
 
 def test_failing_format_leaves_nothing_and_keeps_other_files(workdir: Path, cli: Cli,
@@ -104,10 +99,10 @@ def test_failing_format_leaves_nothing_and_keeps_other_files(workdir: Path, cli:
     (folder / "notities.txt").write_text("van mij", encoding="utf-8")
     (folder / f"{ID}.md").write_text("oude versie", encoding="utf-8")
 
-    def broken(data: bytes, document: object) -> bytes:
+    def broken(document: object, house_style: object = None) -> bytes:
         raise render_package.UsageError("PDF mislukt (test).")
 
-    monkeypatch.setattr(pdf, "find_engine", lambda: pdf.Engine("kapot", "html", broken))
+    monkeypatch.setattr(pdf, "render_pdf", broken)
     result = cli("render", "--format", "md,html,pdf")
     assert result.exit_code == 2
     assert "PDF mislukt (test)." in result.stderr
@@ -161,13 +156,13 @@ def test_version_does_not_import_renderers() -> None:
     assert out.stdout.strip() == "[]"
 
 
-def test_a_crashing_pdf_engine_is_reported_in_dutch(workdir: Path, cli: Cli,
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    def crash(data: bytes, document: object) -> bytes:
-        raise TypeError("iets in de motor")
-
-    monkeypatch.setattr(pdf, "find_engine", lambda: pdf.Engine("Motor", "html", crash))
-    result = cli("render", "--format", "pdf")
+def test_a_broken_pdf_template_is_reported_in_dutch(workdir: Path, cli: Cli) -> None:
+    style = workdir / "huisstijl"
+    style.mkdir()
+    (style / "overeenkomst.typ").write_text("#let d = json(bytes(sys.inputs.rechtmakers))\n"
+                                            "#d.bestaat-niet\n", encoding="utf-8")
+    result = cli("render", "--format", "pdf", "--templates", "huisstijl")
     assert result.exit_code == 2
-    assert "Motor kon geen PDF maken (TypeError: iets in de motor)" in result.stderr
+    assert "Het sjabloon" in result.stderr and "overeenkomst.typ" in result.stderr
+    assert "Traceback" not in result.output
     assert not (workdir / "build").exists()

@@ -1,0 +1,343 @@
+"""A signed PDF as sign-off evidence: which PAdES signatures in it count for a party, and why not.
+
+A signature counts for a party when pyHanko finds it intact over a whole revision, with nothing
+but further signatures or form filling after it; when that signed revision names the current
+content digest in its metadata; when the certificate chains to a trust anchor of the agreement
+(`vertrouwd/*.pem`) and was valid at signing time; and when the
+certificate's e-mail address is that of one of the party's representatives.
+
+Only the agreement's own anchors count, never the machine's store of website roots: the answer
+must not depend on the computer that verifies.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import rechtmakers
+from rechtmakers.errors import AgreementError
+from rechtmakers.model import Party, Representative
+from rechtmakers.signoff.pdf_signatures import PdfUnreadable, SignatureFacts, SignedPdf
+
+TRUST_DIR = "vertrouwd"
+CACHE_FILE = "pdf-bewijs.json"
+_CERT_SUFFIXES = (".pem", ".crt", ".cer")
+_ALLOWED_AFTER = ("NONE", "LTA_UPDATES", "FORM_FILLING")
+_CLOCK_SKEW = dt.timedelta(days=1)
+_MAX_CACHE = 10_000
+_OPEN: dict[str, SignedPdf] = {}
+VersionOf = Callable[[str], str | None]  # content digest → the version that had it, if known
+_UNKNOWN_ISSUER = ("NO_CERTIFICATE_CHAIN_FOUND", "CERTIFICATE_CHAIN_GENERAL_FAILURE", "")
+
+
+@dataclass(frozen=True)
+class SignatureCheck:
+    """One signature judged for one party: the representative it belongs to, and what is wrong."""
+
+    facts: SignatureFacts
+    representative: Representative | None
+    reasons: tuple[str, ...]
+
+    @property
+    def ok(self) -> bool:
+        return self.representative is not None and not self.reasons
+
+
+@dataclass(frozen=True)
+class PdfCheck:
+    """A PDF judged for one party: every signature, and why it proves nothing if it does not."""
+
+    sha256: str
+    signatures: tuple[SignatureCheck, ...]
+    reason: str | None
+    signed_digest: str | None = None  # the digest a representative signed, if they all agree
+
+    @property
+    def ok(self) -> bool:
+        return self.reason is None
+
+    @property
+    def accepted(self) -> tuple[SignatureCheck, ...]:
+        return tuple(s for s in self.signatures if s.ok)
+
+
+def check_pdf(data: bytes, digest: str, party: Party, anchors: Sequence[bytes], *,
+              cache: FactsCache | None = None, version_of: VersionOf | None = None,
+              now: dt.datetime | None = None) -> PdfCheck:
+    """Judge the PDF's signatures for party against the current content digest."""
+    sha = hashlib.sha256(data).hexdigest()
+    facts = signature_facts(data, anchors, lambda f: _representative(f, party) is not None,
+                            cache, sha)
+    if isinstance(facts, str):
+        return PdfCheck(sha, (), f"De PDF telt niet als bewijs: {facts}.")
+    moment = now or dt.datetime.now(dt.UTC)
+    checks = tuple(judge(f, digest, party, moment, version_of) for f in facts)
+    own = [c for c in checks if c.representative is not None]
+    signed = {c.facts.digest for c in own if c.facts.digest}
+    return PdfCheck(sha, checks, _refusal(checks, own, party),
+                    signed.pop() if len(signed) == 1 else None)
+
+
+def signature_facts(data: bytes, anchors: Sequence[bytes],
+                    wanted: Callable[[SignatureFacts], bool], cache: FactsCache | None = None,
+                    sha: str | None = None) -> list[SignatureFacts] | str:
+    """Every signature's certificate, and the full check of the signatures wanted; from the
+    cache where this PDF was read before with these anchors. A Dutch reason instead when the
+    file is no readable PDF."""
+    key = f"{sha or hashlib.sha256(data).hexdigest()}:{anchors_id(anchors)}"
+    known = cache.get(key) if cache is not None and key in cache.entries else None
+    if known is not None and (isinstance(known, str) or all(f.checked or not wanted(f)
+                                                            for f in known)):
+        return known
+    facts: list[SignatureFacts] | str
+    try:
+        pdf = _open(data, key)
+    except PdfUnreadable as exc:
+        facts = str(exc)
+    else:
+        facts = [pdf.check(i, anchors) if wanted(f) and not f.checked else f
+                 for i, f in enumerate(known or pdf.signers())]
+    if cache is not None:
+        cache.put(key, facts)
+    return facts
+
+
+def _open(data: bytes, key: str) -> SignedPdf:
+    """The PDF, kept open for the next party in this process: pyHanko's work on a PDF's
+    revisions is shared by the checks of all its signatures."""
+    pdf = _OPEN.get(key)
+    if pdf is None or pdf.data != data:
+        pdf = SignedPdf(data)
+        _OPEN.clear()  # one PDF at a time: status reads them one after another
+        _OPEN[key] = pdf
+    return pdf
+
+
+def judge(facts: SignatureFacts, digest: str, party: Party, now: dt.datetime,
+          version_of: VersionOf | None = None) -> SignatureCheck:
+    """Every reason why this one signature does not count for party (none: it counts)."""
+    representative = _representative(facts, party)
+    if facts.error:
+        return SignatureCheck(facts, representative, (facts.error,))
+    if representative is None:  # whatever else holds, it is no sign-off of this party
+        return SignatureCheck(facts, None, (_person(facts, party),))
+    broken = _integrity(facts)
+    if broken:  # nothing else that the signature says can be believed
+        return SignatureCheck(facts, representative, (broken,))
+    reasons = [r for r in (_version(facts, digest, version_of), _time(facts, now),
+                           _trust(facts)) if r]
+    return SignatureCheck(facts, representative, tuple(reasons))
+
+
+def _representative(facts: SignatureFacts, party: Party) -> Representative | None:
+    for representative in party.representatives:
+        if representative.email.strip().casefold() in facts.emails:
+            return representative
+    return None
+
+
+def _integrity(facts: SignatureFacts) -> str | None:
+    if not facts.intact:
+        return ("de PDF is na het ondertekenen veranderd: de handtekening past niet meer bij "
+                "de inhoud")
+    if not facts.covers_revision:
+        return "de handtekening dekt niet de hele ondertekende PDF"
+    if facts.modification not in _ALLOWED_AFTER:
+        return ("na het ondertekenen is er meer aan de PDF veranderd dan handtekeningen en "
+                "formuliervelden (bijvoorbeeld tekst, pagina's of opmerkingen)")
+    return None
+
+
+def _version(facts: SignatureFacts, digest: str,
+             version_of: VersionOf | None) -> str | None:
+    if facts.digests_found > 1:
+        return "de ondertekende PDF noemt meer dan één digest in zijn metadata"
+    if facts.digest is None:
+        return ("de ondertekende PDF noemt geen digest (sha256:…) in zijn metadata: alleen een PDF "
+                "van rechtmakers render --format pdf kan ondertekend worden")
+    if facts.digest == digest:
+        return None
+    version = version_of(facts.digest) if version_of else None
+    which = f"versie {version}" if version else "een versie die niet in de geschiedenis staat"
+    return (f"de ondertekende PDF is van een andere inhoud: {which} (digest "
+            f"{facts.digest[:12]}…), niet van de huidige (digest {digest[:12]}…). Laat de PDF "
+            "van de huidige versie ondertekenen")
+
+
+def _time(facts: SignatureFacts, now: dt.datetime) -> str | None:
+    signed = _parse(facts.signing_time)
+    if signed is None:
+        return "de handtekening noemt geen tijdstip van ondertekenen"
+    if signed > now + _CLOCK_SKEW:
+        return f"het tijdstip van ondertekenen ({_date(signed)}) ligt in de toekomst"
+    return None
+
+
+def _trust(facts: SignatureFacts) -> str | None:
+    signed, start, end = (_parse(facts.signing_time), _parse(facts.not_before),
+                          _parse(facts.not_after))
+    if facts.trusted or signed is None:
+        return None
+    if end is not None and signed > end:
+        return (f"het certificaat was verlopen toen er getekend werd ({_date(signed)}; geldig "
+                f"tot {_date(end)})")
+    if start is not None and signed < start:
+        return (f"het certificaat was nog niet geldig toen er getekend werd ({_date(signed)}; "
+                f"geldig vanaf {_date(start)})")
+    if facts.trust_problem == "REVOKED":
+        return "het certificaat is ingetrokken"
+    if facts.trust_problem in _UNKNOWN_ISSUER:
+        return (f"het certificaat ({facts.subject}) komt niet van een uitgever die deze "
+                f"overeenkomst vertrouwt (de certificaten in {TRUST_DIR}/)")
+    return f"het certificaat is niet te vertrouwen ({facts.trust_problem})"
+
+
+def _person(facts: SignatureFacts, party: Party) -> str:
+    who = ", ".join(facts.emails) or "geen e-mailadres"
+    allowed = ", ".join(r.email for r in party.representatives)
+    return (f"het certificaat is van {facts.subject or 'onbekend'} ({who}), geen "
+            f"vertegenwoordiger van {party.name}: alleen {allowed} mag namens deze partij "
+            "tekenen (het e-mailadres in het certificaat telt, niet de naam)")
+
+
+def _refusal(checks: Sequence[SignatureCheck], own: Sequence[SignatureCheck],
+             party: Party) -> str | None:
+    if any(c.ok for c in own):
+        return None
+    if not checks:
+        return ("De PDF bevat geen handtekening. Laat een vertegenwoordiger van "
+                f"{party.name} de PDF ondertekenen met zijn certificaat (PAdES).")
+    if not own:
+        reasons = "\n".join(f"  - {_signature_name(c)}: {c.reasons[-1]}" for c in checks)
+        return (f"Geen handtekening in de PDF is van een vertegenwoordiger van {party.name}:\n"
+                f"{reasons}")
+    lines = "\n".join(f"  - {_signature_name(c)}: {'; '.join(c.reasons)}" for c in own)
+    return f"De handtekening in de PDF telt niet voor {party.name}:\n{lines}"
+
+
+def _signature_name(check: SignatureCheck) -> str:
+    facts = check.facts
+    who = check.representative.email if check.representative else ", ".join(facts.emails)
+    return f"handtekening {facts.field or '?'} ({who or facts.subject or 'onbekend'})"
+
+
+def _parse(text: str) -> dt.datetime | None:
+    try:
+        value = dt.datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+
+
+def _date(moment: dt.datetime) -> str:
+    return moment.astimezone(dt.UTC).strftime("%d-%m-%Y %H:%M UTC")
+
+
+# Trust anchors ---------------------------------------------------------------------------------
+
+def trust_anchors(files: Mapping[str, bytes]) -> list[bytes]:
+    """DER certificates from vertrouwd/*.pem (also .crt, .cer) of a {relative path: bytes} map,
+    as gitrepo.files_at gives it; a file that holds no PEM certificate is refused."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives.serialization import Encoding
+
+    anchors: list[bytes] = []
+    for rel in sorted(files):
+        parts = rel.split("/")
+        if len(parts) != 2 or parts[0] != TRUST_DIR or not rel.lower().endswith(_CERT_SUFFIXES):
+            continue
+        try:
+            certificates = x509.load_pem_x509_certificates(files[rel])
+        except ValueError:
+            raise AgreementError(f"{rel}: dit bestand bevat geen leesbaar certificaat in "
+                                 "PEM-vorm (-----BEGIN CERTIFICATE-----).") from None
+        anchors += [c.public_bytes(Encoding.DER) for c in certificates]
+    return anchors
+
+
+def folder_anchors(root: Path) -> list[bytes]:
+    """The trust anchors in the working tree's vertrouwd/ folder."""
+    folder = root / TRUST_DIR
+    files = {f"{TRUST_DIR}/{p.name}": p.read_bytes() for p in sorted(folder.glob("*"))
+             if p.is_file()} if folder.is_dir() else {}
+    return trust_anchors(files)
+
+
+def anchors_id(anchors: Sequence[bytes]) -> str:
+    """One id for a set of anchors: the facts of a PDF depend on which anchors were trusted."""
+    return hashlib.sha256(b"".join(sorted(hashlib.sha256(a).digest() for a in anchors))
+                          ).hexdigest()[:16]
+
+
+# Cache -----------------------------------------------------------------------------------------
+
+class FactsCache:
+    """Signature facts by (PDF hash, anchors) in <git-dir>/rechtmakers/: a PDF is read once.
+
+    A hash names exactly one file and the facts do not depend on the day they are read (the
+    certificate is checked at signing time), so an entry never goes stale; the file is thrown
+    away when rechtmakers changes. Losing it only costs time.
+    """
+
+    def __init__(self, folder: Path | None) -> None:
+        self.path = folder / CACHE_FILE if folder else None
+        self.version = _code_version()
+        self.entries: dict[str, Any] = self._load()
+        self.dirty = False
+
+    def _load(self) -> dict[str, Any]:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8")) if self.path else {}
+        except (OSError, ValueError):
+            return {}
+        if not isinstance(data, dict) or data.get("versie") != self.version:
+            return {}
+        entries = data.get("pdf")
+        return entries if isinstance(entries, dict) else {}
+
+    def get(self, key: str) -> list[SignatureFacts] | str:
+        value = self.entries[key]
+        if isinstance(value, str):
+            return value
+        return [SignatureFacts.from_dict(item) for item in value]
+
+    def put(self, key: str, facts: list[SignatureFacts] | str) -> None:
+        self.entries[key] = facts if isinstance(facts, str) else [f.as_dict() for f in facts]
+        self.dirty = True
+
+    def save(self) -> None:
+        """Write atomically; a folder we may not write in just means no cache."""
+        if not self.dirty or self.path is None:
+            return
+        entries = self.entries if len(self.entries) <= _MAX_CACHE else {}
+        data = json.dumps({"versie": self.version, "pdf": entries}, ensure_ascii=False,
+                          separators=(",", ":"), sort_keys=True)
+        try:
+            self.path.parent.mkdir(exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".pdf-bewijs-")
+            with os.fdopen(fd, "w", encoding="utf-8") as out:
+                out.write(data)
+            os.replace(tmp, self.path)
+        except OSError:
+            return
+        self.dirty = False
+
+
+def _code_version() -> str:
+    package = Path(__file__).parent
+    stamps = [rechtmakers.__version__]
+    for name in ("pdf_signatures.py", "pdf_evidence.py"):
+        try:
+            stat = (package / name).stat()
+            stamps.append(f"{name}:{stat.st_size}:{stat.st_mtime_ns}")
+        except OSError:
+            stamps.append(name)
+    return hashlib.sha256("|".join(stamps).encode()).hexdigest()[:16]
