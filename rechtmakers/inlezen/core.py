@@ -536,8 +536,18 @@ def _file_problems(root: Path, rel: str, text: str, working: Agreement) -> list[
 
 
 def _validate(root: Path, outcome: Outcome) -> None:
+    """Validate what was written; only errors matter here, so rules that can only warn (the
+    language rules, say) are skipped: they cost most of the time and change nothing."""
+    from dataclasses import replace
+
+    from rechtmakers.checks import RULES
+    from rechtmakers.config import load_config
+    from rechtmakers.findings import Severity
     from rechtmakers.validate import validate_agreement
 
-    report = validate_agreement(root)
+    config = load_config(root)
+    warnings = {code for code, rule in RULES.items()
+                if rule.severity is Severity.WARNING and config.override(code) != "error"}
+    report = validate_agreement(root, replace(config, disabled=config.disabled | warnings))
     for finding in report.errors:
         outcome.problems.append(f"{finding.location}: {finding.code} {finding.message}")
