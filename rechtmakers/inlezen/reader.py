@@ -110,7 +110,7 @@ class _XmlError(Exception):
 def _parse(data: bytes) -> Any:
     from lxml import etree  # type: ignore[import-untyped]
 
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True,
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False,
                              remove_comments=True)
     try:
         return etree.fromstring(data, parser)
@@ -168,6 +168,7 @@ class _BodyReader:
         self.parts: list[str] = []
         self.current = Para("")
         self.offset = 0  # characters in finished paragraphs, one separator each
+        self.length = 0  # characters in self.parts
         self.starts: dict[str, tuple[int, int]] = {}  # comment id → (paragraph, global offset)
         self.ends: dict[str, int] = {}
         self.texts: list[str] = []
@@ -202,16 +203,16 @@ class _BodyReader:
                 continue
             if tag == f"{W}t":
                 if present:
-                    self.parts.append(child.text or "")
+                    self._add(child.text or "")
             elif tag == f"{W}tab":
                 if present:
-                    self.parts.append("\t")
+                    self._add("\t")
             elif tag in _BREAKS:
                 if present and child.get(f"{W}type") not in ("page", "column"):
-                    self.parts.append("\n")
+                    self._add("\n")
             elif tag == f"{W}noBreakHyphen":
                 if present:
-                    self.parts.append("\u2011")
+                    self._add("\u2011")
             elif tag in _GONE:
                 self._author(child)
                 self.inline(child, present=False)
@@ -243,7 +244,11 @@ class _BodyReader:
             self.current.authors.append(entry)
 
     def _at(self) -> int:
-        return self.offset + sum(len(p) for p in self.parts)
+        return self.offset + self.length
+
+    def _add(self, text: str) -> None:
+        self.parts.append(text)
+        self.length += len(text)
 
     def end_paragraph(self) -> None:
         text = "".join(self.parts)
@@ -252,6 +257,7 @@ class _BodyReader:
         self.texts.append(text)
         self.offset += len(text) + 1
         self.parts = []
+        self.length = 0
         self.current = Para("")
 
     def finish(self) -> None:

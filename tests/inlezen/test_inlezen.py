@@ -430,3 +430,28 @@ def test_an_edit_that_would_break_the_agreement_is_not_written(
     assert result.exit_code == 1, result.output
     assert "Niets geschreven" in result.output
     assert git(git_repo, "status", "--porcelain") == ""
+
+
+@pytest.mark.parametrize("body", [
+    b"<w:document",  # not XML
+    b'<!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+    b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+    b"<w:body><w:p><w:r><w:t>&b;</w:t></w:r></w:p></w:body></w:document>",
+    b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+    b"<w:body>" + b"<w:sdt><w:sdtContent>" * 5000 + b"</w:sdtContent></w:sdt>" * 5000
+    + b"</w:body></w:document>",
+])
+def test_hostile_documents_give_a_dutch_message(git_repo: Path, cli: Cli,
+                                                monkeypatch: pytest.MonkeyPatch,
+                                                tmp_path: Path, body: bytes) -> None:
+    source = zipfile.ZipFile(io.BytesIO(render_docx(git_repo / AGREEMENT)))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for name in source.namelist():
+            target.writestr(name, body if name == "word/document.xml" else source.read(name))
+    review = tmp_path / "review.docx"
+    review.write_bytes(out.getvalue())
+    result = run(cli, git_repo, monkeypatch, str(review))
+    assert result.exit_code in (1, 2), result.output
+    assert "Traceback" not in result.output
+    assert git(git_repo, "status", "--porcelain") == ""
