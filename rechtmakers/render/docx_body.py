@@ -435,6 +435,11 @@ def _signatures(w: BodyWriter, doc: Document) -> None:
     for party in doc.parties:
         w.para("Heading 2", text_run(party.legal_name), keep_next=True)
         for signer in party.signers:
+            if signer.signed:
+                for label, value in (("Naam", signer.name), ("Functie", signer.function)):
+                    w.para("Normal", text_run(f"{label}: ") + text_run(value), keep_next=True)
+                w.para("Normal", text_run("Getekend: ") + text_run(signer.signed))
+                continue
             for label, value in (("Naam", signer.name), ("Functie", signer.function),
                                  ("Plaats", line), ("Datum", line)):
                 w.para("Normal", text_run(f"{label}: ") + text_run(value), keep_next=True)
