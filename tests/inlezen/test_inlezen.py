@@ -455,3 +455,19 @@ def test_hostile_documents_give_a_dutch_message(git_repo: Path, cli: Cli,
     assert result.exit_code in (1, 2), result.output
     assert "Traceback" not in result.output
     assert git(git_repo, "status", "--porcelain") == ""
+
+
+def test_the_fast_and_the_careful_paragraph_reader_agree() -> None:
+    from rechtmakers.inlezen import reader
+
+    data = render_docx(Path(__file__).resolve().parents[2] / AGREEMENT)
+    xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml")
+    root = reader._parse(xml)
+    for paragraph in root.iter(f"{reader.W}p"):
+        fast, careful = reader._BodyReader(), reader._BodyReader()
+        fast.plain(paragraph)
+        careful.inline(paragraph, present=True)
+        fast.end_paragraph()
+        careful.end_paragraph()
+        assert fast.paras[0].text == careful.paras[0].text
+        assert fast.paras[0].bookmarks == careful.paras[0].bookmarks
