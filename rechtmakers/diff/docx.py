@@ -32,7 +32,6 @@ from difflib import SequenceMatcher
 from xml.sax.saxutils import unescape
 
 from rechtmakers.agreement import Agreement
-from rechtmakers.diff.binding import leaves
 from rechtmakers.diff.compare import ArticleDiff, Comparison, moved_articles
 from rechtmakers.diff.myers import opcodes
 from rechtmakers.diff.present import (
@@ -47,7 +46,7 @@ from rechtmakers.diff.present import (
     versions,
     what,
 )
-from rechtmakers.diff.relabel import label, references_in
+from rechtmakers.diff.relabel import old_labels
 from rechtmakers.diff.words import tokenize
 from rechtmakers.render.build import DocumentBuilder
 from rechtmakers.render.docx_body import BodyWriter, text_run, write_document, xml_text
@@ -105,16 +104,10 @@ def _old_labels(comparison: Comparison, article: ArticleDiff) -> Labels | None:
         return None
     if "changed" not in article.kinds:
         return {}
-    labels: Labels = {}
-    for _, value in leaves(source.model_dump(mode="json", by_alias=True, exclude_none=True)):
-        if not isinstance(value, str) or ("[[" not in value and "@" not in value):
-            continue
-        for ref in references_in(value):
-            new, old = label(ref, comparison.new), label(ref, comparison.old)
-            if new != old:
-                if labels.setdefault(new, old) != old:
-                    return None
-    return labels
+    found = old_labels(source, comparison.old, comparison.new)
+    if any(old is None for old in found.values()):
+        return None
+    return {new: old for new, old in found.items() if old is not None}
 
 
 class _PartialBuilder(DocumentBuilder):
