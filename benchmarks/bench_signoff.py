@@ -1,9 +1,14 @@
 """Benchmark `rechtmakers status` and `rechtmakers log` on a long history (prints figures).
 
-Target (issue 5): on a repository with 1,000 commits and 15 parties, `status` and `log`
-≤ 0.5 s wall each. The repository is built with one `git fast-import` stream from the sample
-agreement: article edits with version bumps, explanation-only edits, agreement version bumps,
-and sign-off rounds whose records carry the real content digest at that point.
+Targets: on a repository with 1,000 commits and 15 parties, `status` and `log` ≤ 0.5 s wall
+each (issue 5); `status` with full verification under the trust rule ≤ 0.5 s of its own work,
+with 15 parties of two jointly authorised signers each and mixed evidence (issue 10): a third
+sign by git identity, a third with SSH-signed commits, a third with detached SSH signatures
+under the approval statement. The history is built with one `git fast-import` stream from the
+sample agreement: article edits with version bumps, explanation-only edits, agreement version
+bumps, and sign-off rounds (older layout, one record per party) whose records carry the real
+content digest at that point; the last 30 commits are real `git commit`s, signed where the
+evidence asks for it.
 
     python benchmarks/bench_signoff.py [--commits 1000] [--keep DIR]
 """
@@ -25,14 +30,17 @@ from pathlib import Path
 from rechtmakers.agreement import load_agreement
 from rechtmakers.digest import content_digest
 from rechtmakers.model import Representative
-from rechtmakers.signoff.records import SignOff, dump_record
+from rechtmakers.signoff.records import SignOff, dump_record, record_rel, signer_slug
+from rechtmakers.signoff.statement import NAMESPACE, build_statement
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "agreements" / "positief-gezond-almere"
 SUBDIR = f"agreements/{SAMPLE.name}"
 RUNS = 5
 ROUND_EVERY = 60  # a sign-off round (one commit per party) after this many edits
-FINAL_SIGNERS = 9  # parties that signed the current content when the history ends
+FINAL_SIGNERS = 9  # parties that signed in the last old-style round
+KINDS = ("git", "ssh-commit", "ssh-detached")  # the evidence of party i is KINDS[i % 3]
+MAINTAINER = ("Beheerder", "beheer@ggd-flevoland.example")
 EPOCH = 1_767_000_000
 
 
@@ -42,7 +50,7 @@ class Builder:
     def __init__(self, work: Path) -> None:
         self.work = work
         self.files = {p.relative_to(SAMPLE).as_posix(): p.read_text(encoding="utf-8")
-                      for p in SAMPLE.rglob("*.yaml")}
+                      for p in SAMPLE.rglob("*") if p.is_file()}  # yaml and annexes
         self.stream: list[bytes] = []
         self.count = 0
 
@@ -94,10 +102,12 @@ def build(repo: Path, commits: int) -> None:
     articles = sorted(rel for rel in (p.relative_to(SAMPLE).as_posix()
                                       for p in SAMPLE.glob("artikelen/*.yaml")))
     builder = Builder(repo.parent / "scratch")
+    plans = joint_parties(builder, repo.parent / "sleutels")
+    final = sum(len(plan[2]) for plan in plans)
     author = ("Jurist Penvoerder", "jurist@ggd-flevoland.example")
     builder.commit("Eerste versie", dict(builder.files), author)
     step = 0
-    while builder.count < commits - FINAL_SIGNERS:
+    while builder.count < commits - FINAL_SIGNERS - final:
         step += 1
         if step % ROUND_EVERY == 0:
             sign_round(builder, signers, commits)
@@ -108,11 +118,89 @@ def build(repo: Path, commits: int) -> None:
         if binding and step % 10 == 1:
             changed["overeenkomst.yaml"] = bump(builder.files["overeenkomst.yaml"])
         builder.commit(f"Wijziging {step} in {rel}", changed, author)
-    sign_round(builder, signers, commits)  # the last round is under way: some signed, some not
+    sign_round(builder, signers, commits - final)  # an old-style round, partly done
     subprocess.run(["git", "init", "-q", str(repo)], check=True)
     subprocess.run(["git", "fast-import", "--quiet"], cwd=repo, input=b"".join(builder.stream),
                    check=True)
     subprocess.run(["git", "checkout", "-q", "-f", "main"], cwd=repo, check=True)
+    final_round(repo, builder, plans)
+
+
+Plan = tuple[str, str, list[tuple[dict[str, str], Path | None]]]  # party, kind, signers
+
+
+def joint_parties(builder: Builder, keys: Path) -> list[Plan]:
+    """Every party gets two representatives who must both sign; parties with crypto evidence
+    get an SSH key for each (in the first commit, so they count from it)."""
+    import yaml
+
+    keys.mkdir(parents=True, exist_ok=True)
+    data = yaml.safe_load(builder.files["partijen.yaml"])
+    plans: list[Plan] = []
+    for i, party in enumerate(data["partijen"]):
+        reps = party["vertegenwoordigers"][:2]
+        if len(reps) == 1:
+            reps.append({"naam": f"Tweede bestuurder {party['naam']}", "functie": "bestuurder",
+                         "email": f"bestuur@{party['id']}.example"})
+        party["vertegenwoordigers"] = reps
+        party["bevoegdheid"] = "gezamenlijk"
+        kind = KINDS[i % len(KINDS)]
+        signers: list[tuple[dict[str, str], Path | None]] = []
+        for j, rep in enumerate(reps):
+            private = None
+            if kind != "git":
+                private = keys / f"{party['id']}-{j}"
+                subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "", "-f",
+                                str(private)], check=True, capture_output=True)
+                rep["sleutel"] = private.with_suffix(".pub").read_text().strip()
+            signers.append((rep, private))
+        plans.append((party["id"], kind, signers))
+    builder.files["partijen.yaml"] = yaml.safe_dump(data, sort_keys=False, allow_unicode=True,
+                                                    width=200)
+    return plans
+
+
+def final_round(repo: Path, builder: Builder, plans: list[Plan]) -> None:
+    """Both representatives of every party sign the current content, each with the evidence
+    of their party: real commits (signed with their key for ssh-commit)."""
+    digest = builder.digest()
+    meta = builder.files["overeenkomst.yaml"]
+    version = re.search(r"^versie: (\S+)$", meta, re.M).group(1)  # type: ignore[union-attr]
+    title = re.search(r"^titel: (.+)$", meta, re.M).group(1).strip()  # type: ignore[union-attr]
+    names = {p.id: p.name for p in load_agreement(SAMPLE)[0].parties}
+    root = repo / SUBDIR
+    for party_id, kind, signers in plans:
+        for rep, private in signers:
+            record: dict[str, object] = {
+                "partij": party_id, "overeenkomst": SAMPLE.name, "versie": version,
+                "digest": digest, "ondertekenaar": {"naam": rep["naam"], "email": rep["email"],
+                                                    "functie": rep["functie"]},
+                "tijdstip": "2026-11-29T10:00:00+01:00"}
+            path = root / record_rel(party_id, rep["email"])
+            path.parent.mkdir(parents=True, exist_ok=True)
+            who, sign = (rep["naam"], rep["email"]), []
+            if kind == "ssh-detached":
+                assert private is not None
+                statement = path.with_name(f"{signer_slug(rep['email'])}.akkoord.txt")
+                statement.write_bytes(build_statement(SAMPLE.name, title, version, digest,
+                                                      party_id, names[party_id]))
+                subprocess.run(["ssh-keygen", "-Y", "sign", "-f", str(private), "-n", NAMESPACE,
+                                str(statement)], check=True, capture_output=True)
+                statement.with_name(statement.name + ".sig").rename(
+                    path.with_suffix(".sig"))
+                record["bewijs"] = {"soort": kind, "bestand": path.with_suffix(".sig").name}
+                who = MAINTAINER
+            elif kind == "ssh-commit":
+                assert private is not None
+                sign = ["-c", "gpg.format=ssh", "-c", f"user.signingkey={private}", "commit",
+                        "-S"]
+            path.write_text(dump_record(SignOff.model_validate(record)), encoding="utf-8")
+            env = {**os.environ, "GIT_AUTHOR_NAME": who[0], "GIT_AUTHOR_EMAIL": who[1],
+                   "GIT_COMMITTER_NAME": who[0], "GIT_COMMITTER_EMAIL": who[1]}
+            subprocess.run(["git", "add", "-A", "--", SUBDIR], cwd=repo, check=True)
+            subprocess.run(["git", *(sign or ["commit"]), "-q", "-m",
+                            f"Ondertekening: {party_id} ({rep['email']})"], cwd=repo, env=env,
+                           check=True)
 
 
 def sign_round(builder: Builder, signers: list[tuple[str, Representative]], limit: int
@@ -196,6 +284,19 @@ def report(repo: Path) -> None:
     print(f"rechtmakers log ARTIKEL    {article:.3f} s wall")
     print(f"in process: status {in_process(agreement_status, root):.3f} s, "
           f"log {in_process(agreement_log, root):.3f} s")
+    shutil.rmtree(cache, ignore_errors=True)
+    start = time.perf_counter()
+    result = agreement_status(root)
+    cold = time.perf_counter() - start
+    kinds = sorted({k for p in result.parties for k in p.evidence})
+    states = {s: result.count(s) for s in ("signed", "partial", "stale", "invalid", "missing")}
+    print(f"status, full verification: cold {cold:.3f} s, warm "
+          f"{in_process(agreement_status, root):.3f} s in process; {states}; "
+          f"evidence {kinds}; {sum(len(p.signers) for p in result.parties)} signers")
+    from rechtmakers.signoff.verify import verify_agreement
+
+    print(f"verify (no cache, every signature again) {in_process(verify_agreement, root):.3f} s "
+          "in process")
     scan = wall(["git", "log", "--raw", "--no-abbrev", "--format=%H", "--", SUBDIR], repo)[0]
     print(f"git log --raw alone        {scan:.3f} s wall")
 

@@ -12,7 +12,7 @@ import re
 import subprocess
 import tempfile
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -20,10 +20,11 @@ from typing import Any
 from rechtmakers.errors import UsageError, os_reason
 
 __all__ = [
-    "Change", "Commit", "Repo", "Signature", "blob_ids", "cache_dir", "commit_author",
-    "commit_file", "committer", "content_key", "create_tag", "files_at", "head_commit",
-    "history", "materialize", "open_repo", "operation_in_progress", "read_blobs",
-    "repo_relative", "resolve_revision", "signatures", "tags", "uncommitted",
+    "Change", "Commit", "FileVersion", "Repo", "Signature", "blob_ids", "cache_dir",
+    "commit_author", "commit_file", "commit_files", "committer", "content_key",
+    "content_keys", "create_tag", "file_history", "files_at", "head_commit", "history",
+    "materialize", "open_repo", "operation_in_progress", "read_blobs", "repo_relative",
+    "resolve_revision", "signatures", "signs_commits", "split_signed_commit", "tags", "uncommitted",
 ]
 
 _BLOB_MODES = frozenset({"100644", "100755"})
@@ -213,36 +214,70 @@ def uncommitted(repo: Repo, subdir: str) -> list[tuple[str, str]]:
 
 
 def commit_file(repo: Repo, rel: str, data: bytes, message: str) -> str:
-    """Commit one file with this content on top of HEAD, and nothing else; then write it.
+    """Commit one file with this content on top of HEAD, and nothing else; then write it."""
+    return commit_files(repo, {rel: data}, message)
+
+
+def commit_files(repo: Repo, files: dict[str, bytes], message: str,
+                 check: Callable[[str], None] | None = None) -> str:
+    """Commit these files with this content on top of HEAD, and nothing else; then write them.
 
     The commit is built in a temporary index, so whatever the user staged or changed stays
-    exactly as it was; HEAD moves only if nobody moved it meanwhile; then the user's index
-    learns this one path and the file is written, so it shows up as unchanged. Signed when
-    commit.gpgsign says so. The caller has made sure the path has no changes of its own.
+    exactly as it was. check (if given) sees the new commit before anything points at it and
+    may refuse it by raising: HEAD has not moved then. HEAD moves only if nobody moved it
+    meanwhile; then the user's index learns these paths and the files are written (never
+    through a symbolic link), so they show up as unchanged. Signed when commit.gpgsign says so.
+    The caller has made sure the paths have no changes of their own.
     """
     old = head_commit(repo)
     _refuse_locked_index(repo)
-    blob = _git(repo, "hash-object", "-w", "--stdin", stdin=data).decode().strip()
-    new = _commit_tree(repo, old, _tree_with(repo, old, rel, blob), message)
+    for rel in files:
+        _refuse_symlinks(repo, rel)
+    blobs = {rel: _git(repo, "hash-object", "-w", "--stdin", stdin=data).decode().strip()
+             for rel, data in files.items()}
+    new = _commit_tree(repo, old, _tree_with(repo, old, blobs), message)
+    if check is not None:
+        check(new)
     try:
         _git(repo, "update-ref", "-m", f"rechtmakers: {message.splitlines()[0]}", "HEAD", new,
              old)
     except UsageError:
         raise UsageError("HEAD is intussen door iets anders veranderd; er is niets vastgelegd. "
                          "Probeer het opnieuw.") from None
-    path = repo.work_tree / rel
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
-    _add_to_index(repo, rel, blob)
+    for rel, data in files.items():
+        _write_no_follow(repo, rel, data)
+        _add_to_index(repo, rel, blobs[rel])
     return new
 
 
-def _tree_with(repo: Repo, commit: str, rel: str, blob: str) -> str:
-    """The tree of commit with rel set to blob, built in a throw-away index."""
+def _refuse_symlinks(repo: Repo, rel: str) -> None:
+    """Refuse a path whose folders or file in the working tree are symbolic links."""
+    path = repo.work_tree
+    for part in PurePosixPath(rel).parts:
+        path = path / part
+        if path.is_symlink():
+            raise UsageError(f"{path} is een symbolische koppeling; rechtmakers schrijft daar "
+                             "niet doorheen. Er is niets vastgelegd.")
+
+
+def _write_no_follow(repo: Repo, rel: str, data: bytes) -> None:
+    _refuse_symlinks(repo, rel)
+    path = repo.work_tree / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(path, flags, 0o644)
+    with os.fdopen(fd, "wb") as out:
+        out.write(data)
+
+
+def _tree_with(repo: Repo, commit: str, blobs: dict[str, str]) -> str:
+    """The tree of commit with each path set to its blob, built in a throw-away index."""
     with tempfile.TemporaryDirectory(prefix="rechtmakers-") as tmp:
         env = {"GIT_INDEX_FILE": str(Path(tmp) / "index")}
         _git(repo, "read-tree", commit, env=env)
-        _git(repo, "update-index", "--add", "--cacheinfo", f"100644,{blob},{rel}", env=env)
+        entries = "".join(f"100644 {blob}\t{rel}\0" for rel, blob in blobs.items())
+        _git(repo, "update-index", "--add", "-z", "--index-info", stdin=entries.encode(),
+             env=env)
         return _git(repo, "write-tree", env=env).decode().strip()
 
 
@@ -274,6 +309,11 @@ def _add_to_index(repo: Repo, rel: str, blob: str) -> None:
                                  f"worden (een ander git-proces was bezig). Herstel dat met: "
                                  f"git restore --staged -- {rel}") from None
             time.sleep(0.2)
+
+
+def signs_commits(repo: Repo) -> bool:
+    """Whether git signs new commits here (commit.gpgsign)."""
+    return _config_bool(repo, "commit.gpgsign")
 
 
 def _config_bool(repo: Repo, key: str) -> bool:
@@ -360,6 +400,75 @@ def _parse_commit(chunk: str, prefix: str) -> Commit:
     return Commit(sha, author, author_email, name, email, date, subject, tuple(changes))
 
 
+@dataclass(frozen=True)
+class FileVersion:
+    """One commit that changed one file: its blob before and after."""
+
+    sha: str
+    author_email: str
+    old_blob: str | None
+    new_blob: str | None
+
+
+def file_history(repo: Repo, path: str, rev: str = "HEAD") -> list[FileVersion]:
+    """Every commit that changed the file path, oldest first, parents before children
+    (topological order), from one `git log`. Merges show no change of their own."""
+    sha = resolve_revision(repo, rev)
+    out = _git(repo, "-c", "core.quotepath=off", "log", "-z", "--raw", "--no-abbrev",
+               "--no-renames", "--topo-order", "--reverse", "--format=%x1e%H%x1f%ae", sha,
+               "--", path)
+    found: list[FileVersion] = []
+    for chunk in out.decode("utf-8", "replace").split("\x1e"):
+        if not chunk.strip("\0\n"):
+            continue
+        commit = _parse_commit(chunk, "")
+        for change in commit.changes:
+            if change.path == path:
+                # _parse_commit names the second field "author"; here it is the e-mail address
+                found.append(FileVersion(commit.sha, commit.author, change.old_blob,
+                                         change.new_blob))
+    return found
+
+
+def content_keys(repo: Repo, commits: Iterable[str], subdir: str, skip: str) -> dict[str, str]:
+    """content_key for many commits from one `git cat-file --batch`: the tree of subdir at
+    each commit, without the entry skip."""
+    wanted = list(dict.fromkeys(commits))
+    if not wanted:
+        return {}
+    prefix = _clean_subdir(subdir)
+    names = [f"{c}:{prefix}" if prefix else f"{c}^{{tree}}" for c in wanted]
+    out = _git(repo, "cat-file", "--batch", stdin="".join(f"{n}\n" for n in names).encode())
+    keys: dict[str, str] = {}
+    pos = 0
+    for commit in wanted:
+        end = out.index(b"\n", pos)
+        header = out[pos:end].split(b" ")
+        pos = end + 1
+        if len(header) != 3:
+            keys[commit] = ""
+            continue
+        size = int(header[2])
+        keys[commit] = _tree_key(out[pos:pos + size], skip) if header[1] == b"tree" else ""
+        pos += size + 1
+    return keys
+
+
+def _tree_key(data: bytes, skip: str) -> str:
+    """The entries of a raw tree object except skip, as one string."""
+    entries: list[str] = []
+    pos = 0
+    skip_name = skip.encode()
+    while pos < len(data):
+        nul = data.index(b"\0", pos)
+        mode, _, name = data[pos:nul].partition(b" ")
+        sha = data[nul + 1:nul + 21]
+        pos = nul + 21
+        if name != skip_name:
+            entries.append(f"{mode.decode()} {sha.hex()} {name.decode('utf-8', 'replace')}")
+    return "|".join(entries)
+
+
 def read_blobs(repo: Repo, shas: Iterable[str]) -> dict[str, bytes]:
     """The contents of many blobs from one `git cat-file --batch` process."""
     wanted = list(dict.fromkeys(shas))
@@ -416,6 +525,31 @@ def signatures(repo: Repo, commits: Iterable[str], allowed_signers: Path) -> dic
         if len(fields) == 6:
             found[fields[0]] = Signature(*fields[1:])
     return found
+
+
+def split_signed_commit(raw: bytes) -> tuple[bytes, bytes | None]:
+    """A commit object as (the payload its signature covers, the signature), the way git
+    reads it: the gpgsig header and its continuation lines are the signature, the rest is
+    signed. (None for an unsigned commit; ValueError for a signature of a SHA-256 repository,
+    which only git reads.)"""
+    header, sep, message = raw.partition(b"\n\n")
+    if b"\ngpgsig-sha256 " in header:
+        raise ValueError("a SHA-256 repository's signature: let git check it")
+    kept: list[bytes] = []
+    signature: list[bytes] = []
+    in_signature = False
+    for line in header.split(b"\n"):
+        if line.startswith(b"gpgsig ") and not signature:
+            in_signature = True
+            signature.append(line[len(b"gpgsig "):])
+        elif in_signature and line.startswith(b" "):
+            signature.append(line[1:])
+        else:
+            in_signature = False
+            kept.append(line)
+    if not signature:
+        return raw, None
+    return b"\n".join(kept) + sep + message, b"\n".join(signature) + b"\n"
 
 
 def commit_author(repo: Repo, rev: str) -> tuple[str, str]:

@@ -11,6 +11,7 @@ from rechtmakers.checks import (
     legal,
     placeholders,
     references,
+    signoffs,
 )
 from rechtmakers.checks.base import Check, Context, Rule, error, warning
 from rechtmakers.checks.language import LANGUAGE_RULES
@@ -39,8 +40,8 @@ RULES: dict[str, Rule] = {
                   references.party_references),
     "R006": error("R006", "penvoerder-is-partij", "De penvoerder is een partij.",
                   references.lead_is_party),
-    "R007": error("R007", "verwijzing-vorm", "Een verwijzing heeft de vorm [[artikel]] of "
-                  "[[artikel.lid]].", references.malformed_references),
+    "R007": error("R007", "verwijzing-vorm", "Een verwijzing heeft de vorm [[artikel]], "
+                  "[[artikel.lid]] of @partij.", references.malformed_references),
     "B001": error("B001", "bijlage-bestaat", "Elke bijlage in de lijst heeft een bestand in "
                   "bijlagen/.", annexes.listed_annexes_exist),
     "B002": error("B002", "bijlage-veilig", "Een bijlage is een gewoon bestand in bijlagen/ "
@@ -81,6 +82,8 @@ RULES: dict[str, Rule] = {
                     "Cyrillische of Griekse.", hidden.mixed_scripts),
     "N001": warning("N001", "nog-invullen", "Er staat geen invulplek [nog invullen] meer.",
                     placeholders.unfilled),
+    "G001": error("G001", "vastgesteld-is-getekend", "Een vastgestelde overeenkomst is door "
+                  "elke partij getekend (in git).", signoffs.sealed_means_signed),
     **LANGUAGE_RULES,
     "V001": warning("V001", "artikelversie-verhoogd", "Artikel gewijzigd, versie niet verhoogd "
                     "(met --since).", article_version_raised),

@@ -72,8 +72,9 @@ def agreement_version_raised(agreement: Agreement, ctx: Context) -> Iterator[Pro
 def _comparison(agreement: Agreement, ctx: Context) -> Comparison | None:
     """The comparison with the version at --since; both rules share one."""
     previous = ctx.previous
-    if previous is None or agreement.meta is None:
-        return None
+    if previous is None or agreement.meta is None or not agreement.complete \
+            or not previous.complete:
+        return None  # a file that did not load would look deleted: its error is reported
     for old, new, comparison in _last:
         if old is previous and new is agreement:
             return comparison

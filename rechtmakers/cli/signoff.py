@@ -13,11 +13,21 @@ import typer
 
 from rechtmakers.cli.app import app, guarded
 
-_STATE_WORDS = {"signed": "getekend", "stale": "verouderd", "missing": "ontbreekt"}
+_STATE_WORDS = {"signed": "getekend", "partial": "gedeeltelijk", "invalid": "telt niet",
+                "stale": "verouderd", "missing": "ontbreekt"}
+_EVIDENCE_WORDS = {"git": "git-identiteit, zonder cryptografisch bewijs",
+                   "ssh-commit": "SSH-ondertekende commit", "gpg-commit": "GPG-ondertekende commit",
+                   "ssh-detached": "SSH-handtekening onder de akkoordverklaring",
+                   "pdf": "ondertekende PDF"}
+
+
+def evidence_words(kind: str | None) -> str:
+    """The kind of evidence in plain Dutch."""
+    return _EVIDENCE_WORDS.get(kind or "", kind or "geen bewijs")
 
 
 class Format(StrEnum):
-    human = "human"
+    human = "tekst"
     json = "json"
 
 
@@ -66,34 +76,46 @@ def sign(
     path: Path = typer.Argument(None, metavar="PAD", help="De overeenkomst (map). Standaard: "
                                 "de enige onder agreements/.", show_default=False),
     note: str = typer.Option(None, "--opmerking", help="Een opmerking bij de ondertekening."),
+    evidence: Path = typer.Option(None, "--bewijs", metavar="BESTAND", help="Los bewijs van een "
+                                  "vertegenwoordiger, zoals de .sig van ssh-keygen -Y sign "
+                                  "onder de akkoordverklaring (rechtmakers review). U legt "
+                                  "het vast; het record noemt de vertegenwoordiger."),
 ) -> None:
     """Onderteken de huidige, vastgelegde versie namens een partij.
 
-    Schrijft alleen ondertekeningen/<partij>.yaml en legt alleen dat bestand vast in git
-    (ondertekend als git dat doet). Exitcode 0: getekend. 1: geweigerd (fouten in de
-    overeenkomst, niet vastgelegde wijzigingen, onbekende partij, u bent geen
-    vertegenwoordiger). 2: verkeerd aangeroepen of git ontbreekt.
+    Zonder --bewijs tekent u zelf: uw git-e-mailadres moet van een vertegenwoordiger zijn, en
+    heeft die een sleutel in partijen.yaml, dan moet git de commit met die sleutel tekenen.
+    Met --bewijs legt u de handtekening van een vertegenwoordiger vast. Schrijft alleen
+    ondertekeningen/<partij>/<ondertekenaar>.yaml (en het bewijs ernaast) en legt alleen dat
+    vast in git. Exitcode 0: getekend. 1: geweigerd (fouten in de overeenkomst, niet
+    vastgelegde wijzigingen, onbekende partij, geen vertegenwoordiger, bewijs of sleutel
+    klopt niet). 2: verkeerd aangeroepen of git ontbreekt.
     """
     from rechtmakers.signoff.sign import sign as sign_agreement
 
     with guarded():
-        result = sign_agreement(_one_root(path), party, note)
+        result = sign_agreement(_one_root(path), party, note, evidence)
     record = result.record
     if result.commit is None:
-        typer.echo(f"{result.party.name} heeft deze inhoud al ondertekend (versie "
-                   f"{record.version}, {dutch_date(record.signed_at)}, door "
-                   f"{record.signer.name}). Er is niets vastgelegd.")
+        typer.echo(f"{record.signer.name} heeft deze inhoud al ondertekend namens "
+                   f"{result.party.name} (versie {record.version}, "
+                   f"{dutch_date(record.signed_at)}). Er is niets vastgelegd.")
         return
+    if result.warning:
+        typer.echo(result.warning, err=True)
     typer.echo(f"Getekend: {record.signer.name} namens {result.party.name}, versie "
-               f"{record.version} (digest {record.digest[:12]}).")
-    typer.echo(f"Vastgelegd in commit {result.commit[:12]}: alleen {result.path}.")
+               f"{record.version} (digest {record.digest[:12]}), bewijs: "
+               f"{evidence_words(result.kind)}.")
+    typer.echo(f"Vastgelegd in commit {result.commit[:12]}: alleen "
+               f"{result.path.parent.name}/{result.path.name}"
+               f"{' met het bewijs ernaast' if evidence else ''}.")
 
 
 @app.command()
 def status(
     paths: list[Path] = typer.Argument(None, metavar="PAD", help="Overeenkomsten (mappen). "
                                        "Standaard: agreements/.", show_default=False),
-    fmt: Format = typer.Option(Format.human, "--format", "-f", help="human of json."),
+    fmt: Format = typer.Option(Format.human, "--format", "-f", help="tekst of json."),
 ) -> None:
     """Toon per partij of ze precies deze inhoud tekende, een eerdere, of nog niet.
 
@@ -116,29 +138,50 @@ def _print_status(result: Any) -> None:
     typer.echo(f"{result.agreement.id} versie {meta.version} (digest {result.digest[:12]})")
     width = max((len(p.party.id) for p in result.parties), default=0)
     for item in result.parties:
-        typer.echo(f"  {_STATE_WORDS[item.state]:<10} {item.party.id:<{width}}  "
+        typer.echo(f"  {_STATE_WORDS[item.state]:<12} {item.party.id:<{width}}  "
                    f"{_status_detail(item)}".rstrip())
-    for stray in result.strays:
-        typer.echo(f"  let op: ondertekeningen/{stray}.yaml hoort bij geen partij in "
-                   "partijen.yaml.")
+        if item.reason and item.state != "signed":
+            typer.echo(f"  {'':<12} {'':<{width}}  ({item.reason})")
+        for key in item.keys:
+            if key.trusted and key.listed:
+                typer.echo(f"  {'':<12} {'':<{width}}  sleutel {key.email} "
+                           f"{key.fingerprint[:19]}…: {key.source}")
+            elif not key.trusted:
+                typer.echo(f"  {'':<12} {'':<{width}}  let op: de sleutel {key.fingerprint} van "
+                           f"{key.email} {key.source}")
+    for stray in result.report.strays:
+        typer.echo(f"  let op: {stray.path} hoort bij geen partij in partijen.yaml.")
+    for note in result.report.notes:
+        typer.echo(f"  let op: {note}.")
     total, signed = len(result.parties), result.count("signed")
     if result.complete:
         typer.echo(f"Volledig ondertekend: alle {total} partijen tekenden deze inhoud.")
     else:
-        typer.echo(f"{signed} van {total} partijen tekenden deze inhoud; "
-                   f"{result.count('stale')} een eerdere, {result.count('missing')} nog niet.")
+        counts = [f"{result.count(state)} {word}" for state, word in (
+            ("partial", "gedeeltelijk"), ("stale", "een eerdere"), ("invalid", "met een "
+             "ondertekening die niet telt"), ("missing", "nog niet")) if result.count(state)]
+        typer.echo(f"{signed} van {total} partijen tekenden deze inhoud"
+                   f"{'; ' + ', '.join(counts) if counts else ''}.")
 
 
 def _status_detail(item: Any) -> str:
-    record = item.record
-    if item.problem:
-        return f"({item.problem})"
-    if record is None:
-        return ""
-    when = dutch_date(record.signed_at)
-    if item.state == "stale":
-        return f"tekende versie {record.version} op {when} ({record.signer.name})"
-    return f"{record.signer.name}, {when}"
+    name = item.party.name
+    if item.signers:
+        who = "; ".join(_signer_text(check) for check in item.signers)
+        needed = f" ({len(item.signers)} van {item.needed})" if item.needed > 1 else ""
+        return f"{name}{needed}: {who}"
+    older = [c for c in item.records if c.counts and c.record]
+    if item.state == "stale" and older:
+        record = max((c.record for c in older), key=lambda r: r.signed_at)
+        return (f"{name}: tekende versie {record.version} op {dutch_date(record.signed_at)} "
+                f"({record.signer.name})")
+    return str(name)
+
+
+def _signer_text(check: Any) -> str:
+    record = check.record
+    return str(f"{record.signer.name}, {dutch_date(record.signed_at)}, "
+            f"{evidence_words(check.kind)}")
 
 
 @app.command()
@@ -147,50 +190,66 @@ def verify(
                                        "Standaard: agreements/.", show_default=False),
     party: str = typer.Option(None, "--partij", "-p", help="Alleen de ondertekening van deze "
                               "partij controleren."),
-    fmt: Format = typer.Option(Format.human, "--format", "-f", help="human of json."),
+    fmt: Format = typer.Option(Format.human, "--format", "-f", help="tekst of json."),
 ) -> None:
-    """Controleer elke ondertekening: de handtekening onder de commit, de sleutel van de partij,
-    de vertegenwoordiger die de commit maakte, en de digest van de inhoud op dat moment.
+    """Controleer elke ondertekening en elke sleutel, offline: het bewijs (de commit van de
+    vertegenwoordiger, de handtekening eronder, of het losse bewijs), de sleutel en waar het
+    vertrouwen erin vandaan komt, en de digest van de inhoud.
 
-    Exitcode 0: alles klopt. 1: minstens één ondertekening klopt niet. 2: verkeerd aangeroepen.
+    Exitcode 0: alles klopt. 1: een ondertekening of sleutel klopt niet. 2: verkeerd
+    aangeroepen.
     """
-    from rechtmakers.signoff.verify import verify as verify_agreement
+    from rechtmakers.signoff.verify import verify_agreement
 
     with guarded():
         results = [(root, verify_agreement(root, party)) for root in _roots(paths)]
     if fmt is Format.json:
-        _emit_json([{"agreement": root.name, "parties": [_verdict_dict(v) for v in verdicts]}
-                    for root, verdicts in results])
+        _emit_json([{"agreement": root.name, "ok": result.ok,
+                     "records": [_verdict_dict(v) for v in result.verdicts],
+                     "keys": [{"party": k.party_id, **k.as_dict()} for k in result.keys]}
+                    for root, result in results])
     else:
-        for root, verdicts in results:
-            _print_verdicts(root, verdicts)
-    failed = any(not v.ok for _, verdicts in results for v in verdicts)
-    raise typer.Exit(1 if failed else 0)
+        for root, result in results:
+            _print_verdicts(root, result)
+    raise typer.Exit(0 if all(result.ok for _, result in results) else 1)
 
 
 def _verdict_dict(verdict: Any) -> dict[str, Any]:
     record = verdict.record
-    return {"id": verdict.party_id, "ok": verdict.ok, "commit": verdict.commit,
-            "key": verdict.key, "signed_by": record.signer.email if record else None,
-            "versie": record.version if record else None, "reasons": verdict.reasons}
+    return {"party": verdict.party_id, "path": verdict.path, "ok": verdict.ok,
+            "current": verdict.current, "evidence": verdict.kind, "commit": verdict.commit,
+            "key": verdict.key, "signer": record.signer.email if record else None,
+            "version": record.version if record else None, "reasons": verdict.reasons}
 
 
-def _print_verdicts(root: Path, verdicts: list[Any]) -> None:
+def _print_verdicts(root: Path, result: Any) -> None:
     typer.echo(f"{root.name}:")
+    verdicts = result.verdicts
     if not verdicts:
         typer.echo("  nog geen ondertekeningen.")
     for verdict in verdicts:
         if verdict.ok:
             record = verdict.record
+            where = f", commit {verdict.commit[:12]}" if verdict.commit else ""
+            key = f", sleutel {verdict.key}" if verdict.key else ""
+            old = "" if verdict.current else " (een eerdere inhoud)"
             typer.echo(f"  klopt      {verdict.party_id}: {record.signer.name} "
-                       f"<{record.signer.email}>, versie {record.version}, commit "
-                       f"{verdict.commit[:12]}, sleutel {verdict.key}")
+                       f"<{record.signer.email}>, versie {record.version}{old}, "
+                       f"{evidence_words(verdict.kind)}{where}{key}")
             continue
-        typer.echo(f"  klopt niet {verdict.party_id}:")
+        typer.echo(f"  klopt niet {verdict.party_id} ({verdict.path}):" if verdict.path else
+                   f"  klopt niet {verdict.party_id}:")
         for reason in verdict.reasons:
             typer.echo(f"    - {reason}")
+    if result.keys:
+        typer.echo("  sleutels:")
+    for key in result.keys:
+        word = "telt     " if key.trusted else "telt niet"
+        typer.echo(f"    {word} {key.party_id}: {key.email} {key.fingerprint} ({key.source})")
     good = sum(1 for v in verdicts if v.ok)
     typer.echo(f"{good} van {len(verdicts)} ondertekeningen kloppen.")
+    if result.bad_keys:
+        typer.echo(f"{len(result.bad_keys)} sleutel(s) in partijen.yaml tellen niet.")
 
 
 @app.command()
@@ -198,7 +257,7 @@ def log(
     args: list[str] = typer.Argument(None, metavar="[ARTIKEL] [PAD]", help="Optioneel een "
                                      "artikel (kenmerk, zoals besluitvorming) en de "
                                      "overeenkomst (map).", show_default=False),
-    fmt: Format = typer.Option(Format.human, "--format", "-f", help="human of json."),
+    fmt: Format = typer.Option(Format.human, "--format", "-f", help="tekst of json."),
 ) -> None:
     """Toon de geschiedenis van de overeenkomst of van één artikel: versies, wat er veranderde,
     en wie wat ondertekende en wanneer. Nieuwste eerst.
@@ -277,4 +336,4 @@ def vaststellen(
         typer.echo(f"status: vastgesteld, vastgelegd in commit {result.commit[:12]} (alleen "
                    "overeenkomst.yaml).")
     typer.echo(f"Vastgesteld: tag {result.tag}, ondertekend door alle "
-               f"{len(result.status.parties)} partijen.")
+               f"{len(result.status.parties)} partijen, elk met bewijs dat klopt.")

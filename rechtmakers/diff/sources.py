@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -19,7 +18,7 @@ from rechtmakers.agreement import (
     load_agreement,
 )
 from rechtmakers.diff.compare import Comparison, compare
-from rechtmakers.diff.pair import load_alike, load_alike_files, load_version, write_files
+from rechtmakers.diff.pair import load_alike, load_alike_files, load_files, load_version
 from rechtmakers.errors import UsageError
 
 WORKING_TREE = "werkmap"
@@ -89,9 +88,8 @@ def _from_git(request: Request, cwd: Path, words: bool = True) -> Result:
     start = gitrepo.repo_relative(repo, request.path) if request.path else DEFAULT_DIR
     subdir = _agreement_dir(repo, start, new_sha, old_sha)
     new_label = new_rev or WORKING_TREE
-    with tempfile.TemporaryDirectory(prefix="rechtmakers-diff-") as tmp:
-        new = _version(repo, new_sha, subdir, Path(tmp) / "nieuw", new_label, None)
-        old = _version(repo, old_sha, subdir, Path(tmp) / "oud", old_rev, new)
+    new = _version(repo, new_sha, subdir, new_label, None)
+    old = _version(repo, old_sha, subdir, old_rev, new)
     comparison = compare(old, new, old_label=old_rev, new_label=new_label, words=words)
     attribution = _attribution(repo, subdir, old_sha, new_sha, comparison)
     if new_sha is None:
@@ -143,22 +141,21 @@ def _attribution(repo: gitrepo.Repo, subdir: str, old_sha: str, new_sha: str | N
     return found
 
 
-def _version(repo: gitrepo.Repo, sha: str | None, subdir: str, tmp: Path, label: str,
+def _version(repo: gitrepo.Repo, sha: str | None, subdir: str, label: str,
              like: Agreement | None) -> Agreement:
-    """One side: the working tree, or the revision written out to a temporary folder."""
+    """One side: the working tree, or the revision read from git in memory (its place in the
+    working tree names it in messages)."""
+    root = repo.work_tree / subdir
     if sha is None:
-        root = repo.work_tree / subdir
         if not is_agreement_dir(root):
             return _empty(root)  # the agreement is new (or gone) in this version
         return load_alike(root, like, label) if like else load_version(root, label)
-    root = tmp / PurePosixPath(subdir).name
     files = gitrepo.files_at(repo, sha, subdir)
     if META_FILE not in files:
         return _empty(root)
     if like is None:
-        write_files(root, files)
-        return load_version(root, label)
-    return load_alike_files(files, like, label, root, on_disk=False)  # writes what differs
+        return load_files(files, root, label)
+    return load_alike_files(files, like, label, root)
 
 
 def _empty(root: Path) -> Agreement:
@@ -225,9 +222,8 @@ def version_at(rev: str, root: Path) -> Agreement | None:
     repo = gitrepo.open_repo(root)
     sha = gitrepo.resolve_revision(repo, rev)
     subdir = gitrepo.repo_relative(repo, root)
-    with tempfile.TemporaryDirectory(prefix="rechtmakers-since-") as tmp:
-        target = gitrepo.materialize(repo, sha, subdir, Path(tmp) / root.resolve().name)
-        if not is_agreement_dir(target):
-            return None
-        agreement, problems = load_agreement(target)
+    files = gitrepo.files_at(repo, sha, subdir)
+    if META_FILE not in files:
+        return None
+    agreement, problems = load_agreement(root, files=files)
     return None if problems else agreement

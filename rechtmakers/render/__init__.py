@@ -44,10 +44,12 @@ def output_stem(document: Document) -> str:
 def render_agreement(agreement: Agreement, options: RenderOptions) -> dict[str, bytes]:
     """The documents of one agreement as relative path → bytes, in the folder <id>/."""
     from rechtmakers.digest import content_digest
-    from rechtmakers.render.tree import build_document
+    from rechtmakers.render.tree import build_document, with_sign_offs
+    from rechtmakers.signoff.documented import signed_texts
 
-    document = build_document(agreement, content_digest(agreement),
-                              explanations=options.explanations)
+    digest = content_digest(agreement)
+    document = build_document(agreement, digest, explanations=options.explanations)
+    document = with_sign_offs(document, signed_texts(agreement, digest))
     stem = f"{document.id}/{output_stem(document)}"
     return {f"{stem}.{fmt}": data for fmt, data in render_document(document, options).items()}
 

@@ -75,7 +75,8 @@ class DocumentBuilder:
         return tuple(
             PartyNode(party.id, party.name, labels.PARTY_KINDS.get(party.kind, party.kind),
                       party.id == lead,
-                      tuple(Signer(r.name, r.function) for r in party.representatives),
+                      tuple(Signer(r.name, r.function, r.email)
+                            for r in party.representatives),
                       legal_name=labels.legal_name(party.name, party.legal_form),
                       legal_form=party.legal_form, kvk=party.kvk, seat=party.seat,
                       address=party.address)
@@ -125,10 +126,12 @@ class DocumentBuilder:
             body=body, decision=self._decision(article), steps=steps, safeguards=safeguards,
             helps=helps, hinders=hinders, joining=means,
             members=self._members(article, number), explanation=self._explanation(article),
+            id=article.id,
         )
 
     def _members(self, article: Article, number: int) -> tuple[Member, ...]:
-        return tuple(Member(f"{number}.{i}", f"artikel-{number}-{i}", self.flow(member.text))
+        return tuple(Member(f"{number}.{i}", f"artikel-{number}-{i}", self.flow(member.text),
+                            member.id)
                      for i, member in enumerate(article.members, start=1))
 
     def _decision(self, article: Article) -> DecisionBlock | None:

@@ -144,7 +144,8 @@ def _party(party: Any) -> Data:
         "id": party.id, "name": party.name, "kind": party.kind, "lead": party.lead,
         "legal": ", ".join(legal), "address": _optional_text(party, "address"),
         "authority": _optional_text(party, "authority_text"),
-        "signers": [{"name": s.name, "function": s.function} for s in party.signers],
+        "signers": [{"name": s.name, "function": s.function, "signed": s.signed}
+                    for s in party.signers],
     }
 
 

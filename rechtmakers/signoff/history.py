@@ -84,8 +84,9 @@ def _article_ids(root: Path) -> list[str]:
 
 def _kind(path: str, article: str | None) -> str | None:
     """What kind of file path is, if the log (of this article) looks at it."""
-    if path.startswith(f"{SIGNOFFS_DIR}/") and path.count("/") == 1:
-        return "ondertekening"
+    if path.startswith(f"{SIGNOFFS_DIR}/"):
+        # ondertekeningen/<partij>.yaml, or one file per signer in ondertekeningen/<partij>/
+        return "ondertekening" if path.endswith(".yaml") and path.count("/") in (1, 2) else None
     if path.startswith(f"{ARTICLES_DIR}/") and path.count("/") == 1:
         return "artikel" if article is None or path == f"{ARTICLES_DIR}/{article}.yaml" else None
     if path.startswith(f"{ANNEXES_DIR}/"):
@@ -147,7 +148,7 @@ def _events(change: gitrepo.Change, cache: SummaryCache, names: dict[str, str]) 
 
 
 def _signoff_events(path: str, new: Summary | None, names: dict[str, str]) -> list[Event]:
-    party_id = path.removeprefix(f"{SIGNOFFS_DIR}/").removesuffix(".yaml")
+    party_id = path.removeprefix(f"{SIGNOFFS_DIR}/").removesuffix(".yaml").split("/")[0]
     if new is None:
         return [Event("ondertekening", f"ondertekening van {party_id} verwijderd")]
     if "fout" in new:
@@ -156,6 +157,8 @@ def _signoff_events(path: str, new: Summary | None, names: dict[str, str]) -> li
     signer = record["ondertekenaar"]
     note = f" — \"{record['opmerking']}\"" if record.get("opmerking") else ""
     party = names.get(record["partij"], record["partij"])
+    evidence = record.get("bewijs")
+    how = f", bewijs {evidence['soort']}" if isinstance(evidence, dict) else ""
     return [Event("ondertekening", f"ondertekend namens {party} door {signer['naam']} "
                   f"({signer['functie']}), versie {record['versie']}, digest "
-                  f"{record['digest'][:12]}{note}")]
+                  f"{record['digest'][:12]}{how}{note}")]

@@ -1,9 +1,9 @@
-"""Sign-off records: the model of ondertekeningen/<partij>.yaml, and reading and writing it."""
+"""Sign-off records: one file per signer, ondertekeningen/<partij>/<ondertekenaar>.yaml (the
+older ondertekeningen/<partij>.yaml still reads), with detached evidence beside it."""
 
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import datetime as dt
 import os
 import tempfile
@@ -15,14 +15,20 @@ import yaml
 from pydantic import ConfigDict, Field, ValidationError
 
 from rechtmakers.agreement import SIGNOFFS_DIR
-from rechtmakers.load import LoadRefusal, SourceFile, read_yaml
+from rechtmakers.load import LoadRefusal, SourceFile, read_yaml, read_yaml_bytes
 from rechtmakers.model import Base, Email, SemVer, Slug, Text, field
 from rechtmakers.schema_errors import translate
 
 HEADER = ("# Ondertekening, geschreven en vastgelegd door `rechtmakers sign`.\n"
-          "# Niet met de hand wijzigen: de commit van dit bestand is de handtekening.\n")
+          "# Niet met de hand wijzigen: de commit van dit bestand, of het bewijs ernaast, is de "
+          "handtekening.\n")
+# A file name may have 255 bytes on every common file system; a record's stem also carries
+# ".akkoord.txt" and ".yaml" beside it.
+MAX_NAME_BYTES = 255
+_LONGEST_SUFFIX = ".akkoord.txt"
 
 Digest = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+EvidenceFile = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9.-]{0,254}$")]
 
 
 class Signer(Base):
@@ -34,8 +40,19 @@ class Signer(Base):
     function: Text = field("functie", "Functie", "Functie binnen de organisatie.")
 
 
+class Evidence(Base):
+    """Los bewijs naast het record, zoals een SSH-handtekening onder de akkoordverklaring."""
+
+    model_config = ConfigDict(title="Bewijs")
+    kind: Slug = field("soort", "Soort", "Wat voor bewijs: ssh-detached (een SSH-handtekening "
+                       "onder de akkoordverklaring) of pdf (een ondertekende PDF).")
+    file: EvidenceFile = field("bestand", "Bestand", "Het bestand met het bewijs, naast dit "
+                               "record (alleen een naam, geen map).")
+
+
 class SignOff(Base):
-    """ondertekeningen/<partij>.yaml: een partij keurt precies deze inhoud goed."""
+    """ondertekeningen/<partij>/<ondertekenaar>.yaml: een vertegenwoordiger keurt precies deze
+    inhoud goed namens een partij."""
 
     model_config = ConfigDict(title="Ondertekening")
     party: Slug = field("partij", "Partij", "Kenmerk van de partij die tekent.")
@@ -46,15 +63,55 @@ class SignOff(Base):
     signed_at: dt.datetime = field("tijdstip", "Tijdstip", "Wanneer er getekend is (ISO 8601).")
     note: str | None = field("opmerking", "Opmerking", "Een opmerking bij de ondertekening.",
                              default=None)
+    evidence: Evidence | None = field("bewijs", "Bewijs", "Los bewijs naast dit record. Zonder "
+                                      "bewijs is de commit van dit record het bewijs.",
+                                      default=None)
 
 
 class RecordError(Exception):
     """A record that cannot be read; the message is Dutch and says where."""
 
 
-def record_rel(party_id: str) -> str:
-    """The path of a party's record inside the agreement folder."""
-    return f"{SIGNOFFS_DIR}/{party_id}.yaml"
+def record_rel(party_id: str, email: str | None = None) -> str:
+    """The path of a record inside the agreement folder: one per signer (by e-mail address),
+    or without an address the older one-per-party file."""
+    if email is None:
+        return f"{SIGNOFFS_DIR}/{party_id}.yaml"
+    return f"{SIGNOFFS_DIR}/{party_id}/{signer_slug(email)}.yaml"
+
+
+def signer_slug(email: str) -> str:
+    """The file name stem of a signer's record: the e-mail address in lower case, every run of
+    other characters than a-z and 0-9 one hyphen."""
+    out: list[str] = []
+    for char in email.casefold():
+        if "a" <= char <= "z" or "0" <= char <= "9":
+            out.append(char)
+        elif out and out[-1] != "-":
+            out.append("-")
+    return "".join(out).strip("-") or "onbekend"
+
+
+def name_too_long(party_id: str, email: str) -> str | None:
+    """Why the record files of this signer cannot be written, or None when they can."""
+    for name in (party_id, signer_slug(email) + _LONGEST_SUFFIX):
+        if len(name.encode("utf-8")) > MAX_NAME_BYTES:
+            return (f"De bestandsnaam {name[:40]}… wordt langer dan {MAX_NAME_BYTES} bytes; "
+                    "zo'n bestand kan niet geschreven worden. Er is niets vastgelegd.")
+    return None
+
+
+def record_party(rel: str) -> str | None:
+    """The party of a record path inside ondertekeningen/ (either layout), or None when the
+    path is no record: ondertekeningen/<partij>.yaml or ondertekeningen/<partij>/<x>.yaml."""
+    parts = rel.split("/")
+    if not rel.endswith(".yaml") or parts[0] != SIGNOFFS_DIR:
+        return None
+    if len(parts) == 2:
+        return parts[1].removesuffix(".yaml")
+    if len(parts) == 3:
+        return parts[1]
+    return None
 
 
 def dump_record(record: SignOff) -> str:
@@ -83,14 +140,10 @@ def parse_record(data: bytes, path: Path, scratch: Path | None = None) -> SignOf
 
 
 def read_blob(data: bytes, path: Path, scratch: Path | None = None) -> SourceFile:
-    """Load YAML from bytes through the same loader and refusals as a file on disk (written
-    for a moment into scratch, or into a temporary folder); path is only used in messages."""
-    if scratch is None:
-        with scratch_dir() as tmp:
-            return read_blob(data, path, tmp)
-    file = scratch / "blob.yaml"
-    file.write_bytes(data)
-    return dataclasses.replace(read_yaml(file), path=path)
+    """Load YAML from bytes through the same loader and refusals as a file on disk; path is
+    only used in messages (scratch is no longer needed and kept for callers)."""
+    del scratch
+    return read_yaml_bytes(data, path)
 
 
 @contextlib.contextmanager
@@ -112,13 +165,12 @@ def _validate(source: SourceFile) -> SignOff:
         raise RecordError(f"{first.location}: {first.message}") from None
 
 
-def read_records(root: Path) -> dict[str, SignOff | RecordError]:
-    """Every record in an agreement's working tree, by the party id of its file name."""
+def record_paths_on_disk(root: Path) -> list[str]:
+    """The paths (relative to root) of every record file in the working tree, both layouts;
+    symbolic links are no records."""
     folder = root / SIGNOFFS_DIR
-    found: dict[str, SignOff | RecordError] = {}
-    for path in sorted(folder.glob("*.yaml")):
-        try:
-            found[path.stem] = read_record(path)
-        except RecordError as exc:
-            found[path.stem] = exc
-    return found
+    if folder.is_symlink() or not folder.is_dir():
+        return []
+    found = [p for p in [*folder.glob("*.yaml"), *folder.glob("*/*.yaml")]
+             if not p.is_symlink() and not p.parent.is_symlink() and p.is_file()]
+    return sorted(p.relative_to(root).as_posix() for p in found)

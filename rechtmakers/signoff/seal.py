@@ -57,10 +57,14 @@ def seal(root: Path) -> SealResult:
 def _refuse_incomplete(status: AgreementStatus) -> None:
     if status.complete:
         return
-    reasons = {"stale": "tekende een eerdere versie", "missing": "nog niet"}
-    waiting = [f"{p.party.id} ({reasons[p.state]})" for p in status.parties if p.state != "signed"]
-    raise AgreementError(f"Nog niet alle partijen tekenden deze inhoud, dus vaststellen kan nog "
-                         f"niet. Wacht op: {', '.join(waiting)}.")
+    reasons = {"stale": "tekende een eerdere versie", "missing": "nog niet",
+               "partial": "gedeeltelijk", "invalid": "ondertekening telt niet"}
+    waiting = [f"{p.party.id} ({reasons.get(p.state, p.state)}"
+               f"{': ' + p.reason if p.reason else ''})"
+               for p in status.parties if p.state != "signed"]
+    raise AgreementError(f"Nog niet alle partijen tekenden deze inhoud met bewijs dat klopt, "
+                         f"dus vaststellen kan nog niet. Er is niets vastgelegd. Wacht op: "
+                         f"{'; '.join(waiting)}.")
 
 
 def _commit_status(repo: gitrepo.Repo, root: Path, subdir: str, status: AgreementStatus) -> str:
@@ -122,9 +126,12 @@ def tag_message(status: AgreementStatus, tag: str) -> str:
     lines = [f"{meta.title}, versie {meta.version}: vastgesteld", "",
              f"Digest: {status.digest}", "", "Ondertekend door:"]
     for item in status.parties:
-        record = item.record
-        assert record is not None  # complete: every party has a counting record
-        lines.append(f"- {item.party.name} ({item.party.id}): {record.signer.name}, "
-                     f"{record.signer.function}, <{record.signer.email}>, "
-                     f"{record.signed_at.date().isoformat()}")
+        signers = []
+        for check in item.signers:
+            record = check.record
+            assert record is not None  # a counting record was read
+            signers.append(f"{record.signer.name}, {record.signer.function}, "
+                           f"<{record.signer.email}>, {record.signed_at.date().isoformat()}, "
+                           f"bewijs: {check.kind}")
+        lines.append(f"- {item.party.name} ({item.party.id}): {'; '.join(signers)}")
     return "\n".join(lines) + "\n"

@@ -1,4 +1,5 @@
-"""Which party signed the current content, which signed an earlier one, which not at all."""
+"""Per party: signed this exact content (enough representatives, with evidence that holds),
+partly, an earlier content, only with records that do not count, or not at all."""
 
 from __future__ import annotations
 
@@ -9,59 +10,62 @@ from typing import Any, Literal
 from rechtmakers.agreement import Agreement, load_agreement
 from rechtmakers.digest import content_digest
 from rechtmakers.errors import AgreementError
-from rechtmakers.model import Party
-from rechtmakers.signoff.records import RecordError, SignOff, read_records, record_rel
+from rechtmakers.signoff.trust import PartyTrust, TrustReport, evaluate
 
-State = Literal["signed", "stale", "missing"]
-
-
-@dataclass(frozen=True)
-class PartyStatus:
-    """One party: its state, the record it has (if readable) and why a record did not count."""
-
-    party: Party
-    state: State
-    record: SignOff | None = None
-    problem: str | None = None
-
-    def as_dict(self) -> dict[str, Any]:
-        record = self.record
-        return {
-            "id": self.party.id,
-            "status": self.state,
-            "versie": record.version if record else None,
-            "signed_by": record.signer.name if record else None,
-            "date": record.signed_at.isoformat() if record else None,
-            **({"problem": self.problem} if self.problem else {}),
-        }
+State = Literal["signed", "partial", "invalid", "stale", "missing"]
+STATES: tuple[State, ...] = ("signed", "partial", "invalid", "stale", "missing")
 
 
 @dataclass(frozen=True)
 class AgreementStatus:
-    """The sign-off state of one agreement's current content."""
+    """The sign-off state of one agreement's current content under the trust rule."""
 
     agreement: Agreement
     digest: str
-    parties: tuple[PartyStatus, ...]
-    strays: tuple[str, ...] = ()
+    report: TrustReport
+
+    @property
+    def parties(self) -> tuple[PartyTrust, ...]:
+        return self.report.parties
 
     @property
     def complete(self) -> bool:
-        """Volledig ondertekend: every party signed exactly this content."""
-        return bool(self.parties) and all(p.state == "signed" for p in self.parties)
+        """Volledig ondertekend: every party signed exactly this content, and it counts."""
+        return self.report.complete
 
-    def count(self, state: State) -> int:
+    def count(self, state: str) -> int:
         return sum(1 for p in self.parties if p.state == state)
 
     def as_dict(self) -> dict[str, Any]:
         meta = self.agreement.meta
+        signing = meta.signing.evidence if meta and meta.signing else "git"
         return {
             "agreement": self.agreement.id,
-            "versie": meta.version if meta else None,
+            "title": meta.title if meta else None,
+            "version": meta.version if meta else None,
             "digest": self.digest,
             "complete": self.complete,
-            "parties": [p.as_dict() for p in self.parties],
+            "required_evidence": signing,
+            "parties": [party_dict(p) for p in self.parties],
+            "strays": [c.as_dict() for c in self.report.strays],
+            "notes": list(self.report.notes),
         }
+
+
+def party_dict(item: PartyTrust) -> dict[str, Any]:
+    return {
+        "id": item.party.id,
+        "name": item.party.name,
+        "state": item.state,
+        "needed": item.needed,
+        "signed": len(item.signers),
+        "evidence": list(item.evidence),
+        "cryptographic": bool(item.signers) and not item.without_crypto,
+        "signers": [c.as_dict() for c in item.signers],
+        "reason": item.reason,
+        "records": [c.as_dict() for c in item.records],
+        "keys": [k.as_dict() for k in item.keys],
+    }
 
 
 def load_clean(root: Path) -> Agreement:
@@ -75,35 +79,9 @@ def load_clean(root: Path) -> Agreement:
     return agreement
 
 
-def agreement_status(root: Path) -> AgreementStatus:
-    """Compare every record in root's working tree with the digest of root's content."""
+def agreement_status(root: Path, *, cached: bool = True) -> AgreementStatus:
+    """Apply the trust rule to every party for the digest of root's current content
+    (cached=False: check every piece of evidence again, reusing nothing)."""
     agreement = load_clean(root)
     digest = content_digest(agreement)
-    records = read_records(root)
-    parties = tuple(party_status(agreement, party, records.get(party.id), digest)
-                    for party in agreement.parties)
-    strays = tuple(sorted(set(records) - set(agreement.party_map)))
-    return AgreementStatus(agreement, digest, parties, strays)
-
-
-def party_status(agreement: Agreement, party: Party, found: SignOff | RecordError | None,
-                 digest: str) -> PartyStatus:
-    """The state of one party given its record (or the error reading it)."""
-    if found is None:
-        return PartyStatus(party, "missing")
-    if isinstance(found, RecordError):
-        return PartyStatus(party, "missing", problem=str(found))
-    problem = record_problem(found, agreement, party.id)
-    if problem:
-        return PartyStatus(party, "missing", problem=problem)
-    return PartyStatus(party, "signed" if found.digest == digest else "stale", found)
-
-
-def record_problem(record: SignOff, agreement: Agreement, party_id: str) -> str | None:
-    """Why a well-formed record still does not count for this party of this agreement."""
-    rel = record_rel(party_id)
-    if record.party != party_id:
-        return f"{rel} noemt partij {record.party}, niet {party_id}."
-    if record.agreement != agreement.id:
-        return f"{rel} hoort bij de overeenkomst {record.agreement}, niet bij {agreement.id}."
-    return None
+    return AgreementStatus(agreement, digest, evaluate(root, agreement, digest, cached=cached))

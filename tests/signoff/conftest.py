@@ -76,3 +76,34 @@ def enable_ssh_signing(repo: Path, private_key: Path) -> None:
     git(repo, "config", "gpg.format", "ssh")
     git(repo, "config", "user.signingkey", str(private_key))
     git(repo, "config", "commit.gpgsign", "true")
+
+
+def current_digest(agreement: Path) -> str:
+    from rechtmakers.agreement import load_agreement
+    from rechtmakers.digest import content_digest
+
+    model, _ = load_agreement(agreement)
+    return content_digest(model)
+
+
+def record_path(agreement: Path, party: str, email: str) -> Path:
+    from rechtmakers.signoff.records import record_rel
+
+    return agreement / record_rel(party, email)
+
+
+def write_record(agreement: Path, party: str, person: tuple[str, str], *,
+                 digest: str | None = None, path: Path | None = None,
+                 function: str = "directeur-bestuurder") -> Path:
+    """A record written by hand (as a forger would): the same YAML that sign writes."""
+    from rechtmakers.signoff.records import SignOff, dump_record
+
+    record = SignOff.model_validate({
+        "partij": party, "ondertekenaar": {"naam": person[0], "email": person[1],
+                                           "functie": function},
+        "overeenkomst": NAME, "versie": "1.0.0", "digest": digest or current_digest(agreement),
+        "tijdstip": "2026-01-21T10:00:00+01:00"})
+    target = path or record_path(agreement, party, person[1])
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(dump_record(record), encoding="utf-8")
+    return target

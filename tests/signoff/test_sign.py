@@ -13,7 +13,7 @@ from rechtmakers.signoff.records import read_record
 from .conftest import FATIMA, JOOST, STRANGER, SUBDIR, Identity, commit_all, edit, git
 
 Cli = Callable[..., Any]
-RECORD = f"{SUBDIR}/ondertekeningen/de-schoor.yaml"
+RECORD = f"{SUBDIR}/ondertekeningen/de-schoor/j-hellendoorn-deschoor-example.yaml"
 
 
 def snapshot(repo: Path) -> tuple[str, str, str, str]:

@@ -30,16 +30,22 @@ def test_json_shape(git_repo: Path, agreement: Path, cli: Cli, be: Identity) -> 
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert data["agreement"] == "positief-gezond-almere"
-    assert data["versie"] == "1.0.0" and len(data["digest"]) == 64
-    assert data["complete"] is False
+    assert data["version"] == "1.0.0" and len(data["digest"]) == 64
+    assert data["complete"] is False and data["required_evidence"] == "git"
     by_id = {p["id"]: p for p in data["parties"]}
     assert len(by_id) == 15
-    assert by_id["de-schoor"]["status"] == "signed"
-    assert by_id["de-schoor"]["versie"] == "1.0.0"
-    assert by_id["de-schoor"]["signed_by"] == JOOST[0]
-    assert by_id["de-schoor"]["date"].startswith("20")
-    assert by_id["ggd-flevoland"] == {"id": "ggd-flevoland", "status": "missing", "versie": None,
-                                      "signed_by": None, "date": None}
+    schoor = by_id["de-schoor"]
+    assert schoor["state"] == "signed" and schoor["name"] == "De Schoor"
+    assert schoor["evidence"] == ["git"] and schoor["cryptographic"] is False
+    [signer] = schoor["signers"]
+    assert signer["version"] == "1.0.0" and signer["name"] == JOOST[0]
+    assert signer["email"] == JOOST[1] and signer["evidence"] == "git"
+    assert signer["date"].startswith("20") and signer["reason"] is None
+    assert by_id["ggd-flevoland"] == {
+        "id": "ggd-flevoland", "name": "GGD Flevoland", "state": "missing", "needed": 1,
+        "signed": 0, "evidence": [], "cryptographic": False, "signers": [], "reason": None,
+        "records": [], "keys": []}
+    assert all(key.isascii() and key == key.lower() for key in [*data, *schoor, *signer])
 
 
 def test_a_binding_change_makes_a_sign_off_stale(git_repo: Path, agreement: Path, cli: Cli,
@@ -51,8 +57,8 @@ def test_a_binding_change_makes_a_sign_off_stale(git_repo: Path, agreement: Path
     commit_all(git_repo, "Consensus in plaats van consent")
     assert states(agreement)["de-schoor"] == "stale"
     result = cli("status", agreement)
-    assert "verouderd  de-schoor" in result.output
-    assert "tekende versie 1.0.0 op" in result.output
+    assert "verouderd    de-schoor" in result.output
+    assert "De Schoor: tekende versie 1.0.0 op" in result.output
     assert "0 van 15 partijen tekenden deze inhoud; 1 een eerdere, 14 nog niet." in result.output
 
 
@@ -66,9 +72,8 @@ def test_comments_formatting_and_administration_keep_a_sign_off(
     edit(agreement / "artikelen" / "besluitvorming.yaml", "Bij consent hoeft",
          "Bij consent (toelichting) hoeft")
     edit(agreement / "partijen.yaml", "naam: Joost Hellendoorn", "naam: Joost van Hellendoorn")
-    edit(agreement / "partijen.yaml", "        email: j.hellendoorn@deschoor.example\n",
-         "        email: j.hellendoorn@deschoor.example\n        sleutel: ssh-ed25519 "
-         "AAAAC3NzaC1lZDI1NTE5AAAAIBcx joost\n")
+    edit(agreement / "partijen.yaml", "functie: directeur-bestuurder",
+         "functie: bestuurder")
     edit(agreement / "overeenkomst.yaml", "status: concept", "status: ter-ondertekening")
     commit_all(git_repo, "Opmaak, toelichting en administratie")
     assert states(agreement)["de-schoor"] == "signed"
@@ -108,15 +113,19 @@ def sign_all(git_repo: Path, agreement: Path, cli: Cli, be: Identity) -> None:
         sign(cli, be, (representative.name, representative.email), party.id, agreement)
 
 
-def test_a_broken_record_counts_as_missing_and_says_why(git_repo: Path, agreement: Path,
-                                                        cli: Cli, be: Identity) -> None:
+def test_a_broken_record_is_invalid_and_says_why(git_repo: Path, agreement: Path,
+                                                 cli: Cli, be: Identity) -> None:
     sign(cli, be, JOOST, "de-schoor", agreement)
-    record = agreement / "ondertekeningen" / "de-schoor.yaml"
+    record = agreement / "ondertekeningen" / "de-schoor" / "j-hellendoorn-deschoor-example.yaml"
     record.write_text(record.read_text().replace("partij: de-schoor", "partij: het-baken"))
+    commit_all(git_repo, "Record met de hand veranderd")
     result = cli("status", agreement, "--format", "json")
     party = next(p for p in json.loads(result.output)["parties"] if p["id"] == "de-schoor")
-    assert party["status"] == "missing"
-    assert "noemt partij het-baken" in party["problem"]
+    assert party["state"] == "invalid"
+    assert "noemt partij het-baken" in party["reason"]
+    human = cli("status", agreement)
+    assert "telt niet    de-schoor" in human.output
+    assert "noemt partij het-baken" in human.output
 
 
 def test_status_of_an_unreadable_agreement_is_exit_1(git_repo: Path, agreement: Path,

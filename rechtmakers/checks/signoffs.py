@@ -1,0 +1,50 @@
+"""Sign-off rules: an agreement that says it is vastgesteld is signed by every party."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from rechtmakers.agreement import META_FILE
+from rechtmakers.checks.base import Context
+from rechtmakers.errors import RechtmakersError
+from rechtmakers.findings import Problem
+
+if TYPE_CHECKING:
+    from rechtmakers.agreement import Agreement
+
+
+def sealed_means_signed(agreement: Agreement, ctx: Context) -> Iterator[Problem]:
+    """Een overeenkomst met `status: vastgesteld` is door elke partij getekend, met bewijs dat
+    klopt (de regels van `rechtmakers status`). Alleen in een git-repository: daarbuiten is
+    er geen bewijs te controleren.
+
+    Goed: `status: vastgesteld` nadat `rechtmakers vaststellen` het zette: alle partijen
+    tekenden precies deze inhoud.
+
+    Fout: `status: vastgesteld` met de hand gezet, terwijl de gemeente nog niet tekende, of
+    nadat een artikel veranderde (de handtekeningen gelden dan een eerdere inhoud).
+    """
+    meta = agreement.meta
+    if meta is None or meta.status != "vastgesteld":
+        return
+    from rechtmakers import gitrepo
+    from rechtmakers.digest import content_digest
+    from rechtmakers.signoff.trust import evaluate
+
+    try:
+        gitrepo.open_repo(agreement.root)
+        digest = content_digest(agreement)
+    except RechtmakersError:
+        return  # not in git, or no digest: other rules report what is wrong
+    report = evaluate(agreement.root, agreement, digest)
+    words = {"partial": "gedeeltelijk getekend", "invalid": "ondertekening telt niet",
+             "stale": "tekende een eerdere inhoud", "missing": "tekende nog niet"}
+    waiting = [f"{p.party.id} ({words.get(p.state, p.state)})" for p in report.parties
+               if p.state != "signed"]
+    if waiting:
+        yield Problem(agreement.location(META_FILE, ("status",)),
+                      f"De status is vastgesteld, maar niet elke partij tekende deze inhoud: "
+                      f"{', '.join(waiting[:5])}{' …' if len(waiting) > 5 else ''}. Zet de "
+                      "status terug (bijvoorbeeld ter-ondertekening) of laat eerst tekenen "
+                      "(rechtmakers status).")

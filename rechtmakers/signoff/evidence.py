@@ -1,0 +1,236 @@
+"""Kinds of detached sign-off evidence, and one path to verify any of them.
+
+A kind (`ssh-detached` here; `pdf` in signoff/pdf_evidence.py) verifies evidence bytes against
+an EvidenceContext: the approval statement for one digest and party, and the keys that count
+for that party (trusted from history by trust.py). Results are kept by a hash of everything
+they depend on, so evidence is checked once. See /work/notes/evidence-interface.md.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Protocol
+
+from rechtmakers.model import Party
+from rechtmakers.signoff.sshsig import SigError, parse_sshsig, verify_sshsig
+from rechtmakers.signoff.statement import NAMESPACE, statement_fields
+
+CACHE_FILE = "bewijs-controles.json"
+_CACHE_VERSION = "1"
+
+
+@dataclass(frozen=True)
+class TrustedKey:
+    """A key that counts for a party: whose it is, and where its trust comes from."""
+
+    email: str
+    kind: str  # "ssh" or "gpg"
+    fingerprint: str
+    public: str = ""
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class EvidenceContext:
+    """What evidence must be bound to: this statement (for this digest), by one of these keys."""
+
+    agreement_id: str
+    title: str
+    version: str
+    digest: str
+    party: Party
+    keys: tuple[TrustedKey, ...]
+    statement: bytes
+    anchors: tuple[bytes, ...] = ()  # DER certificates from vertrouwd/ at HEAD (PDF evidence)
+
+
+@dataclass(frozen=True)
+class EvidenceResult:
+    """The outcome: ok with the representative whose key made it, or a Dutch reason."""
+
+    ok: bool
+    kind: str
+    signer_email: str | None = None
+    key: str | None = None
+    reason: str | None = None
+    signed_digest: str | None = None
+
+
+class EvidenceKind(Protocol):
+    """One kind of detached evidence."""
+
+    kind: str
+    suffixes: tuple[str, ...]
+
+    def verify(self, evidence: bytes, context: EvidenceContext) -> EvidenceResult: ...
+
+
+_KINDS: dict[str, EvidenceKind] = {}
+_PLUGINS_LOADED: list[bool] = []
+
+
+def register(kind: EvidenceKind) -> None:
+    """Make a kind of evidence known (by its name and its file suffixes)."""
+    _KINDS[kind.kind] = kind
+
+
+def _load_plugins() -> None:
+    if _PLUGINS_LOADED:
+        return
+    _PLUGINS_LOADED.append(True)
+    try:
+        importlib.import_module("rechtmakers.signoff.pdf_evidence")  # registers itself
+    except ImportError:
+        pass
+
+
+def kind_named(kind: str) -> EvidenceKind | None:
+    _load_plugins()
+    return _KINDS.get(kind)
+
+
+def kind_for_file(name: str) -> EvidenceKind | None:
+    """The kind that accepts a file with this name (by its suffix)."""
+    _load_plugins()
+    lowered = name.casefold()
+    for kind in _KINDS.values():
+        if any(lowered.endswith(suffix) for suffix in kind.suffixes):
+            return kind
+    return None
+
+
+def needs_anchors(kind: str) -> bool:
+    """Whether this kind verifies certificates against the agreement's trust anchors."""
+    return kind == "pdf"
+
+
+def known_suffixes() -> list[str]:
+    _load_plugins()
+    return sorted({suffix for kind in _KINDS.values() for suffix in kind.suffixes})
+
+
+class ResultCache:
+    """Evidence results by a hash of kind, evidence, statement, digest and keys."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.path = folder / CACHE_FILE if folder else None
+        self.entries: dict[str, dict[str, object]] = self._load()
+        self.dirty = False
+
+    def _load(self) -> dict[str, dict[str, object]]:
+        if self.path is None:
+            return {}
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        if not isinstance(data, dict) or data.get("versie") != _CACHE_VERSION:
+            return {}
+        entries = data.get("controles")
+        return entries if isinstance(entries, dict) else {}
+
+    @staticmethod
+    def key(kind: str, evidence: bytes, context: EvidenceContext) -> str:
+        h = hashlib.sha256()
+        for part in (kind.encode(), evidence, context.statement, context.digest.encode(),
+                     context.party.id.encode(), b"".join(context.anchors),
+                     json.dumps([asdict(k) for k in context.keys], sort_keys=True).encode()):
+            h.update(hashlib.sha256(part).digest())
+        return h.hexdigest()
+
+    def get(self, key: str) -> EvidenceResult | None:
+        entry = self.entries.get(key)
+        if not isinstance(entry, dict):
+            return None
+        try:
+            return EvidenceResult(**entry)  # type: ignore[arg-type]
+        except TypeError:
+            return None
+
+    def get_digest(self, content: str) -> str | None:
+        """The digest of a content (a tree listing), if computed before."""
+        entry = self.entries.get("inhoud:" + hashlib.sha256(content.encode()).hexdigest())
+        value = entry.get("digest") if isinstance(entry, dict) else None
+        return value if isinstance(value, str) else None
+
+    def put_digest(self, content: str, digest: str) -> None:
+        self.entries["inhoud:" + hashlib.sha256(content.encode()).hexdigest()] = {
+            "digest": digest}
+        self.dirty = True
+
+    def put(self, key: str, result: EvidenceResult) -> None:
+        self.entries[key] = asdict(result)
+        self.dirty = True
+
+    def save(self) -> None:
+        if not self.dirty or self.path is None:
+            return
+        data = json.dumps({"versie": _CACHE_VERSION, "controles": self.entries},
+                          sort_keys=True, separators=(",", ":"))
+        try:
+            self.path.parent.mkdir(exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".bewijs-")
+            with os.fdopen(fd, "w", encoding="utf-8") as out:
+                out.write(data)
+            os.replace(tmp, self.path)
+        except OSError:
+            return
+        self.dirty = False
+
+
+def verify_evidence(kind: str, evidence: bytes, context: EvidenceContext,
+                    cache: ResultCache | None = None) -> EvidenceResult:
+    """Verify evidence of this kind (once: a cached result is reused)."""
+    verifier = kind_named(kind)
+    if verifier is None:
+        return EvidenceResult(False, kind, reason=f"onbekende soort bewijs: {kind}.")
+    key = ResultCache.key(kind, evidence, context) if cache is not None else ""
+    if cache is not None:
+        cached = cache.get(key)
+        if cached is not None:
+            return cached
+    result = verifier.verify(evidence, context)
+    if cache is not None:
+        cache.put(key, result)
+    return result
+
+
+class SshDetached:
+    """`ssh-keygen -Y sign -n rechtmakers-akkoord` over the approval statement."""
+
+    kind = "ssh-detached"
+    suffixes: tuple[str, ...] = (".sig",)
+
+    def verify(self, evidence: bytes, context: EvidenceContext) -> EvidenceResult:
+        try:
+            sig = parse_sshsig(evidence)
+        except SigError as exc:
+            return EvidenceResult(False, self.kind, reason=f"{exc}.")
+        if sig.namespace != NAMESPACE:
+            what = (" (een git-handtekening onder een commit is geen akkoord)"
+                    if sig.namespace == "git" else "")
+            return EvidenceResult(False, self.kind, reason=(
+                f"de handtekening is gezet voor '{sig.namespace}', niet voor '{NAMESPACE}'"
+                f"{what}. Teken de akkoordverklaring met -n {NAMESPACE}."))
+        key = next((k for k in context.keys if k.kind == "ssh"
+                    and k.fingerprint == sig.fingerprint), None)
+        if key is None:
+            return EvidenceResult(False, self.kind, key=sig.fingerprint, reason=(
+                f"getekend met sleutel {sig.fingerprint}, die niet telt voor een "
+                f"vertegenwoordiger van {context.party.name}."))
+        if not verify_sshsig(evidence, context.statement, key.email, key.public, NAMESPACE):
+            return EvidenceResult(False, self.kind, key.email, key.fingerprint, reason=(
+                "de handtekening klopt niet met de akkoordverklaring voor versie "
+                f"{context.version} (digest {context.digest[:12]}): beschadigd, of gezet "
+                "onder een verklaring voor andere inhoud."))
+        signed = statement_fields(context.statement).get("Digest")
+        return EvidenceResult(True, self.kind, key.email, key.fingerprint, signed_digest=signed)
+
+
+register(SshDetached())
