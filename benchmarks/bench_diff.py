@@ -12,6 +12,7 @@ compare, view; after the imports) and the command a user types
 (`rechtmakers diff OLD NEW --format … --out …`), which adds Python's start-up and imports.
 
     python benchmarks/bench_diff.py [--articles 1000] [--fraction 0.1] [--runs 5] [--keep DIR]
+                                    [--docx-only]
 """
 
 from __future__ import annotations
@@ -53,7 +54,7 @@ def measure(fmt: str, old: Path, new: Path) -> None:
         return
     start = time.perf_counter()
     request = Request(folders=(old, new), labels=("oud", "nieuw"))
-    result = load_comparison(request, old.parent)
+    result = load_comparison(request, old.parent, words=fmt != "docx")  # as the CLI does
     data = render_view(fmt, result, ViewOptions())
     print(f"{time.perf_counter() - start:.4f} {len(data)}")
 
@@ -87,19 +88,22 @@ def main() -> int:
     parser.add_argument("--fraction", type=float, default=0.1)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--keep", type=Path, help="Keep the two versions in this folder.")
+    parser.add_argument("--docx-only", action="store_true",
+                        help="Only the redline DOCX against render --format docx.")
     args = parser.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="bench-diff-"))
     old, new = work / "oud" / "synth", work / "nieuw" / "synth"
     try:
-        for folder in (old, new):
-            shutil.rmtree(folder, ignore_errors=True)
-        generate(old, articles=args.articles, parties=args.parties, seed=1)
-        mutate(old, new, fraction=args.fraction, seed=2)
+        if not (args.keep and old.is_dir() and new.is_dir()):
+            for folder in (old, new):
+                shutil.rmtree(folder, ignore_errors=True)
+            generate(old, articles=args.articles, parties=args.parties, seed=1)
+            mutate(old, new, fraction=args.fraction, seed=2)
         print(f"{args.articles} artikelen, {args.fraction:.0%} gewijzigd; beste en mediaan van "
               f"{args.runs} keer (wall), {os.cpu_count()} processorkernen, belasting "
               f"{os.getloadavg()[0]:.1f}")
         failed = False
-        for fmt, target in TARGETS.items():
+        for fmt, target in ({} if args.docx_only else TARGETS).items():
             timings = [in_process(old, new, fmt) for _ in range(args.runs)]
             inner = [t for t, _ in timings]
             outer = [as_command(old, new, fmt, work / f"uit.{fmt}") for _ in range(args.runs)]
