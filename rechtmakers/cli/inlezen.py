@@ -18,7 +18,7 @@ class Format(StrEnum):
 
 @app.command()
 def inlezen(
-    review: Path = typer.Argument(..., metavar="REVIEW.docx", help="Het DOCX-bestand dat een "
+    review: Path = typer.Argument(..., metavar="REVIEW", help="Het DOCX-bestand (.docx) dat een "
                                   "partner terugstuurde, met of zonder bijgehouden "
                                   "wijzigingen en opmerkingen.", show_default=False),
     path: Path = typer.Argument(None, metavar="PAD", help="De overeenkomst (map). Standaard: "
