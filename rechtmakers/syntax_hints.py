@@ -42,8 +42,6 @@ KEYS = frozenset({
 })
 
 _BLOCK_HEADER = re.compile(r"(?:^|:[ \t]|^-[ \t]|[ \t]-[ \t])[ \t]*[|>][1-9+-]{0,2}[ \t]*(?:#.*)?$")
-_VALUE_START = re.compile(r"[ \t]*(?:-[ \t]+)*(?:[^\s#'\"\-][^:#]*?:[ \t]+)?")
-_FIRST_WORD = re.compile(r"[ \t]*([^\s:#]+)")
 
 
 class Hint(NamedTuple):
@@ -97,6 +95,33 @@ def indicator_hint(char: str, line: int, column: int) -> Hint:
                 f"tekst. {QUOTE_OR_BLOCK}", line, column)
 
 
+def _first_word(line: str) -> tuple[str, int]:
+    """The first word of a line (up to a blank, colon or #) and where it ends."""
+    start = len(line) - len(line.lstrip(" \t"))
+    end = start
+    while end < len(line) and not line[end].isspace() and line[end] not in ":#":
+        end += 1
+    return line[start:end], end
+
+
+def _value_start(line: str) -> int:
+    """Where the value of a line starts: after its indentation, list dashes and `key: `."""
+    pos = len(line) - len(line.lstrip(" \t"))
+    while line.startswith("-", pos) and line[pos + 1: pos + 2] in (" ", "\t"):
+        pos += 1
+        while pos < len(line) and line[pos] in " \t":
+            pos += 1
+    if pos < len(line) and not line[pos].isspace() and line[pos] not in "#'\"-":
+        colon = pos
+        while colon < len(line) and line[colon] not in ":#":
+            colon += 1
+        if line.startswith(":", colon) and line[colon + 1: colon + 2] in (" ", "\t"):
+            pos = colon + 1
+            while pos < len(line) and line[pos] in " \t":
+                pos += 1
+    return pos
+
+
 def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
@@ -111,9 +136,8 @@ def _line_without_colon(lines: list[str], index: int) -> Hint:
     line = lines[index] if index < len(lines) else ""
     indent = _indent(line)
     column = indent + 1
-    word_match = _FIRST_WORD.match(line)
-    word = word_match.group(1) if word_match else ""
-    if word in KEYS and not line[word_match.end():].startswith(":"):  # type: ignore[union-attr]
+    word, end = _first_word(line)
+    if word in KEYS and not line[end:].startswith(":"):
         return _missing_colon(word, index, column)
     lowest = None  # the lowest indentation between a candidate line and ours
     for j in range(index - 1, -1, -1):
@@ -123,8 +147,8 @@ def _line_without_colon(lines: list[str], index: int) -> Hint:
         above_indent = _indent(above)
         header = _BLOCK_HEADER.search(above.strip()) is not None
         if header and (lowest is None or lowest > above_indent) and above_indent >= indent:
-            key = _FIRST_WORD.match(above)
-            name = key.group(1) if key and key.group(1) != "-" else "de tekst"
+            key = _first_word(above)[0]
+            name = key if key and key != "-" else "de tekst"
             return Hint(f"Deze regel hoort bij de tekst erboven ({name} |), maar springt niet "
                         "in. Laat hem net zo ver inspringen als de regels van die tekst.",
                         index + 1, column)
@@ -170,8 +194,7 @@ def _quote_end(line: str, start: int) -> int:
 
 def _opening_quote(line: str) -> int:
     """The column where a quoted value opens on this line, or -1."""
-    match = _VALUE_START.match(line)
-    start = match.end() if match else 0
+    start = _value_start(line)
     if start < len(line) and line[start] in "\"'":
         return start
     return -1
@@ -205,8 +228,7 @@ def _indicator_on_line(lines: list[str], index: int) -> Hint | None:
     if index >= len(lines):
         return None
     line = lines[index]
-    match = _VALUE_START.match(line)
-    start = match.end() if match else 0
+    start = _value_start(line)
     if start < len(line) and line[start] in INDICATORS:
         return indicator_hint(line[start], index + 1, start + 1)
     return None
