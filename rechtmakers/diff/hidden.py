@@ -12,7 +12,10 @@ from typing import Any
 from rechtmakers.diff.text import plain_words
 
 _LINK = re.compile(r"\[([^\[\]\n]+)\]\(([^()\s]+)\)")
-_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+# As diff.text._STRONG: the content cannot run past the next ** (or __), so an opener without
+# a closer costs the distance to the next delimiter, not the rest of the text (linear time).
+_STRONG = re.compile(r"\*\*(?=\S)((?:[^*]|\*(?!\*))+?)(?<=\S)\*\*"
+                     r"|__(?=\S)((?:[^_]|_(?!_))+?)(?<=\S)__")
 _EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])"
                        r"|(?<![\w_])_(?=\S)([^_\n]+?)(?<=\S)_(?![\w_])")
 _CODE = re.compile(r"`([^`\n]+)`")
@@ -77,8 +80,8 @@ def _spans(text: str) -> Counter[tuple[str, str]]:
     found: Counter[tuple[str, str]] = Counter()
     if "*" in text or "_" in text:
         for match in _STRONG.finditer(text):
-            found["vet", plain_words(match.group(2))] += 1
-        for match in _EMPHASIS.finditer(_STRONG.sub(r"\2", text)):
+            found["vet", plain_words(match.group(1) or match.group(2))] += 1
+        for match in _EMPHASIS.finditer(_STRONG.sub(lambda m: m.group(1) or m.group(2), text)):
             found["cursief", plain_words(match.group(1) or match.group(2))] += 1
     if "`" in text:
         for match in _CODE.finditer(text):
