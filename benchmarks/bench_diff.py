@@ -1,7 +1,9 @@
 """Benchmark `rechtmakers diff` on two versions of a 1,000-article agreement (prints figures).
 
 Target (issue 4): with 10 % of the articles changed, the diff in ≤ 1.0 s for json and ≤ 2.0 s
-for html, loading both versions included. Measured twice, each run in a fresh process (so no
+for html, loading both versions included. Target (issue 12): the DOCX redline in ≤ 1.5 × the
+time of `render --format docx` of the new version, measured in the same run the same way
+(loading included). Measured twice, each run in a fresh process (so no
 cache is warm): the diff itself (load both, compare, view; after the imports) and the command
 a user types (`rechtmakers diff OLD NEW --format … --out …`), which adds Python's start-up and
 imports.
@@ -29,6 +31,7 @@ from rechtmakers.diff.output import ViewOptions, render_view  # noqa: E402
 from rechtmakers.diff.sources import Request, load_comparison  # noqa: E402
 
 TARGETS = {"json": 1.0, "html": 2.0}
+DOCX_FACTOR = 1.5
 
 
 def in_process(old: Path, new: Path, fmt: str) -> tuple[float, int]:
@@ -41,11 +44,24 @@ def in_process(old: Path, new: Path, fmt: str) -> tuple[float, int]:
 
 def measure(fmt: str, old: Path, new: Path) -> None:
     """The measurement itself, run by in_process."""
+    if fmt == "render-docx":
+        measure_render(new)
+        return
     start = time.perf_counter()
     request = Request(folders=(old, new), labels=("oud", "nieuw"))
     result = load_comparison(request, old.parent)
     data = render_view(fmt, result, ViewOptions())
     print(f"{time.perf_counter() - start:.4f} {len(data)}")
+
+
+def measure_render(new: Path) -> None:
+    """`render --format docx` of the new version: load, digest, document tree, DOCX."""
+    from rechtmakers.diff.pair import load_version
+    from rechtmakers.render import RenderOptions, render_agreement
+
+    start = time.perf_counter()
+    files = render_agreement(load_version(new, "nieuw"), RenderOptions(formats=("docx",)))
+    print(f"{time.perf_counter() - start:.4f} {sum(len(d) for d in files.values())}")
 
 
 def as_command(old: Path, new: Path, fmt: str, out: Path) -> float:
@@ -91,10 +107,27 @@ def main() -> int:
                   f"{'gehaald' if ok else 'NIET gehaald'}")
             print(f"{'':5} als commando:   beste {min(outer):.2f} s, mediaan "
                   f"{statistics.median(outer):.2f} s (met opstarten van Python)")
+        failed |= not docx_against_render(old, new, args.runs)
         return 1 if failed else 0
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)
+
+
+def docx_against_render(old: Path, new: Path, runs: int) -> bool:
+    """The redline DOCX against render's DOCX of the new version, alternating, same run."""
+    redline: list[float] = []
+    render: list[float] = []
+    for _ in range(runs):
+        redline.append(in_process(old, new, "docx")[0])
+        render.append(in_process(old, new, "render-docx")[0])
+    factor = min(redline) / min(render)
+    ok = factor <= DOCX_FACTOR
+    print(f"docx  redline: beste {min(redline):.2f} s, mediaan {statistics.median(redline):.2f} s;"
+          f" render --format docx: beste {min(render):.2f} s, mediaan "
+          f"{statistics.median(render):.2f} s; verhouding {factor:.2f} × (doel ≤ "
+          f"{DOCX_FACTOR} ×) {'gehaald' if ok else 'NIET gehaald'}")
+    return ok
 
 
 if __name__ == "__main__":

@@ -490,7 +490,10 @@ def _parties(rng: random.Random, n: int) -> list[dict[str, Any]]:
             reps.append({"naam": f"{first} {last}", "functie": rng.choice(FUNCTIONS),
                          "email": f"{first[0].lower()}.{_slug(last).replace('-', '')}"
                                   f"@{pid.replace('-', '')}.example"})
-        parties.append({"id": pid, "naam": naam, "soort": soort, "vertegenwoordigers": reps})
+        legal_form = "gemeente" if soort == "gemeente" else "stichting"
+        parties.append({"id": pid, "naam": naam, "soort": soort, "rechtsvorm": legal_form,
+                        "kvk": f"9999{len(parties) + 1:04d}", "vestigingsplaats": place,
+                        "vertegenwoordigers": reps})
     return parties
 
 
@@ -533,8 +536,14 @@ def _article(plan: dict[str, Any], w: _Writer,
 
 
 def generate(out_dir: str | Path, articles: int = 1000, parties: int = 15, seed: int = 1,
-             *, overwrite: bool = False) -> dict[str, Any]:
-    """Write a valid synthetic agreement to out_dir; returns a small summary."""
+             *, overwrite: bool = False, annexes: int = 0,
+             annex_bytes: int = 100_000) -> dict[str, Any]:
+    """Write a valid synthetic agreement to out_dir; returns a small summary.
+
+    annexes: that many files of annex_bytes each in bijlagen/, listed in overeenkomst.yaml;
+    every other one Markdown, the rest binary (as a PDF would be). They come from their own
+    random generator, so the rest of the agreement is the same with or without them.
+    """
     if articles < len(REQUIRED):
         raise ValueError(f"articles must be at least {len(REQUIRED)} (the required onderwerpen)")
     if parties < 1:
@@ -572,10 +581,33 @@ def generate(out_dir: str | Path, articles: int = 1000, parties: int = 15, seed:
         "penvoerder": pids[0],
         "kompas": "Wat heeft deze inwoner nodig om goed te kunnen leven?",
         "overwegingen": [w.paragraph(2) for _ in range(5)],
+        "ingangsdatum": _dt.date(2026, 4, 1),
         "artikelen": [p["id"] for p in plans],
     }
+    if annexes:
+        meta["bijlagen"] = _annexes(out, annexes, annex_bytes, random.Random(seed + 1))
+        size += annexes * annex_bytes
     size += _write(out / "overeenkomst.yaml", meta, "overeenkomst", "../../")
     return {"path": str(out), "articles": len(plans), "parties": len(pids), "bytes": size}
+
+
+def _annexes(out: Path, n: int, n_bytes: int, rng: random.Random) -> list[dict[str, str]]:
+    """n annex files of n_bytes each: Markdown text and binary files in turn."""
+    folder = out / "bijlagen"
+    folder.mkdir(parents=True, exist_ok=True)
+    listed = []
+    for k in range(1, n + 1):
+        if k % 2:
+            name = f"bijlage-{k}.md"
+            words = " ".join(rng.choice(TOPIC_WORDS) for _ in range(n_bytes // 6))
+            text = f"## Bijlage {k}\n\n" + _wrap(words.capitalize() + ".") + "\n"
+            data = text.encode("utf-8")[:n_bytes]
+        else:
+            name = f"bijlage-{k}.pdf"
+            data = b"%PDF-1.4\n" + rng.randbytes(n_bytes - 9)
+        (folder / name).write_bytes(data)
+        listed.append({"id": f"bijlage-{k}", "titel": f"Bijlage {k}", "bestand": name})
+    return listed
 
 
 # ---------------------------------------------------------------- mutation

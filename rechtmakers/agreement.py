@@ -109,6 +109,14 @@ class Agreement:
     annex_contents: Mapping[str, AnnexContent] = field(default_factory=dict, repr=False)
     annex_issues: tuple[AnnexIssue, ...] = ()
     annex_files: frozenset[str] = frozenset()  # every file under bijlagen/, listed or not
+    # Files that exist but were refused or did not fit the schema: their errors are reported,
+    # and rules that need every text stay silent rather than report what follows from them.
+    unread: frozenset[str] = frozenset()
+
+    @property
+    def complete(self) -> bool:
+        """Whether every file of the agreement was read and fits the schema."""
+        return not self.unread
 
     @property
     def id(self) -> str:
@@ -221,6 +229,7 @@ def load_agreement(root: Path, files: Mapping[str, bytes] | None = None
     """
     problems: list[CodedProblem] = []
     sources: dict[str, SourceFile] = {}
+    unread: set[str] = set()
 
     def exists(rel: str) -> bool:
         return rel in files if files is not None else (root / rel).is_file()
@@ -237,12 +246,14 @@ def load_agreement(root: Path, files: Mapping[str, bytes] | None = None
         except LoadRefusal as refusal:
             problems.append((refusal.code, Problem(Location(path, refusal.line, refusal.column),
                                                    refusal.message)))
+            unread.add(rel)
             return None
         sources[rel] = source
         try:
             return model.model_validate(source.data)
         except ValidationError as exc:
             problems.extend(translate(exc, source, model))
+            unread.add(rel)
             return None
 
     if files is None:
@@ -271,6 +282,7 @@ def load_agreement(root: Path, files: Mapping[str, bytes] | None = None
         articles=articles,
         sources=sources,
         article_files=frozenset(path.stem for path in article_paths),
+        unread=frozenset(unread),
         annex_contents=contents,
         annex_issues=issues,
         annex_files=annex_files(root, files),

@@ -8,10 +8,12 @@ place (`spans`), and nothing is ever constructed from a tag.
 from __future__ import annotations
 
 import bisect
+import gc
 import os
 import re
 import stat
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -74,6 +76,9 @@ class SourceFile:
     text: str
     data: Any
     raw_spans: dict[YamlPath, RawSpan] = field(repr=False)
+    # Text values that a ` #` on their own line ends: YAML reads the rest as a comment.
+    # YAML path → the character offset of that #.
+    cut_by_comment: dict[YamlPath, int] = field(default_factory=dict, repr=False)
     _line_starts: list[int] = field(default_factory=list, repr=False)
     _aligners: dict[YamlPath, _Aligner | None] = field(default_factory=dict, repr=False)
 
@@ -179,6 +184,25 @@ class _Aligner:
         return index, pos, result, False
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while an agreement is read and checked.
+
+    Reading makes hundreds of thousands of objects that all stay alive (values, positions) and
+    form no cycles; with the collector on, every few hundred of them it walks the whole growing
+    heap again, which took a third of the time of validating a large agreement. Plain reference
+    counting still frees everything as usual; the collector resumes afterwards.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 def read_yaml(path: Path) -> SourceFile:
     """Load one YAML file, raising LoadRefusal with a Dutch message for anything we refuse."""
     return read_yaml_bytes(_read_bytes(path), path)
@@ -189,8 +213,8 @@ def read_yaml_bytes(raw: bytes, path: Path) -> SourceFile:
     path is where it lives, for messages only."""
     text = _decode(raw)
     _refuse_tabs(text)
-    data, spans = _compose(text)
-    return SourceFile(path=path, text=text, data=data, raw_spans=spans)
+    data, spans, cut = _compose(text)
+    return SourceFile(path=path, text=text, data=data, raw_spans=spans, cut_by_comment=cut)
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -309,7 +333,14 @@ _SYNTAX_MESSAGES: tuple[tuple[str, str], ...] = (
 )
 
 
-def _syntax_refusal(exc: yaml.YAMLError) -> LoadRefusal:
+def _syntax_refusal(exc: yaml.YAMLError, text: str = "") -> LoadRefusal:
+    """Y001 at the place of the mistake: syntax_hints works back from libyaml's mark to the
+    likely cause; libyaml's own message, in Dutch, where it recognises none."""
+    from rechtmakers.syntax_hints import diagnose
+
+    hint = diagnose(text, exc) if text else None
+    if hint is not None:
+        return LoadRefusal("Y001", hint.message, hint.line, hint.column)
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     problem = str(getattr(exc, "problem", "") or "")
     message = next(
@@ -339,9 +370,11 @@ class _Frame:
 RawSpan = tuple[Any, Any, "str | None", Any]
 
 
-def _compose(text: str) -> tuple[Any, dict[YamlPath, RawSpan]]:
+def _compose(text: str) -> tuple[Any, dict[YamlPath, RawSpan], dict[YamlPath, int]]:
     """Compose libyaml's events into plain values; one flat loop, as this is the hot path."""
     spans: dict[YamlPath, RawSpan] = {}
+    cut: dict[YamlPath, int] = {}
+    comment_lines = _lines_with_trailing_comment(text) if " #" in text else frozenset()
     root: list[Any] = []
     stack: list[_Frame] = []
     top: _Frame | None = None
@@ -392,6 +425,12 @@ def _compose(text: str) -> tuple[Any, dict[YamlPath, RawSpan]]:
                     top.container.append(value)
                     key_mark = None
                 spans[path] = (event.start_mark, event.end_mark, style, key_mark)
+                if comment_lines and kind is scalar_event \
+                        and event.end_mark.line in comment_lines and style != "|" \
+                        and style != ">" and isinstance(value, str):
+                    comment = _comment_after(text, event.end_mark.index)
+                    if comment >= 0:
+                        cut[path] = comment
                 if kind is not scalar_event:
                     top = _Frame(value, path, kind is mapping_start)
                     stack.append(top)
@@ -402,8 +441,7 @@ def _compose(text: str) -> tuple[Any, dict[YamlPath, RawSpan]]:
                 spans[frame.path] = (old[0], event.end_mark, None, old[3])
                 top = stack[-1] if stack else None
             elif kind is alias_event:
-                raise LoadRefusal("Y006", "Verwijzingen met * (aliassen) zijn niet toegestaan: "
-                                  "schrijf de tekst voluit.", *_pos(event.start_mark))
+                _refuse_alias(event)
             elif kind is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
@@ -412,12 +450,36 @@ def _compose(text: str) -> tuple[Any, dict[YamlPath, RawSpan]]:
             elif kind is yaml.StreamEndEvent:
                 break
     except yaml.YAMLError as exc:
-        raise _syntax_refusal(exc) from None
+        raise _syntax_refusal(exc, text) from None
     finally:
         loader.dispose()
     if not root or root[0] is None:
         raise LoadRefusal("Y004", "Het bestand is leeg: er staat alleen commentaar of niets in.")
-    return root[0], spans
+    return root[0], spans, cut
+
+
+_TRAILING_COMMENT = re.compile(r"[^\s#][ \t]+#")
+
+
+def _lines_with_trailing_comment(text: str) -> frozenset[int]:
+    """The 0-based numbers of the lines where a comment follows something else: one pass."""
+    lines: set[int] = set()
+    line, counted = 0, 0
+    for match in _TRAILING_COMMENT.finditer(text):
+        line += text.count("\n", counted, match.start())
+        counted = match.start()
+        lines.add(line)
+    return frozenset(lines)
+
+
+def _comment_after(text: str, index: int) -> int:
+    """The offset of a comment that follows a scalar ending at index on the same line, or -1."""
+    end = text.find("\n", index)
+    rest = text[index:end] if end >= 0 else text[index:]
+    if "#" not in rest:
+        return -1
+    stripped = rest.lstrip(" ")
+    return index + len(rest) - len(stripped) if stripped.startswith("#") else -1
 
 
 def _pos(mark: Any) -> tuple[int, int]:
@@ -437,7 +499,26 @@ def _take_key(frame: _Frame, event: Any) -> None:
     frame.key_mark = event.start_mark
 
 
+def _refuse_alias(event: Any) -> None:
+    from rechtmakers.syntax_hints import indicator_hint
+
+    hint = indicator_hint("*", *_pos(event.start_mark))
+    raise LoadRefusal("Y006", f"{hint.message} Verwijzingen met * (aliassen) zijn niet "
+                      "toegestaan.", hint.line, hint.column)
+
+
 def _refuse_anchor_or_tag(event: Any) -> None:
+    plain = hasattr(event, "value") and not event.style  # a plain scalar, not a collection
+    if plain and event.value and event.start_mark.line == event.end_mark.line:
+        # `tekst: &Altijd overleggen` or `tekst: !Let op`: text that starts with & or !.
+        tag = str(event.tag or "")
+        char = "&" if event.anchor is not None else "!"
+        if char == "&" or not (tag.startswith("!!") or tag.startswith("tag:")):
+            from rechtmakers.syntax_hints import indicator_hint
+
+            hint = indicator_hint(char, *_pos(event.start_mark))
+            raise LoadRefusal("Y006" if char == "&" else "Y005", hint.message, hint.line,
+                              hint.column)
     if event.anchor is not None:
         raise LoadRefusal("Y006", f'Ankers (&{event.anchor}) zijn niet toegestaan: een '
                           "overeenkomst schrijft elke tekst voluit.", *_pos(event.start_mark))

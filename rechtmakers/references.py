@@ -6,10 +6,11 @@ import re
 from typing import Literal, NamedTuple
 
 _SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
-_ARTICLE_REF = re.compile(rf"^({_SLUG})(?:\.({_SLUG}))?$")
-# Both patterns start with a literal, so the regex engine can skip ahead to candidates.
-_BRACKETS = re.compile(r"\[\[([^\[\]\n]*)\]\]")
-_MENTION = re.compile(r"@(" + _SLUG + r")\b(?!\.\w)")
+_ARTICLE_REF = re.compile(rf"({_SLUG})(?:\.({_SLUG}))?")
+# Both patterns start with a literal, so the regex engine can skip ahead to candidates. A [[
+# or ]] that is not part of a whole [[…]] on one line is found too: it is a malformed reference.
+_BRACKETS = re.compile(r"\[\[([^\[\]\n]*)\]\]|\[\[|\]\]")
+_MENTION = re.compile(r"@(" + _SLUG + r")\b(?!\.\w)|@(?!\w)")
 
 RefKind = Literal["article", "member", "party", "malformed"]
 
@@ -27,25 +28,38 @@ class Reference(NamedTuple):
 
 
 def find_references(text: str) -> list[Reference]:
-    """Every [[…]] and @… in text, in order."""
-    if "[[" not in text and "@" not in text:
+    """Every [[…]] and @… in text, in order; what only looks like one is "malformed"."""
+    if "[[" not in text and "]]" not in text and "@" not in text:
         return []
-    found = []
-    if "@" in text:
-        for match in _MENTION.finditer(text):
-            before = text[match.start() - 1] if match.start() else " "
-            if not (before.isalnum() or before in "_@."):  # not an e-mail address
-                found.append(Reference("party", match.start(), match.end(), match.group(),
-                                       party=match.group(1)))
-    if "[[" not in text:
+    found: list[Reference] = []
+    if "[[" in text or "]]" in text:
+        for match in _BRACKETS.finditer(text):
+            start, end, raw = match.start(), match.end(), match.group()
+            inner = match.group(1)
+            target = _ARTICLE_REF.fullmatch(inner) if inner is not None else None
+            if target is None:
+                found.append(Reference("malformed", start, end, raw))
+            elif target.group(2):
+                found.append(Reference("member", start, end, raw, target.group(1),
+                                       target.group(2)))
+            else:
+                found.append(Reference("article", start, end, raw, target.group(1)))
+    if "@" not in text:
         return found
-    for match in _BRACKETS.finditer(text):
-        start, end, raw = match.start(), match.end(), match.group()
-        target = _ARTICLE_REF.match(match.group(1).strip())
-        if target is None:
-            found.append(Reference("malformed", start, end, raw))
-        elif target.group(2):
-            found.append(Reference("member", start, end, raw, target.group(1), target.group(2)))
+    brackets = [(ref.start, ref.end) for ref in found]
+    index = 0
+    for match in _MENTION.finditer(text):
+        start = match.start()
+        while index < len(brackets) and brackets[index][1] <= start:
+            index += 1
+        if index < len(brackets) and brackets[index][0] <= start:
+            continue  # inside [[…]]: part of that reference
+        before = text[start - 1] if start else " "
+        if before.isalnum() or before in "_@.":
+            continue  # an e-mail address
+        if match.group(1):
+            found.append(Reference("party", start, match.end(), match.group(),
+                                   party=match.group(1)))
         else:
-            found.append(Reference("article", start, end, raw, target.group(1)))
-    return sorted(found, key=lambda ref: ref.start) if "@" in text else found
+            found.append(Reference("malformed", start, start + 1, "@"))
+    return sorted(found, key=lambda ref: ref.start) if brackets else found

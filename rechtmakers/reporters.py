@@ -151,7 +151,7 @@ def sarif_result(finding: Finding, rule_index: int) -> dict[str, object]:
 
 
 REPORTERS: dict[str, type[Reporter]] = {
-    "human": HumanReporter,
+    "tekst": HumanReporter,
     "json": JsonReporter,
     "github": GithubReporter,
     "sarif": SarifReporter,

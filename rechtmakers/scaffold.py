@@ -22,6 +22,8 @@ from rechtmakers.safe_write import check_target
 
 PARTY_KINDS: tuple[str, ...] = get_args(PartyKind)
 SCHEMA_DIR = "schemas"
+LEGAL_FORM_HINTS = ("stichting", "vereniging", "coöperatie", "bv", "nv", "gemeente",
+                    "openbaar lichaam of een andere rechtsvorm")
 ARTICLES = ("doel", "partijen", "besluitvorming", "conflictdialoog", "inwonerperspectief")
 SchemaRef = Callable[[str, str], str]
 
@@ -187,11 +189,20 @@ def _meta(agreement_id: str, spec: Scaffold, lead: str) -> str:
             "versie: 0.1.0\n"
             "status: concept\n"
             f"datum: {spec.date.isoformat()}\n"
+            f"ingangsdatum: {spec.date.isoformat()}  "
+            f"# {placeholder('de dag waarop de overeenkomst ingaat')}\n"
+            "# einddatum: 2030-12-31  # de laatste dag dat de overeenkomst geldt (mag weg)\n"
             f"penvoerder: {spec.lead or lead}  # de partij die de pen voert\n"
             "# De vraag die richting geeft, in één zin. Kies jullie eigen vraag.\n"
             "kompas: Wat heeft deze inwoner nodig om goed te kunnen leven?\n"
             "overwegingen:\n"
             f"  - {scalar(placeholder('waarom werken de partijen samen?'))}\n"
+            "# Bijlagen worden mee getekend. Zet het bestand in de map bijlagen/ en noem het\n"
+            "# hier:\n"
+            "# bijlagen:\n"
+            "#   - id: transformatieplan\n"
+            "#     titel: Transformatieplan\n"
+            "#     bestand: transformatieplan.md\n"
             "# De volgorde hieronder geeft de nummers: artikel 1, 2, …\n"
             f"artikelen:\n{articles}")
 
@@ -201,9 +212,15 @@ def _parties(parties: tuple[PartySpec, ...], *, placeholders: bool) -> str:
     for p in parties:
         id_note = f"  # {placeholder('kenmerk, zoals de-schoor')}" if placeholders else ""
         kind_note = f"  # {placeholder(', '.join(PARTY_KINDS))}" if placeholders else ""
+        legal_form = (["    rechtsvorm: gemeente"] if p.kind == "gemeente" else [
+            f"    # rechtsvorm: stichting  # {placeholder(', '.join(LEGAL_FORM_HINTS))}"])
         lines += [f"  - id: {p.id}{id_note}",
                   f"    naam: {scalar(p.name)}",
                   f"    soort: {p.kind}{kind_note}",
+                  "    # Wie de partij is als rechtspersoon; haal het # weg en vul in.",
+                  *legal_form,
+                  f"    # kvk: '12345678'  # {placeholder('KvK-nummer, 8 cijfers')}",
+                  f"    vestigingsplaats: {scalar(placeholder('plaats van vestiging'))}",
                   "    vertegenwoordigers:",
                   f"      - naam: {scalar(placeholder('wie tekent namens deze partij?'))}",
                   f"        functie: {scalar(placeholder('functie'))}",
@@ -243,7 +260,7 @@ def _articles(parties: tuple[PartySpec, ...]) -> dict[str, str]:
             "uit, dan volgen we [[conflictdialoog]].",
             "besluitvorming:\n"
             f"  wijze: consent  # {placeholder('consent, consensus, meerderheid of unanimiteit')}"
-            f"\n  orgaan: de stuurgroep  # {placeholder('wie besluit?')}\n"),
+            f"\n  # {placeholder('wie besluit?')}\n  orgaan: de stuurgroep\n"),
         "conflictdialoog": _article(
             "conflictdialoog", "Zo blijven we in gesprek als we het oneens zijn",
             "Als we het oneens zijn, blijven we met elkaar in gesprek. We volgen de stappen\n"

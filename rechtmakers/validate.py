@@ -13,7 +13,7 @@ from rechtmakers.checks import RULES, Context
 from rechtmakers.config import Config
 from rechtmakers.errors import UsageError
 from rechtmakers.findings import Finding, Problem, Severity
-from rechtmakers.load import SourceFile
+from rechtmakers.load import SourceFile, collector_paused
 
 DEFAULT_DIR = "agreements"
 _SUPPRESS = re.compile(r"#\s*rechtmakers:\s*negeer\s+([A-Z]\d{3}(?:\s*,\s*[A-Z]\d{3})*)")
@@ -77,15 +77,29 @@ def _relative(path: Path, base: Path) -> Path:
 
 
 def validate_agreement(root: Path, config: Config | None = None, *,
-                       previous: Agreement | None = None, since: str = "") -> Report:
-    """Read and check one agreement folder (against its version at since, when given)."""
+                       previous: Agreement | None = None, since: str = "",
+                       errors_only: bool = False) -> Report:
+    """Read and check one agreement folder (against its version at since, when given).
+
+    With errors_only (render asks only whether it may render) the rules that can only warn
+    are not run: the language analysis is most of a validation's time.
+    """
+    with collector_paused():
+        return _validate(root, config or Config(), previous, since, errors_only)
+
+
+def _validate(root: Path, config: Config, previous: Agreement | None, since: str,
+              errors_only: bool) -> Report:
     agreement, problems = load_agreement(root)
     coded: list[tuple[str, Problem]] = list(problems)
-    config = config or Config()
     ctx = Context(config=config, previous=previous, since=since)
     for rule in RULES.values():
-        if rule.check is not None and config.override(rule.code) != "off":
-            coded.extend((rule.code, problem) for problem in rule.check(agreement, ctx))
+        override = config.override(rule.code)
+        if rule.check is None or override == "off":
+            continue
+        if errors_only and (override or rule.severity.value) != Severity.ERROR.value:
+            continue
+        coded.extend((rule.code, problem) for problem in rule.check(agreement, ctx))
     findings = [finding for code, problem in coded if (finding := _stamp(code, problem, config))]
     findings = list(_unsuppressed(agreement, findings))
     findings.sort(key=lambda f: f.sort_key)

@@ -206,7 +206,7 @@ def test_render_lists_annexes_and_includes_markdown(minimal: Path) -> None:
         in markdown
     assert "## Bijlage 2" not in markdown
     assert 'id="bijlage-1"' in html and 'id="bijlage-2"' in html and sha in html
-    assert "**Stichting Wijkteam**, gevestigd te Voorbeeld (KvK 99990001), hierna ook: de " \
+    assert "**Stichting Wijkteam**, gevestigd te Voorbeeld (KvK\u00a099990001), hierna ook: de " \
         "penvoerder, rechtsgeldig vertegenwoordigd door Anna Jansen, directeur;" in markdown
     assert "Deze overeenkomst gaat in op 1 april 2026." in markdown
     assert "Plaats: ______" in markdown
@@ -283,3 +283,33 @@ def test_a_past_version_reads_annexes_from_memory(minimal: Path) -> None:
     del files["bijlagen/begroting.pdf"]
     agreement, _ = load_agreement(minimal, files)
     assert [issue.kind for issue in agreement.annex_issues] == ["missing"]
+
+
+def test_init_asks_for_the_legal_details(cli: Cli, tmp_path: Path,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = cli("init", "nieuw", "-p", "a:A:zorg", "-p", "gem:Gemeente X:gemeente", "-q")
+    assert result.exit_code == 0, result.output
+    text = (tmp_path / "nieuw" / "partijen.yaml").read_text(encoding="utf-8")
+    assert "    rechtsvorm: gemeente\n" in text and "# kvk: '12345678'" in text
+    meta = (tmp_path / "nieuw" / "overeenkomst.yaml").read_text(encoding="utf-8")
+    assert "\ningangsdatum: " in meta and "# bijlagen:" in meta
+    found = findings(cli, tmp_path / "nieuw", monkeypatch)
+    assert not [f for f in found if f[1] == "error"]
+    assert [f[3] for f in found if f[0] == "P001"] == [3, 14]
+
+
+@pytest.mark.parametrize("name, form, expected", [
+    ("De Schoor", "stichting", "Stichting De Schoor"),
+    ("Woonstichting De Polderhuizen", "stichting", "Woonstichting De Polderhuizen"),
+    ("gemeente Almere", "gemeente", "Gemeente Almere"),
+    ("Zorggroep", "bv", "Zorggroep B.V."),
+    ("Zorggroep B.V.", "bv", "Zorggroep B.V."),
+    ("GGD Flevoland", "openbaar lichaam", "Openbaar lichaam GGD Flevoland"),
+    ("De Staat der Nederlanden", "staat", "De Staat der Nederlanden"),
+    ("De Schoor", None, "De Schoor"),
+])
+def test_legal_name(name: str, form: str | None, expected: str) -> None:
+    from rechtmakers.render.labels import legal_name
+
+    assert legal_name(name, form) == expected

@@ -40,8 +40,8 @@ RULES: dict[str, Rule] = {
                   references.party_references),
     "R006": error("R006", "penvoerder-is-partij", "De penvoerder is een partij.",
                   references.lead_is_party),
-    "R007": error("R007", "verwijzing-vorm", "Een verwijzing heeft de vorm [[artikel]] of "
-                  "[[artikel.lid]].", references.malformed_references),
+    "R007": error("R007", "verwijzing-vorm", "Een verwijzing heeft de vorm [[artikel]], "
+                  "[[artikel.lid]] of @partij.", references.malformed_references),
     "B001": error("B001", "bijlage-bestaat", "Elke bijlage in de lijst heeft een bestand in "
                   "bijlagen/.", annexes.listed_annexes_exist),
     "B002": error("B002", "bijlage-veilig", "Een bijlage is een gewoon bestand in bijlagen/ "

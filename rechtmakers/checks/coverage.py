@@ -24,7 +24,7 @@ def required_topics(agreement: Agreement, ctx: Context) -> Iterator[Problem]:
     """
     if not agreement.meta:
         return
-    if len(agreement.article_files) != len(agreement.articles):
+    if not agreement.complete or len(agreement.article_files) != len(agreement.articles):
         return  # an article did not load: its onderwerp is unknown, its error is reported
     covered = {agreement.articles[a].topic for a in agreement.order}
     for topic in REQUIRED_TOPICS:

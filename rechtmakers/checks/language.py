@@ -8,11 +8,13 @@ from typing import TYPE_CHECKING
 from rechtmakers.agreement import TERMS_FILE
 from rechtmakers.checks.base import Context, Rule, warning
 from rechtmakers.findings import Problem
-from rechtmakers.language import check_text, unused_terms
-from rechtmakers.language.config import LanguageConfig, from_repository_config
 
 if TYPE_CHECKING:
     from rechtmakers.agreement import Agreement
+    from rechtmakers.language.config import LanguageConfig
+
+# rechtmakers.language (word lists, syllable rules) loads when a language rule first runs:
+# render asks only for errors and never needs it.
 
 # The six text rules share one pass over the texts: the last agreement's findings, by code.
 _last: tuple[Agreement, Context, dict[str, list[Problem]]] | None = None
@@ -27,10 +29,14 @@ def _text_problems(agreement: Agreement, ctx: Context, code: str) -> list[Proble
 
 def language_config(ctx: Context) -> LanguageConfig:
     """The language settings of the repository configuration in ctx (defaults without one)."""
+    from rechtmakers.language.config import from_repository_config
+
     return from_repository_config(ctx.config)
 
 
 def _check_texts(agreement: Agreement, config: LanguageConfig) -> dict[str, list[Problem]]:
+    from rechtmakers.language import check_text
+
     defined = frozenset(term.term for term in agreement.terms)
     found: dict[str, list[Problem]] = {}
     for rel, ypath, text in agreement.binding_texts():
@@ -59,6 +65,8 @@ def legal_terms(agreement: Agreement, ctx: Context) -> Iterator[Problem]:
 
     Fout: `Een partij kan de overeenkomst ontbinden.` zonder dat begrip in begrippen.yaml.
     """
+    if TERMS_FILE in agreement.unread:
+        return  # the term may be explained there; the file's own error is reported
     yield from _text_problems(agreement, ctx, "T002")
 
 
@@ -115,7 +123,11 @@ def unused_defined_terms(agreement: Agreement, ctx: Context) -> Iterator[Problem
 
     Fout: `term: lerend netwerk`, maar geen tekst noemt een lerend netwerk.
     """
+    if not agreement.complete:
+        return  # the term may be used in a file that did not load; its error is reported
     texts = [text for _, _, text in agreement.binding_texts()]
+    from rechtmakers.language import unused_terms
+
     unused = set(unused_terms([term.term for term in agreement.terms], texts))
     for index, term in enumerate(agreement.terms):
         if term.term in unused:

@@ -49,8 +49,9 @@ def parties_are_legal_persons(agreement: Agreement, ctx: Context) -> Iterator[Pr
         if missing:
             names = missing[0] if len(missing) == 1 else (
                 f"{', '.join(missing[:-1])} en {missing[-1]}")
+            verb = "ontbreekt" if len(missing) == 1 else "ontbreken"
             yield Problem(agreement.location(PARTIES_FILE, ("partijen", i, "id")),
-                          f'Bij de partij "{party.id}" ontbreekt {names}. Een overeenkomst die '
+                          f'Bij de partij "{party.id}" {verb} {names}. Een overeenkomst die '
                           "getekend wordt, zegt wie elke partij is als rechtspersoon.")
 
 

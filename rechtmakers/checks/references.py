@@ -36,6 +36,8 @@ def article_files_listed(agreement: Agreement, ctx: Context) -> Iterator[Problem
 
     Een artikel dat niet in de lijst staat, krijgt geen nummer en komt niet in het document.
 
+    Goed: `artikelen/looptijd.yaml` bestaat en `looptijd` staat in `artikelen`.
+
     Fout: `artikelen/looptijd.yaml` bestaat, maar `looptijd` staat niet in `artikelen`.
     """
     if not agreement.meta:
@@ -120,14 +122,36 @@ def lead_is_party(agreement: Agreement, ctx: Context) -> Iterator[Problem]:
 
 
 def malformed_references(agreement: Agreement, ctx: Context) -> Iterator[Problem]:
-    """Een verwijzing tussen dubbele haken heeft de vorm [[artikel]] of [[artikel.lid]].
+    """Een verwijzing heeft de vorm [[artikel]], [[artikel.lid]] of @partij.
 
-    Goed: `[[besluitvorming.consent]]`
+    Wat op een verwijzing lijkt maar het niet is, komt anders letterlijk met haken in het
+    document.
 
-    Fout: `[[Artikel 3]]` (nummers typ je niet: die volgen uit de volgorde)
+    Goed: `[[besluitvorming.consent]]` en `@ggd-flevoland`
+
+    Fout: `[[Artikel 3]]` (nummers typ je niet: die volgen uit de volgorde), `[[doel]`,
+    `[doel]]`, `[[ doel ]]`, `[[doel.]]`, `[[.consent]]`, of een losse `@`.
     """
     for rel, ypath, ref in agreement.references:
         if ref.kind == "malformed":
             yield Problem(agreement.offset_location(rel, ypath, ref.start),
-                          f"{ref.raw} is geen geldige verwijzing. Schrijf [[artikel]] of "
-                          "[[artikel.lid]] met de kenmerken in kleine letters.")
+                          malformed_reason(ref.raw))
+
+
+def malformed_reason(raw: str) -> str:
+    """Why raw is no reference, in the words of the person who wrote it."""
+    form = "Schrijf [[artikel]] of [[artikel.lid]] met de kenmerken in kleine letters."
+    if raw == "[[":
+        return f"Deze verwijzing opent met [[ maar sluit niet met ]] op dezelfde regel. {form}"
+    if raw == "]]":
+        return f"Deze verwijzing sluit met ]] maar opent niet met [[. {form}"
+    if raw == "@":
+        return ("Na @ hoort het kenmerk van een partij, zoals @ggd-flevoland. Bedoel je geen "
+                "verwijzing, schrijf dan bijvoorbeeld 'bij' of 'op'.")
+    inner = raw[2:-2]
+    if inner != inner.strip():
+        return f"In de verwijzing {raw} staan spaties binnen de haken. Laat ze weg: " \
+            f"[[{inner.strip()}]]."
+    if inner.startswith(".") or inner.endswith(".") or ".." in inner:
+        return (f"In de verwijzing {raw} ontbreekt het kenmerk voor of na de punt. {form}")
+    return f"{raw} is geen geldige verwijzing. {form}"

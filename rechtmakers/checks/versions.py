@@ -22,8 +22,10 @@ def article_version_raised(agreement: Agreement, ctx: Context) -> Iterator[Probl
     """Verhoog de `versie` van een artikel als zijn bindende tekst verandert.
 
     Alleen met `rechtmakers validate --since REV`: vergelijkt met de overeenkomst in revisie
-    REV. Bindend zijn de titel, de tekst, de leden en het blok; de toelichting niet, en ook
-    niet een verwijzing die alleen een ander nummer kreeg.
+    REV. Bindend is wat de digest van het artikel verandert: de titel, het onderwerp, de tekst
+    (ook een linkadres, nadruk of een ander soort spatie), de leden en het blok; de toelichting
+    niet, een andere schrijfwijze van dezelfde tekens (NFC of NFD) of andere regelafbreking
+    niet, en ook niet een verwijzing die alleen een ander nummer kreeg.
 
     Goed: de tekst van `besluitvorming` is gewijzigd en `versie: 1` werd `versie: 2`.
 
@@ -44,10 +46,11 @@ def article_version_raised(agreement: Agreement, ctx: Context) -> Iterator[Probl
 def agreement_version_raised(agreement: Agreement, ctx: Context) -> Iterator[Problem]:
     """Verhoog de `versie` van de overeenkomst als haar bindende inhoud verandert.
 
-    Alleen met `rechtmakers validate --since REV`. Bindend zijn de artikelen (toegevoegd,
-    geschrapt, verplaatst of gewijzigd), de titel, het kompas, de overwegingen, de penvoerder,
-    de partijen en de begrippen; niet de status, de datum, de vertegenwoordigers of de
-    toelichting.
+    Alleen met `rechtmakers validate --since REV`. Bindend is precies wat de digest verandert
+    (dezelfde regel als bij `rechtmakers diff`, `log` en `status`): de artikelen (toegevoegd,
+    geschrapt, verplaatst of gewijzigd, ook hun versie), de titel, de datum, het kompas, de
+    overwegingen, de penvoerder, de partijen als rechtspersoon en de begrippen; niet de
+    status, de vertegenwoordigers, de ondertekeningsregels of de toelichting.
 
     Goed: een artikel is toegevoegd en `versie: 1.0.0` werd `versie: 1.1.0`.
 
@@ -69,8 +72,9 @@ def agreement_version_raised(agreement: Agreement, ctx: Context) -> Iterator[Pro
 def _comparison(agreement: Agreement, ctx: Context) -> Comparison | None:
     """The comparison with the version at --since; both rules share one."""
     previous = ctx.previous
-    if previous is None or agreement.meta is None:
-        return None
+    if previous is None or agreement.meta is None or not agreement.complete \
+            or not previous.complete:
+        return None  # a file that did not load would look deleted: its error is reported
     for old, new, comparison in _last:
         if old is previous and new is agreement:
             return comparison

@@ -6,6 +6,7 @@ import os
 import sys
 from collections.abc import Iterable, Iterator, Sized
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TypeVar
 
 import typer
@@ -14,11 +15,11 @@ import typer
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 from rechtmakers import __version__
-from rechtmakers.cli.dutch import DutchGroup, DutchTyper, get_current_context
+from rechtmakers.cli.dutch import QUIET_HELP, QUIET_KEY, DutchGroup, DutchTyper, get_current_context
+from rechtmakers.cli.formats import normalize_token
 from rechtmakers.errors import RechtmakersError
 
 T = TypeVar("T")
-QUIET_KEY = "rechtmakers.quiet"
 
 app = DutchTyper(
     name="rechtmakers",
@@ -29,7 +30,8 @@ app = DutchTyper(
     no_args_is_help=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
+    context_settings={"help_option_names": ["-h", "--help"],
+                      "token_normalize_func": normalize_token},
 )
 
 
@@ -44,14 +46,14 @@ def root(
     ctx: typer.Context,
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
                                  help="Toon de versie en stop."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="Toon alleen meldingen en fouten: "
-                               "geen voortgang, geen samenvatting."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help=QUIET_HELP),
 ) -> None:
     """Samenwerkingsovereenkomsten als code: valideren, weergeven, vergelijken en ondertekenen.
 
-    Kleur staat uit als de uitvoer geen terminal is of als NO_COLOR is gezet.
+    Kleur staat uit als de uitvoer geen terminal is of als NO_COLOR is gezet. Exitcode 3
+    betekent een fout in rechtmakers zelf: meld die dan.
     """
-    ctx.meta[QUIET_KEY] = quiet
+    ctx.meta[QUIET_KEY] = quiet or bool(ctx.meta.get(QUIET_KEY))
 
 
 def is_quiet() -> bool:
@@ -79,6 +81,14 @@ def progress(items: Iterable[T], description: str, *, total: int | None = None,
                      console=Console(file=sys.stderr))
 
 
+def report_written(paths: Iterable[Path]) -> None:
+    """Say which files a command wrote, one `geschreven: PAD` line each (not with --quiet)."""
+    if is_quiet():
+        return
+    for path in paths:
+        typer.echo(f"geschreven: {path}")
+
+
 def echo_error(message: str) -> None:
     """A Dutch error line on standard error."""
     from rechtmakers.visible import printable
@@ -100,7 +110,11 @@ def guarded() -> Iterator[None]:
 
 
 def main() -> None:
-    """Console entry point: no traceback reaches a user unless RECHTMAKERS_DEBUG is set."""
+    """Console entry point: no traceback reaches a user unless RECHTMAKERS_DEBUG is set.
+
+    Exit codes: 0 done, 1 the agreement has errors, 2 usage or environment, 3 an internal
+    error (a bug in rechtmakers), 130 interrupted.
+    """
     try:
         app(prog_name="rechtmakers")
     except RechtmakersError as exc:
@@ -109,7 +123,17 @@ def main() -> None:
     except Exception as exc:  # noqa: BLE001 — the last line of defence against a traceback
         if os.environ.get("RECHTMAKERS_DEBUG"):
             raise
-        echo_error(f"Interne fout ({type(exc).__name__}: {exc}). Dit is een fout in "
-                   "rechtmakers, niet in uw overeenkomst. Meld het, met RECHTMAKERS_DEBUG=1 "
-                   "voor de details.")
-        sys.exit(2)
+        echo_error(internal_error_message(exc))
+        sys.exit(INTERNAL_ERROR)
+
+
+INTERNAL_ERROR = 3
+
+
+def internal_error_message(exc: BaseException) -> str:
+    """What a user reads when rechtmakers itself fails: short, Dutch, and where to report it."""
+    from rechtmakers import ISSUES
+
+    return (f"Interne fout ({type(exc).__name__}: {exc}). Dit is een fout in rechtmakers, niet "
+            f"in uw overeenkomst. Meld het op {ISSUES}, met de uitvoer van dezelfde opdracht "
+            "met RECHTMAKERS_DEBUG=1 ervoor.")

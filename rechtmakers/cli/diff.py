@@ -9,11 +9,11 @@ from pathlib import Path
 
 import typer
 
-from rechtmakers.cli.app import app, guarded
+from rechtmakers.cli.app import app, guarded, report_written
 
 
 class Format(StrEnum):
-    terminal = "terminal"
+    tekst = "tekst"
     md = "md"
     html = "html"
     json = "json"
@@ -28,7 +28,7 @@ def diff(
                                      "beide: HEAD tegen de werkmap) en het pad van een "
                                      "overeenkomst; of twee mappen met een overeenkomst.",
                                      show_default=False),
-    fmt: Format = typer.Option(Format.terminal, "--format", "-f", help="Uitvoer: terminal, md "
+    fmt: Format = typer.Option(Format.tekst, "--format", "-f", help="Uitvoer: tekst, md "
                                "(voor een pull request), html (redline-pagina), json, docx "
                                "(Word met bijgehouden wijzigingen) of pdf (redline op papier)."),
     out: Path = typer.Option(None, "--out", "-o", help="Schrijf naar dit bestand in plaats van "
@@ -56,10 +56,12 @@ def diff(
         cwd = Path.cwd()
         result = load_comparison(parse_arguments(args or [], cwd), cwd)
         options = ViewOptions(color=out is None and _color(), width=_width())
-        data = render_view(fmt.value, result, options)
+        data = render_view("terminal" if fmt is Format.tekst else fmt.value, result, options)
         if out is not None:
             write_file_atomically(out, data)
-    if out is None:
+    if out is not None:
+        report_written([out])
+    else:
         sys.stdout.write(data.decode("utf-8"))
         sys.stdout.flush()
 

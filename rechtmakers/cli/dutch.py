@@ -29,7 +29,8 @@ except ImportError:  # pragma: no cover — older typer on real click
         UsageError,
     )
 
-__all__ = ["DutchCommand", "DutchGroup", "DutchTyper", "dutch_message", "get_current_context"]
+__all__ = ["QUIET_KEY", "DutchCommand", "DutchGroup", "DutchTyper", "dutch_message",
+           "get_current_context"]
 
 HELP_OPTION = "Toon deze hulp en stop."
 OPTION_HELP = {
@@ -64,8 +65,14 @@ ERRORS: tuple[Translation, ...] = (
     (r"^No such command (.+?)\.(?: Did you mean (.+)\?)?$",
      lambda m: f"Onbekende opdracht {m[1]}.{_did_you_mean(m[2])}"),
     (r"^Missing command\.$", lambda m: "Geef een opdracht, zoals validate."),
-    (r"^Got unexpected extra arguments? \((.*)\)$",
+    (r"^Got unexpected extra arguments?(?:\(s\))? \((.*)\)$",
      lambda m: f"Onverwachte extra argumenten: {m[1]}."),
+    (r"^Argument (.+?) takes (\d+) values\.$",
+     lambda m: f"Het argument {m[1]} heeft {m[2]} waarden nodig."),
+    (r"^Value must be an iterable\.$", lambda m: "Geef een lijst van waarden."),
+    (r"^Could not open file (.+?): (.*)$",
+     lambda m: f"Het bestand {m[1]} kan niet geopend worden: {m[2]}."),
+    (r"^'(.+?)': (.*)$", lambda m: f"'{m[1]}' kan niet geopend worden: {m[2]}."),
     (r"^Option (.+?) requires an argument\.$",
      lambda m: f"De optie {m[1]} heeft een waarde nodig."),
     (r"^Option (.+?) requires (\d+) arguments\.$",
@@ -81,6 +88,8 @@ ERRORS: tuple[Translation, ...] = (
      lambda m: f"{m[1]} bestaat niet."),
     (r"^(?:Path|File|Directory) (.+?) is a (file|directory)\.$",
      lambda m: f"{m[1]} is een {'bestand' if m[2] == 'file' else 'map'}."),
+    (r"^(?:Path|File|Directory) (.+?) is not (readable|writable)\.$",
+     lambda m: f"{m[1]} is niet te {'lezen' if m[2] == 'readable' else 'schrijven'}."),
 )
 
 
@@ -150,8 +159,39 @@ class _DutchTexts:
         return option
 
 
+QUIET_KEY = "rechtmakers.quiet"
+QUIET_HELP = ("Toon alleen meldingen en fouten: geen voortgang, geen bevestiging van wat er "
+              "geschreven is, geen samenvatting.")
+
+
+def _set_quiet(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    if value:
+        ctx.meta[QUIET_KEY] = True
+
+
+def _quiet_option() -> click.Parameter:
+    from typer._coercion import bool_flag_type_descriptor
+    from typer.core import TyperOption
+
+    return TyperOption(param_decls=["-q", "--quiet"], is_flag=True, expose_value=False,
+                       help=QUIET_HELP, callback=_set_quiet, required=False, default=False,
+                       type_descriptor=bool_flag_type_descriptor())
+
+
 class DutchCommand(_DutchTexts, TyperCommand):
-    """A command whose own texts are Dutch."""
+    """A command whose own texts are Dutch, with -q/--quiet like every other command.
+
+    A command that has no quiet option of its own gets one that only marks the context as
+    quiet (rechtmakers.cli.app.is_quiet reads it), as `rechtmakers -q OPDRACHT` does.
+    """
+
+    def get_params(self, ctx: click.Context) -> list[click.Parameter]:
+        params: list[click.Parameter] = super().get_params(ctx)
+        if not any(param.name == "quiet" for param in params):
+            quiet = _quiet_option()
+            params.insert(len(params) - 1 if params and params[-1].name == "help"
+                          else len(params), quiet)
+        return params
 
 
 class DutchGroup(_DutchTexts, TyperGroup):
@@ -191,3 +231,72 @@ class DutchTyper(typer.Typer):
     def command(self, name: str | None = None, *, cls: type[TyperCommand] | None = None,
                 **kwargs: Any) -> Callable[[CommandFunctionType], CommandFunctionType]:
         return super().command(name, cls=cls or DutchCommand, **kwargs)
+
+
+def _install_plain_coercion() -> None:
+    """Coerce the plain parameter types of rechtmakers without pydantic TypeAdapters.
+
+    Typer 0.29 builds a pydantic TypeAdapter for every parameter a command line uses, a few
+    milliseconds each, for what is Path(text), the text itself, or one of an enum's values.
+    Those three (and lists of them) are coerced here directly, with typer's own choice check;
+    anything else (numbers, files, constrained paths) keeps typer's way.
+    """
+    import enum
+    import typing
+    from dataclasses import dataclass
+    from pathlib import Path
+
+    import typer.core as typer_core
+    from typer._click.exceptions import BadParameter
+    from typer._coercion import RuntimeParam, TypeDescriptor, build_runtime_param
+    from typer._param_types import _path_options_requested, coerce_cli_choice
+
+    def plain(annotation: Any) -> bool:
+        return annotation in (str, bool) or annotation is Path or (
+            isinstance(annotation, type) and issubclass(annotation, enum.Enum))
+
+    @dataclass(frozen=True)
+    class PlainRuntimeParam(RuntimeParam):
+        def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
+            annotation: Any = self.annotation
+            if typing.get_origin(annotation) is list:
+                item = typing.get_args(annotation)[0]
+                values = value if isinstance(value, (list, tuple)) else [value]
+                return [self._one(item, v, param, ctx) for v in values]
+            return self._one(annotation, value, param, ctx)
+
+        def _one(self, annotation: Any, value: Any, param: Any, ctx: Any) -> Any:
+            if annotation is str:
+                return value if isinstance(value, str) else str(value)
+            if annotation is Path:
+                return value if isinstance(value, Path) else Path(value)
+            if annotation is bool:
+                if isinstance(value, bool):
+                    return value
+                word = str(value).strip().lower()
+                if word in ("1", "true", "t", "yes", "y", "on", "ja", "j"):
+                    return True
+                if word in ("0", "false", "f", "no", "n", "off", "nee"):
+                    return False
+                raise BadParameter(f"{value!r} is geen ja of nee.", ctx=ctx, param=param)
+            try:
+                return coerce_cli_choice(value, choices=tuple(annotation),
+                                         case_sensitive=self.parameter_info.case_sensitive,
+                                         ctx=ctx)
+            except ValueError as exc:
+                raise BadParameter(str(exc), ctx=ctx, param=param) from None
+
+    def build(descriptor: TypeDescriptor) -> RuntimeParam:
+        annotation: Any = descriptor.annotation
+        item = typing.get_args(annotation)[0] if typing.get_origin(annotation) is list \
+            else annotation
+        if descriptor.file_annotation is None and plain(item) \
+                and not _path_options_requested(descriptor.parameter_info):
+            return PlainRuntimeParam(annotation=annotation,
+                                     parameter_info=descriptor.parameter_info)
+        return build_runtime_param(descriptor)
+
+    setattr(typer_core, "build_runtime_param", build)  # noqa: B010 — not exported by typer
+
+
+_install_plain_coercion()

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from rechtmakers.cli.app import app, echo_error, guarded
+from rechtmakers.cli.app import app, echo_error, guarded, is_quiet
 
 if TYPE_CHECKING:
     from rechtmakers.scaffold import PartySpec
@@ -49,7 +49,7 @@ def init(
             answer, specs = _questions(title, specs)
         written = create_agreement(folder, Scaffold(title=answer or None, parties=tuple(specs),
                                                     lead=lead), schemas)
-    if quiet:
+    if quiet or is_quiet():
         return
     typer.echo(f"Nieuwe overeenkomst in {folder}: {len(written)} bestanden.")
     typer.echo(f"Vul de plekken met [nog invullen] in. `rechtmakers validate {folder}` toont "

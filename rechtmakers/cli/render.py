@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from rechtmakers.cli.app import app, echo_error, guarded
+from rechtmakers.cli.app import app, echo_error, guarded, report_written
 
 
 @app.command()
@@ -16,7 +16,7 @@ def render(
                                        "een map met overeenkomsten. Standaard: agreements/.",
                                        show_default=False),
     formats: str = typer.Option("md,html", "--format", "-f", help="Formaten, gescheiden door "
-                                "komma's: md, html, docx, pdf."),
+                                "komma's: md, html, docx, pdf (ook: markdown, word)."),
     out: Path = typer.Option(Path("build"), "--out", "-o", help="Map voor de documenten; elke "
                              "overeenkomst krijgt een eigen map <id>/ daarin."),
     toelichting: bool = typer.Option(False, "--toelichting", help="Editie voor reviewers: met "
@@ -32,6 +32,7 @@ def render(
     Exitcode 0: geschreven. 1: de overeenkomst heeft fouten (er is niets geschreven; met
     --force wel). 2: verkeerd aangeroepen.
     """
+    from rechtmakers.cli.formats import canonical_formats
     from rechtmakers.config import load_config
     from rechtmakers.render import RenderOptions, parse_formats, render_all
     from rechtmakers.render.output import write_atomically
@@ -40,11 +41,12 @@ def render(
     from rechtmakers.validate import find_agreements, validate_agreement
 
     with guarded():
-        options = RenderOptions(parse_formats(formats), toelichting, templates)
+        wanted = ",".join(canonical_formats(formats)) or formats
+        options = RenderOptions(parse_formats(wanted), toelichting, templates)
         check_house_style(templates)
         roots = find_agreements(paths or [])
         config = load_config(Path.cwd())
-        reports = [validate_agreement(root, config) for root in roots]
+        reports = [validate_agreement(root, config, errors_only=True) for root in roots]
     failed = [report for report in reports if report.errors]
     if failed:
         HumanReporter(sys.stderr, quiet=True).report(failed)
@@ -55,5 +57,4 @@ def render(
     with guarded():
         files = render_all((report.agreement for report in reports), options)
         written = write_atomically(out, files)
-    for path in written:
-        typer.echo(f"geschreven: {path}")
+    report_written(written)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from rechtmakers.cli.app import app, guarded
+from rechtmakers.cli.app import app, guarded, report_written
 
 
 @app.command()
@@ -23,5 +23,4 @@ def schema(
             written = write_schemas(out)
         except OSError as exc:
             raise UsageError(f"Kan niet schrijven in {out}: {os_reason(exc)}.") from exc
-    for path in written:
-        typer.echo(f"geschreven: {path}")
+    report_written(written)

@@ -27,7 +27,7 @@ def evidence_words(kind: str | None) -> str:
 
 
 class Format(StrEnum):
-    human = "human"
+    human = "tekst"
     json = "json"
 
 
@@ -115,7 +115,7 @@ def sign(
 def status(
     paths: list[Path] = typer.Argument(None, metavar="PAD", help="Overeenkomsten (mappen). "
                                        "Standaard: agreements/.", show_default=False),
-    fmt: Format = typer.Option(Format.human, "--format", "-f", help="human of json."),
+    fmt: Format = typer.Option(Format.human, "--format", "-f", help="tekst of json."),
 ) -> None:
     """Toon per partij of ze precies deze inhoud tekende, een eerdere, of nog niet.
 
@@ -190,7 +190,7 @@ def verify(
                                        "Standaard: agreements/.", show_default=False),
     party: str = typer.Option(None, "--partij", "-p", help="Alleen de ondertekening van deze "
                               "partij controleren."),
-    fmt: Format = typer.Option(Format.human, "--format", "-f", help="human of json."),
+    fmt: Format = typer.Option(Format.human, "--format", "-f", help="tekst of json."),
 ) -> None:
     """Controleer elke ondertekening en elke sleutel, offline: het bewijs (de commit van de
     vertegenwoordiger, de handtekening eronder, of het losse bewijs), de sleutel en waar het
@@ -257,7 +257,7 @@ def log(
     args: list[str] = typer.Argument(None, metavar="[ARTIKEL] [PAD]", help="Optioneel een "
                                      "artikel (kenmerk, zoals besluitvorming) en de "
                                      "overeenkomst (map).", show_default=False),
-    fmt: Format = typer.Option(Format.human, "--format", "-f", help="human of json."),
+    fmt: Format = typer.Option(Format.human, "--format", "-f", help="tekst of json."),
 ) -> None:
     """Toon de geschiedenis van de overeenkomst of van één artikel: versies, wat er veranderde,
     en wie wat ondertekende en wanneer. Nieuwste eerst.

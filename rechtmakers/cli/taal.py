@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 
 class Format(StrEnum):
-    text = "text"
+    tekst = "tekst"
     json = "json"
     md = "md"
     html = "html"
@@ -31,7 +31,7 @@ def taal(
     paths: list[Path] = typer.Argument(None, metavar="PAD", help="Overeenkomsten (mappen) of "
                                        "een map met overeenkomsten. Standaard: agreements/.",
                                        show_default=False),
-    fmt: Format = typer.Option(Format.text, "--format", "-f", help="Uitvoer: text, json, md "
+    fmt: Format = typer.Option(Format.tekst, "--format", "-f", help="Uitvoer: tekst, json, md "
                                "of html (de passages gemarkeerd in de tekst)."),
 ) -> None:
     """Toon per artikel de leesbaarheid en de taalmeldingen (T001–T007).
@@ -126,10 +126,11 @@ def as_markdown(reports: list[AgreementReport]) -> str:
 
 
 def _counts(counts: Counts) -> dict[str, Any]:
-    return {"zinnen": counts.sentences, "woorden": counts.words,
-            "lettergrepen": counts.syllables,
-            "flesch_douma": round(counts.flesch_douma, 1), "douma": counts.douma_band,
-            "leesindex_a": round(counts.leesindex_a, 1), "leesindex": counts.leesindex_band}
+    return {"sentences": counts.sentences, "words": counts.words,
+            "syllables": counts.syllables,
+            "flesch_douma": round(counts.flesch_douma, 1), "flesch_douma_band": counts.douma_band,
+            "leesindex_a": round(counts.leesindex_a, 1),
+            "leesindex_a_band": counts.leesindex_band}
 
 
 def _finding(finding: Located) -> dict[str, Any]:
@@ -141,12 +142,12 @@ def _finding(finding: Located) -> dict[str, Any]:
 def as_json(reports: list[AgreementReport]) -> str:
     import json
 
-    data = [{"id": r.id, "titel": r.title, "totaal": _counts(r.total),
-             "meldingen": [_finding(f) for f in r.findings],
-             "artikelen": [{"id": a.id, "nummer": a.number, "titel": a.title,
-                            **_counts(a.counts),
-                            "meldingen": [_finding(f) for f in a.findings]}
-                           for a in r.articles]} for r in reports]
+    data = [{"id": r.id, "title": r.title, "total": _counts(r.total),
+             "findings": [_finding(f) for f in r.findings],
+             "articles": [{"id": a.id, "number": a.number, "title": a.title,
+                           **_counts(a.counts),
+                           "findings": [_finding(f) for f in a.findings]}
+                          for a in r.articles]} for r in reports]
     # C1 and DEL only stand inside JSON strings, where \u escapes mean the same.
     return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}",
                    json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
@@ -162,4 +163,4 @@ def as_html(reports: list[AgreementReport]) -> str:
     return env.get_template("taal.html.j2").render(reports=reports)
 
 
-FORMATTERS = {"text": as_text, "json": as_json, "md": as_markdown, "html": as_html}
+FORMATTERS = {"tekst": as_text, "json": as_json, "md": as_markdown, "html": as_html}

@@ -13,7 +13,7 @@ from rechtmakers.cli.app import app, guarded, is_quiet, progress
 
 
 class Format(StrEnum):
-    human = "human"
+    tekst = "tekst"
     json = "json"
     github = "github"
     sarif = "sarif"
@@ -24,8 +24,8 @@ def validate(
     paths: list[Path] = typer.Argument(None, metavar="PAD", help="Overeenkomsten (mappen) "
                                        "of een map met overeenkomsten. Standaard: agreements/.",
                                        show_default=False),
-    fmt: Format = typer.Option(Format.human, "--format", "-f", help="Uitvoer: human (leesbaar), "
-                               "json, github (annotaties in GitHub Actions) of sarif "
+    fmt: Format = typer.Option(Format.tekst, "--format", "-f", help="Uitvoer: tekst "
+                               "(leesbaar), json, github (annotaties in GitHub Actions) of sarif "
                                "(code scanning)."),
     strict: bool = typer.Option(False, "--strict", help="Ook waarschuwingen laten falen "
                                 "(exitcode 1)."),

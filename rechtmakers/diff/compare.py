@@ -4,15 +4,26 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from rechtmakers.agreement import Agreement
 from rechtmakers.diff.annexes import extra_changes
-from rechtmakers.diff.metadata import MetaChange, metadata_changes
+from rechtmakers.diff.binding import (
+    UNSHOWN_ARTICLE_KEYS,
+    BindingDelta,
+    article_binding_changed,
+    article_content_changed,
+    binding_delta,
+    canonical_of,
+    changed_leaves,
+    party_binding_changed,
+)
+from rechtmakers.diff.hidden import value_notes
+from rechtmakers.diff.metadata import MetaChange, metadata_changes, party_notes
 from rechtmakers.diff.preamble import Preamble, compare_preamble
 from rechtmakers.diff.relabel import references_in, relabel_edits
-from rechtmakers.diff.text import article_lines, as_written, explanation_lines, resolver
+from rechtmakers.diff.text import article_lines, explanation_lines, resolver
 from rechtmakers.diff.words import Edit, is_unchanged, line_edits
 from rechtmakers.model import Article
 
@@ -31,6 +42,8 @@ class Change:
     number_new: int | None
     substantive: bool
     edits: tuple[Edit, ...] = ()
+    binding: bool = False
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -40,6 +53,9 @@ class ArticleDiff:
     `edits` cover the whole rendered text (title first, then one line per paragraph, member and
     block entry, each ending in a newline), so the text of either version can be rebuilt; they
     are empty when that text is the same in both (Comparison.document_edits gives it then).
+    `binding` says whether the article's part of the digest changed (see diff.binding);
+    `text_changed` whether it did other than by its own versie; `notes` name the binding
+    changes its words do not show (a link's target, emphasis, a kind of space).
     """
 
     id: str
@@ -54,17 +70,20 @@ class ArticleDiff:
     version_new: int | None = None
     topic_old: str | None = None
     topic_new: str | None = None
+    binding: bool = False
+    notes: tuple[str, ...] = ()
 
     @property
     def substantive(self) -> bool:
-        """Whether the binding content changed, not only numbers."""
+        """Whether the article's content changed: not only its place, number or versie."""
         return any(_substantive(self, kind) for kind in self.kinds)
 
     def changes(self) -> list[Change]:
-        """One change per kind; the text edits go with added, removed and changed."""
+        """One change per kind; the text edits and notes go with added, removed and changed."""
         return [Change(self.id, kind, self.title, self.number_old, self.number_new,
                        _substantive(self, kind), () if kind in ("moved", "renumbered")
-                       else self.edits)
+                       else self.edits, _binding(self, kind),
+                       self.notes if kind == "changed" else ())
                 for kind in self.kinds]
 
 
@@ -79,6 +98,7 @@ class Comparison:
     preamble: Preamble
     old_label: str = "oud"
     new_label: str = "nieuw"
+    delta: BindingDelta | None = None
 
     @property
     def changes(self) -> list[Change]:
@@ -92,9 +112,10 @@ class Comparison:
 
     @property
     def binding_changed(self) -> bool:
-        """Whether the binding content differs (what a new version number is for)."""
-        return (any(article.substantive for article in self.articles)
-                or any(change.binding for change in self.metadata))
+        """Whether the digest differs: what a new version number and new sign-offs are for.
+        Then, and only then, some article change or metadata change is binding."""
+        delta = self.delta if self.delta is not None else binding_delta(self.old, self.new)
+        return delta.changed
 
     @property
     def is_empty(self) -> bool:
@@ -117,8 +138,37 @@ def compare(old: Agreement, new: Agreement, *, old_label: str = "oud",
     articles = tuple(_article_diff(article_id, old, new, article_id in moved, relabelled)
                      for article_id in document_order(old.order, new.order))
     preamble = compare_preamble(old, new)
-    metadata = (*metadata_changes(old, new), *extra_changes(old, new))
-    return Comparison(old, new, articles, metadata, preamble, old_label, new_label)
+    delta = binding_delta(old, new)
+    extra = (_with_notes(change, old, new) for change in extra_changes(old, new)
+             if _binds(change, delta, old, new))
+    metadata = (*metadata_changes(old, new), *extra)
+    return Comparison(old, new, articles, metadata, preamble, old_label, new_label, delta)
+
+
+def _with_notes(change: MetaChange, old: Agreement, new: Agreement) -> MetaChange:
+    """A legal detail's change with the notes of what its words do not show."""
+    if change.field != "rechtspersoon" or change.subject is None:
+        return change
+    was, now = old.party_map.get(change.subject), new.party_map.get(change.subject)
+    if was is None or now is None:
+        return change
+    notes = party_notes(was, now, ("rechtsvorm", "kvk", "vestigingsplaats", "adres"))
+    if change.old != change.new:
+        notes = tuple(n for n in notes if not n.startswith("schrijfwijze"))
+    return replace(change, notes=notes)
+
+
+def _binds(change: MetaChange, delta: BindingDelta, old: Agreement, new: Agreement) -> bool:
+    """Whether a change of diff.annexes (dates, legal details, annexes) changed the digest:
+    the same date or legal detail spelled otherwise (NFD) is no change."""
+    if change.field in ("ingangsdatum", "einddatum"):
+        return change.field in delta.meta_keys
+    if change.field == "bijlage":
+        return "bijlagen" in delta.meta_keys
+    if change.field == "rechtspersoon" and change.subject is not None:
+        return party_binding_changed(old.party_map.get(change.subject),
+                                     new.party_map.get(change.subject))
+    return True
 
 
 def document_order(old_order: Sequence[str], new_order: Sequence[str]) -> list[str]:
@@ -200,19 +250,24 @@ def _same(before: Article | None, after: Article | None) -> bool:
 
 def _article_diff(article_id: str, old: Agreement, new: Agreement, moved: bool,
                   relabelled: Relabelled) -> ArticleDiff:
-    before, after = old.articles.get(article_id), new.articles.get(article_id)
+    # An article file that the article list leaves out is not part of that version.
     number_old, number_new = old.numbers.get(article_id), new.numbers.get(article_id)
-    if before is not None and after is not None and _same(before, after):
-        return _same_text(after, old, new, number_old, number_new, moved, relabelled)
+    before = old.articles.get(article_id) if number_old is not None else None
+    after = new.articles.get(article_id) if number_new is not None else None
+    if before is not None and after is not None and not article_binding_changed(before, after):
+        # The same binding text (perhaps spelled in NFD, or wrapped otherwise): at most its
+        # references read differently, and its toelichting may have changed.
+        return _same_text(before, after, old, new, number_old, number_new, moved, relabelled)
     # Members read with the article's current number on both sides: a renumbered article is
     # listed as renumbered, not as a change of every member.
     shown = number_new or number_old
     old_lines = article_lines(before, resolver(old), shown) if before else []
     new_lines = article_lines(after, resolver(new), shown) if after else []
     edits = tuple(line_edits(old_lines, new_lines))
-    text_changed = bool(before and after and _text_changed(before, after, old, new))
-    kinds = _kinds(before, after, moved, number_old, number_new,
-                   text_changed or not is_unchanged(edits))
+    both = before is not None and after is not None
+    text_changed = both and article_content_changed(before, after)
+    notes = _notes(before, after) if before is not None and after is not None else ()
+    kinds = _kinds(before, after, moved, number_old, number_new, True)
     either = after or before
     return ArticleDiff(
         id=article_id, title=either.title if either else article_id,
@@ -220,19 +275,72 @@ def _article_diff(article_id: str, old: Agreement, new: Agreement, moved: bool,
         edits=edits, explanation=_explanation(before, after, old, new),
         version_old=before.version if before else None,
         version_new=after.version if after else None,
-        topic_old=before.topic if before else None, topic_new=after.topic if after else None)
+        topic_old=before.topic if before else None, topic_new=after.topic if after else None,
+        binding=True, notes=notes)
 
 
-def _same_text(article: Article, old: Agreement, new: Agreement, number_old: int | None,
-               number_new: int | None, moved: bool, relabelled: Relabelled) -> ArticleDiff:
-    """An article with the same source in both: at most its references read differently."""
+def _same_text(before: Article, article: Article, old: Agreement, new: Agreement,
+               number_old: int | None, number_new: int | None, moved: bool,
+               relabelled: Relabelled) -> ArticleDiff:
+    """An article with the same binding text in both: at most its references read differently
+    (and its toelichting, which does not bind, may differ)."""
     edits: tuple[Edit, ...] = ()
     if relabelled(article):
         edits = tuple(relabel_edits(article, old, new, number_new))
     kinds = _kinds(article, article, moved, number_old, number_new, not is_unchanged(edits))
+    explanation = None if _same(before, article) else _explanation(before, article, old, new)
     return ArticleDiff(article.id, article.title, number_old, number_new, kinds, False,
-                       () if is_unchanged(edits) else edits, None, article.version,
+                       () if is_unchanged(edits) else edits, explanation, article.version,
                        article.version, article.topic, article.topic)
+
+
+_KEY_LABELS = {"id": "kenmerk", "onderwerp": "onderwerp", "titel": "de titel",
+               "tekst": "de tekst", "leden": "lid", "versie": "versie"}
+
+
+def _notes(before: Article, after: Article) -> tuple[str, ...]:
+    """The binding changes of an article that its words do not show."""
+    notes: list[str] = []
+    old_form, new_form = dict(canonical_of(before)), dict(canonical_of(after))
+    notes.extend(_member_notes(old_form.pop("leden", []), new_form.pop("leden", [])))
+    for path, was, now in changed_leaves(old_form, new_form):
+        if was is None or now is None or path == ("versie",):
+            continue  # added or removed parts show in the words; versie in the heading
+        label = _path_label(path)
+        if path[0] in UNSHOWN_ARTICLE_KEYS or path[-1] == "id":
+            notes.append(f"{label} gewijzigd: {was} → {now}")
+        else:
+            notes.extend(value_notes(label, was, now))
+    return tuple(dict.fromkeys(notes))
+
+
+def _member_notes(before: list[dict[str, str]], after: list[dict[str, str]]) -> list[str]:
+    """Leden matched by id: a changed text's hidden changes; a lid that only got another id."""
+    notes: list[str] = []
+    old_texts = {m.get("id"): m.get("tekst", "") for m in before}
+    new_ids = [m.get("id") for m in after]
+    for number, member in enumerate(after, start=1):
+        was = old_texts.get(member.get("id"))
+        if was is not None and was != member.get("tekst"):
+            notes.extend(value_notes(f"lid {number}", was, member.get("tekst", "")))
+    gone = [m for m in before if m.get("id") not in new_ids]
+    came = [(n, m) for n, m in enumerate(after, start=1) if m.get("id") not in old_texts]
+    for old_member, (number, new_member) in zip(gone, came, strict=False):
+        if old_member.get("tekst") == new_member.get("tekst"):
+            notes.append(f"kenmerk van lid {number} gewijzigd: {old_member.get('id')} → "
+                         f"{new_member.get('id')}")
+    return notes
+
+
+def _path_label(path: tuple[str | int, ...]) -> str:
+    """("leden", 1, "tekst") → "lid 2 (tekst)"; ("tekst",) → "de tekst"."""
+    head = path[0]
+    if head == "leden" and len(path) > 2:
+        return f"lid {int(path[1]) + 1} ({_KEY_LABELS.get(str(path[2]), path[2])})"
+    if len(path) == 1:
+        return _KEY_LABELS.get(str(head), str(head))
+    parts = [str(p + 1) if isinstance(p, int) else p for p in path]
+    return " ".join(parts)
 
 
 def _kinds(before: Article | None, after: Article | None, moved: bool, number_old: int | None,
@@ -251,15 +359,6 @@ def _kinds(before: Article | None, after: Article | None, moved: bool, number_ol
     return tuple(kinds)
 
 
-def _text_changed(before: Article, after: Article, old: Agreement, new: Agreement) -> bool:
-    """Whether the binding text itself changed, references read as written."""
-    if _same(before, after):
-        return False
-    if before.topic != after.topic:
-        return True
-    return article_lines(before, as_written, None) != article_lines(after, as_written, None)
-
-
 def _explanation(before: Article | None, after: Article | None, old: Agreement,
                  new: Agreement) -> tuple[Edit, ...] | None:
     if before is None or after is None or before.explanation == after.explanation:
@@ -270,8 +369,21 @@ def _explanation(before: Article | None, after: Article | None, old: Agreement,
 
 
 def _substantive(article: ArticleDiff, kind: Kind) -> bool:
-    if kind == "renumbered":
+    """Added, removed and a changed content are substantive ("inhoudelijk"); a move, a new
+    number, a new versie alone or references that now read differently are not."""
+    if kind in ("renumbered", "moved"):
         return False
     if kind == "changed":
         return article.text_changed
+    return True
+
+
+def _binding(article: ArticleDiff, kind: Kind) -> bool:
+    """Whether this change is part of what changed the digest: adding, removing or moving an
+    article (the order is binding) and any change of its canonical form; not a new number or a
+    reference that reads differently."""
+    if kind == "renumbered":
+        return False
+    if kind == "changed":
+        return article.binding
     return True

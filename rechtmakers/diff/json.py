@@ -10,7 +10,8 @@ Shape (keys in English, texts in Dutch)::
       "binding_changed": true,
       "changes": [
         {"article": "besluitvorming", "kind": "changed", "title": "Zo nemen we besluiten",
-         "number_old": 3, "number_new": 4, "substantive": true,
+         "number_old": 3, "number_new": 4, "substantive": true, "binding": true,
+         "notes": [],
          "version_old": 1, "version_new": 2,
          "edits": [{"op": "equal", "text": "Zo nemen we besluiten\nWe nemen "},
                    {"op": "delete", "text": "besluit"}, {"op": "insert", "text": "voorstel"},
@@ -24,8 +25,13 @@ Shape (keys in English, texts in Dutch)::
     }
 
 One entry per kind: an article that moved and changed has a "moved" and a "changed" entry, in
-document order. `kind` is added, removed, changed, moved or renumbered; renumbered (and a
-"changed" that only updated references to renumbered articles) has `substantive: false`.
+document order. `kind` is added, removed, changed, moved or renumbered; moved, renumbered
+(and a "changed" that only updated references or the versie) have `substantive: false`.
+`binding` is true for the changes that changed the digest (added, removed, moved, and a changed
+article whose binding text or versie changed); `binding_changed` is true exactly when the digest
+changed. `notes` (and a metadata entry's `notes`) name binding changes the words do not show:
+"link gewijzigd: «…»: https://a → https://b", "nadruk verwijderd: «niet» (vet)",
+"andere spatie bij «…»: gewone spatie → vaste spatie (U+00A0)".
 `edits` cover the article's whole rendered text — title first, then one line per paragraph,
 member ("3.1 …") and block entry, each line ending in "\n" — as stretches with `op` equal,
 delete or insert: the equal and delete texts joined give the old text, the equal and insert
@@ -73,6 +79,8 @@ def _change(change: Change, article: ArticleDiff) -> dict[str, Any]:
         "number_old": change.number_old,
         "number_new": change.number_new,
         "substantive": change.substantive,
+        "binding": change.binding,
+        "notes": list(change.notes),
         "version_old": article.version_old,
         "version_new": article.version_new,
         "edits": [edit.as_dict() for edit in change.edits],

@@ -46,7 +46,8 @@ def _json(result: Result, options: ViewOptions) -> bytes:
 def _docx(result: Result, options: ViewOptions) -> bytes:
     from rechtmakers.diff.docx import render_docx
 
-    return render_docx(result.comparison, author=result.author, date=result.date)
+    return render_docx(result.comparison, author=result.author, date=result.date,
+                       attribution=result.attribution)
 
 
 def _pdf(result: Result, options: ViewOptions) -> bytes:

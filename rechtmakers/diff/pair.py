@@ -22,7 +22,7 @@ from rechtmakers.agreement import (
     read_annexes,
 )
 from rechtmakers.errors import AgreementError
-from rechtmakers.load import MAX_FILE_BYTES, LoadRefusal, SourceFile, read_yaml, read_yaml_bytes
+from rechtmakers.load import MAX_FILE_BYTES, LoadRefusal, SourceFile, read_yaml_bytes
 from rechtmakers.model import AgreementMeta, Article, PartiesFile, TermsFile
 
 _BOM = b"\xef\xbb\xbf"
@@ -35,28 +35,33 @@ def load_version(root: Path, label: str) -> Agreement:
     return agreement
 
 
+def load_files(files: Mapping[str, bytes], root: Path, label: str) -> Agreement:
+    """One version from its files (path in the folder → bytes), read in memory: root only
+    names the place in messages."""
+    agreement, problems = load_agreement(root, files=files)
+    refuse(problems, label)
+    return agreement
+
+
 def load_alike(root: Path, like: Agreement, label: str) -> Agreement:
     """Another version of `like`, in folder root: each file the same as in `like` is taken
     from it (see load_alike_files)."""
-    return load_alike_files(agreement_files(root), like, label, root, on_disk=True)
+    return load_alike_files(agreement_files(root), like, label, root)
 
 
-def load_alike_files(files: Mapping[str, bytes], like: Agreement, label: str, root: Path, *,
-                     on_disk: bool) -> Agreement:
-    """Another version of `like` from its files (path in the folder → bytes).
+def load_alike_files(files: Mapping[str, bytes], like: Agreement, label: str,
+                     root: Path) -> Agreement:
+    """Another version of `like` from its files (path in the folder → bytes), in memory.
 
     Most of an agreement stays the same between two versions, and parsing YAML with positions
     is most of the cost of a comparison: a file whose text is the same as in `like` is not read
-    again. A file that differs is read as load_agreement reads it, from root (written there
-    first unless on_disk); if any of them does not load, load_agreement reads the whole folder
-    to report why.
+    again. A file that differs is read as load_agreement reads it; if any of them does not load,
+    load_agreement reads the whole version to report why. root names the place in messages.
     """
     try:
-        return _assemble(files, like, root, on_disk)
+        return _assemble(files, like, root)
     except (LoadRefusal, ValidationError, OSError):
-        if not on_disk:
-            _write(root, files, files)
-        return load_version(root, label)
+        return load_files(files, root, label)
 
 
 def agreement_files(root: Path) -> dict[str, bytes]:
@@ -91,19 +96,16 @@ def refuse(problems: list[CodedProblem], label: str) -> None:
                          "rechtmakers validate toont alle meldingen.")
 
 
-def _assemble(files: Mapping[str, bytes], like: Agreement, root: Path,
-              on_disk: bool) -> Agreement:
+def _assemble(files: Mapping[str, bytes], like: Agreement, root: Path) -> Agreement:
     wanted = {rel: data for rel, data in files.items() if _is_agreement_file(rel)}
     same = {rel for rel, data in wanted.items() if _same_text(data, like.sources.get(rel))
             and (not rel.startswith(f"{ARTICLES_DIR}/")
                  or PurePosixPath(rel).stem in like.articles)}
-    if not on_disk:
-        _write(root, wanted, set(wanted) - same)
 
     def parse(rel: str, model: type[Any]) -> Any:
         if rel not in wanted:
             raise FileNotFoundError(root / rel)
-        return model.model_validate(read_yaml(root / rel).data)
+        return model.model_validate(read_yaml_bytes(wanted[rel], root / rel).data)
 
     meta = like.meta if META_FILE in same else parse(META_FILE, AgreementMeta)
     parties = like.parties if PARTIES_FILE in same else parse(PARTIES_FILE, PartiesFile).parties
@@ -137,22 +139,3 @@ def _same_text(data: bytes, source: SourceFile | None) -> bool:
         return data.removeprefix(_BOM).decode("utf-8") == source.text
     except UnicodeDecodeError:
         return False
-
-
-def write_files(root: Path, files: Mapping[str, bytes]) -> None:
-    """Write files (path in the folder → bytes) under root, so load_agreement can read them."""
-    _write(root, files, files)
-
-
-def _write(root: Path, files: Mapping[str, bytes], rels: set[str] | Mapping[str, bytes]) -> None:
-    folders: set[Path] = set()
-    for rel in rels:
-        parts = PurePosixPath(rel).parts
-        if not parts or parts[0] == "/" or ".." in parts:
-            continue  # never from git; refuse rather than write outside root
-        path = root.joinpath(*parts)
-        if path.parent not in folders:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            folders.add(path.parent)
-        with open(path, "wb") as handle:
-            handle.write(files[rel])

@@ -57,6 +57,7 @@ class ArticleView:
     state: str
     explanation: tuple[Line, ...] | None
     version: str | None
+    hidden: tuple[str, ...] = ()
 
     @property
     def notes(self) -> str:
@@ -67,6 +68,11 @@ class ArticleView:
     @property
     def changed_text(self) -> bool:
         return any(line.state != "equal" for line in (self.title, *self.lines))
+
+    @property
+    def shows_detail(self) -> bool:
+        """Whether there is more to show than the summary row: words or hidden changes."""
+        return self.changed_text or bool(self.hidden)
 
     def body_excerpt(self) -> list[Line | None]:
         """The changed lines of the body (the title shows in the heading)."""
@@ -86,6 +92,7 @@ class MetaView:
     new: str
     edits: tuple[Line, ...]
     binding: bool
+    hidden: tuple[str, ...] = ()
 
     @property
     def changed_text(self) -> bool:
@@ -110,7 +117,7 @@ def article_view(comparison: Comparison, article: ArticleDiff) -> ArticleView:
         note="" if article.substantive or not article.kinds else NOT_SUBSTANTIVE,
         substantive=article.substantive, state=state(article),
         explanation=lines_of(article.explanation) if article.explanation else None,
-        version=_version(article))
+        version=version_text(article), hidden=article.notes)
 
 
 def changed_views(comparison: Comparison) -> list[ArticleView]:
@@ -156,11 +163,16 @@ def number_text(article: ArticleDiff) -> str:
 
 def what(article: ArticleDiff) -> str:
     """The kinds of change in words: "gewijzigd, verplaatst"."""
-    words = [RELABELLED if kind == "changed" and not article.text_changed else KIND_WORDS[kind]
-             for kind in article.kinds]
+    words = [_kind_word(article, kind) for kind in article.kinds]
     if not words and article.explanation:
         words = ["alleen de toelichting"]
     return ", ".join(words)
+
+
+def _kind_word(article: ArticleDiff, kind: str) -> str:
+    if kind != "changed" or article.text_changed:
+        return KIND_WORDS[kind]
+    return "alleen de versie" if article.binding else RELABELLED
 
 
 def state(article: ArticleDiff) -> str:
@@ -170,10 +182,13 @@ def state(article: ArticleDiff) -> str:
         return "geschrapt"
     if article.substantive:
         return "gewijzigd"
+    if "moved" in article.kinds:
+        return "verplaatst"
     return "vernummerd" if article.kinds else "ongewijzigd"
 
 
-def _version(article: ArticleDiff) -> str | None:
+def version_text(article: ArticleDiff) -> str | None:
+    """"versie 1 → 2" when the article's versie changed."""
     if article.version_old and article.version_new and article.version_old != article.version_new:
         return f"versie {article.version_old} → {article.version_new}"
     return None
@@ -186,7 +201,7 @@ def meta_views(comparison: Comparison) -> list[MetaView]:
 def meta_view(change: MetaChange) -> MetaView:
     return MetaView(label=change.label, what=KIND_WORDS[change.kind],
                     old=(change.old or "").strip(), new=(change.new or "").strip(),
-                    edits=lines_of(change.edits), binding=change.binding)
+                    edits=lines_of(change.edits), binding=change.binding, hidden=change.notes)
 
 
 def counts(comparison: Comparison) -> str:
@@ -195,9 +210,10 @@ def counts(comparison: Comparison) -> str:
     for article in comparison.articles:
         for kind in article.kinds:
             word = KIND_WORDS[kind]
-            tally[f"met {RELABELLED}" if kind == "changed" and not article.text_changed
-                  else word] += 1
-    order = [*KIND_WORDS.values(), f"met {RELABELLED}"]
+            if kind == "changed" and not article.text_changed:
+                word = "met nieuwe versie" if article.binding else f"met {RELABELLED}"
+            tally[word] += 1
+    order = [*KIND_WORDS.values(), "met nieuwe versie", f"met {RELABELLED}"]
     parts = [f"{tally[word]} {word}" for word in order if tally[word]]
     if comparison.explanations:
         parts.append(f"{len(comparison.explanations)} met gewijzigde toelichting")

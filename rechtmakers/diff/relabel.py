@@ -71,6 +71,11 @@ def _label_edits(old: str, new: str) -> tuple[Edit, ...]:
     return tuple(word_edits(old, new))
 
 
+def label(ref: Reference, agreement: Agreement) -> str:
+    """How a reference reads in this version: "artikel 4", "artikel 4.2", a party's name."""
+    return _label(ref, agreement)
+
+
 def _label(ref: Reference, agreement: Agreement) -> str:
     resolved = resolve_reference(ref, agreement)
     return resolved.label if resolved else ref.raw

@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
-import tempfile
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from rechtmakers import gitrepo
-from rechtmakers.agreement import META_FILE, Agreement, is_agreement_dir, load_agreement
+from rechtmakers.agreement import (
+    ARTICLES_DIR,
+    META_FILE,
+    PARTIES_FILE,
+    TERMS_FILE,
+    Agreement,
+    is_agreement_dir,
+    load_agreement,
+)
 from rechtmakers.diff.compare import Comparison, compare
-from rechtmakers.diff.pair import load_alike, load_alike_files, load_version, write_files
+from rechtmakers.diff.pair import load_alike, load_alike_files, load_files, load_version
 from rechtmakers.errors import UsageError
 
 WORKING_TREE = "werkmap"
@@ -32,11 +39,17 @@ class Request:
 
 @dataclass(frozen=True)
 class Result:
-    """The comparison, and who and when to name as the author of the changes (for DOCX)."""
+    """The comparison, and who and when to name as the author of the changes (for DOCX).
+
+    `attribution` names, per article id (and FRONT for the agreement's own files), the author
+    and date of the last commit between the two versions that touched it; author and date
+    stand for the changes no commit made (the working tree, two folders).
+    """
 
     comparison: Comparison
     author: str
     date: dt.datetime
+    attribution: Mapping[str, tuple[str, dt.datetime]] = field(default_factory=dict)
 
 
 def parse_arguments(args: Sequence[str], cwd: Path) -> Request:
@@ -75,32 +88,74 @@ def _from_git(request: Request, cwd: Path) -> Result:
     start = gitrepo.repo_relative(repo, request.path) if request.path else DEFAULT_DIR
     subdir = _agreement_dir(repo, start, new_sha, old_sha)
     new_label = new_rev or WORKING_TREE
-    with tempfile.TemporaryDirectory(prefix="rechtmakers-diff-") as tmp:
-        new = _version(repo, new_sha, subdir, Path(tmp) / "nieuw", new_label, None)
-        old = _version(repo, old_sha, subdir, Path(tmp) / "oud", old_rev, new)
+    new = _version(repo, new_sha, subdir, new_label, None)
+    old = _version(repo, old_sha, subdir, old_rev, new)
     comparison = compare(old, new, old_label=old_rev, new_label=new_label)
+    attribution = _attribution(repo, subdir, old_sha, new_sha, comparison)
     if new_sha is None:
-        return Result(comparison, TOOL_AUTHOR, _fixed_date(new))
+        return Result(comparison, TOOL_AUTHOR, _fixed_date(new), attribution)
     name, date = gitrepo.commit_author(repo, new_sha)
-    return Result(comparison, name or TOOL_AUTHOR, dt.datetime.fromisoformat(date))
+    return Result(comparison, name or TOOL_AUTHOR, dt.datetime.fromisoformat(date), attribution)
 
 
-def _version(repo: gitrepo.Repo, sha: str | None, subdir: str, tmp: Path, label: str,
+FRONT_FILES = (META_FILE, PARTIES_FILE, TERMS_FILE)
+
+
+def _attribution(repo: gitrepo.Repo, subdir: str, old_sha: str, new_sha: str | None,
+                 comparison: Comparison) -> dict[str, tuple[str, dt.datetime]]:
+    """Per changed article (and FRONT): the author and date of the last commit after old and up
+    to new (or HEAD, for the working tree) that touched its file, or the article order when
+    only its place changed. A file the working tree changed since has no commit: left out."""
+    from rechtmakers.diff.docx import FRONT
+
+    wanted = [a.id for a in comparison.articles if a.kinds]
+    if not wanted and not comparison.metadata:
+        return {}
+    end = new_sha or "HEAD"
+    before = {commit.sha for commit in gitrepo.history(repo, subdir, old_sha)}
+    commits = [c for c in gitrepo.history(repo, subdir, end) if c.sha not in before]
+    prefix = f"{subdir.rstrip('/')}/" if subdir else ""
+    dirty = {path[len(prefix):] for _, path in gitrepo.uncommitted(repo, subdir)
+             if path.startswith(prefix)} if new_sha is None else set()
+    last: dict[str, tuple[str, dt.datetime]] = {}
+    for commit in reversed(commits):  # oldest first: a later commit overwrites
+        for change in commit.changes:
+            last[change.path] = (commit.author or TOOL_AUTHOR,
+                                 dt.datetime.fromisoformat(commit.date))
+    found: dict[str, tuple[str, dt.datetime]] = {}
+
+    def newest(files: Sequence[str]) -> tuple[str, dt.datetime] | None:
+        if any(rel in dirty for rel in files):
+            return None
+        known = [last[rel] for rel in files if rel in last]
+        return max(known, key=lambda item: item[1]) if known else None
+
+    for article_id in wanted:
+        own = f"{ARTICLES_DIR}/{article_id}.yaml"
+        who = newest([own]) if own in last or own in dirty else newest([META_FILE])
+        if who is not None:
+            found[article_id] = who
+    front = newest(FRONT_FILES)
+    if front is not None:
+        found[FRONT] = front
+    return found
+
+
+def _version(repo: gitrepo.Repo, sha: str | None, subdir: str, label: str,
              like: Agreement | None) -> Agreement:
-    """One side: the working tree, or the revision written out to a temporary folder."""
+    """One side: the working tree, or the revision read from git in memory (its place in the
+    working tree names it in messages)."""
+    root = repo.work_tree / subdir
     if sha is None:
-        root = repo.work_tree / subdir
         if not is_agreement_dir(root):
             return _empty(root)  # the agreement is new (or gone) in this version
         return load_alike(root, like, label) if like else load_version(root, label)
-    root = tmp / PurePosixPath(subdir).name
     files = gitrepo.files_at(repo, sha, subdir)
     if META_FILE not in files:
         return _empty(root)
     if like is None:
-        write_files(root, files)
-        return load_version(root, label)
-    return load_alike_files(files, like, label, root, on_disk=False)  # writes what differs
+        return load_files(files, root, label)
+    return load_alike_files(files, like, label, root)
 
 
 def _empty(root: Path) -> Agreement:
@@ -167,9 +222,8 @@ def version_at(rev: str, root: Path) -> Agreement | None:
     repo = gitrepo.open_repo(root)
     sha = gitrepo.resolve_revision(repo, rev)
     subdir = gitrepo.repo_relative(repo, root)
-    with tempfile.TemporaryDirectory(prefix="rechtmakers-since-") as tmp:
-        target = gitrepo.materialize(repo, sha, subdir, Path(tmp) / root.resolve().name)
-        if not is_agreement_dir(target):
-            return None
-        agreement, problems = load_agreement(target)
+    files = gitrepo.files_at(repo, sha, subdir)
+    if META_FILE not in files:
+        return None
+    agreement, problems = load_agreement(root, files=files)
     return None if problems else agreement

@@ -25,6 +25,7 @@ from rechtmakers.diff.words import Edit
 from rechtmakers.visible import pictured
 
 STYLES = {"delete": "red strike", "insert": "green", "equal": ""}
+HIDDEN_MARK = "!"  # before a binding change that the words do not show
 MARKERS = {"delete": ("[-", "-]"), "insert": ("{+", "+}"), "equal": ("", "")}
 
 
@@ -53,7 +54,7 @@ def _blocks(comparison: Comparison, color: bool) -> Iterator[RenderableType]:
         yield Text("\nArtikelen", style="bold")
         yield _summary(articles)
     for article in articles:
-        if any(line.state != "equal" for line in (article.title, *article.lines)):
+        if article.shows_detail:
             yield from _article(article, color)
     explained = explained_views(comparison)
     if explained:
@@ -82,6 +83,8 @@ def _meta_line(meta: MetaView, color: bool) -> Text:
             line.append_text(styled(row.edits, color))
     else:
         line.append(f"{meta.old or '—'} → {meta.new or '—'}")
+    for note in meta.hidden:
+        line.append(f"\n    {HIDDEN_MARK} {note}", style="yellow" if color else "")
     return line
 
 
@@ -91,6 +94,8 @@ def _article(article: ArticleView, color: bool) -> Iterator[Text]:
     notes = (article.was, article.what, article.note, article.version)
     head.append(f"  · {' · '.join(part for part in notes if part)}", style="dim")
     yield head
+    for note in article.hidden:
+        yield Text(f"  {HIDDEN_MARK} {note}", style="yellow" if color else "")
     if article.state in ("toegevoegd", "geschrapt"):
         yield from (_indent(styled(line.edits, color)) for line in article.lines)
     else:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 
@@ -99,7 +100,14 @@ def _list_items(block: str) -> list[str]:
     return items
 
 
+def plain_words(text: str) -> str:
+    """Inline Markdown as the words a reader sees: markup removed, blanks collapsed, NFC."""
+    return _plain(text)
+
+
 def _plain(text: str) -> str:
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
     text = " ".join(text.split())
     if "](" in text:
         text = _LINK.sub(r"\1", text)

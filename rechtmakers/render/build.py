@@ -126,10 +126,12 @@ class DocumentBuilder:
             body=body, decision=self._decision(article), steps=steps, safeguards=safeguards,
             helps=helps, hinders=hinders, joining=means,
             members=self._members(article, number), explanation=self._explanation(article),
+            id=article.id,
         )
 
     def _members(self, article: Article, number: int) -> tuple[Member, ...]:
-        return tuple(Member(f"{number}.{i}", f"artikel-{number}-{i}", self.flow(member.text))
+        return tuple(Member(f"{number}.{i}", f"artikel-{number}-{i}", self.flow(member.text),
+                            member.id)
                      for i, member in enumerate(article.members, start=1))
 
     def _decision(self, article: Article) -> DecisionBlock | None:

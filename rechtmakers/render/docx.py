@@ -6,6 +6,7 @@ import datetime as dt
 import io
 import re
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,8 +33,17 @@ _OWN_STYLES = {
 }
 
 
-def render_docx(document: Document, house_style: Path | None = None) -> bytes:
-    """The document as DOCX bytes; the same tree always gives the same bytes."""
+# Writes the body of a document with a writer; the redline (diff.docx) writes its own.
+BodyFunction = Callable[[BodyWriter, Document], str]
+
+
+def render_docx(document: Document, house_style: Path | None = None, *,
+                body_of: BodyFunction = write_document) -> bytes:
+    """The document as DOCX bytes; the same tree always gives the same bytes.
+
+    body_of writes the body; the package around it (page, styles, numbering, properties,
+    footer) is the same for every body, so the redline looks like the rendered document.
+    """
     from docx import Document as open_docx
 
     reference = _reference(house_style)
@@ -46,7 +56,7 @@ def render_docx(document: Document, house_style: Path | None = None) -> bytes:
     styles = _Styles(package)
     numbering = _Numbering(package)
     writer = BodyWriter(styles.id, numbering.new_list, _Links(package).id)
-    body = write_document(writer, document)
+    body = body_of(writer, document)
     numbering.commit()
     if reference is None:
         _footer(package, document)

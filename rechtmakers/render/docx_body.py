@@ -6,8 +6,10 @@ text here is many times faster than one python-docx call per paragraph, and just
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from xml.sax.saxutils import escape as _xml_escape
 
 from rechtmakers.render.tree import (
@@ -35,10 +37,41 @@ from rechtmakers.render.tree import (
 # Characters that XML 1.0 does not allow; clause text never needs them.
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 MAX_LEVEL = 2
+MAX_BOOKMARK = 40  # Word's limit on a bookmark name
+
+# A source field a paragraph shows: the file in the agreement folder and the YAML path in it.
+FieldRef = tuple[str, tuple[str | int, ...]]
+# What a group of paragraphs is made of: generated words (str) and source fields, in order.
+Part = str | FieldRef
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """Paragraphs start..end-1 of the body (table cells counted) show these parts."""
+
+    start: int
+    end: int
+    parts: tuple[Part, ...]
+    article: str | None
+    member: str | None
 
 
 def xml_text(text: str) -> str:
     return _xml_escape(_INVALID_XML.sub("", text))
+
+
+def bookmark_name(kind: str, *ids: str) -> str:
+    """A bookmark name Word accepts (a letter first, letters, digits and _, at most 40) made of
+    a kind and source ids: art_doel, lid_besluitvorming__consent; a long one ends in a hash.
+
+    Ids never hold "__", so the double underscore between ids keeps names apart.
+    """
+    name = "__".join((kind, *(i.replace("-", "_") for i in ids))) if ids else kind
+    name = name.replace("__", "_", 1)
+    if len(name) <= MAX_BOOKMARK:
+        return name
+    digest = hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
+    return f"{name[:MAX_BOOKMARK - 9]}_{digest}"
 
 
 class BodyWriter:
@@ -50,6 +83,31 @@ class BodyWriter:
         self.new_list = new_list
         self.link_id = link_id
         self.parts: list[str] = []
+        self.anchors: dict[str, str] = {}  # HTML anchor (artikel-3-1) → bookmark name
+        self.units: list[Unit] = []
+        self.count = 0  # paragraphs written, table cells included
+        self._bookmarks = 0
+        self._open: tuple[int, tuple[Part, ...], str | None, str | None] | None = None
+
+    # Source units: which paragraphs show which source fields (read back by inlezen).
+
+    def open_unit(self, parts: Sequence[Part], article: str | None = None,
+                  member: str | None = None) -> None:
+        self._open = (self.count, tuple(parts), article, member)
+
+    def close_unit(self) -> None:
+        if self._open is not None:
+            start, parts, article, member = self._open
+            if self.count > start:
+                self.units.append(Unit(start, self.count, parts, article, member))
+        self._open = None
+
+    def bookmark(self, name: str) -> str:
+        """A bookmark start and end around nothing, to put at the start of a paragraph."""
+        self._bookmarks += 1
+        number = self._bookmarks
+        return (f'<w:bookmarkStart w:id="{number}" w:name="{name}"/>'
+                f'<w:bookmarkEnd w:id="{number}"/>')
 
     # Paragraphs and runs.
 
@@ -67,6 +125,7 @@ class BodyWriter:
                          "</w:numPr>")
         ppr = f"<w:pPr>{''.join(props)}</w:pPr>" if props else ""
         self.parts.append(f"<w:p>{ppr}{runs}</w:p>")
+        self.count += 1
 
     def runs(self, nodes: Sequence[Inline], fmt: str = "") -> str:
         return "".join(self._run(node, fmt) for node in nodes)
@@ -75,7 +134,14 @@ class BodyWriter:
         if isinstance(node, Text):
             return text_run(node.text.replace("\n", " "), fmt)
         if isinstance(node, (Ref, TermUse)):
-            return text_run(node.label if isinstance(node, Ref) else node.text, fmt)
+            is_ref = isinstance(node, Ref)
+            text = node.label if isinstance(node, Ref) else node.text
+            target = self.anchors.get(node.anchor)
+            if target is None:
+                return text_run(text, fmt)
+            look = _REF_LOOK if is_ref else _TERM_LOOK
+            return (f'<w:hyperlink w:anchor="{target}" w:history="1">'
+                    f"{text_run(text, fmt + look)}</w:hyperlink>")
         if isinstance(node, Break):
             return "<w:r><w:br/></w:r>"
         if isinstance(node, Emphasis):
@@ -134,20 +200,37 @@ class BodyWriter:
                 self.block(block, level=level + 1, style="List Continue")
             first = False
 
-    def items(self, flows: Sequence[Flow], *, ordered: bool) -> None:
-        """Short texts (helps, joining) as one list."""
-        self.list_block(ListBlock(ordered, tuple(flows)))
+    def items(self, flows: Sequence[Flow], *, ordered: bool,
+              fields: Sequence[FieldRef] = (), article: str | None = None) -> None:
+        """Short texts (helps, joining) as one list; fields names the source of each item."""
+        num = self.new_list(ordered, 1, 0)
+        style = _list_style(ordered, 0)
+        for i, item in enumerate(flows):
+            if i < len(fields):
+                self.open_unit((fields[i],), article)
+            self.list_item(item, num, 0, style)
+            self.close_unit()
 
     # Tables.
 
-    def table(self, header: Sequence[str], rows: Sequence[Sequence[Flow]]) -> None:
+    def table(self, header: Sequence[str], rows: Sequence[Sequence[Flow]],
+              fields: Sequence[Sequence[FieldRef]] = (), article: str | None = None) -> None:
+        """A table; fields, when given, names the source field of each body cell."""
         width = 5000 // max(len(header), 1)
         grid = "".join("<w:gridCol/>" for _ in header)
         head = "".join(self._cell(text_run(h, "<w:b/>"), width) for h in header)
-        body = "".join(
-            "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
-            + "".join(self._cell(self._cell_runs(cell), width) for cell in row) + "</w:tr>"
-            for row in rows)
+        self.count += len(header)
+        cells = []
+        for r, row in enumerate(rows):
+            cells.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
+            for c, cell in enumerate(row):
+                if r < len(fields) and c < len(fields[r]):
+                    self.units.append(Unit(self.count, self.count + 1, (fields[r][c],),
+                                           article, None))
+                cells.append(self._cell(self._cell_runs(cell), width))
+                self.count += 1
+            cells.append("</w:tr>")
+        body = "".join(cells)
         self.parts.append(
             f'<w:tbl><w:tblPr><w:tblStyle w:val="{self.style("Table Grid")}"/>'
             '<w:tblW w:w="5000" w:type="pct"/><w:tblCellMar><w:top w:w="57" w:type="dxa"/>'
@@ -187,10 +270,13 @@ def _list_style(ordered: bool, level: int) -> str:
 
 _CODE_FONT = '<w:rFonts w:ascii="Consolas" w:hAnsi="Consolas" w:cs="Consolas"/>'
 _LINK_LOOK = '<w:color w:val="0563C1"/><w:u w:val="single"/>'
+_REF_LOOK = '<w:color w:val="0563C1"/>'
+_TERM_LOOK = '<w:u w:val="dotted"/>'
 
 
 def write_document(writer: BodyWriter, doc: Document) -> str:
     """The whole document, in reading order, as body XML."""
+    writer.anchors.update(link_targets(doc))
     _front(writer, doc)
     for article in doc.articles:
         _article(writer, article)
@@ -199,8 +285,48 @@ def write_document(writer: BodyWriter, doc: Document) -> str:
     return writer.xml()
 
 
+META = "overeenkomst.yaml"
+TERMS = "begrippen.yaml"
+SIGNING_BOOKMARK = "ondertekening"
+
+
+def article_bookmark(article_id: str) -> str:
+    return bookmark_name("art", article_id)
+
+
+def member_bookmark(article_id: str, member_id: str) -> str:
+    return bookmark_name("lid", article_id, member_id)
+
+
+def explanation_bookmark(article_id: str) -> str:
+    return bookmark_name("toel", article_id)
+
+
+def annex_bookmark(annex_id: str) -> str:
+    return bookmark_name("bijlage", annex_id)
+
+
+def term_bookmark(anchor: str) -> str:
+    return bookmark_name("begrip", anchor.removeprefix("begrip-"))
+
+
+def link_targets(doc: Document) -> dict[str, str]:
+    """HTML anchor → DOCX bookmark, for the articles and leden with an id, terms and annexes."""
+    targets = {term.anchor: term_bookmark(term.anchor) for term in doc.terms}
+    targets.update((annex.anchor, annex_bookmark(annex.id)) for annex in doc.annexes)
+    for article in doc.articles:
+        if article.id:
+            targets[article.anchor] = article_bookmark(article.id)
+            for member in article.members:
+                if member.id:
+                    targets[member.anchor] = member_bookmark(article.id, member.id)
+    return targets
+
+
 def _front(w: BodyWriter, doc: Document) -> None:
+    w.open_unit(((META, ("titel",)),))
     w.para("Title", text_run(doc.title))
+    w.close_unit()
     if doc.with_explanations:
         w.para("Normal", text_run("Editie met toelichting. De toelichting is niet bindend; "
                                   "alleen de tekst van de overeenkomst telt.", "<w:i/>"))
@@ -209,7 +335,9 @@ def _front(w: BodyWriter, doc: Document) -> None:
         w.para("Normal", text_run(doc.term_text, "<w:b/>"))
     w.para("Normal", text_run("Vingerafdruk van deze versie (SHA-256-digest): ")
            + text_run(doc.digest, _CODE_FONT))
+    w.open_unit(("Ons kompas: ", (META, ("kompas",))))
     w.flow(doc.compass, style="Intense Quote", lead=text_run("Ons kompas: ", "<w:b/>"))
+    w.close_unit()
     w.para("Heading 1", text_run("Partijen"), keep_next=True)
     num = w.new_list(True, 1, 0)
     for i, party in enumerate(doc.parties, start=1):
@@ -218,52 +346,87 @@ def _front(w: BodyWriter, doc: Document) -> None:
                + text_run(f"{party.details}{end}"), num=(num, 0))
     if doc.considerations:
         w.para("Heading 1", text_run("Overwegingen"), keep_next=True)
-        w.items(doc.considerations, ordered=True)
+        w.items(doc.considerations, ordered=True,
+                fields=[(META, ("overwegingen", i)) for i in range(len(doc.considerations))])
     if doc.terms:
         w.para("Heading 1", text_run("Begrippen"), keep_next=True)
         w.para("Normal", text_run("In deze overeenkomst hebben deze woorden een vaste "
                                   "betekenis."))
-        for term in doc.terms:
-            w.flow(term.meaning, lead=text_run(f"{term.term}: ", "<w:b/>"))
+        for i, term in enumerate(doc.terms):
+            w.open_unit((f"{term.term}: ", (TERMS, ("begrippen", i, "betekenis"))))
+            w.flow(term.meaning, lead=w.bookmark(term_bookmark(term.anchor))
+                   + text_run(f"{term.term}: ", "<w:b/>"))
+            w.close_unit()
 
 
 def _article(w: BodyWriter, article: ArticleNode) -> None:
-    w.para("Heading 1", text_run(article.heading), keep_next=True)
+    aid = article.id
+    rel = f"artikelen/{aid}.yaml"
+    mark = w.bookmark(article_bookmark(aid)) if aid else ""
+    w.open_unit((f"Artikel {article.number} – ", (rel, ("titel",))), aid)
+    w.para("Heading 1", mark + text_run(article.heading), keep_next=True)
+    w.close_unit()
+    w.open_unit(((rel, ("tekst",)),), aid)
     w.flow(article.body)
+    w.close_unit()
     if article.decision:
         decision = article.decision
-        rows = [("Wie besluit", decision.body), ("Hoe", decision.method)]
+        rows: list[tuple[str, str, str | None]] = [("Wie besluit", decision.body, "orgaan"),
+                                                   ("Hoe", decision.method, None)]
         if decision.quorum:
-            rows.append(("Wie er moeten zijn", decision.quorum))
-        for label, value in rows:
+            rows.append(("Wie er moeten zijn", decision.quorum, "quorum"))
+        for label, value, key in rows:
+            if key:
+                w.open_unit((f"{label}: ", (rel, ("besluitvorming", key))), aid)
             w.para("Normal", text_run(f"{label}: ", "<w:b/>") + text_run(value))
+            w.close_unit()
     if article.steps:
         w.para("Heading 2", text_run("Stappen"), keep_next=True)
         num = w.new_list(True, 1, 0)
-        for step in article.steps:
+        for i, step in enumerate(article.steps):
+            path = ("conflictdialoog", "stappen", i)
+            w.open_unit(((rel, (*path, "naam")), "\nWie: ", (rel, (*path, "wie")),
+                         " · Termijn: ", (rel, (*path, "termijn"))), aid)
             w.para("List Number", text_run(step.name, "<w:b/>") + "<w:r><w:br/></w:r>"
                    + text_run(f"Wie: {step.who} · Termijn: {step.term}", "<w:i/>"),
                    num=(num, 0), keep_next=True)
+            w.close_unit()
+            w.open_unit(((rel, (*path, "tekst")),), aid)
             w.flow(step.body, level=1, style="List Continue")
+            w.close_unit()
     if article.safeguards:
         w.para("Heading 2", text_run("Waarborgen"), keep_next=True)
         w.table(("Wat", "Hoe", "Wanneer"),
-                [(g.what, g.how, g.when) for g in article.safeguards])
-    for title, flows in (("Dit helpt", article.helps), ("Dit helpt niet", article.hinders),
-                         ("Wat instappen betekent", article.joining)):
+                [(g.what, g.how, g.when) for g in article.safeguards],
+                [[(rel, ("inwonerperspectief", "waarborgen", i, key))
+                  for key in ("wat", "hoe", "wanneer")] for i in range(len(article.safeguards))],
+                aid)
+    for title, flows, where in (("Dit helpt", article.helps, ("gedrag", "helpt")),
+                               ("Dit helpt niet", article.hinders, ("gedrag", "helpt-niet")),
+                               ("Wat instappen betekent", article.joining,
+                                ("instappen", "betekent"))):
         if flows:
             w.para("Heading 2", text_run(title), keep_next=True)
-            w.items(flows, ordered=False)
-    for member in article.members:
-        w.flow(member.body, style="Lid", lead=text_run(member.number, "<w:b/>")
+            w.items(flows, ordered=False, fields=[(rel, (*where, i)) for i in range(len(flows))],
+                    article=aid)
+    for i, member in enumerate(article.members):
+        mark = w.bookmark(member_bookmark(aid, member.id)) if aid and member.id else ""
+        w.open_unit((f"{member.number}\t", (rel, ("leden", i, "tekst"))), aid, member.id)
+        w.flow(member.body, style="Lid", lead=mark + text_run(member.number, "<w:b/>")
                + "<w:r><w:tab/></w:r>")
+        w.close_unit()
     if article.explanation:
-        w.para("Toelichting", text_run("Toelichting (niet bindend)", "<w:b/>"), keep_next=True)
+        mark = w.bookmark(explanation_bookmark(aid)) if aid else ""
+        w.para("Toelichting", mark + text_run("Toelichting (niet bindend)", "<w:b/>"),
+               keep_next=True)
+        w.open_unit(((rel, ("toelichting",)),), aid)
         w.flow(article.explanation, style="Toelichting")
+        w.close_unit()
 
 
 def _signatures(w: BodyWriter, doc: Document) -> None:
-    w.para("Heading 1", text_run("Ondertekening"), keep_next=True, page_break=True)
+    w.para("Heading 1", w.bookmark(SIGNING_BOOKMARK) + text_run("Ondertekening"),
+           keep_next=True, page_break=True)
     for text in doc.signing_clause:
         w.para("Normal", text_run(text))
     w.para("Normal", text_run("Vingerafdruk (SHA-256-digest) van deze versie: ")
@@ -299,8 +462,8 @@ def _annexes(w: BodyWriter, doc: Document) -> None:
             rest = (text_run(": het bestand ") + text_run(annex.file, _CODE_FONT)
                     + text_run(" met SHA-256 ") + text_run(annex.sha256, _CODE_FONT)
                     + text_run("."))
-        w.para("List Bullet", text_run(annex.heading, "<w:b/>") + rest,
-               num=(num, 0))
+        w.para("List Bullet", w.bookmark(annex_bookmark(annex.id))
+               + text_run(annex.heading, "<w:b/>") + rest, num=(num, 0))
     for annex in doc.annexes:
         if annex.body is not None:
             w.para("Heading 1", text_run(annex.heading), keep_next=True, page_break=True)

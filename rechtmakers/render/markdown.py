@@ -79,10 +79,12 @@ def inlines_md(nodes: Sequence[Inline], line_start: bool = True) -> str:
 
 
 def _inline_md(node: Inline, line_start: bool) -> str:
-    if isinstance(node, (Text, TermUse)):
+    if isinstance(node, Text):
         return escape(node.text, line_start=line_start)
-    if isinstance(node, Ref):
-        return escape(node.label, line_start=line_start)
+    if isinstance(node, (Ref, TermUse)):
+        # An internal link to the anchor the template puts at the article, lid or term.
+        words = node.label if isinstance(node, Ref) else node.text
+        return f"[{escape(words)}](#{node.anchor})"
     if isinstance(node, Break):
         return "\\\n"
     if isinstance(node, Emphasis):
@@ -191,7 +193,13 @@ def _cell_parts(flow: Flow) -> list[str]:
     return parts
 
 
-FILTERS: dict[str, Callable[..., Any]] = {"md": md_filter, "cell": cell_filter, "code": code_span}
+def anchor_filter(anchor: str) -> MdSafe:
+    """Template filter: an empty HTML anchor to link to (ids are slugs, safe as they are)."""
+    return MdSafe(f'<a id="{anchor}"></a>')
+
+
+FILTERS: dict[str, Callable[..., Any]] = {"md": md_filter, "cell": cell_filter, "code": code_span,
+                                          "anchor": anchor_filter}
 
 
 def render_markdown(document: Document, house_style: Path | None = None) -> str:

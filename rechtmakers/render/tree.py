@@ -114,6 +114,7 @@ class Member:
     number: str
     anchor: str
     body: Flow
+    id: str = ""  # the lid's id in the source: a stable anchor (DOCX bookmark)
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +154,7 @@ class ArticleNode:
     hinders: tuple[Flow, ...] = ()
     joining: tuple[Flow, ...] = ()
     explanation: Flow | None = None
+    id: str = ""  # the article's id in the source: a stable anchor (DOCX bookmark)
 
     @property
     def heading(self) -> str:
@@ -203,7 +205,7 @@ class PartyNode:
         place = f"gevestigd te {self.seat}" if self.seat else ""
         if self.address:
             place = f"{place}, {self.address}" if place else f"adres: {self.address}"
-        kvk = f"(KvK {self.kvk})" if self.kvk else ""
+        kvk = f"(KvK\u00a0{self.kvk})" if self.kvk else ""  # never split over two lines
         if place or kvk:
             parts.append(" ".join(p for p in (place, kvk) if p))
         renamed = self.name != (self.legal_name or self.name)
@@ -231,8 +233,12 @@ class AnnexNode:
     body: Flow | None
 
     @property
+    def label(self) -> str:
+        return f"Bijlage {self.number}"
+
+    @property
     def heading(self) -> str:
-        return f"Bijlage {self.number} – {self.title}"
+        return f"{self.label} – {self.title}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -291,6 +297,12 @@ class Document:
             f"{annexes}: de versie met de vingerafdruk hieronder. Verandert de tekst of een "
             "bijlage, dan verandert de vingerafdruk, en is er opnieuw een handtekening nodig.",
         )
+
+    @property
+    def signing_text(self) -> str:
+        """The signing clause as one paragraph, ending with the digest (for the PDF)."""
+        return (" ".join(self.signing_clause)
+                + f" Vingerafdruk (SHA-256-digest) van deze versie: {self.digest}.")
 
 
 def build_document(agreement: Agreement, digest: str, *, explanations: bool = False) -> Document:

@@ -18,7 +18,8 @@ import rechtmakers
 CACHE_FILE = "log-samenvattingen.json"
 MAX_ENTRIES = 200_000
 # The code a summary depends on: a change to any of these files starts a fresh cache.
-_SOURCES = ("model.py", "digest.py", "load.py", "signoff/summaries.py", "signoff/records.py")
+_SOURCES = ("model.py", "digest.py", "load.py", "diff/binding.py", "signoff/summaries.py",
+            "signoff/records.py")
 
 
 def _code_version() -> str:

@@ -104,6 +104,9 @@ def terms_events(old: Summary | None, new: Summary | None) -> list[Event]:
                for t in before if t not in after]
     events += [Event("begrip", f"betekenis van \"{t}\" gewijzigd", binding=True)
                for t in after if t in before and before[t] != after[t]]
+    # The order of the terms is part of the digest too (issue 12: binding = digest).
+    if [t for t in before if t in after] != [t for t in after if t in before]:
+        events.append(Event("begrip", "volgorde van de begrippen gewijzigd", binding=True))
     return events
 
 
@@ -142,4 +145,8 @@ def article_part_names(before: Summary, after: Summary) -> list[str]:
 
 
 def meta_part_names(before: Summary, after: Summary) -> list[str]:
-    return [key for key in META_PARTS if before["parts"].get(key) != after["parts"].get(key)]
+    """The binding keys of overeenkomst.yaml that differ (diff.binding.binding_meta_parts)."""
+    old_parts, new_parts = before["parts"], after["parts"]
+    known = [key for key in META_PARTS if key in old_parts or key in new_parts]
+    keys = [*known, *sorted((set(old_parts) | set(new_parts)) - set(known))]
+    return [key for key in keys if old_parts.get(key) != new_parts.get(key)]

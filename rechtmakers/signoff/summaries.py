@@ -13,10 +13,11 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from rechtmakers.digest import canonical_article, canonical_meta, canonical_party, canonical_term
+from rechtmakers.diff.binding import binding_meta_parts
+from rechtmakers.digest import canonical_article, canonical_party, canonical_term
 from rechtmakers.load import LoadRefusal
 from rechtmakers.model import AgreementMeta, Article, PartiesFile, TermsFile
-from rechtmakers.signoff.changes import META_PARTS, Summary
+from rechtmakers.signoff.changes import Summary
 from rechtmakers.signoff.records import RecordError, parse_record, read_blob
 
 
@@ -27,9 +28,10 @@ def fingerprint(value: Any) -> str:
 
 
 def summarize_meta(meta: AgreementMeta) -> Summary:
-    canonical = canonical_meta(meta)
+    # Every binding key (issue 12: the one definition in diff.binding), not a fixed list.
+    parts = binding_meta_parts(meta)
     return {"versie": meta.version, "status": meta.status, "artikelen": list(meta.articles),
-            "parts": {key: fingerprint(canonical.get(key)) for key in META_PARTS}}
+            "parts": {key: fingerprint(value) for key, value in parts.items()}}
 
 
 def summarize_article(article: Article) -> Summary:

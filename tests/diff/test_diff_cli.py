@@ -118,7 +118,7 @@ def test_out_writes_the_file_atomically(repo: Path, cli: Callable[..., Any]) -> 
     edit(repo / BESLUIT, "Een besluit gaat door", "Een voorstel gaat door")
     shown = cli("diff", "-f", "html").stdout
     result = cli("diff", "-f", "html", "--out", "uit/redline.html")
-    assert result.exit_code == 0 and result.stdout == ""
+    assert result.exit_code == 0 and result.stdout == "geschreven: uit/redline.html\n"
     assert (repo / "uit" / "redline.html").read_text(encoding="utf-8") == shown
     assert [p.name for p in (repo / "uit").iterdir()] == ["redline.html"]
 

@@ -148,10 +148,14 @@ def test_rewrapped_text_is_no_change(versions: Versions) -> None:
     assert versions.compare().changes == []
 
 
-def test_version_only_is_no_change(versions: Versions) -> None:
+def test_version_only_is_binding_but_not_substantive(versions: Versions) -> None:
+    # The article's versie is part of the digest: a sign-off of the old version is stale.
     versions.edit("artikelen/gedrag.yaml", "versie: 1", "versie: 2")
     comparison = versions.compare()
-    assert comparison.changes == []
+    (change,) = comparison.changes
+    assert (change.article, change.kind, change.binding, change.substantive) == (
+        "gedrag", "changed", True, False)
+    assert comparison.binding_changed
     gedrag = next(a for a in comparison.articles if a.id == "gedrag")
     assert (gedrag.version_old, gedrag.version_new) == (1, 2)
 
@@ -164,7 +168,7 @@ def test_metadata_changes(versions: Versions) -> None:
     versions.edit("begrippen.yaml", "van jong tot oud", "van jong tot heel oud")
     found = {(m.field, m.kind, m.subject): m for m in versions.compare().metadata}
     assert found[("versie", "changed", None)].new == "1.1.0"
-    assert not found[("versie", "changed", None)].binding
+    assert found[("versie", "changed", None)].binding  # part of the digest
     overwegingen = found[("overwegingen", "changed", None)]
     assert overwegingen.binding
     assert changed_words(overwegingen.edits) == [("delete", "snel"), ("insert", "hard")]

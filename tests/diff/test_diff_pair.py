@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from diffhelp import Versions
@@ -34,9 +35,23 @@ def test_a_version_that_does_not_load_is_refused(versions: Versions) -> None:
         load_alike(versions.new, old, "werkmap")
 
 
-def test_written_files_stay_inside_the_folder(tmp_path: Path) -> None:
-    from rechtmakers.diff.pair import write_files
+def test_versions_from_git_are_read_in_memory(git_repo: Path, cli: Any,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """diff and validate --since read past versions from git as bytes: no scratch folder."""
+    import tempfile
 
-    write_files(tmp_path / "doel", {"a.yaml": b"x", "artikelen/b.yaml": b"y", "../c.yaml": b"z"})
-    assert (tmp_path / "doel" / "artikelen" / "b.yaml").read_bytes() == b"y"
-    assert not (tmp_path / "c.yaml").exists()
+    def no_scratch(*args: object, **kwargs: object) -> None:
+        raise AssertionError("een tijdelijke map voor een versie uit git")
+
+    monkeypatch.setattr(tempfile, "mkdtemp", no_scratch)
+    monkeypatch.setattr(tempfile, "TemporaryDirectory", no_scratch)
+    monkeypatch.chdir(git_repo)
+    article = git_repo / "agreements" / "positief-gezond-almere" / "artikelen" / "doel.yaml"
+    article.write_text(article.read_text(encoding="utf-8").replace("versie: 1", "versie: 2", 1),
+                       encoding="utf-8")
+    result = cli("diff", "HEAD", "-f", "json")
+    assert result.exit_code == 0, result.output
+    result = cli("validate", "--since", "HEAD")
+    assert result.exit_code == 0, result.output
+    result = cli("diff", "HEAD", "HEAD", "-f", "json")
+    assert result.exit_code == 0, result.output

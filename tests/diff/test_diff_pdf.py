@@ -62,7 +62,8 @@ def test_summary_table_first(redline: Path) -> None:
     assert "1 toegevoegd, 3 gewijzigd, 1 verplaatst" in first
     assert "Artikel Titel Wijziging" in first
     assert "4 (was 3) Zo nemen we besluiten gewijzigd, vernummerd" in first
-    assert "Buiten de artikelen" in first and "Versie (gewijzigd, niet bindend)" in first
+    # The version is part of the digest (issue 12): binding.
+    assert "Buiten de artikelen" in first and "Versie (gewijzigd)" in first
 
 
 def test_deleted_is_struck_and_inserted_underlined(redline: Path, versions: Versions) -> None:
@@ -121,8 +122,8 @@ def test_pdf_needs_out(versions: Versions, tmp_path: Path, cli: Cli,
 
 def test_changed_text_is_data_never_markup(versions: Versions, tmp_path: Path) -> None:
     hostile = "#set page(width: 1cm) #read(\"/etc/passwd\") $x$ <l> #emph[c] = kop"
-    versions.edit("artikelen/looptijd.yaml", "Deze overeenkomst geldt",
-                  f"{hostile} Deze overeenkomst geldt")
+    versions.edit("artikelen/looptijd.yaml", "Deze overeenkomst gaat in",
+                  f"{hostile} Deze overeenkomst gaat in")
     import datetime as dt
 
     from rechtmakers.diff.pdf import render_pdf

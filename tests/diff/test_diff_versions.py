@@ -70,6 +70,41 @@ def test_explanation_and_representatives_are_not_binding(repo: Path,
     assert version_findings(cli, "--since", "HEAD") == []
 
 
+@pytest.mark.parametrize(("old", "new"), [
+    ("ook als het niet onze", "ook als het **niet** onze"),  # emphasis: the digest changes
+    ("Een besluit gaat door", "Een besluit\u00a0gaat door"),  # another kind of space
+])
+def test_changes_the_words_do_not_show_need_new_versions(repo: Path, cli: Callable[..., Any],
+                                                         old: str, new: str) -> None:
+    edit(repo / BESLUIT, old, new)
+    assert version_findings(cli, "--since", "HEAD") == [
+        ("V001", str(BESLUIT), 5), ("V002", str(META), 4)]
+
+
+def test_datum_needs_a_new_version_nfd_does_not(repo: Path, cli: Callable[..., Any]) -> None:
+    import unicodedata
+
+    path = repo / BESLUIT
+    path.write_text(unicodedata.normalize("NFD", path.read_text(encoding="utf-8")
+                                          .replace("Een besluit", "Eén besluit")),
+                    encoding="utf-8")
+    edit(repo / META, "datum: 2026-01-21", "datum: 2026-02-01")
+    # The article changed (é is new), the datum changed: NFD spelling alone would not count.
+    assert version_findings(cli, "--since", "HEAD") == [
+        ("V001", str(BESLUIT), 5), ("V002", str(META), 4)]
+
+
+def test_nfd_spelling_needs_no_new_version(repo: Path, cli: Callable[..., Any]) -> None:
+    import unicodedata
+
+    for rel in ("overeenkomst.yaml", "artikelen/partijen.yaml", "artikelen/financiering.yaml"):
+        path = repo / AGREEMENT / rel
+        text = path.read_text(encoding="utf-8")
+        assert unicodedata.normalize("NFD", text) != text
+        path.write_text(unicodedata.normalize("NFD", text), encoding="utf-8")
+    assert version_findings(cli, "--since", "HEAD") == []
+
+
 def test_without_since_no_version_rules(repo: Path, cli: Callable[..., Any]) -> None:
     edit(repo / BESLUIT, "Een besluit gaat door", "Een voorstel gaat door")
     assert version_findings(cli) == []

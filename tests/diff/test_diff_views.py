@@ -89,7 +89,8 @@ def test_json_shape_and_rebuild(comparison: Comparison) -> None:
     assert [c["kind"] for c in looptijd] == ["changed", "moved"]
     changed, moved = looptijd
     assert (changed["number_old"], changed["number_new"]) == (13, 7)
-    assert changed["substantive"] and moved["substantive"] and moved["edits"] == []
+    assert changed["substantive"] and changed["binding"] and moved["edits"] == []
+    assert moved["binding"] and not moved["substantive"]  # the order binds; the text is the same
     article = next(a for a in comparison.articles if a.id == "looptijd")
     assert "".join(e["text"] for e in changed["edits"] if e["op"] != "insert") == old_text(
         article.edits)
@@ -97,6 +98,7 @@ def test_json_shape_and_rebuild(comparison: Comparison) -> None:
         article.edits)
     renumbered = next(c for c in data["changes"] if c["kind"] == "renumbered")
     assert renumbered["substantive"] is False and renumbered["edits"] == []
+    assert renumbered["binding"] is False
     added = next(c for c in data["changes"] if c["kind"] == "added")
     assert [e["op"] for e in added["edits"]] == ["insert"]
     assert data["explanations"][0]["article"] == "doel"

@@ -140,3 +140,64 @@ def test_github_workflow_commands_run_on_a_pull_request(git_repo: Path,
     assert "<del>de stuurgroep</del><ins>het regio-overleg</ins>" in redline
     built = {p.suffix for p in (git_repo / "build").rglob("*") if p.is_file()}
     assert {".md", ".html", ".docx"} <= built
+
+
+INSTALL = re.compile(r'"(rechtmakers(?:\[\w+\])? @ git\+(\S+)@([^"\s]+))"')
+
+
+def install_lines() -> list[tuple[str, str, str]]:
+    """(requirement, repository URL, tag) of every install line in the CI templates."""
+    return [match.groups() for path in WORKFLOWS  # type: ignore[misc]
+            for match in INSTALL.finditer(path.read_text(encoding="utf-8"))]
+
+
+def test_ci_templates_install_from_our_repository_pinned_to_this_version() -> None:
+    import tomllib
+
+    from rechtmakers import REPOSITORY, __version__
+
+    urls = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["urls"]
+    assert urls["Repository"] == REPOSITORY
+    lines = install_lines()
+    assert len(lines) == 2  # one install line in each template
+    for path in WORKFLOWS:
+        assert re.search(r'pip install (--quiet )?"rechtmakers @ git\+', path.read_text()), path
+    for requirement, url, tag in lines:
+        assert url == REPOSITORY, requirement
+        assert tag == f"v{__version__}", requirement
+    for path in WORKFLOWS:
+        text = path.read_text(encoding="utf-8")
+        assert "pip install rechtmakers" not in text and "pip install --quiet rechtmakers" \
+            not in text, f"{path.name}: op PyPI staat geen rechtmakers"
+        comments = [line.split("#", 1)[1] for line in text.splitlines()
+                    if "#" in line and "${{" not in line and "'##" not in line]
+        english = [c for c in comments if re.search(r"\b(the|and|with|for|every|read)\b", c)]
+        assert english == [], f"{path.name}: Engels commentaar {english}"
+
+
+@pytest.mark.slow
+def test_install_line_works_against_a_clone(tmp_path: Path) -> None:
+    """The install line of the templates, run against a local clone tagged like a release.
+
+    Only the repository URL is replaced (pip needs a host in a git+file URL); --target and
+    --no-deps keep it to rechtmakers itself, so the test needs no network beyond the build
+    backend pip sets up."""
+    from rechtmakers import REPOSITORY, __version__
+
+    if not (ROOT / ".git").exists() or shutil.which("git") is None:
+        pytest.skip("geen git-repository of geen git: de installatie uit git kan niet getest")
+    clone = tmp_path / "kloon"
+    subprocess.run(["git", "clone", "--quiet", str(ROOT), str(clone)], check=True,
+                   capture_output=True, timeout=120)
+    subprocess.run(["git", "-C", str(clone), "tag", "-f", f"v{__version__}"], check=True,
+                   capture_output=True)
+    line = next(req for req, _, _ in install_lines() if req.startswith("rechtmakers @"))
+    requirement = line.replace(REPOSITORY, f"file://localhost{clone}")
+    target = tmp_path / "doel"
+    result = subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps",
+                             "--disable-pip-version-check", "--target", str(target),
+                             requirement], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert (target / "rechtmakers" / "cli" / "app.py").is_file()
+    assert f'__version__ = "{__version__}"' in (target / "rechtmakers" / "__init__.py").read_text()
+    assert list(target.glob(f"rechtmakers-{__version__}.dist-info"))

@@ -69,7 +69,9 @@ def test_every_command_and_option_has_dutch_help(cli: Cli, name: str) -> None:
 @pytest.mark.parametrize("args, message", [
     (["validate", "--bla"], "Fout: Onbekende optie: --bla."),
     (["validate", "--format", "xml"], "Fout: Ongeldige waarde voor '--format' / '-f': 'xml' "
-     "kan niet. Kies uit: 'human', 'json', 'github', 'sarif'."),
+     "kan niet. Kies uit: 'tekst', 'json', 'github', 'sarif'."),
+    (["regels", "a", "b"], "Fout: Onverwachte extra argumenten: b."),
+    (["schema", "x", "y"], "Fout: Onverwachte extra argumenten: x y."),
     (["init"], "Fout: Het argument 'MAP' ontbreekt."),
     (["init", "x", "--titel"], "Fout: De optie '--titel' heeft een waarde nodig."),
     (["valideer"], "Fout: Onbekende opdracht 'valideer'."),
@@ -225,3 +227,121 @@ def test_shell_completion_of_rule_codes() -> None:
     result = subprocess.run([sys.executable, "-m", "rechtmakers"], env=env,
                             capture_output=True, text=True, timeout=60)
     assert '"sarif"' in result.stdout
+
+
+# One consistent command line: format names, quiet, output files, internal errors.
+TEXT_FORMAT_COMMANDS = [["validate"], ["taal"], ["regels"], ["status"], ["verify"], ["log"],
+                        ["diff"]]
+
+
+@pytest.mark.parametrize("command", TEXT_FORMAT_COMMANDS, ids=lambda c: c[0])
+def test_readable_output_is_called_tekst_everywhere(cli: Cli, command: list[str]) -> None:
+    result = cli(*command, "--format", "xml")
+    assert result.exit_code == 2
+    assert "Kies uit: 'tekst'" in result.stderr, result.stderr
+    help_text = cli(*command, "--help").stdout
+    assert "tekst" in help_text
+    choices = re.search(r"--format <([^>]*)>", help_text)
+    assert choices and choices.group(1).split("|")[0] == "tekst", help_text
+    assert not re.search(r"\b(human|text)\b", help_text), help_text
+
+
+@pytest.mark.parametrize("alias", ["tekst", "text", "human", "TEKST", "Text"])
+@pytest.mark.parametrize("command", ["validate", "taal"])
+def test_format_aliases_are_accepted(cli: Cli, workdir: Path, command: str, alias: str) -> None:
+    expected = cli(command, "--format", "tekst")
+    result = cli(command, "--format", alias)
+    assert result.exit_code == expected.exit_code == 0, result.output
+    assert result.stdout == expected.stdout
+
+
+def test_render_accepts_format_aliases(cli: Cli, workdir: Path) -> None:
+    result = cli("render", "--format", "markdown,HTML", "--out", "uit")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.suffix for p in (workdir / "uit" / "minimal").iterdir()) == [".html", ".md"]
+
+
+@pytest.mark.parametrize("name", commands())
+def test_every_command_has_quiet(cli: Cli, name: str) -> None:
+    result = cli(name, "--help")
+    assert "-q, --quiet" in result.stdout, f"{name} mist -q/--quiet"
+
+
+@pytest.mark.parametrize("where", ["global", "command"])
+def test_quiet_hides_what_render_and_diff_wrote(cli: Cli, workdir: Path, where: str) -> None:
+    def run(*args: str) -> Any:
+        return cli("-q", *args) if where == "global" else cli(args[0], "-q", *args[1:])
+
+    assert "geschreven: " in cli("render", "--out", "uit").stdout
+    assert run("render", "--out", "uit2").stdout == ""
+    assert (workdir / "uit2" / "minimal").is_dir()
+    assert run("validate").stdout == ""
+
+
+def test_diff_out_reports_what_it_wrote(cli: Cli, workdir: Path) -> None:
+    shutil.copytree(workdir / "agreements" / "minimal", workdir / "nieuw")
+    doel = workdir / "nieuw" / "artikelen" / "doel.yaml"
+    doel.write_text(doel.read_text().replace("goed kan leven", "goed en gezond kan leven"))
+    result = cli("diff", "agreements/minimal", "nieuw", "--format", "md", "--out", "w.md")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "geschreven: w.md\n"
+    assert "gezond" in (workdir / "w.md").read_text()
+    quiet = cli("diff", "agreements/minimal", "nieuw", "-f", "md", "-o", "w2.md", "-q")
+    assert quiet.stdout == "" and (workdir / "w2.md").is_file()
+
+
+def test_internal_error_exits_3_and_says_where_to_report(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import importlib
+
+    from rechtmakers import ISSUES
+
+    app_module = importlib.import_module("rechtmakers.cli.app")
+    regels = importlib.import_module("rechtmakers.cli.regels")
+
+    def broken(*args: object) -> str:
+        raise RuntimeError("kapot")
+
+    monkeypatch.setattr(regels, "listing", broken)
+    monkeypatch.setattr(sys, "argv", ["rechtmakers", "regels"])
+    monkeypatch.delenv("RECHTMAKERS_DEBUG", raising=False)
+    with pytest.raises(SystemExit) as info:
+        app_module.main()
+    assert info.value.code == 3
+    err = capsys.readouterr().err
+    assert "Interne fout (RuntimeError: kapot)" in err
+    assert "Dit is een fout in rechtmakers" in err and ISSUES in err
+    assert "Traceback" not in err
+
+
+def test_click_messages_we_know_of_are_all_dutch() -> None:
+    """Every usage message the bundled click and typer can give, in Dutch."""
+    english = [
+        "Got unexpected extra argument(s) (a b)", "Got unexpected extra argument (a)",
+        "Argument 'x' takes 2 values.", "Option '--x' requires an argument.",
+        "Option '--x' requires 2 arguments.", "Option '--x' does not take a value.",
+        "No such option: --x", "No such command 'x'.", "Missing command.",
+        "Missing argument 'MAP'.", "Missing option '--partij'.", "Missing parameter: x",
+        "Invalid value for '-f': 'x' is not one of 'tekst', 'json'.",
+        "Invalid value: Value 'x' is not a valid integer.", "Value must be an iterable.",
+        "Path 'x' does not exist.", "File 'x' is a directory.", "Directory 'x' is a file.",
+        "Path 'x' is not readable.", "File 'x' is not writable.",
+        "Could not open file 'x': Permission denied",
+    ]
+    for text in english:
+        dutch = dutch_message(text)
+        assert dutch != text, text
+        assert_dutch(dutch)
+
+
+def test_skip_reasons_are_dutch() -> None:
+    """A skip reason is read by whoever runs the tests: Dutch too."""
+    english = re.compile(r"\b(is missing|not installed|missing|skipped|requires?|only on|cannot|"
+                         r"could not|no such|not found)\b", re.IGNORECASE)
+    reason = re.compile(r"""(?:pytest\.skip\(|reason=)\s*f?(["'])(.*?)\1""")
+    found = []
+    for path in sorted((ROOT / "tests").rglob("*.py")):
+        for match in reason.finditer(path.read_text(encoding="utf-8")):
+            if english.search(match.group(2)):
+                found.append(f"{path.relative_to(ROOT)}: {match.group(2)}")
+    assert found == []

@@ -64,3 +64,42 @@ def test_docs_rule_reference_is_up_to_date(cli: Cli) -> None:
                                 "`rechtmakers regels --format md > docs/regels.md`")
     for rule in RULES.values():
         assert f"\n## {rule.code}\n" in actual
+
+
+def test_every_rule_has_a_good_and_a_wrong_example() -> None:
+    """`regels` promises a good and a wrong example for every rule, the load and schema rules
+    included (their documentation is written by hand in checks/source.py)."""
+    lacking = [code for code, rule in RULES.items()
+               if "Goed" not in rule.explanation or "Fout" not in rule.explanation]
+    assert lacking == []
+
+
+def _blocks(text: str) -> list[str]:
+    """The indented code blocks of a rule's explanation, in order."""
+    blocks, current = [], []
+    for line in text.splitlines():
+        if line.startswith("    "):
+            current.append(line[4:])
+        elif current and not line.strip() == "":
+            blocks.append("\n".join(current) + "\n")
+            current = []
+    if current:
+        blocks.append("\n".join(current) + "\n")
+    return blocks
+
+
+@pytest.mark.parametrize("code", [c for c in RULES if c.startswith("Y")
+                                  and len(_blocks(RULES[c].explanation)) >= 2])
+def test_yaml_examples_are_what_they_say(code: str) -> None:
+    """The good example of a load rule loads; its wrong example is refused with that code."""
+    from rechtmakers.load import LoadRefusal, read_yaml_bytes
+
+    good, bad = _blocks(RULES[code].explanation)[:2]
+    source = read_yaml_bytes(good.encode(), Path("goed.yaml"))
+    assert source.cut_by_comment == {}
+    try:
+        source = read_yaml_bytes(bad.encode(), Path("fout.yaml"))
+    except LoadRefusal as refusal:
+        assert refusal.code == code
+    else:
+        assert code == "Y015" and source.cut_by_comment

@@ -11,7 +11,7 @@ import os
 import subprocess
 import sys
 
-HEAVY = ("pydantic", "jinja2", "git", "markdown_it", "docx", "babel", "yaml", "rich")
+HEAVY = ("pydantic", "jinja2", "git", "markdown_it", "docx", "babel", "yaml", "rich", "typer")
 PROBE = """
 import json, sys
 sys.argv = ["rechtmakers", "--version"]

@@ -33,11 +33,11 @@ def test_text_lists_scores_and_findings(cli: Callable[..., Any], jargon_copy: Pa
 
 def test_json(cli: Callable[..., Any], jargon_copy: Path) -> None:
     data = json.loads(cli("taal", "--format", "json").stdout)
-    article = next(a for a in data[0]["artikelen"] if a["id"] == "doel")
-    assert article["nummer"] == 1 and article["zinnen"] > 0
-    assert article["meldingen"][0]["code"] == "T001"
-    assert article["meldingen"][0]["passage"] == "slechts"
-    assert data[0]["totaal"]["woorden"] == sum(a["woorden"] for a in data[0]["artikelen"])
+    article = next(a for a in data[0]["articles"] if a["id"] == "doel")
+    assert article["number"] == 1 and article["sentences"] > 0
+    assert article["findings"][0]["code"] == "T001"
+    assert article["findings"][0]["passage"] == "slechts"
+    assert data[0]["total"]["words"] == sum(a["words"] for a in data[0]["articles"])
 
 
 def test_markdown_table(cli: Callable[..., Any], jargon_copy: Path) -> None:

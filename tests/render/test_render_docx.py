@@ -98,3 +98,37 @@ def test_libreoffice_converts_the_docx(sample_docx: bytes, tmp_path: Path,
     assert "Artikel 3 – Zo nemen we besluiten" in text
     assert "3.1\tDe penvoerder stuurt elk voorstel" in text
     assert "Handtekening" in text
+
+
+def test_articles_leden_and_terms_carry_bookmarks(sample_docx: bytes) -> None:
+    """Every article and lid has a bookmark named after its ids; references and defined terms
+    are internal links to bookmarks that exist."""
+    import re
+
+    xml = zipfile.ZipFile(io.BytesIO(sample_docx)).read("word/document.xml").decode("utf-8")
+    names = re.findall(r'<w:bookmarkStart w:id="\d+" w:name="([^"]+)"/>', xml)
+    assert len(names) == len(set(names))
+    assert all(re.fullmatch(r"[A-Za-z][A-Za-z0-9_]{0,39}", name) for name in names)
+    assert {"art_doel", "art_besluitvorming", "lid_besluitvorming__consent",
+            "lid_besluitvorming__overwegend_bezwaar", "begrip_stuurgroep",
+            "ondertekening"} <= set(names)
+    root = Path(__file__).resolve().parents[2] / "agreements" / "positief-gezond-almere"
+    from rechtmakers.agreement import load_agreement
+
+    agreement = load_agreement(root)[0]
+    members = sum(len(a.members) for a in agreement.articles.values())
+    assert len([n for n in names if n.startswith("art_")]) == len(agreement.articles)
+    assert len([n for n in names if n.startswith("lid_")]) == members
+    targets = re.findall(r'<w:hyperlink w:anchor="([^"]+)"', xml)
+    assert targets and set(targets) <= set(names)
+    assert "lid_besluitvorming__consent" in targets and "begrip_stuurgroep" in targets
+
+
+def test_long_ids_give_short_stable_bookmark_names() -> None:
+    from rechtmakers.render.docx_body import bookmark_name
+
+    long = bookmark_name("lid", "a" * 64, "b" * 64)
+    assert len(long) == 40 and long[0].isalpha() and long == bookmark_name("lid", "a" * 64,
+                                                                           "b" * 64)
+    assert long != bookmark_name("lid", "a" * 64, "b" * 63)
+    assert bookmark_name("lid", "a-b", "c") != bookmark_name("lid", "a", "b-c")

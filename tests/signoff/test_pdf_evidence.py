@@ -22,7 +22,7 @@ from rechtmakers.signoff.pdf_evidence import (
 )
 from rechtmakers.signoff.pdf_signatures import revision_digests
 
-from .conftest import FATIMA, JOOST
+from .conftest import FATIMA, JOOST, commit_all, edit
 from .pdf_certs import (
     DAY,
     NOW,
@@ -273,3 +273,55 @@ def test_only_the_partys_own_signatures_are_checked(tmp_path: Path, sample: Agre
     assert check_pdf(both, digest, party(sample, "gemeente-almere"), [ca.der], cache=cache).ok
     [entry] = cache.entries.values()
     assert [f["checked"] for f in entry] == [True, True]
+
+
+@pytest.fixture(scope="module")
+def rendered(sample: Agreement) -> bytes:
+    """The sample as `render --format pdf` makes it (Typst, PDF/A)."""
+    from rechtmakers.render import RenderOptions, render_agreement
+
+    [data] = render_agreement(sample, RenderOptions(formats=("pdf",))).values()
+    return data
+
+
+def test_the_rendered_pdf_signed_by_two_parties_counts(sample: Agreement, digest: str,
+                                                       ca: CertificateAuthority,
+                                                       rendered: bytes) -> None:
+    assert revision_digests(rendered) == [digest]
+    both = sign(sign(rendered, person(ca, JOOST), "Handtekening1"), person(ca, FATIMA),
+                "Handtekening2")
+    assert check_pdf(both, digest, party(sample, "de-schoor"), [ca.der]).ok
+    assert check_pdf(both, digest, party(sample, "gemeente-almere"), [ca.der]).ok
+
+
+def test_a_signed_redline_is_no_version(git_repo: Path, agreement: Path, cli: Any,
+                                        sample: Agreement, ca: CertificateAuthority) -> None:
+    edit(agreement / "overeenkomst.yaml", "versie: 1.0.0", "versie: 1.1.0")
+    commit_all(git_repo, "Nieuwe versie")
+    out = git_repo / "redline.pdf"
+    result = cli("diff", "HEAD~1", "HEAD", agreement, "--format", "pdf", "--out", out)
+    assert result.exit_code == 0, result.output
+    redline = out.read_bytes()
+    assert b"sha256:" in redline and revision_digests(redline) == []
+    model = load_agreement(agreement)[0]
+    check = check_pdf(sign(redline, person(ca, JOOST)), content_digest(model),
+                      model.party_map["de-schoor"], [ca.der])
+    assert "noemt geen digest" in (check.reason or "")
+
+
+def test_damaged_pdfs_give_reasons_not_tracebacks(sample: Agreement, digest: str,
+                                                  ca: CertificateAuthority, pdf: bytes) -> None:
+    import random
+
+    signed = sign(pdf, person(ca, JOOST))
+    chance = random.Random(16)
+    for _ in range(24):
+        damaged = bytearray(signed)
+        start = chance.randrange(len(damaged))
+        for at in range(start, min(len(damaged), start + chance.choice((1, 8, 200)))):
+            damaged[at] = chance.randrange(256)
+        check = check_pdf(bytes(damaged), digest, party(sample, "de-schoor"), [ca.der])
+        assert check.ok or check.reason
+    truncated = check_pdf(signed[: len(signed) // 2], digest, party(sample, "de-schoor"),
+                          [ca.der])
+    assert not truncated.ok

@@ -1,0 +1,270 @@
+"""A returned DOCX read as text: tracked changes accepted, bookmarks, comments and who did what.
+
+Insertions (w:ins, w:moveTo) count as present, deletions (w:del, w:moveFrom) as absent, and a
+paragraph whose mark was deleted runs on into the next one, as "accept all" would make it.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass, field
+from io import BytesIO
+from typing import Any
+
+from rechtmakers.errors import UsageError
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_CP = "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}"
+_DC = "{http://purl.org/dc/elements/1.1/}"
+_DIGEST = re.compile(r"(?<![0-9a-f])[0-9a-f]{64}(?![0-9a-f])")
+MAX_PART = 50_000_000  # bytes of one unpacked part we are willing to read
+
+_SKIP = frozenset(f"{W}{tag}" for tag in ("pPr", "rPr", "instrText", "delText", "txbxContent",
+                                          "drawing", "pict", "object", "footnoteReference",
+                                          "endnoteReference", "sdtPr", "sdtEndPr", "tblPr",
+                                          "trPr", "tcPr", "tblGrid"))
+_GONE = frozenset((f"{W}del", f"{W}moveFrom"))
+_ADDED = frozenset((f"{W}ins", f"{W}moveTo"))
+_BREAKS = frozenset((f"{W}br", f"{W}cr"))
+_CONTAINERS = frozenset((f"{W}tbl", f"{W}tr", f"{W}tc", f"{W}sdt", f"{W}sdtContent",
+                         f"{W}customXml", f"{W}smartTag"))
+
+
+@dataclass
+class Para:
+    """One paragraph as it reads with all changes accepted."""
+
+    text: str
+    bookmarks: list[str] = field(default_factory=list)
+    authors: list[tuple[str, str]] = field(default_factory=list)  # (author, date) of changes
+
+
+@dataclass(frozen=True)
+class Comment:
+    id: str
+    author: str
+    date: str
+    text: str
+    para: int  # the paragraph where the commented text starts
+    quote: str
+
+
+@dataclass
+class Review:
+    """What a DOCX holds for us: its properties, paragraphs and comments."""
+
+    properties: dict[str, str]
+    paras: list[Para]
+    comments: list[Comment]
+
+    @property
+    def digest(self) -> str | None:
+        """The digest rechtmakers wrote in the properties (identifier, else the description)."""
+        ident = self.properties.get("identifier", "")
+        if ident.startswith("sha256:") and _DIGEST.fullmatch(ident[7:]):
+            return ident[7:]
+        found = _DIGEST.search(self.properties.get("description", ""))
+        return found.group() if found else None
+
+
+def read_review(data: bytes, name: str) -> Review:
+    """The review in a DOCX file's bytes; UsageError (exit 2) when it is not a DOCX."""
+    try:
+        package = zipfile.ZipFile(BytesIO(data))
+        document = _part(package, "word/document.xml")
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise UsageError(f"{name} is geen DOCX-bestand (een Word-document). Sla het in Word op "
+                         "als .docx en probeer het opnieuw.") from exc
+    properties = _properties(package)
+    comments_xml = _optional_part(package, "word/comments.xml")
+    try:
+        root = _parse(document)
+        reader = _BodyReader()
+        body = root.find(f"{W}body")
+        if body is not None:
+            reader.container(body)
+        reader.finish()
+        notes = _comment_texts(_parse(comments_xml)) if comments_xml else {}
+    except _XmlError as exc:
+        raise UsageError(f"{name} is geen geldig DOCX-bestand: de tekst is niet te lezen "
+                         f"({exc}).") from exc
+    return Review(properties, reader.paras, reader.comments(notes))
+
+
+def read_body_xml(body_xml: str) -> list[Para]:
+    """The paragraphs of body XML as the renderer writes it (for the base version)."""
+    root = _parse(('<w:body xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/'
+                   'main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/'
+                   f'relationships">{body_xml}</w:body>').encode())
+    reader = _BodyReader()
+    reader.container(root)
+    reader.finish()
+    return reader.paras
+
+
+class _XmlError(Exception):
+    pass
+
+
+def _parse(data: bytes) -> Any:
+    from lxml import etree  # type: ignore[import-untyped]
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True,
+                             remove_comments=True)
+    try:
+        return etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as exc:
+        raise _XmlError(str(exc)) from None
+
+
+def _part(package: zipfile.ZipFile, name: str) -> bytes:
+    info = package.getinfo(name)
+    if info.file_size > MAX_PART:
+        raise ValueError("te groot")
+    return package.read(name)
+
+
+def _optional_part(package: zipfile.ZipFile, name: str) -> bytes | None:
+    try:
+        return _part(package, name)
+    except (KeyError, ValueError, zipfile.BadZipFile):
+        return None
+
+
+def _properties(package: zipfile.ZipFile) -> dict[str, str]:
+    core = _optional_part(package, "docProps/core.xml")
+    if core is None:
+        return {}
+    try:
+        root = _parse(core)
+    except _XmlError:
+        return {}
+    wanted = {f"{_DC}identifier": "identifier", f"{_DC}description": "description",
+              f"{_CP}keywords": "keywords", f"{_CP}category": "category",
+              f"{_CP}version": "version", f"{_DC}title": "title",
+              f"{_CP}lastModifiedBy": "last_modified_by"}
+    return {wanted[child.tag]: (child.text or "").strip() for child in root
+            if child.tag in wanted}
+
+
+def _comment_texts(root: Any) -> dict[str, tuple[str, str, str]]:
+    """Comment id → (author, date, text)."""
+    notes = {}
+    for comment in root.iter(f"{W}comment"):
+        paras = ["".join(t.text or "" for t in p.iter(f"{W}t")) for p in comment.iter(f"{W}p")]
+        date = comment.get(f"{W}date", "")
+        notes[comment.get(f"{W}id", "")] = (comment.get(f"{W}author", ""),
+                                            "" if date.startswith("0-") else date,
+                                            "\n".join(paras).strip())
+    return notes
+
+
+class _BodyReader:
+    """Walks the body once, building paragraphs and noting where comments start and end."""
+
+    def __init__(self) -> None:
+        self.paras: list[Para] = []
+        self.parts: list[str] = []
+        self.current = Para("")
+        self.offset = 0  # characters in finished paragraphs, one separator each
+        self.starts: dict[str, tuple[int, int]] = {}  # comment id → (paragraph, global offset)
+        self.ends: dict[str, int] = {}
+        self.texts: list[str] = []
+
+    def container(self, element: Any) -> None:
+        for child in element:
+            tag = child.tag
+            if tag == f"{W}p":
+                self.paragraph(child)
+            elif tag in _CONTAINERS:
+                self.container(child)
+
+    def paragraph(self, element: Any) -> None:
+        mark_deleted = False
+        ppr = element.find(f"{W}pPr")
+        if ppr is not None:
+            rpr = ppr.find(f"{W}rPr")
+            if rpr is not None:
+                for change in rpr:
+                    if change.tag in _GONE or change.tag in _ADDED:
+                        self._author(change)
+                    if change.tag in _GONE:
+                        mark_deleted = True
+        self.inline(element, present=True)
+        if not mark_deleted:
+            self.end_paragraph()
+
+    def inline(self, element: Any, present: bool) -> None:
+        for child in element:
+            tag = child.tag
+            if tag in _SKIP:
+                continue
+            if tag == f"{W}t":
+                if present:
+                    self.parts.append(child.text or "")
+            elif tag == f"{W}tab":
+                if present:
+                    self.parts.append("\t")
+            elif tag in _BREAKS:
+                if present and child.get(f"{W}type") not in ("page", "column"):
+                    self.parts.append("\n")
+            elif tag == f"{W}noBreakHyphen":
+                if present:
+                    self.parts.append("\u2011")
+            elif tag in _GONE:
+                self._author(child)
+                self.inline(child, present=False)
+            elif tag in _ADDED:
+                self._author(child)
+                self.inline(child, present)
+            elif tag == f"{W}bookmarkStart":
+                name = child.get(f"{W}name")
+                if name:
+                    self.current.bookmarks.append(name)
+            elif tag == f"{W}commentRangeStart":
+                self.starts.setdefault(child.get(f"{W}id", ""), (len(self.paras), self._at()))
+            elif tag == f"{W}commentRangeEnd":
+                self.ends[child.get(f"{W}id", "")] = self._at()
+            elif tag == f"{W}commentReference":
+                cid = child.get(f"{W}id", "")
+                self.starts.setdefault(cid, (len(self.paras), self._at()))
+                self.ends.setdefault(cid, self._at())
+            elif tag == f"{W}p":
+                self.paragraph(child)
+            else:
+                self.inline(child, present)
+
+    def _author(self, change: Any) -> None:
+        author = change.get(f"{W}author", "")
+        date = change.get(f"{W}date", "")
+        entry = (author, "" if date.startswith("0-") else date)
+        if author and entry not in self.current.authors:
+            self.current.authors.append(entry)
+
+    def _at(self) -> int:
+        return self.offset + sum(len(p) for p in self.parts)
+
+    def end_paragraph(self) -> None:
+        text = "".join(self.parts)
+        self.current.text = text
+        self.paras.append(self.current)
+        self.texts.append(text)
+        self.offset += len(text) + 1
+        self.parts = []
+        self.current = Para("")
+
+    def finish(self) -> None:
+        if self.parts or self.current.bookmarks:
+            self.end_paragraph()
+
+    def comments(self, notes: dict[str, tuple[str, str, str]]) -> list[Comment]:
+        whole = "\n".join(self.texts)
+        found = []
+        for cid, (author, date, text) in notes.items():
+            para, start = self.starts.get(cid, (len(self.paras) - 1, len(whole)))
+            end = max(self.ends.get(cid, start), start)
+            found.append(Comment(cid, author, date, text, min(para, len(self.paras) - 1),
+                                 whole[start:end].strip()))
+        found.sort(key=lambda c: (c.para, c.id))
+        return found
