@@ -18,8 +18,8 @@ DOCS = ROOT / "docs" / "json.md"
 SCHEMAS = ROOT / "docs" / "json"
 MINIMAL = ROOT / "tests" / "data" / "minimal"
 Cli = Callable[..., Any]
-# Outputs whose keys are all English; log still carries `versie`.
-ENGLISH_ONLY = ("validate", "taal", "diff", "status", "verify")
+# Outputs whose keys are all English: every one.
+ENGLISH_ONLY = ("validate", "taal", "diff", "status", "verify", "log")
 DUTCH_KEYS = {"versie", "titel", "tekst", "meldingen", "artikelen", "totaal", "nummer",
               "zinnen", "woorden", "partijen", "soort", "bestand", "regel", "kolom"}
 
