@@ -261,13 +261,13 @@ def allowed_signers_text(keys: Mapping[KeyId, tuple[str, str]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def key_history(repo: gitrepo.Repo, subdir: str, root: Path, lead: str,
+def key_history(repo: gitrepo.Repo, subdir: str, head: str, root: Path, lead: str,
                 listed: Mapping[str, Party], scratch: Path) -> KeyHistory:
     """Walk partijen.yaml oldest first and decide, per change of a party's keys, whether it
     counts (first keys, or signed by a key that already counted for the party or the
     penvoerder)."""
     path = f"{subdir}/{PARTIES_FILE}" if subdir else PARTIES_FILE
-    versions = gitrepo.file_history(repo, path)
+    versions = gitrepo.file_history(repo, path, head)
     blobs = gitrepo.read_blobs(repo, {b for v in versions for b in (v.old_blob, v.new_blob)
                                       if b})
     parsed = {sha: _keys_in(data, root / PARTIES_FILE) for sha, data in blobs.items()}
@@ -369,7 +369,7 @@ class _Digests:
 
     def _compute(self, commit: str, key: str) -> str | None:
         files = {rel: data for rel, data in
-                 gitrepo.files_at(self.repo, commit, self.subdir).items()
+                 gitrepo.files_at(self.repo, gitrepo.CommitId(commit), self.subdir).items()
                  if not rel.startswith(f"{SIGNOFFS_DIR}/")}
         agreement, _ = load_agreement(self.root, files)
         try:
@@ -397,12 +397,12 @@ def evaluate(root: Path, agreement: Agreement, digest: str, *, cached: bool = Tr
     try:
         repo = gitrepo.open_repo(root)
         subdir = gitrepo.repo_relative(repo, root)
-        gitrepo.head_commit(repo)
+        head = gitrepo.head_commit(repo)
     except UsageError as exc:
         return _without_git(root, agreement, digest, str(exc))
     cache = ResultCache(gitrepo.cache_dir(repo) if cached else None)
     with tempfile.TemporaryDirectory(prefix="rechtmakers-") as tmp:
-        report = _evaluate(repo, subdir, root, agreement, digest, cache, Path(tmp))
+        report = _evaluate(repo, subdir, head, root, agreement, digest, cache, Path(tmp))
     cache.save()
     return report
 
@@ -417,14 +417,16 @@ def _without_git(root: Path, agreement: Agreement, digest: str, why: str) -> Tru
     return TrustReport(agreement, digest, parties, strays, (why,))
 
 
-def _evaluate(repo: gitrepo.Repo, subdir: str, root: Path, agreement: Agreement, digest: str,
-              cache: ResultCache, scratch: Path) -> TrustReport:
-    head_files = gitrepo.files_at(repo, "HEAD", subdir)
+def _evaluate(repo: gitrepo.Repo, subdir: str, head: str, root: Path, agreement: Agreement,
+              digest: str, cache: ResultCache, scratch: Path) -> TrustReport:
+    head_ids = gitrepo.blob_ids(repo, head, subdir)
+    contents = gitrepo.read_blobs(repo, head_ids.values())
+    head_files = {rel: contents[sha] for rel, sha in head_ids.items() if sha in contents}
     at_head = _agreement_at_head(root, head_files) or agreement
     parties = {**agreement.party_map, **at_head.party_map}
     lead = at_head.meta.lead if at_head.meta else ""
-    keys = key_history(repo, subdir, root, lead, at_head.party_map, scratch)
-    written = _written_records(repo, subdir, head_files)
+    keys = key_history(repo, subdir, head, root, lead, at_head.party_map, scratch)
+    written = _written_records(repo, subdir, head, head_ids)
     commits = [w.commit.sha for w in written if w.commit]
     allowed = scratch / "allowed_signers_records"
     allowed.write_text(allowed_signers_text(
@@ -463,15 +465,15 @@ def _agreement_at_head(root: Path, files: dict[str, bytes]) -> Agreement | None:
     return agreement if agreement.meta is not None and agreement.parties else None
 
 
-def _written_records(repo: gitrepo.Repo, subdir: str, head_files: dict[str, bytes]
+def _written_records(repo: gitrepo.Repo, subdir: str, head: str, head_ids: dict[str, str]
                      ) -> list[_Written]:
     """Each record at HEAD with the newest commit that wrote exactly its content there."""
-    rels = sorted(rel for rel in head_files if record_party(rel) is not None)
+    rels = sorted(rel for rel in head_ids if record_party(rel) is not None)
     if not rels:
         return []
     folder = f"{subdir}/{SIGNOFFS_DIR}" if subdir else SIGNOFFS_DIR
-    ids = gitrepo.blob_ids(repo, "HEAD", folder)
-    history = gitrepo.history(repo, folder)
+    ids = {rel.removeprefix(f"{SIGNOFFS_DIR}/"): blob for rel, blob in head_ids.items()}
+    history = gitrepo.history(repo, folder, head)
     writer: dict[tuple[str, str], gitrepo.Commit] = {}
     for commit in reversed(history):  # oldest first, so that the newest writer stays
         for change in commit.changes:
