@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -183,7 +184,7 @@ def test_references_to_an_annex(minimal: Path, cli: Cli,
     agreement, problems = load_agreement(minimal)
     files = render_agreement(agreement, RenderOptions(formats=("md",)))
     markdown = next(iter(files.values())).decode()
-    assert "Zie bijlage 1." in markdown
+    assert re.search(r"Zie \[bijlage 1\]\(#[a-z0-9-]+\)\.", markdown), markdown
 
 
 def test_render_lists_annexes_and_includes_markdown(minimal: Path) -> None:

@@ -12,7 +12,7 @@ from rechtmakers.cli.app import app, guarded
 
 
 class Format(StrEnum):
-    text = "text"
+    tekst = "tekst"
     json = "json"
 
 
@@ -24,7 +24,7 @@ def inlezen(
     path: Path = typer.Argument(None, metavar="PAD", help="De overeenkomst (map). Standaard: "
                                 "de overeenkomst in agreements/ met het kenmerk uit de DOCX.",
                                 show_default=False),
-    fmt: Format = typer.Option(Format.text, "--format", "-f", help="Uitvoer: text of json."),
+    fmt: Format = typer.Option(Format.tekst, "--format", "-f", help="Uitvoer: tekst of json."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Toon wat er zou veranderen, maar "
                                  "schrijf niets."),
 ) -> None:

@@ -181,7 +181,12 @@ def _status_detail(item: Any) -> str:
 def _signer_text(check: Any) -> str:
     record = check.record
     return str(f"{record.signer.name}, {dutch_date(record.signed_at)}, "
-            f"{evidence_words(check.kind)}")
+            f"{evidence_words(check.kind)}{_certificate(check.kind, check.key)}")
+
+
+def _certificate(kind: str | None, key: str | None) -> str:
+    """For a signed PDF, whose certificate signed it (its subject)."""
+    return f", certificaat {key}" if kind == "pdf" and key else ""
 
 
 @app.command()
@@ -231,7 +236,8 @@ def _print_verdicts(root: Path, result: Any) -> None:
         if verdict.ok:
             record = verdict.record
             where = f", commit {verdict.commit[:12]}" if verdict.commit else ""
-            key = f", sleutel {verdict.key}" if verdict.key else ""
+            key = (_certificate(verdict.kind, verdict.key) or f", sleutel {verdict.key}"
+                   if verdict.key else "")
             old = "" if verdict.current else " (een eerdere inhoud)"
             typer.echo(f"  klopt      {verdict.party_id}: {record.signer.name} "
                        f"<{record.signer.email}>, versie {record.version}{old}, "

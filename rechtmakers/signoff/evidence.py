@@ -13,7 +13,7 @@ import importlib
 import json
 import os
 import tempfile
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Protocol
 
@@ -60,6 +60,7 @@ class EvidenceResult:
     key: str | None = None
     reason: str | None = None
     signed_digest: str | None = None
+    signers: tuple[str, ...] = ()  # every representative it proves, when more than one can
 
 
 class EvidenceKind(Protocol):
@@ -140,6 +141,7 @@ class ResultCache:
         h = hashlib.sha256()
         for part in (kind.encode(), evidence, context.statement, context.digest.encode(),
                      context.party.id.encode(), b"".join(context.anchors),
+                     "\n".join(r.email for r in context.party.representatives).encode(),
                      json.dumps([asdict(k) for k in context.keys], sort_keys=True).encode()):
             h.update(hashlib.sha256(part).digest())
         return h.hexdigest()
@@ -149,9 +151,11 @@ class ResultCache:
         if not isinstance(entry, dict):
             return None
         try:
-            return EvidenceResult(**entry)  # type: ignore[arg-type]
+            result = EvidenceResult(**entry)  # type: ignore[arg-type]
         except TypeError:
             return None
+        signers = result.signers
+        return replace(result, signers=tuple(signers)) if isinstance(signers, list) else result
 
     def get_digest(self, content: str) -> str | None:
         """The digest of a content (a tree listing), if computed before."""

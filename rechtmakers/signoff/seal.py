@@ -16,8 +16,11 @@ from rechtmakers.signoff.sign import refuse_unfinished_work
 from rechtmakers.signoff.status import AgreementStatus, agreement_status
 
 FINAL = "vastgesteld"
+# A plain value is words separated by blanks (never ending in one): no lazy run before the
+# trailing blanks, which made a long line quadratic.
 _STATUS_LINE = re.compile(r"^(?P<key>\ufeff?status[ \t]*:[ \t]*)(?P<value>'[^'\n]*'|\"[^\"\n]*\"|"
-                          r"[^#\n]*?)(?P<rest>[ \t]*(?:#[^\n]*)?)$", re.MULTILINE)
+                          r"[^#\n \t]*(?:[ \t]+[^#\n \t]+)*)(?P<rest>[ \t]*(?:#[^\n]*)?)$",
+                          re.MULTILINE)
 
 
 @dataclass(frozen=True)

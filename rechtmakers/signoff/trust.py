@@ -594,7 +594,8 @@ def _check_detached(item: _Written, files: dict[str, bytes], party: Party,
     if not outcome.ok:
         return refuse(outcome.reason or "het bewijs klopt niet", record, outcome.kind,
                         outcome.key)
-    if (outcome.signer_email or "").casefold() != record.signer.email.casefold():
+    signers = [e.casefold() for e in (outcome.signers or (outcome.signer_email or "",))]
+    if record.signer.email.casefold() not in signers:  # a PDF may carry several
         return refuse(f"het bewijs is gezet door {outcome.signer_email}, maar het record "
                         f"noemt {record.signer.email}", record, outcome.kind, outcome.key)
     return RecordCheck(item.rel, party.id, record, True, outcome.kind, None, commit, outcome.key)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import queue
@@ -143,6 +144,10 @@ class LanguageClient:
             if self.process.poll() is None:
                 self.process.kill()
                 self.process.wait(timeout=5)
+            for stream in (self.process.stdin, self.process.stdout):
+                if stream is not None:
+                    with contextlib.suppress(OSError):
+                        stream.close()
 
 
 def start(command: list[str], workspace: Path, settings: dict[str, Any]) -> LanguageClient:
