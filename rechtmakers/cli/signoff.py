@@ -11,7 +11,7 @@ from typing import Any
 
 import typer
 
-from rechtmakers.cli.app import app, guarded
+from rechtmakers.cli.app import app, guarded, is_quiet
 
 _STATE_WORDS = {"signed": "getekend", "partial": "gedeeltelijk", "invalid": "telt niet",
                 "stale": "verouderd", "missing": "ontbreekt"}
@@ -103,6 +103,8 @@ def sign(
         return
     if result.warning:
         typer.echo(result.warning, err=True)
+    if is_quiet():
+        return
     typer.echo(f"Getekend: {record.signer.name} namens {result.party.name}, versie "
                f"{record.version} (digest {record.digest[:12]}), bewijs: "
                f"{evidence_words(result.kind)}.")
@@ -338,6 +340,8 @@ def vaststellen(
 
     with guarded():
         result = seal(_one_root(path))
+    if is_quiet():
+        return
     if not result.tagged:
         typer.echo(f"Al vastgesteld: tag {result.tag}. Er is niets veranderd.")
         return
