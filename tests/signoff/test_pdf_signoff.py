@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import pytest
 
 from rechtmakers.signoff.pdf_signatures import revision_digests
@@ -30,6 +31,7 @@ Cli = Callable[..., Any]
 MAINTAINER = ("Beheerder Overeenkomst", "beheer@ggd-flevoland.example")
 PIETER = ("Pieter Brandsma", "p.brandsma@almere.example")  # represents gemeente-almere too
 FOLDER = f"{SUBDIR}/ondertekeningen"
+STATUS_SCHEMA = Path(__file__).resolve().parents[2] / "docs" / "json" / "status.schema.json"
 
 
 @pytest.fixture
@@ -68,7 +70,10 @@ def refused(git_repo: Path, result: Any, message: str, head: str) -> None:
 def party_status(cli: Cli, agreement: Path, party: str) -> dict[str, Any]:
     result = cli("status", "--format", "json", agreement)
     assert result.exit_code == 0, result.output
-    parties = json.loads(result.output)["parties"]
+    output = json.loads(result.output)
+    jsonschema.validate(output, json.loads(STATUS_SCHEMA.read_text(encoding="utf-8")),
+                        cls=jsonschema.Draft202012Validator)
+    parties = output["parties"]
     found: dict[str, Any] = next(p for p in parties if p["id"] == party)
     return found
 
