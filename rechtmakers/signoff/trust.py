@@ -31,6 +31,7 @@ from rechtmakers.digest import content_digest
 from rechtmakers.errors import RechtmakersError, UsageError
 from rechtmakers.load import LoadRefusal, read_yaml_bytes
 from rechtmakers.model import PartiesFile, Party
+from rechtmakers.signoff.anchors import Anchors, CommittedAnchors
 from rechtmakers.signoff.evidence import (
     EvidenceContext,
     ResultCache,
@@ -437,11 +438,12 @@ def _evaluate(repo: gitrepo.Repo, subdir: str, head: str, root: Path, agreement:
     demand_key = bool(at_head.meta and at_head.meta.signing
                       and at_head.meta.signing.evidence == "sleutel")
     title = at_head.meta.title if at_head.meta else agreement.id
+    anchors = CommittedAnchors(repo, subdir, head_files, keys.keys_of(lead))
     checks: list[RecordCheck] = []
     for item in written:
         party = parties.get(record_party(item.rel) or "")
         checks.append(_check(item, head_files, party, at_head, title, keys, signatures,
-                             digests, cache, demand_key))
+                             digests, cache, demand_key, anchors))
     on_disk = {rel for rel in record_paths_on_disk(root)}
     committed = {w.rel for w in written}
     for rel in sorted(on_disk - committed):
@@ -489,7 +491,8 @@ def _written_records(repo: gitrepo.Repo, subdir: str, head: str, head_ids: dict[
 
 def _check(item: _Written, files: dict[str, bytes], party: Party | None, agreement: Agreement,
            title: str, keys: KeyHistory, signatures: dict[str, gitrepo.Signature],
-           digests: _Digests, cache: ResultCache, demand_key: bool) -> RecordCheck:
+           digests: _Digests, cache: ResultCache, demand_key: bool,
+           anchors: CommittedAnchors) -> RecordCheck:
     party_id = record_party(item.rel) or ""
     commit = item.commit.sha if item.commit else None
 
@@ -518,7 +521,7 @@ def _check(item: _Written, files: dict[str, bytes], party: Party | None, agreeme
                       record)
     if record.evidence is not None:
         return _check_detached(item, files, party, agreement, title, keys, record, cache,
-                               refuse)
+                               refuse, anchors)
     if item.commit is None:
         return refuse(f"de commit die {item.rel} schreef is niet te vinden", record)
     author = item.commit.author_email.casefold()
@@ -565,7 +568,8 @@ def _signature_problem(signature: gitrepo.Signature | None, trusted: tuple[Trust
 
 def _check_detached(item: _Written, files: dict[str, bytes], party: Party,
                     agreement: Agreement, title: str, keys: KeyHistory, record: SignOff,
-                    cache: ResultCache, refuse: Callable[..., RecordCheck]) -> RecordCheck:
+                    cache: ResultCache, refuse: Callable[..., RecordCheck],
+                    anchors: CommittedAnchors) -> RecordCheck:
     assert record.evidence is not None
     folder = item.rel.rsplit("/", 1)[0]
     evidence_rel = f"{folder}/{record.evidence.file}"
@@ -581,21 +585,19 @@ def _check_detached(item: _Written, files: dict[str, bytes], party: Party,
             record.digest, party.id, agreement.id):
         return refuse(f"{statement_rel} is niet de akkoordverklaring van dit record (andere "
                         "digest, partij of overeenkomst)", record, record.evidence.kind)
-    anchors: tuple[bytes, ...] = ()
+    trusted = Anchors(())
     if needs_anchors(record.evidence.kind):
-        from rechtmakers.signoff.pdf_evidence import trust_anchors
-
         try:
-            anchors = tuple(trust_anchors(files))
+            trusted = anchors.get()
         except RechtmakersError as exc:
             return refuse(str(exc), record, record.evidence.kind)
     context = EvidenceContext(agreement.id, title, record.version, record.digest, party,
-                              keys.keys_of(party.id), statement, anchors)
+                              keys.keys_of(party.id), statement, trusted.certificates)
     outcome = verify_evidence(record.evidence.kind, data, context, cache)
     commit = item.commit.sha if item.commit else None
     if not outcome.ok:
-        return refuse(outcome.reason or "het bewijs klopt niet", record, outcome.kind,
-                        outcome.key)
+        reason = "; ".join([outcome.reason or "het bewijs klopt niet", *trusted.notes])
+        return refuse(reason, record, outcome.kind, outcome.key)
     signers = [e.casefold() for e in (outcome.signers or (outcome.signer_email or "",))]
     if record.signer.email.casefold() not in signers:  # a PDF may carry several
         return refuse(f"het bewijs is gezet door {outcome.signer_email}, maar het record "
