@@ -4,6 +4,11 @@ Targets (issue 3, on a 2-core machine): md+html of a synthetic 1,000-article agr
 ≤ 1.2 s; docx ≤ 0.9 × pandoc's time for the same text from Markdown to DOCX; the sample
 agreement to md+html ≤ 300 ms wall through the command line, start-up included.
 
+Targets (issue 11, PDF through Typst; ratios measured in the same run): the sample to pdf
+≤ 1.6 × the sample to md,html; the 1,000-article agreement to pdf ≤ 3 × pandoc Markdown → DOCX,
+with a peak memory ≤ 1.5 GiB. On a shared machine wall time swings with the load, so CPU time
+(user + system, from wait4) is printed beside it.
+
 pandoc comes from `pip install pypandoc-binary` (for this benchmark only); without it the
 pandoc lines are left out. Run it as users run rechtmakers, with bytecode writing on:
 `env -u PYTHONDONTWRITEBYTECODE python benchmarks/bench_render.py`. Besides wall time it prints
@@ -12,6 +17,7 @@ the CPU time of the sample's render, which other work on a shared machine distur
 
 from __future__ import annotations
 
+import os
 import resource
 import shutil
 import subprocess
@@ -44,6 +50,25 @@ def wall(cmd: list[str], cwd: Path | None = None, runs: int = RUNS) -> float:
         subprocess.run(cmd, cwd=cwd, capture_output=True, check=True)
 
     return best(run, runs)[0]
+
+
+def measured(cmd: list[str], cwd: Path | None = None, runs: int = 1
+             ) -> tuple[float, float, int]:
+    """Best wall seconds, best CPU seconds (user + system) and the largest peak memory (bytes)
+    of a few runs of cmd, each in a fresh process."""
+    walls, cpus, peak = [], [], 0
+    for _ in range(runs):
+        start = time.perf_counter()
+        process = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(process.pid, 0)
+        walls.append(time.perf_counter() - start)
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode:
+            raise SystemExit(f"{' '.join(cmd)} failed ({process.returncode})")
+        cpus.append(usage.ru_utime + usage.ru_stime)
+        peak = max(peak, usage.ru_maxrss * 1024)
+    return min(walls), min(cpus), peak
 
 
 def cpu(cmd: list[str], cwd: Path | None = None, runs: int = 5) -> float:
@@ -106,6 +131,7 @@ def main() -> None:
         sample = wall([*exe, "render", "agreements", "-o", str(work / "c")], cwd=ROOT, runs=5)
         sample_cpu = cpu([*exe, "render", "agreements", "-o", str(work / "d")], cwd=ROOT)
         version = wall([*exe, "--version"], runs=5)
+        pdf = pdf_figures(exe, root, work, markdown, pandoc)
 
     render_mdhtml = steps["tree"] + steps["md"] + steps["html"]
     render_docx = steps["tree"] + steps["docx"]
@@ -129,6 +155,38 @@ def main() -> None:
     print(f"sample agreement, rechtmakers render (md+html), wall, best of 5: {sample:.3f} s   "
           f"target <= 0.3 s; CPU {sample_cpu:.3f} s")
     print(f"rechtmakers --version, wall, best of 5: {version:.3f} s (the start-up floor)")
+    print_pdf(pdf)
+
+
+def pdf_figures(exe: list[str], root: Path, work: Path, markdown: Path,
+                pandoc: str | None) -> dict[str, tuple[float, float, int]]:
+    """The PDF figures of issue 11, each ratio's two sides measured back to back."""
+    figures = {
+        "sample md,html": measured([*exe, "render", "agreements", "-f", "md,html", "-o",
+                                    str(work / "s1")], cwd=ROOT, runs=5),
+        "sample pdf": measured([*exe, "render", "agreements", "-f", "pdf", "-o",
+                                str(work / "s2")], cwd=ROOT, runs=5),
+        "1,000 pdf": measured([*exe, "render", str(root), "-f", "pdf", "-o", str(work / "p")]),
+    }
+    if pandoc:
+        figures["pandoc docx"] = measured([pandoc, "-f", "commonmark", "-t", "docx", "-o",
+                                           str(work / "p2.docx"), str(markdown)])
+    return figures
+
+
+def print_pdf(figures: dict[str, tuple[float, float, int]]) -> None:
+    print("PDF through Typst (issue 11): wall and CPU (user + system), peak memory")
+    for name, (seconds, cpu, peak) in figures.items():
+        print(f"  {name:<15} wall {seconds:6.2f} s  cpu {cpu:6.2f} s  peak {peak / 2**30:.2f} GiB")
+    md, pdf = figures["sample md,html"], figures["sample pdf"]
+    print(f"  sample: pdf / md,html = {pdf[0] / md[0]:.2f} wall, {pdf[1] / md[1]:.2f} cpu   "
+          "target <= 1.6")
+    big = figures["1,000 pdf"]
+    print(f"  1,000 articles: peak memory {big[2] / 2**30:.2f} GiB   target <= 1.5 GiB")
+    if "pandoc docx" in figures:
+        pandoc = figures["pandoc docx"]
+        print(f"  1,000 articles: pdf / pandoc docx = {big[0] / pandoc[0]:.2f} wall, "
+              f"{big[1] / pandoc[1]:.2f} cpu   target <= 3")
 
 
 if __name__ == "__main__":

@@ -48,9 +48,10 @@ def agreement_version_raised(agreement: Agreement, ctx: Context) -> Iterator[Pro
 
     Alleen met `rechtmakers validate --since REV`. Bindend is precies wat de digest verandert
     (dezelfde regel als bij `rechtmakers diff`, `log` en `status`): de artikelen (toegevoegd,
-    geschrapt, verplaatst of gewijzigd, ook hun versie), de titel, de datum, het kompas, de
-    overwegingen, de penvoerder, de partijen als rechtspersoon en de begrippen; niet de
-    status, de vertegenwoordigers, de ondertekeningsregels of de toelichting.
+    geschrapt, verplaatst of gewijzigd, ook hun versie), de titel, de datum, de ingangs- en
+    einddatum, het kompas, de overwegingen, de penvoerder, de partijen als rechtspersoon, de
+    begrippen en de bijlagen (elke byte); niet de status, de vertegenwoordigers, de
+    ondertekeningsregels of de toelichting.
 
     Goed: een artikel is toegevoegd en `versie: 1.0.0` werd `versie: 1.1.0`.
 

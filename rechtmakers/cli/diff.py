@@ -54,7 +54,9 @@ def diff(
             raise UsageError(f"Geef met --out het bestand voor de {fmt.value.upper()}, "
                              f"bijvoorbeeld --out wijzigingen.{fmt.value}.")
         cwd = Path.cwd()
-        result = load_comparison(parse_arguments(args or [], cwd), cwd)
+        # The DOCX redline compares the laid-out documents itself: no word edits needed.
+        result = load_comparison(parse_arguments(args or [], cwd), cwd,
+                                 words=fmt.value != "docx", attribute=fmt.value == "docx")
         options = ViewOptions(color=out is None and _color(), width=_width())
         data = render_view("terminal" if fmt is Format.tekst else fmt.value, result, options)
         if out is not None:

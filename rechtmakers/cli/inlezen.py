@@ -12,19 +12,19 @@ from rechtmakers.cli.app import app, guarded
 
 
 class Format(StrEnum):
-    text = "text"
+    tekst = "tekst"
     json = "json"
 
 
 @app.command()
 def inlezen(
-    review: Path = typer.Argument(..., metavar="REVIEW.docx", help="Het DOCX-bestand dat een "
+    review: Path = typer.Argument(..., metavar="REVIEW", help="Het DOCX-bestand (.docx) dat een "
                                   "partner terugstuurde, met of zonder bijgehouden "
                                   "wijzigingen en opmerkingen.", show_default=False),
     path: Path = typer.Argument(None, metavar="PAD", help="De overeenkomst (map). Standaard: "
                                 "de overeenkomst in agreements/ met het kenmerk uit de DOCX.",
                                 show_default=False),
-    fmt: Format = typer.Option(Format.text, "--format", "-f", help="Uitvoer: text of json."),
+    fmt: Format = typer.Option(Format.tekst, "--format", "-f", help="Uitvoer: tekst of json."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Toon wat er zou veranderen, maar "
                                  "schrijf niets."),
 ) -> None:

@@ -11,7 +11,7 @@ from typing import Any
 
 import typer
 
-from rechtmakers.cli.app import app, guarded
+from rechtmakers.cli.app import app, guarded, is_quiet
 
 _STATE_WORDS = {"signed": "getekend", "partial": "gedeeltelijk", "invalid": "telt niet",
                 "stale": "verouderd", "missing": "ontbreekt"}
@@ -103,6 +103,8 @@ def sign(
         return
     if result.warning:
         typer.echo(result.warning, err=True)
+    if is_quiet():
+        return
     typer.echo(f"Getekend: {record.signer.name} namens {result.party.name}, versie "
                f"{record.version} (digest {record.digest[:12]}), bewijs: "
                f"{evidence_words(result.kind)}.")
@@ -117,9 +119,12 @@ def status(
                                        "Standaard: agreements/.", show_default=False),
     fmt: Format = typer.Option(Format.human, "--format", "-f", help="tekst of json."),
 ) -> None:
-    """Toon per partij of ze precies deze inhoud tekende, een eerdere, of nog niet.
+    """Toon per partij of ze precies deze inhoud tekende, met bewijs dat klopt.
 
-    Exitcode 0, ook als er nog handtekeningen ontbreken. 1: de overeenkomst is niet te lezen.
+    Per partij: getekend, gedeeltelijk (gezamenlijk bevoegd, nog niet genoeg ondertekenaars),
+    verouderd (een eerdere inhoud), telt niet (met de reden) of ontbreekt; met wie tekende,
+    wanneer en met welk bewijs, en de sleutels. Exitcode 0, ook als er nog handtekeningen
+    ontbreken. 1: de overeenkomst is niet te lezen.
     """
     from rechtmakers.signoff.status import agreement_status
 
@@ -181,7 +186,12 @@ def _status_detail(item: Any) -> str:
 def _signer_text(check: Any) -> str:
     record = check.record
     return str(f"{record.signer.name}, {dutch_date(record.signed_at)}, "
-            f"{evidence_words(check.kind)}")
+            f"{evidence_words(check.kind)}{_certificate(check.kind, check.key)}")
+
+
+def _certificate(kind: str | None, key: str | None) -> str:
+    """For a signed PDF, whose certificate signed it (its subject)."""
+    return f", certificaat {key}" if kind == "pdf" and key else ""
 
 
 @app.command()
@@ -231,7 +241,8 @@ def _print_verdicts(root: Path, result: Any) -> None:
         if verdict.ok:
             record = verdict.record
             where = f", commit {verdict.commit[:12]}" if verdict.commit else ""
-            key = f", sleutel {verdict.key}" if verdict.key else ""
+            key = (_certificate(verdict.kind, verdict.key) or f", sleutel {verdict.key}"
+                   if verdict.key else "")
             old = "" if verdict.current else " (een eerdere inhoud)"
             typer.echo(f"  klopt      {verdict.party_id}: {record.signer.name} "
                        f"<{record.signer.email}>, versie {record.version}{old}, "
@@ -329,6 +340,8 @@ def vaststellen(
 
     with guarded():
         result = seal(_one_root(path))
+    if is_quiet():
+        return
     if not result.tagged:
         typer.echo(f"Al vastgesteld: tag {result.tag}. Er is niets veranderd.")
         return

@@ -22,7 +22,7 @@ from rechtmakers.diff.binding import (
 from rechtmakers.diff.hidden import value_notes
 from rechtmakers.diff.metadata import MetaChange, metadata_changes, party_notes
 from rechtmakers.diff.preamble import Preamble, compare_preamble
-from rechtmakers.diff.relabel import references_in, relabel_edits
+from rechtmakers.diff.relabel import reads_differently, references_in, relabel_edits
 from rechtmakers.diff.text import article_lines, explanation_lines, resolver
 from rechtmakers.diff.words import Edit, is_unchanged, line_edits
 from rechtmakers.model import Article
@@ -131,11 +131,16 @@ class Comparison:
 
 
 def compare(old: Agreement, new: Agreement, *, old_label: str = "oud",
-            new_label: str = "nieuw") -> Comparison:
-    """Match articles by id and describe every difference between old and new."""
+            new_label: str = "nieuw", words: bool = True) -> Comparison:
+    """Match articles by id and describe every difference between old and new.
+
+    Without words, the articles' word edits are left out (every kind, note and binding flag
+    is the same): the DOCX redline compares the laid-out documents itself.
+    """
     moved = moved_articles(old.order, new.order)
     relabelled = Relabelled(old, new)
-    articles = tuple(_article_diff(article_id, old, new, article_id in moved, relabelled)
+    articles = tuple(_article_diff(article_id, old, new, article_id in moved, relabelled,
+                                   words)
                      for article_id in document_order(old.order, new.order))
     preamble = compare_preamble(old, new)
     delta = binding_delta(old, new)
@@ -249,7 +254,7 @@ def _same(before: Article | None, after: Article | None) -> bool:
 
 
 def _article_diff(article_id: str, old: Agreement, new: Agreement, moved: bool,
-                  relabelled: Relabelled) -> ArticleDiff:
+                  relabelled: Relabelled, words: bool = True) -> ArticleDiff:
     # An article file that the article list leaves out is not part of that version.
     number_old, number_new = old.numbers.get(article_id), new.numbers.get(article_id)
     before = old.articles.get(article_id) if number_old is not None else None
@@ -257,13 +262,16 @@ def _article_diff(article_id: str, old: Agreement, new: Agreement, moved: bool,
     if before is not None and after is not None and not article_binding_changed(before, after):
         # The same binding text (perhaps spelled in NFD, or wrapped otherwise): at most its
         # references read differently, and its toelichting may have changed.
-        return _same_text(before, after, old, new, number_old, number_new, moved, relabelled)
+        return _same_text(before, after, old, new, number_old, number_new, moved, relabelled,
+                          words)
     # Members read with the article's current number on both sides: a renumbered article is
     # listed as renumbered, not as a change of every member.
     shown = number_new or number_old
-    old_lines = article_lines(before, resolver(old), shown) if before else []
-    new_lines = article_lines(after, resolver(new), shown) if after else []
-    edits = tuple(line_edits(old_lines, new_lines))
+    edits: tuple[Edit, ...] = ()
+    if words:
+        old_lines = article_lines(before, resolver(old), shown) if before else []
+        new_lines = article_lines(after, resolver(new), shown) if after else []
+        edits = tuple(line_edits(old_lines, new_lines))
     both = before is not None and after is not None
     text_changed = both and article_content_changed(before, after)
     notes = _notes(before, after) if before is not None and after is not None else ()
@@ -281,13 +289,18 @@ def _article_diff(article_id: str, old: Agreement, new: Agreement, moved: bool,
 
 def _same_text(before: Article, article: Article, old: Agreement, new: Agreement,
                number_old: int | None, number_new: int | None, moved: bool,
-               relabelled: Relabelled) -> ArticleDiff:
+               relabelled: Relabelled, words: bool = True) -> ArticleDiff:
     """An article with the same binding text in both: at most its references read differently
     (and its toelichting, which does not bind, may differ)."""
     edits: tuple[Edit, ...] = ()
+    reads_otherwise = False
     if relabelled(article):
-        edits = tuple(relabel_edits(article, old, new, number_new))
-    kinds = _kinds(article, article, moved, number_old, number_new, not is_unchanged(edits))
+        if words:
+            edits = tuple(relabel_edits(article, old, new, number_new))
+            reads_otherwise = not is_unchanged(edits)
+        else:
+            reads_otherwise = reads_differently(article, old, new)
+    kinds = _kinds(article, article, moved, number_old, number_new, reads_otherwise)
     explanation = None if _same(before, article) else _explanation(before, article, old, new)
     return ArticleDiff(article.id, article.title, number_old, number_new, kinds, False,
                        () if is_unchanged(edits) else edits, explanation, article.version,

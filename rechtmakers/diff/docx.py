@@ -32,7 +32,6 @@ from difflib import SequenceMatcher
 from xml.sax.saxutils import unescape
 
 from rechtmakers.agreement import Agreement
-from rechtmakers.diff.binding import leaves
 from rechtmakers.diff.compare import ArticleDiff, Comparison, moved_articles
 from rechtmakers.diff.myers import opcodes
 from rechtmakers.diff.present import (
@@ -47,7 +46,7 @@ from rechtmakers.diff.present import (
     versions,
     what,
 )
-from rechtmakers.diff.relabel import label, references_in
+from rechtmakers.diff.relabel import old_labels
 from rechtmakers.diff.words import tokenize
 from rechtmakers.render.build import DocumentBuilder
 from rechtmakers.render.docx_body import BodyWriter, text_run, write_document, xml_text
@@ -71,10 +70,13 @@ def render_docx(comparison: Comparison, *, author: str, date: dt.datetime,
     from rechtmakers.render.tree import build_document
 
     old_doc = None
+    plan: dict[str, Labels | None] = {}
     if comparison.old.meta is not None:
-        wanted = _old_articles(comparison)
+        plan = _old_articles(comparison)
+        wanted = frozenset(a for a, labels in plan.items() if labels is None)
         old_doc = _PartialBuilder(comparison.old, wanted).build(digest_of(comparison.old))
     redline = Redline(comparison, old_doc, author, date, attribution or {})
+    redline.plan = plan
     if comparison.new.meta is None and old_doc is not None:
         # The agreement is gone: everything deleted, in the old document's package.
         redline.new_exists = False
@@ -86,12 +88,12 @@ def render_docx(comparison: Comparison, *, author: str, date: dt.datetime,
 Labels = dict[str, str]  # a reference as the new version reads it → as the old one did
 
 
-def _old_articles(comparison: Comparison) -> frozenset[str]:
-    """The old articles to lay out: those whose source differs, or whose references cannot be
-    read back from the new layout. The others are the new layout, with their old number (see
-    _renumbered) and their references as the old version read them (see _old_labels)."""
-    return frozenset(a.id for a in comparison.articles
-                     if a.number_old is not None and _old_labels(comparison, a) is None)
+def _old_articles(comparison: Comparison) -> dict[str, Labels | None]:
+    """Per old article: None to lay it out again (its source differs, or its references
+    cannot be read back from the new layout), else the labels that turn the new layout into
+    the old one (see _old_labels; its old number: see _renumbered)."""
+    return {a.id: _old_labels(comparison, a) for a in comparison.articles
+            if a.number_old is not None}
 
 
 def _old_labels(comparison: Comparison, article: ArticleDiff) -> Labels | None:
@@ -105,16 +107,10 @@ def _old_labels(comparison: Comparison, article: ArticleDiff) -> Labels | None:
         return None
     if "changed" not in article.kinds:
         return {}
-    labels: Labels = {}
-    for _, value in leaves(source.model_dump(mode="json", by_alias=True, exclude_none=True)):
-        if not isinstance(value, str) or ("[[" not in value and "@" not in value):
-            continue
-        for ref in references_in(value):
-            new, old = label(ref, comparison.new), label(ref, comparison.old)
-            if new != old:
-                if labels.setdefault(new, old) != old:
-                    return None
-    return labels
+    found = old_labels(source, comparison.old, comparison.new)
+    if any(old is None for old in found.values()):
+        return None
+    return {new: old for new, old in found.items() if old is not None}
 
 
 class _PartialBuilder(DocumentBuilder):
@@ -283,6 +279,7 @@ class Redline:
         self.attribution = attribution
         self.rev = Revisions()
         self.new_exists = True
+        self.plan: dict[str, Labels | None] = {}
         self.out: list[str] = []
         self.moves = 0
 
@@ -302,7 +299,7 @@ class Redline:
             old_writer = BodyWriter(writer.style, lambda o, s, lv: 0, writer.link_id)
             old_writer.new_list = lists.placeholder(old_writer.parts)
             write_document(old_writer, self.old_doc)
-            laid_out = _old_articles(self.comparison)
+            laid_out = {a for a, labels in self.plan.items() if labels is None}
             ids = [a for a in self.comparison.old.order if a in laid_out]
             old_cut = _cut_points(old_writer.parts, self.old_doc, ids)
             old_sections = _split(old_writer.parts, old_cut)
@@ -314,7 +311,7 @@ class Redline:
                 if article.id in laid_out or article.number_old is None:
                     continue
                 parts = new_sections.get(article.id, [])
-                labels = _old_labels(self.comparison, article) or {}
+                labels = self.plan.get(article.id) or {}
                 if labels:
                     parts = [_relabelled(xml, labels) for xml in parts]
                 if article.number_old != article.number_new:
@@ -353,6 +350,8 @@ class Redline:
         if list(old_parts) == list(new_parts):
             self.out.extend(self._kept(xml) for xml in new_parts)
             return
+        if len(old_parts) == len(new_parts) and self._in_place(old_parts, new_parts):
+            return  # the common case of a new number or reference: block by block
         # Identical blocks first (cheap), then the stretches between them by their key.
         same = SequenceMatcher(None, old_parts, new_parts, autojunk=False)
         for tag, i1, i2, j1, j2 in same.get_opcodes():
@@ -360,6 +359,26 @@ class Redline:
                 self.out.extend(self._kept(xml) for xml in new_parts[j1:j2])
             else:
                 self._align(old_parts[i1:i2], new_parts[j1:j2])
+
+    def _in_place(self, old_parts: Sequence[str], new_parts: Sequence[str]) -> bool:
+        """Pair blocks by place when every block that differs is still the same block (same
+        kind, properties and text but its numbers); write them and say so, else write
+        nothing."""
+        pairs: list[tuple[Block, Block] | str] = []
+        for before, after in zip(old_parts, new_parts, strict=True):
+            if before == after:
+                pairs.append(after)
+                continue
+            old, new = parse_block(before), parse_block(after)
+            if old.key != new.key:
+                return False
+            pairs.append((old, new))
+        for pair in pairs:
+            if isinstance(pair, str):
+                self.out.append(self._kept(pair))
+            else:
+                self._pair(*pair)
+        return True
 
     def _align(self, old_parts: Sequence[str], new_parts: Sequence[str]) -> None:
         old = [parse_block(xml) for xml in old_parts]
@@ -505,8 +524,8 @@ class Redline:
         codes: Sequence[tuple[str, int, int, int, int]] | None = None
         if old and new:
             codes = opcodes(old, new, _MAX_TOKEN_EDITS)  # type: ignore[arg-type]
-        if codes is None:
-            codes = SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+        if codes is None:  # rewritten rather than edited: the old words go, the new ones come
+            codes = [("replace", 0, len(old), 0, len(new))]
         out: list[str] = []
         for tag, i1, i2, j1, j2 in codes:
             if tag == "equal":

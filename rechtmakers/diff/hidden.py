@@ -9,16 +9,11 @@ import unicodedata
 from collections import Counter
 from typing import Any
 
-from rechtmakers.diff.text import plain_words
+from rechtmakers.diff.text import _CODE, _EMPHASIS, _STRONG, plain_words
 
+# The same patterns as the words are read with (diff.text: linear in the text, also for
+# thousands of unclosed markers), and a link with its target.
 _LINK = re.compile(r"\[([^\[\]\n]+)\]\(([^()\s]+)\)")
-# As diff.text._STRONG: the content cannot run past the next ** (or __), so an opener without
-# a closer costs the distance to the next delimiter, not the rest of the text (linear time).
-_STRONG = re.compile(r"\*\*(?=\S)((?:[^*]|\*(?!\*))+?)(?<=\S)\*\*"
-                     r"|__(?=\S)((?:[^_]|_(?!_))+?)(?<=\S)__")
-_EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])"
-                       r"|(?<![\w_])_(?=\S)([^_\n]+?)(?<=\S)_(?![\w_])")
-_CODE = re.compile(r"`([^`\n]+)`")
 SPACE_NAMES = {
     " ": "gewone spatie",
     "\u00a0": "vaste spatie (U+00A0)",
@@ -81,7 +76,8 @@ def _spans(text: str) -> Counter[tuple[str, str]]:
     if "*" in text or "_" in text:
         for match in _STRONG.finditer(text):
             found["vet", plain_words(match.group(1) or match.group(2))] += 1
-        for match in _EMPHASIS.finditer(_STRONG.sub(lambda m: m.group(1) or m.group(2), text)):
+        unstrong = _STRONG.sub(lambda m: m.group(1) or m.group(2), text)
+        for match in _EMPHASIS.finditer(unstrong):
             found["cursief", plain_words(match.group(1) or match.group(2))] += 1
     if "`" in text:
         for match in _CODE.finditer(text):

@@ -35,10 +35,10 @@ Data = dict[str, Any]
 
 def render_pdf(comparison: Comparison, *, date: dt.datetime) -> bytes:
     """The redline as PDF bytes; the same comparison and date give the same bytes."""
-    from rechtmakers.render.pdf import compile_pdf
+    from rechtmakers.render.pdf import as_json, compile_pdf
 
     day = date.date()
-    return compile_pdf(TEMPLATE, redline_data(comparison, day), date=day)
+    return compile_pdf(TEMPLATE, as_json(redline_data(comparison, day)), date=day)
 
 
 def redline_data(comparison: Comparison, date: dt.date) -> Data:

@@ -71,6 +71,36 @@ def _label_edits(old: str, new: str) -> tuple[Edit, ...]:
     return tuple(word_edits(old, new))
 
 
+def reads_differently(article: Article, old: Agreement, new: Agreement) -> bool:
+    """Whether any reference of the article (in any of its texts) reads differently in new:
+    what relabel_edits would show, without laying the article out."""
+    return bool(old_labels(article, old, new))
+
+
+def old_labels(article: Article, old: Agreement, new: Agreement) -> dict[str, str | None]:
+    """Each reference label that reads differently, as new reads it → as old read it (None
+    when one new label stood for two old ones)."""
+    labels: dict[str, str | None] = {}
+    for value in _strings(article.model_dump(mode="json", by_alias=True, exclude_none=True)):
+        if "[[" not in value and "@" not in value:
+            continue
+        for ref in references_in(value):
+            after, before = _label(ref, new), _label(ref, old)
+            if after != before:
+                labels[after] = before if labels.get(after, before) == before else None
+    return labels
+
+
+def _strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for item in value.values() for s in _strings(item)]
+    if isinstance(value, list):
+        return [s for item in value for s in _strings(item)]
+    return []
+
+
 def label(ref: Reference, agreement: Agreement) -> str:
     """How a reference reads in this version: "artikel 4", "artikel 4.2", a party's name."""
     return _label(ref, agreement)

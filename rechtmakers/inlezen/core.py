@@ -23,9 +23,8 @@ from rechtmakers.agreement import (
     Agreement,
     load_agreement,
 )
-from rechtmakers.diff.myers import opcodes
 from rechtmakers.errors import UsageError, os_reason
-from rechtmakers.inlezen.mapping import FieldEdit, apply_edits, map_edits
+from rechtmakers.inlezen.mapping import FieldEdit, apply_edits, edit_script, map_edits
 from rechtmakers.inlezen.reader import Para, Review, read_body_xml, read_review
 from rechtmakers.inlezen.splice import splice
 from rechtmakers.load import YamlPath
@@ -41,6 +40,7 @@ from rechtmakers.render.docx_body import (
 )
 
 WORKING_TREE = "werkmap"
+MAX_PAIRS = 10_000  # paragraph comparisons in one changed stretch before pairing by place
 _ARTICLE_HEADING = re.compile(r"Artikel (\d+)\s*[–-]")
 _MEMBER_NUMBER = re.compile(r"(\d+)\.(\d+)\s")
 GENERATED = ("de tekst is gegenereerd (een verwijzing, partijnaam, nummer, kop of de "
@@ -302,7 +302,7 @@ class _Reading:
         if base_texts == returned_texts:
             return
         stand_in: dict[int, list[Para]] = {i: [] for i in base_indices}
-        ops = opcodes(base_texts, returned_texts, len(base_texts) + len(returned_texts)) or []
+        ops = edit_script(base_texts, returned_texts)
         for tag, i1, i2, j1, j2 in ops:
             if tag == "equal" or (i2 - i1 == j2 - j1):
                 for k in range(i2 - i1):
@@ -326,6 +326,13 @@ class _Reading:
               following: int | None) -> Iterator[tuple[int, int]]:
         """Returned paragraphs of a changed stretch, each to the base paragraph it most
         resembles (in order); new ones go with the paragraph before them."""
+        if len(bases) * len(paras) > MAX_PAIRS:  # a rewritten stretch: pair by place
+            fallback = previous if previous is not None else following
+            for k in range(len(paras)):
+                target = bases[min(k, len(bases) - 1)] if bases else fallback
+                if target is not None:
+                    yield k, target
+            return
         words = [set(self.base_paras[i].text.split()) for i in bases]
         position = 0
         last = previous if previous is not None else (bases[0] if bases else following)
@@ -426,9 +433,10 @@ class _Reading:
         if not rel.startswith(f"{ARTICLES_DIR}/"):
             return None, None
         article_id = rel[len(ARTICLES_DIR) + 1:].removesuffix(".yaml")
-        if len(path) == 3 and path[0] == "leden" and isinstance(path[1], int):
-            members = self.base.articles[article_id].members
-            return article_id, members[path[1]].id if path[1] < len(members) else None
+        article = self.base.articles.get(article_id)
+        if article is not None and len(path) == 3 and path[0] == "leden" \
+                and isinstance(path[1], int) and path[1] < len(article.members):
+            return article_id, article.members[path[1]].id
         return article_id, None
 
     def _working_ref(self, ref: FieldRef, member: str | None) -> FieldRef | None:
@@ -536,8 +544,18 @@ def _file_problems(root: Path, rel: str, text: str, working: Agreement) -> list[
 
 
 def _validate(root: Path, outcome: Outcome) -> None:
+    """Validate what was written; only errors matter here, so rules that can only warn (the
+    language rules, say) are skipped: they cost most of the time and change nothing."""
+    from dataclasses import replace
+
+    from rechtmakers.checks import RULES
+    from rechtmakers.config import load_config
+    from rechtmakers.findings import Severity
     from rechtmakers.validate import validate_agreement
 
-    report = validate_agreement(root)
+    config = load_config(root)
+    warnings = {code for code, rule in RULES.items()
+                if rule.severity is Severity.WARNING and config.override(code) != "error"}
+    report = validate_agreement(root, replace(config, disabled=config.disabled | warnings))
     for finding in report.errors:
         outcome.problems.append(f"{finding.location}: {finding.code} {finding.message}")

@@ -23,6 +23,30 @@ PLAIN_FIELDS = frozenset({"titel", "naam", "wie", "termijn", "orgaan", "quorum"}
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
 
 
+MAX_EDITS = 2_000  # beyond this, a text counts as rewritten: time stays linear in its size
+
+
+def edit_script(a: Sequence[str], b: Sequence[str]) -> list[Opcode]:
+    """Opcodes from a to b: a shortest script (Myers) when there are few edits, otherwise the
+    common start and end kept and everything between replaced."""
+    ops = opcodes(a, b, MAX_EDITS)
+    if ops is not None:
+        return ops
+    start = 0
+    while start < min(len(a), len(b)) and a[start] == b[start]:
+        start += 1
+    end = 0
+    while end < min(len(a), len(b)) - start and a[-1 - end] == b[-1 - end]:
+        end += 1
+    result: list[Opcode] = []
+    if start:
+        result.append(("equal", 0, start, 0, start))
+    result.append(("replace", start, len(a) - end, start, len(b) - end))
+    if end:
+        result.append(("equal", len(a) - end, len(a), len(b) - end, len(b)))
+    return result
+
+
 def tokens(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
@@ -76,7 +100,7 @@ def map_edits(rendered: str, returned: str, parts: Sequence[Part],
     to_source = _alignment(r_tokens, s_tokens)
     edits: list[FieldEdit] = []
     refused: list[Refused] = []
-    script = opcodes(r_tokens, t_tokens, len(r_tokens) + len(t_tokens)) or []
+    script = edit_script(r_tokens, t_tokens)
     for tag, i1, i2, j1, j2 in _joined(script, r_tokens):
         if tag == "equal":
             continue
@@ -112,7 +136,7 @@ def _alignment(r_tokens: list[str], s_tokens: list[str]) -> list[int | None]:
     result: list[int | None] = [None] * len(r_tokens)
     keys_r = [_key(t) for t in r_tokens]
     keys_s = [_key(t) for t in s_tokens]
-    for tag, i1, i2, j1, _j2 in opcodes(keys_r, keys_s, len(keys_r) + len(keys_s)) or []:
+    for tag, i1, i2, j1, _j2 in edit_script(keys_r, keys_s):
         if tag == "equal":
             for k in range(i2 - i1):
                 result[i1 + k] = j1 + k

@@ -34,6 +34,9 @@ def as_json(outcome: Outcome) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
+SHORT = 120  # characters: a field this short is shown whole
+
+
 def _where(article: str | None, member: str | None) -> str:
     if article is None:
         return "voorwerk"
@@ -60,7 +63,10 @@ def as_text(outcome: Outcome) -> str:
             who = f" — door {change.author}" if change.author else \
                 " — zonder bijgehouden wijziging"
             lines.append(f"  {_where(change.article, change.member)}, {change.field}{who}")
-            for before, after in change.edits:
+            # A short field reads best whole; a long one by its edits.
+            edits = ((change.before, change.after),) if len(change.before) <= SHORT \
+                else change.edits
+            for before, after in edits:
                 if before:
                     lines.append(f"    - {_short(before)}")
                 if after:

@@ -19,8 +19,11 @@ from typing import Any
 
 from rechtmakers.errors import UsageError
 from rechtmakers.render import labels
+from rechtmakers.render.pdflinks import resolve_internal_links
 from rechtmakers.render.pdfmeta import add_identifier
 from rechtmakers.render.tree import (
+    AnnexNode,
+    ArticleNode,
     Block,
     Break,
     Code,
@@ -32,6 +35,7 @@ from rechtmakers.render.tree import (
     Link,
     ListBlock,
     Paragraph,
+    PartyNode,
     Quote,
     Ref,
     Rule,
@@ -50,15 +54,21 @@ Data = dict[str, Any]
 
 def render_pdf(document: Document, house_style: Path | None = None) -> bytes:
     """The agreement as PDF bytes, stamped on every page with its version and digest."""
-    data = document_data(document)
     identifier = f"sha256:{document.digest}"
-    return compile_pdf(TEMPLATE, data, date=dt.date.fromisoformat(document.date),
-                       house_style=house_style, identifier=identifier)
+    return compile_pdf(TEMPLATE, as_json(document_data(document)),
+                       date=dt.date.fromisoformat(document.date), house_style=house_style,
+                       identifier=identifier)
 
 
-def compile_pdf(name: str, data: Mapping[str, Any], *, date: dt.date,
-                house_style: Path | None = None, identifier: str | None = None) -> bytes:
-    """Compile template name (house style first) with data; the PDF is dated date."""
+def as_json(data: Mapping[str, Any]) -> str:
+    """The data as compact JSON; built before compiling, so the dicts are freed while Typst
+    lays out (it needs every byte it can get for a long agreement)."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def compile_pdf(name: str, data: str, *, date: dt.date, house_style: Path | None = None,
+                identifier: str | None = None) -> bytes:
+    """Compile template name (house style first) with data (JSON); the PDF is dated date."""
     import typst
 
     template = find_template(name, house_style)
@@ -66,12 +76,13 @@ def compile_pdf(name: str, data: Mapping[str, Any], *, date: dt.date,
     try:
         pdf: bytes = typst.compile(
             str(template), root=str(template.parent), ignore_system_fonts=True,
-            sys_inputs={INPUT_KEY: json.dumps(data, ensure_ascii=False, separators=(",", ":"))},
+            sys_inputs={INPUT_KEY: data},
             # PDF/A-2b: archival, fonts embedded; PDF/UA-1: tagged, accessible.
             pdf_standards=["a-2b", "ua-1"], timestamp=int(moment.timestamp()))
     except typst.TypstError as exc:
         raise UsageError(f"Het sjabloon {template} is niet te gebruiken: "
                          f"{_first_line(exc)}") from exc
+    pdf = resolve_internal_links(pdf)
     return add_identifier(pdf, identifier) if identifier else pdf
 
 
@@ -104,15 +115,16 @@ def document_data(document: Document) -> Data:
         "status": document.status, "concept": concept, "date": document.date,
         "date_text": document.date_text, "digest": document.digest,
         "short_digest": document.digest[:12], "with_explanations": document.with_explanations,
-        "effective_text": _optional_text(document, "effective_text"),
+        "effective_text": document.effective_text, "until_text": document.until_text,
+        "term_text": document.term_text,
         "compass": flow.blocks(document.compass),
         "considerations": [flow.blocks(text) for text in document.considerations],
         "parties": [_party(party) for party in document.parties],
         "terms": [{"term": t.term, "anchor": t.anchor, "meaning": flow.blocks(t.meaning)}
                   for t in document.terms],
         "articles": [_article(article, flow) for article in document.articles],
-        "annexes": [_annex(annex) for annex in getattr(document, "annexes", ())],
-        "signing_text": _optional_text(document, "signing_text"),
+        "signing_clause": list(document.signing_clause),
+        "annexes": [_annex(annex, flow) for annex in document.annexes],
     }
 
 
@@ -122,39 +134,33 @@ def defined_anchors(document: Document) -> frozenset[str]:
     for article in document.articles:
         found.add(article.anchor)
         found.update(member.anchor for member in article.members)
-    found.update(str(getattr(annex, "anchor", "")) for annex in getattr(document, "annexes", ()))
-    found.discard("")
+    found.update(annex.anchor for annex in document.annexes)
     return frozenset(found)
 
 
-def _optional_text(node: object, name: str) -> str | None:
-    """A text field that newer trees have and older ones lack."""
-    value = getattr(node, name, None)
-    return str(value) if value else None
-
-
-def _party(party: Any) -> Data:
-    legal = [str(value) for value in (getattr(party, "legal_form", None),) if value]
-    kvk, seat = getattr(party, "kvk", None), getattr(party, "seat", None)
-    if kvk:
-        legal.append(f"KvK-nummer {kvk}")
-    if seat:
-        legal.append(f"gevestigd te {seat}")
+def _party(party: PartyNode) -> Data:
+    """The party as the list and the signature block show it: its legal name and details."""
+    legal = [party.legal_form] if party.legal_form else []
+    if party.seat:
+        legal.append(f"gevestigd te {party.seat}")
+    if party.kvk:
+        legal.append(f"KvK-nummer {party.kvk}")
     return {
-        "id": party.id, "name": party.name, "kind": party.kind, "lead": party.lead,
-        "legal": ", ".join(legal), "address": _optional_text(party, "address"),
-        "authority": _optional_text(party, "authority_text"),
+        "id": party.id, "name": party.name, "legal_name": party.legal_name or party.name,
+        "kind": party.kind, "lead": party.lead, "details": party.details,
+        "legal": ", ".join(legal), "address": party.address,
         "signers": [{"name": s.name, "function": s.function, "signed": s.signed}
                     for s in party.signers],
     }
 
 
-def _annex(annex: Any) -> Data:
-    return {"anchor": str(getattr(annex, "anchor", "")), "label": _optional_text(annex, "label"),
-            "title": str(getattr(annex, "title", "")), "file": _optional_text(annex, "file")}
+def _annex(annex: AnnexNode, flow: FlowWriter) -> Data:
+    return {"number": annex.number, "anchor": annex.anchor, "heading": annex.heading,
+            "title": annex.title, "file": annex.file, "sha256": annex.sha256,
+            "body": None if annex.body is None else flow.blocks(annex.body)}
 
 
-def _article(article: Any, flow: FlowWriter) -> Data:
+def _article(article: ArticleNode, flow: FlowWriter) -> Data:
     decision = article.decision
     return {
         "number": article.number, "anchor": article.anchor, "heading": article.heading,

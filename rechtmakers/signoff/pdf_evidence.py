@@ -25,6 +25,7 @@ from typing import Any
 import rechtmakers
 from rechtmakers.errors import AgreementError
 from rechtmakers.model import Party, Representative
+from rechtmakers.signoff.evidence import EvidenceContext, EvidenceResult, register
 from rechtmakers.signoff.pdf_signatures import PdfUnreadable, SignatureFacts, SignedPdf
 
 TRUST_DIR = "vertrouwd"
@@ -251,8 +252,7 @@ def trust_anchors(files: Mapping[str, bytes]) -> list[bytes]:
 
     anchors: list[bytes] = []
     for rel in sorted(files):
-        parts = rel.split("/")
-        if len(parts) != 2 or parts[0] != TRUST_DIR or not rel.lower().endswith(_CERT_SUFFIXES):
+        if not is_anchor_file(rel):
             continue
         try:
             certificates = x509.load_pem_x509_certificates(files[rel])
@@ -261,6 +261,12 @@ def trust_anchors(files: Mapping[str, bytes]) -> list[bytes]:
                                  "PEM-vorm (-----BEGIN CERTIFICATE-----).") from None
         anchors += [c.public_bytes(Encoding.DER) for c in certificates]
     return anchors
+
+
+def is_anchor_file(rel: str) -> bool:
+    """Whether rel (relative to the agreement) is a certificate file in vertrouwd/."""
+    parts = rel.split("/")
+    return len(parts) == 2 and parts[0] == TRUST_DIR and rel.lower().endswith(_CERT_SUFFIXES)
 
 
 def folder_anchors(root: Path) -> list[bytes]:
@@ -341,3 +347,42 @@ def _code_version() -> str:
         except OSError:
             stamps.append(name)
     return hashlib.sha256("|".join(stamps).encode()).hexdigest()[:16]
+
+
+# Evidence kind ---------------------------------------------------------------------------------
+
+class PdfEvidence:
+    """`sign --bewijs ONDERTEKEND.pdf`: the rendered PDF, signed (PAdES) by a representative."""
+
+    kind = "pdf"
+    suffixes: tuple[str, ...] = (".pdf",)
+
+    def verify(self, evidence: bytes, context: EvidenceContext) -> EvidenceResult:
+        """Bound to context.digest by the digest in the signed revision's metadata; the signer
+        is the representative whose e-mail address the certificate carries."""
+        check = check_pdf(evidence, context.digest, context.party, context.anchors,
+                          cache=_MEMORY)
+        if check.ok:
+            signers = tuple(dict.fromkeys(s.representative.email for s in check.accepted
+                                          if s.representative is not None))
+            return EvidenceResult(True, self.kind, signers[0], check.accepted[0].facts.subject,
+                                  signed_digest=check.signed_digest, signers=signers)
+        own = [s for s in check.signatures if s.representative is not None]
+        stale = bool(check.signed_digest and check.signed_digest != context.digest)
+        if stale and own and own[0].representative is not None:
+            # Named signer and key: sign looks up which version the PDF is of.
+            return EvidenceResult(False, self.kind, own[0].representative.email,
+                                  own[0].facts.subject, reason=_lower(check.reason),
+                                  signed_digest=check.signed_digest)
+        return EvidenceResult(False, self.kind, reason=_lower(check.reason),
+                              signed_digest=check.signed_digest)
+
+
+def _lower(reason: str | None) -> str:
+    """A refusal as a clause after "Het bewijs telt niet: "."""
+    text = reason or "de PDF telt niet als bewijs"
+    return text[:1].lower() + text[1:]
+
+
+_MEMORY = FactsCache(None)  # facts of the PDFs read in this process
+register(PdfEvidence())

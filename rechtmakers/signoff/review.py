@@ -20,7 +20,7 @@ from rechtmakers.signoff.trust import PartyTrust, RecordCheck
 TEMPLATE = "review.html.j2"
 _BODY = re.compile(r"<body[^>]*>(.*)</body>", re.DOTALL)
 _STYLE = re.compile(r"<style>(.*?)</style>", re.DOTALL)
-_EXTERNAL_LINK = re.compile(r"<a\s+href=\"(?!#)[^\"]*\"([^>]*)>(.*?)</a>", re.DOTALL)
+_EXTERNAL_HREF = re.compile(r"\shref=\"(?!#)[^\"]*\"")  # a link out: the anchor stays, inert
 _ACTIVE = re.compile(r"<(script|link|iframe|img|object|embed)\b[^>]*>", re.IGNORECASE)
 
 
@@ -31,10 +31,12 @@ class ReviewResult:
     page: Path
     statement: Path
     since: RecordCheck | None
+    pdf: Path | None = None  # the PDF of this version, to sign with a certificate
 
 
 def review(root: Path, party_id: str, out: Path) -> ReviewResult:
-    """Write <agreement>-<partij>.html and <agreement>-<partij>-akkoord.txt into out."""
+    """Write <agreement>-<partij>.html, <agreement>-<partij>-akkoord.txt and the PDF of this
+    version, <agreement>-versie-<versie>.pdf, into out."""
     status = agreement_status(root)
     agreement = status.agreement
     party = next((p for p in status.parties if p.party.id == party_id), None)
@@ -48,7 +50,9 @@ def review(root: Path, party_id: str, out: Path) -> ReviewResult:
                                 party.party.id, party.party.name)
     since = _last_signed(party)
     changes = _changes_since(root, agreement, since, status.digest)
-    page = _page(status, party, statement, since, changes)
+    pdf = _pdf(agreement)
+    pdf_name = f"{agreement.id}-versie-{meta.version}.pdf" if pdf else None
+    page = _page(status, party, statement, since, changes, pdf_name)
     try:
         out.mkdir(parents=True, exist_ok=True)
         stem = f"{agreement.id}-{party.party.id}"
@@ -56,9 +60,24 @@ def review(root: Path, party_id: str, out: Path) -> ReviewResult:
         statement_path = out / statement_file_name(agreement.id, party.party.id)
         _write(page_path, page.encode("utf-8"))
         _write(statement_path, statement)
+        if pdf and pdf_name:
+            _write(out / pdf_name, pdf)
     except OSError as exc:
         raise UsageError(f"{out} is niet te schrijven ({os_reason(exc)}).") from None
-    return ReviewResult(page_path, statement_path, since)
+    return ReviewResult(page_path, statement_path, since, out / pdf_name if pdf_name else None)
+
+
+def _pdf(agreement: Agreement) -> bytes | None:
+    """The PDF of this version (its digest in the metadata), to sign with a certificate and
+    send back; None when it cannot be made here."""
+    from rechtmakers.errors import RechtmakersError
+    from rechtmakers.render import RenderOptions, render_agreement
+
+    try:
+        rendered = render_agreement(agreement, RenderOptions(formats=("pdf",)))
+    except RechtmakersError:
+        return None
+    return next(iter(rendered.values()), None)
 
 
 def _write(path: Path, data: bytes) -> None:
@@ -96,7 +115,7 @@ def _changes_since(root: Path, agreement: Agreement, since: RecordCheck | None,
 
 
 def _page(status: AgreementStatus, party: PartyTrust, statement: bytes,
-          since: RecordCheck | None, changes: str | None) -> str:
+          since: RecordCheck | None, changes: str | None, pdf_name: str | None) -> str:
     from rechtmakers.digest import content_digest  # noqa: F401  (same package state)
     from rechtmakers.render import RenderOptions, render_agreement
     from rechtmakers.render.templating import environment, render_template
@@ -119,8 +138,8 @@ def _page(status: AgreementStatus, party: PartyTrust, statement: bytes,
         parties=status.parties, since=since, changes=Markup(change_body or ""),
         has_changes=change_body is not None, text=Markup(_body(text_page)),
         statement=statement.decode("utf-8"), statement_name=statement_name,
-        namespace=NAMESPACE, signed=party.state == "signed")
-    return _ACTIVE.sub("", _EXTERNAL_LINK.sub(r"<span\1>\2</span>", html))
+        namespace=NAMESPACE, signed=party.state == "signed", pdf_name=pdf_name)
+    return _ACTIVE.sub("", _EXTERNAL_HREF.sub("", html))
 
 
 def _body(page: str) -> str:

@@ -17,6 +17,7 @@ from rechtmakers.config import load_config
 from rechtmakers.digest import content_digest
 from rechtmakers.errors import AgreementError, RechtmakersError, UsageError, os_reason
 from rechtmakers.model import Party, Representative
+from rechtmakers.signoff.anchors import Anchors, CommittedAnchors
 from rechtmakers.signoff.evidence import (
     EvidenceContext,
     EvidenceKind,
@@ -191,23 +192,18 @@ def _sign_detached(repo: gitrepo.Repo, subdir: str, root: Path, agreement: Agree
     data = _read_evidence(evidence)
     meta = agreement.meta
     assert meta is not None
-    anchors: tuple[bytes, ...] = ()
-    if needs_anchors(kind.kind):
-        from rechtmakers.signoff.pdf_evidence import folder_anchors
-
-        anchors = tuple(folder_anchors(root))
+    anchors = _anchors(repo, subdir, agreement, report, kind.kind)
     context = EvidenceContext(agreement.id, meta.title, meta.version, digest, party,
                               standing.trusted, build_statement(
                                   agreement.id, meta.title, meta.version, digest, party.id,
-                                  party.name), anchors)
+                                  party.name), anchors.certificates)
     result = kind.verify(data, context)
     if not result.ok:
+        notes = f" Let op: {'; '.join(anchors.notes)}." if anchors.notes else ""
         raise AgreementError(_refusal(repo, subdir, root, evidence, data, kind, context,
-                                      result))
+                                      result) + notes)
     _recheck_with_ssh_keygen(kind, data, context, result)
-    representative = next((r for r in party.representatives
-                           if r.email.casefold() == (result.signer_email or "").casefold()),
-                          None)
+    representative = _evidence_signer(standing, result, root)
     if representative is None:
         raise AgreementError(f"Het bewijs is gezet door {result.signer_email}, geen "
                              f"vertegenwoordiger van {party.name}. Er is niets vastgelegd.")
@@ -227,6 +223,35 @@ def _sign_detached(repo: gitrepo.Repo, subdir: str, root: Path, agreement: Agree
              f"{prefix}{folder}/{slug}.akkoord.txt": context.statement}
     commit = gitrepo.commit_files(repo, files, commit_message(agreement, party, record))
     return SignResult(record, party, commit, root / rel, kind.kind)
+
+
+def _anchors(repo: gitrepo.Repo, subdir: str, agreement: Agreement, report: TrustReport,
+             kind: str) -> Anchors:
+    """The agreement's trust anchors that count, as the trust rule reads them (vertrouwd/ at
+    HEAD, trusted from history), for a kind that needs them."""
+    if not needs_anchors(kind):
+        return Anchors(())
+    from rechtmakers.signoff.pdf_evidence import TRUST_DIR
+
+    folder = f"{subdir}/{TRUST_DIR}" if subdir else TRUST_DIR
+    files = {f"{TRUST_DIR}/{rel}": d for rel, d in gitrepo.files_at(repo, "HEAD", folder).items()}
+    lead = agreement.meta.lead if agreement.meta else ""
+    keys = next((p.trusted for p in report.parties if p.party.id == lead), ())
+    try:
+        return CommittedAnchors(repo, subdir, files, keys).get()
+    except AgreementError as exc:
+        raise AgreementError(f"{exc} Er is niets vastgelegd.") from None
+
+
+def _evidence_signer(standing: PartyTrust, result: EvidenceResult, root: Path
+                     ) -> Representative | None:
+    """The representative the evidence proves; of several (one PDF signed by two directors),
+    the first who has not signed this content yet."""
+    emails = [e.casefold() for e in (result.signers or (result.signer_email or "",))]
+    found = [r for e in emails for r in standing.party.representatives
+             if r.email.casefold() == e]
+    return next((r for r in found if _already(standing, r, root) is None),
+                found[0] if found else None)
 
 
 def _recheck_with_ssh_keygen(kind: EvidenceKind, data: bytes, context: EvidenceContext,
@@ -264,11 +289,14 @@ def _refusal(repo: gitrepo.Repo, subdir: str, root: Path, evidence: Path, data: 
                               fields.get("Versie", ""), fields.get("Digest", ""),
                               context.party, context.keys, statement, context.anchors)
         if kind.verify(data, old).ok:
+            what = ("PDF van deze versie ondertekenen (rechtmakers render --format pdf of "
+                    "rechtmakers review)" if needs_anchors(kind.kind) else
+                    "akkoordverklaring van deze versie tekenen (rechtmakers review)")
             return (f"Het bewijs hoort bij een andere versie: het akkoord is gegeven voor "
                     f"versie {fields.get('Versie', '?')} (digest "
                     f"{fields.get('Digest', '')[:12]}), niet voor de huidige versie "
                     f"{context.version} (digest {context.digest[:12]}). Laat de "
-                    f"akkoordverklaring van deze versie tekenen (rechtmakers review).{tail}")
+                    f"{what}.{tail}")
     return f"Het bewijs telt niet: {result.reason}{tail}"
 
 

@@ -122,8 +122,7 @@ def test_pdf_needs_out(versions: Versions, tmp_path: Path, cli: Cli,
 
 def test_changed_text_is_data_never_markup(versions: Versions, tmp_path: Path) -> None:
     hostile = "#set page(width: 1cm) #read(\"/etc/passwd\") $x$ <l> #emph[c] = kop"
-    versions.edit("artikelen/looptijd.yaml", "Deze overeenkomst gaat in",
-                  f"{hostile} Deze overeenkomst gaat in")
+    versions.edit("artikelen/looptijd.yaml", "tekst: |\n  ", f"tekst: |\n  {hostile} ")
     import datetime as dt
 
     from rechtmakers.diff.pdf import render_pdf

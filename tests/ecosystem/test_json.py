@@ -18,8 +18,7 @@ DOCS = ROOT / "docs" / "json.md"
 SCHEMAS = ROOT / "docs" / "json"
 MINIMAL = ROOT / "tests" / "data" / "minimal"
 Cli = Callable[..., Any]
-# Outputs whose keys are all English; status, verify and log still carry `versie`.
-ENGLISH_ONLY = ("validate", "taal", "diff")
+ENGLISH_ONLY = ("validate", "taal", "diff", "status", "verify", "log", "inlezen")
 DUTCH_KEYS = {"versie", "titel", "tekst", "meldingen", "artikelen", "totaal", "nummer",
               "zinnen", "woorden", "partijen", "soort", "bestand", "regel", "kolom"}
 
@@ -61,6 +60,12 @@ def outputs(git_repo: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch) -> dict[s
     besluit.write_text(besluit.read_text().replace("drie werkdagen", "vijf werkdagen"))
     meta = sample / "overeenkomst.yaml"
     meta.write_text(meta.read_text().replace("versie: 1.0.0", "versie: 1.1.0"))
+    from rechtmakers.agreement import load_agreement
+    from rechtmakers.render import RenderOptions, render_agreement
+
+    agreement, _ = load_agreement(sample)
+    docx = next(iter(render_agreement(agreement, RenderOptions(formats=("docx",))).values()))
+    (git_repo / "review.docx").write_bytes(docx)
     runs = {
         "validate": cli("validate", "kapot", "agreements", "--format", "json"),
         "taal": cli("taal", "agreements", "--format", "json"),
@@ -68,6 +73,7 @@ def outputs(git_repo: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch) -> dict[s
         "status": cli("status", "--format", "json"),
         "verify": cli("verify", "--format", "json"),
         "log": cli("log", "--format", "json"),
+        "inlezen": cli("inlezen", "review.docx", "--dry-run", "--format", "json"),
     }
     found = {}
     for name, result in runs.items():
@@ -93,7 +99,7 @@ def test_keys_are_english(outputs: dict[str, Any]) -> None:
 def test_every_schema_is_documented() -> None:
     docs = DOCS.read_text(encoding="utf-8")
     names = sorted(p.name.removesuffix(".schema.json") for p in SCHEMAS.glob("*.schema.json"))
-    assert names == ["diff", "log", "status", "taal", "validate", "verify"]
+    assert names == ["diff", "inlezen", "log", "status", "taal", "validate", "verify"]
     for name in names:
         assert f"## {name}\n" in docs and f"json/{name}.schema.json" in docs, name
         for key in set(schema_properties(schema(name))):

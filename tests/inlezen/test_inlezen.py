@@ -430,3 +430,44 @@ def test_an_edit_that_would_break_the_agreement_is_not_written(
     assert result.exit_code == 1, result.output
     assert "Niets geschreven" in result.output
     assert git(git_repo, "status", "--porcelain") == ""
+
+
+@pytest.mark.parametrize("body", [
+    b"<w:document",  # not XML
+    b'<!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+    b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+    b"<w:body><w:p><w:r><w:t>&b;</w:t></w:r></w:p></w:body></w:document>",
+    b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+    b"<w:body>" + b"<w:sdt><w:sdtContent>" * 5000 + b"</w:sdtContent></w:sdt>" * 5000
+    + b"</w:body></w:document>",
+])
+def test_hostile_documents_give_a_dutch_message(git_repo: Path, cli: Cli,
+                                                monkeypatch: pytest.MonkeyPatch,
+                                                tmp_path: Path, body: bytes) -> None:
+    source = zipfile.ZipFile(io.BytesIO(render_docx(git_repo / AGREEMENT)))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for name in source.namelist():
+            target.writestr(name, body if name == "word/document.xml" else source.read(name))
+    review = tmp_path / "review.docx"
+    review.write_bytes(out.getvalue())
+    result = run(cli, git_repo, monkeypatch, str(review))
+    assert result.exit_code in (1, 2), result.output
+    assert "Traceback" not in result.output
+    assert git(git_repo, "status", "--porcelain") == ""
+
+
+def test_the_fast_and_the_careful_paragraph_reader_agree() -> None:
+    from rechtmakers.inlezen import reader
+
+    data = render_docx(Path(__file__).resolve().parents[2] / AGREEMENT)
+    xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml")
+    root = reader._parse(xml)
+    for paragraph in root.iter(f"{reader.W}p"):
+        fast, careful = reader._BodyReader(), reader._BodyReader()
+        fast.plain(paragraph)
+        careful.inline(paragraph, present=True)
+        fast.end_paragraph()
+        careful.end_paragraph()
+        assert fast.paras[0].text == careful.paras[0].text
+        assert fast.paras[0].bookmarks == careful.paras[0].bookmarks

@@ -11,7 +11,6 @@ import shutil
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
-from types import SimpleNamespace
 
 import pikepdf
 import pytest
@@ -20,9 +19,21 @@ from rechtmakers.agreement import load_agreement
 from rechtmakers.digest import content_digest
 from rechtmakers.render.pdf import FlowWriter, _party, document_data
 from rechtmakers.render.pdfmeta import add_identifier
-from rechtmakers.render.tree import Emphasis, Link, Paragraph, Ref, Strong, TermUse, Text
+from rechtmakers.render.tree import (
+    Emphasis,
+    Link,
+    Paragraph,
+    PartyNode,
+    Ref,
+    Signer,
+    Strong,
+    TermUse,
+    Text,
+)
 
 Render = Callable[..., dict[str, bytes]]
+SAMPLE = Path(__file__).resolve().parents[2] / "agreements" / "positief-gezond-almere"
+ARTICLES = len(load_agreement(SAMPLE)[0].ordered_articles())
 
 # Typst markup and Markdown-escaped specials: all of it must come out as written.
 HOSTILE_TYPST = (
@@ -136,8 +147,9 @@ def test_pdfa_tagged_dutch_with_outline_and_digest(sample_pdf: bytes, sample_dig
             titles = [item.title for item in outline.root]
         assert titles[:3] == ["Partijen", "Overwegingen", "Begrippen"]
         assert "Artikel 3 – Zo nemen we besluiten" in titles
-        assert len([t for t in titles if t.startswith("Artikel ")]) == 14
-        assert titles[-1] == "Ondertekening"
+        assert len([t for t in titles if t.startswith("Artikel ")]) == ARTICLES
+        assert titles[-3:] == ["Ondertekening", "Bijlagen",
+                               "Bijlage 1 – Transformatieplan Positief Gezond Almere 2026–2030"]
         for font in _fonts(pdf):
             descriptor = font.get("/FontDescriptor")
             assert descriptor is not None and any(
@@ -167,13 +179,47 @@ def test_toc_has_page_numbers_and_links_are_internal(sample_pdf: bytes, tmp_path
     pages = pages_of(sample_pdf, tmp_path)
     toc = pages[0]
     found = re.findall(r"Artikel (\d+) – [^.]+?[ .]+(\d+)", toc)
-    assert len(found) == 14
+    assert len(found) == ARTICLES
     for article, page in found:
         assert f"Artikel {article} – " in pages[int(page) - 1]
+    assert b"x-rechtmakers" not in sample_pdf
     with pikepdf.open(_file(sample_pdf, tmp_path)) as pdf:
+        names = [str(name) for name in pdf.Root.Names.Dests.Names[::2]]
         internal = [a for page in pdf.pages for a in page.get("/Annots", [])
                     if a.get("/Subtype") == "/Link" and "/Dest" in a]
-        assert len(internal) > 20  # contents, cross-references and defined terms
+        named = [str(a.Dest) for a in internal if isinstance(a.Dest, pikepdf.String)]
+        assert set(named) <= set(names)  # every named link lands somewhere
+        said = [str(a.Contents) for a in internal if str(a.Contents).startswith("verwijst")]
+        assert len(said) > 20  # cross-references and defined terms
+        assert {"artikel-6", "begrip-kompas"} <= {text.split()[-1] for text in said}
+        assert any(name.startswith("artikel-") and name.count("-") == 2 for name in names)
+        assert not any("/A" in a for a in internal)
+
+
+def test_internal_links_keep_every_byte_offset() -> None:
+    from rechtmakers.render.pdflinks import resolve_internal_links
+
+    before = (b"1 0 obj\n<</Type/Annot/Subtype/Link/Rect[1 2 3 4]/Border[0 0 0]/A<</Type/Action"
+              b"/S/URI/URI(x-rechtmakers:artikel-3-1)>>/F 4/Contents(x-rechtmakers:artikel-3-1)"
+              b">>\nendobj\n")
+    after = resolve_internal_links(before)
+    assert len(after) == len(before)
+    assert b"/Dest(artikel-3-1) " in after and b"/Contents(verwijst naar artikel-3-1)" in after
+    assert b"URI" not in after
+    assert resolve_internal_links(b"/URI(https://example.org)") == b"/URI(https://example.org)"
+
+
+def test_a_heading_stays_with_its_text(sample_pdf: bytes, tmp_path: Path) -> None:
+    """No article heading is left alone at the bottom of a page: its first words follow it."""
+    from rechtmakers.render.tree import build_document
+
+    data = document_data(build_document(load_agreement(SAMPLE)[0], "0" * 64))
+    pages = pages_of(sample_pdf, tmp_path)
+    for article in data["articles"]:
+        first = "".join(run.get("t", "") for run in article["body"][0]["r"])
+        words = " ".join(first.split()[:4])
+        holding = [page for page in pages if article["heading"] + " " + words in page]
+        assert holding, article["heading"]
 
 
 def test_a_term_stays_with_its_definition(sample_pdf: bytes, tmp_path: Path) -> None:
@@ -189,7 +235,7 @@ def test_signature_pages_keep_each_party_together(sample_pdf: bytes, tmp_path: P
     root = Path(__file__).resolve().parents[2] / "agreements" / "positief-gezond-almere"
     agreement, _ = load_agreement(root)
     pages = pages_of(sample_pdf, tmp_path)
-    start = next(i for i, page in enumerate(pages) if "Zo afgesproken en getekend" in page)
+    start = next(i for i, page in enumerate(pages) if "Zo afgesproken en getekend." in page)
     signing = pages[start:]
     for party in agreement.parties:
         holding = [page for page in signing if f"{party.name} " in page]
@@ -203,14 +249,15 @@ def test_signature_pages_keep_each_party_together(sample_pdf: bytes, tmp_path: P
 
 
 def test_party_legal_details_are_shown_when_known() -> None:
-    party = SimpleNamespace(id="x", name="Stichting X", kind="zorg", lead=False, signers=(),
-                            legal_form="stichting", kvk="12345678", seat="Almere",
-                            address="Markt 1, Almere")
+    party = PartyNode("x", "X", "zorg", False, (Signer("A. Jansen", "bestuurder"),),
+                      legal_name="Stichting X", legal_form="stichting", kvk="12345678",
+                      seat="Almere", address="Markt 1, Almere")
     data = _party(party)
-    assert data["legal"] == "stichting, KvK-nummer 12345678, gevestigd te Almere"
-    assert data["address"] == "Markt 1, Almere"
-    bare = _party(SimpleNamespace(id="y", name="Y", kind="zorg", lead=True, signers=()))
-    assert bare["legal"] == "" and bare["address"] is None
+    assert data["legal"] == "stichting, gevestigd te Almere, KvK-nummer 12345678"
+    assert data["address"] == "Markt 1, Almere" and data["legal_name"] == "Stichting X"
+    assert "rechtsgeldig vertegenwoordigd door A. Jansen, bestuurder" in data["details"]
+    bare = _party(PartyNode("y", "Y", "zorg", True, ()))
+    assert bare["legal"] == "" and bare["address"] is None and bare["legal_name"] == "Y"
 
 
 def test_inline_markdown_becomes_runs_with_flags() -> None:

@@ -197,3 +197,12 @@ def test_a_signing_failure_commits_and_writes_nothing(git_repo: Path, agreement:
     assert "er is niets vastgelegd" in result.output
     assert snapshot(git_repo) == before
     assert not (git_repo / RECORD).exists()
+
+
+def test_quiet_sign_says_nothing_but_commits(git_repo: Path, agreement: Path, cli: Cli,
+                                             be: Identity) -> None:
+    be(JOOST)
+    result = cli("-q", "sign", "--partij", "de-schoor", agreement)
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ""
+    assert git(git_repo, "show", "--name-only", "--format=", "HEAD") == RECORD

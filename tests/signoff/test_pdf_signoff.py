@@ -1,0 +1,295 @@
+"""A director signs the PDF in the tool they already use, e-mails it back, and the maintainer
+records it with `sign --bewijs SIGNED.pdf`; `status` and `verify` check it offline."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+
+from rechtmakers.signoff.pdf_signatures import revision_digests
+from rechtmakers.signoff.status import agreement_status
+
+from .conftest import (
+    FATIMA,
+    JOOST,
+    NAME,
+    SUBDIR,
+    Identity,
+    KeyMaker,
+    commit_all,
+    current_digest,
+    edit,
+    enable_ssh_signing,
+    git,
+    set_key,
+)
+from .pdf_certs import DAY, NOW, CertificateAuthority, agreement_pdf, sign
+
+Cli = Callable[..., Any]
+MAINTAINER = ("Beheerder Overeenkomst", "beheer@ggd-flevoland.example")
+PIETER = ("Pieter Brandsma", "p.brandsma@almere.example")  # represents gemeente-almere too
+MARIEKE = ("Marieke Voskuil", "m.voskuil@ggd-flevoland.example")  # the penvoerder's
+FOLDER = f"{SUBDIR}/ondertekeningen"
+STATUS_SCHEMA = Path(__file__).resolve().parents[2] / "docs" / "json" / "status.schema.json"
+
+
+@pytest.fixture
+def ca(git_repo: Path, agreement: Path) -> CertificateAuthority:
+    """A trust service the partners agreed on, in the agreement's vertrouwd/ folder."""
+    authority = CertificateAuthority()
+    (agreement / "vertrouwd").mkdir()
+    (agreement / "vertrouwd" / "vertrouwensdienst.pem").write_bytes(authority.pem)
+    commit_all(git_repo, "Vertrouwde uitgever van certificaten")
+    return authority
+
+
+def signed_pdf(tmp_path: Path, agreement: Path, *people: Any, digest: str | None = None,
+               name: str = "ondertekend.pdf") -> Path:
+    data = agreement_pdf(digest or current_digest(agreement))
+    for number, person in enumerate(people, start=1):
+        data = sign(data, person, f"Handtekening{number}")
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+def record(cli: Cli, be: Identity, agreement: Path, pdf: Path, party: str = "de-schoor") -> Any:
+    be(MAINTAINER)
+    return cli("sign", "--partij", party, "--bewijs", pdf, agreement)
+
+
+def refused(git_repo: Path, result: Any, message: str, head: str) -> None:
+    assert result.exit_code == 1, result.output
+    assert message in result.output, result.output
+    assert "niets vastgelegd" in result.output
+    assert git(git_repo, "rev-parse", "HEAD") == head
+    assert git(git_repo, "status", "--porcelain", "--untracked-files=all") == ""
+
+
+def party_status(cli: Cli, agreement: Path, party: str) -> dict[str, Any]:
+    result = cli("status", "--format", "json", agreement)
+    assert result.exit_code == 0, result.output
+    output = json.loads(result.output)
+    jsonschema.validate(output, json.loads(STATUS_SCHEMA.read_text(encoding="utf-8")),
+                        cls=jsonschema.Draft202012Validator)
+    parties = output["parties"]
+    found: dict[str, Any] = next(p for p in parties if p["id"] == party)
+    return found
+
+
+def test_a_signed_pdf_is_recorded_and_verified(git_repo: Path, agreement: Path, cli: Cli,
+                                               be: Identity, tmp_path: Path,
+                                               ca: CertificateAuthority) -> None:
+    pdf = signed_pdf(tmp_path, agreement, ca.issue(*JOOST))
+    before = git(git_repo, "rev-parse", "HEAD")
+    result = record(cli, be, agreement, pdf)
+    assert result.exit_code == 0, result.output
+    assert "Getekend: Joost Hellendoorn namens De Schoor" in result.output
+    assert "ondertekende PDF" in result.output
+    assert git(git_repo, "rev-parse", "HEAD~1") == before
+    assert git(git_repo, "log", "-1", "--format=%ae") == MAINTAINER[1]
+    stored = f"{FOLDER}/de-schoor/j-hellendoorn-deschoor-example"
+    assert f"{stored}.pdf" in git(git_repo, "show", "--name-only", "--format=", "HEAD")
+    assert (git_repo / f"{stored}.pdf").read_bytes() == pdf.read_bytes()
+    status = party_status(cli, agreement, "de-schoor")
+    assert status["state"] == "signed"
+    [signer] = status["signers"]
+    assert signer["evidence"] == "pdf"
+    assert signer["key"] == f"CN={JOOST[0]}, E={JOOST[1]}"
+    human = cli("status", agreement).output
+    assert f"ondertekende PDF, certificaat CN={JOOST[0]}, E={JOOST[1]}" in human
+    verified = cli("verify", agreement)
+    assert verified.exit_code == 0, verified.output
+    assert "certificaat CN=" in verified.output
+
+
+def test_a_pdf_changed_after_signing_is_refused(git_repo: Path, agreement: Path, cli: Cli,
+                                                be: Identity, tmp_path: Path,
+                                                ca: CertificateAuthority) -> None:
+    pdf = signed_pdf(tmp_path, agreement, ca.issue(*JOOST))
+    pdf.write_bytes(pdf.read_bytes().replace(b"Doel van", b"Doel vaN"))
+    head = git(git_repo, "rev-parse", "HEAD")
+    refused(git_repo, record(cli, be, agreement, pdf), "na het ondertekenen veranderd", head)
+
+
+def test_the_pdf_of_an_earlier_version_is_refused_with_its_version(
+        git_repo: Path, agreement: Path, cli: Cli, be: Identity, tmp_path: Path,
+        ca: CertificateAuthority) -> None:
+    pdf = signed_pdf(tmp_path, agreement, ca.issue(*JOOST))
+    edit(agreement / "artikelen" / "besluitvorming.yaml", "We werken met consent.",
+         "We werken met consensus.")
+    edit(agreement / "overeenkomst.yaml", "versie: 1.0.0", "versie: 1.1.0")
+    commit_all(git_repo, "Consensus")
+    head = git(git_repo, "rev-parse", "HEAD")
+    result = record(cli, be, agreement, pdf)
+    refused(git_repo, result, "het akkoord is gegeven voor versie 1.0.0", head)
+    assert "Laat de PDF van deze versie ondertekenen" in result.output
+
+
+def test_an_untrusted_ca_is_refused(git_repo: Path, agreement: Path, cli: Cli, be: Identity,
+                                    tmp_path: Path, ca: CertificateAuthority) -> None:
+    pdf = signed_pdf(tmp_path, agreement, CertificateAuthority("Elders").issue(*JOOST))
+    head = git(git_repo, "rev-parse", "HEAD")
+    refused(git_repo, record(cli, be, agreement, pdf), "komt niet van een uitgever", head)
+
+
+def test_without_trust_anchors_nothing_counts(git_repo: Path, agreement: Path, cli: Cli,
+                                              be: Identity, tmp_path: Path) -> None:
+    pdf = signed_pdf(tmp_path, agreement, CertificateAuthority().issue(*JOOST))
+    head = git(git_repo, "rev-parse", "HEAD")
+    refused(git_repo, record(cli, be, agreement, pdf), "vertrouwd/", head)
+
+
+def test_an_expired_certificate_is_refused(git_repo: Path, agreement: Path, cli: Cli,
+                                           be: Identity, tmp_path: Path,
+                                           ca: CertificateAuthority) -> None:
+    expired = ca.issue(*JOOST, not_before=NOW - 400 * DAY, not_after=NOW - DAY)
+    pdf = signed_pdf(tmp_path, agreement, expired)
+    head = git(git_repo, "rev-parse", "HEAD")
+    refused(git_repo, record(cli, be, agreement, pdf), "verlopen toen er getekend werd", head)
+
+
+def test_a_non_representative_is_refused(git_repo: Path, agreement: Path, cli: Cli,
+                                         be: Identity, tmp_path: Path,
+                                         ca: CertificateAuthority) -> None:
+    pdf = signed_pdf(tmp_path, agreement, ca.issue(JOOST[0], "joost@prive.example"))
+    head = git(git_repo, "rev-parse", "HEAD")
+    refused(git_repo, record(cli, be, agreement, pdf),
+            "geen vertegenwoordiger van De Schoor", head)
+
+
+def test_a_pdf_without_signature_is_refused(git_repo: Path, agreement: Path, cli: Cli,
+                                            be: Identity, tmp_path: Path,
+                                            ca: CertificateAuthority) -> None:
+    pdf = signed_pdf(tmp_path, agreement)
+    head = git(git_repo, "rev-parse", "HEAD")
+    refused(git_repo, record(cli, be, agreement, pdf), "bevat geen handtekening", head)
+    pdf.write_bytes(b"geen pdf")
+    refused(git_repo, record(cli, be, agreement, pdf), "geen leesbare PDF", head)
+
+
+def test_two_parties_sign_one_pdf(git_repo: Path, agreement: Path, cli: Cli, be: Identity,
+                                  tmp_path: Path, ca: CertificateAuthority) -> None:
+    pdf = signed_pdf(tmp_path, agreement, ca.issue(*JOOST), ca.issue(*FATIMA))
+    assert record(cli, be, agreement, pdf, "de-schoor").exit_code == 0
+    result = record(cli, be, agreement, pdf, "gemeente-almere")
+    assert result.exit_code == 0, result.output
+    assert "Fatima el Amrani namens Gemeente Almere" in result.output
+    states = {p.party.id: p.state for p in agreement_status(agreement).parties}
+    assert states["de-schoor"] == states["gemeente-almere"] == "signed"
+    assert record(cli, be, agreement, pdf, "zilveren-kruis").exit_code == 1
+    assert cli("verify", agreement).exit_code == 0
+
+
+def test_two_representatives_of_one_party_on_one_pdf(git_repo: Path, agreement: Path, cli: Cli,
+                                                     be: Identity, tmp_path: Path,
+                                                     ca: CertificateAuthority) -> None:
+    edit(agreement / "partijen.yaml", "    naam: Gemeente Almere\n",
+         "    naam: Gemeente Almere\n    bevoegdheid: gezamenlijk\n")
+    commit_all(git_repo, "Gemeente Almere tekent gezamenlijk")
+    pdf = signed_pdf(tmp_path, agreement, ca.issue(*FATIMA), ca.issue(*PIETER))
+    first = record(cli, be, agreement, pdf, "gemeente-almere")
+    assert first.exit_code == 0, first.output
+    assert party_status(cli, agreement, "gemeente-almere")["state"] == "partial"
+    second = record(cli, be, agreement, pdf, "gemeente-almere")
+    assert second.exit_code == 0, second.output
+    assert "Pieter Brandsma namens Gemeente Almere" in second.output
+    assert party_status(cli, agreement, "gemeente-almere")["state"] == "signed"
+
+
+def test_verify_revalidates_the_stored_pdf(git_repo: Path, agreement: Path, cli: Cli,
+                                           be: Identity, tmp_path: Path,
+                                           ca: CertificateAuthority) -> None:
+    assert record(cli, be, agreement, signed_pdf(tmp_path, agreement, ca.issue(*JOOST))
+                  ).exit_code == 0
+    stored = agreement / "ondertekeningen" / "de-schoor" / "j-hellendoorn-deschoor-example.pdf"
+    forged = signed_pdf(tmp_path, agreement, CertificateAuthority("Vals").issue(*JOOST),
+                        name="vals.pdf")
+    stored.write_bytes(forged.read_bytes())
+    be(("Mallory", "mallory@elders.example"))
+    commit_all(git_repo, "Bewijs verwisseld")
+    assert party_status(cli, agreement, "de-schoor")["state"] == "invalid"
+    result = cli("verify", agreement)
+    assert result.exit_code == 1
+    assert "komt niet van een uitgever" in result.output
+
+
+def test_a_broken_trust_anchor_is_refused(git_repo: Path, agreement: Path, cli: Cli,
+                                          be: Identity, tmp_path: Path) -> None:
+    authority = CertificateAuthority()
+    (agreement / "vertrouwd").mkdir()
+    (agreement / "vertrouwd" / "dienst.pem").write_bytes(authority.pem)
+    (agreement / "vertrouwd" / "kapot.pem").write_text("geen certificaat\n")
+    commit_all(git_repo, "Vertrouwde uitgevers")
+    head = git(git_repo, "rev-parse", "HEAD")
+    pdf = signed_pdf(tmp_path, agreement, authority.issue(*JOOST))
+    refused(git_repo, record(cli, be, agreement, pdf), "vertrouwd/kapot.pem", head)
+
+
+def test_an_issuer_added_without_the_penvoerders_key_does_not_count(
+        git_repo: Path, agreement: Path, cli: Cli, be: Identity, tmp_path: Path,
+        ca: CertificateAuthority) -> None:
+    """Mallory commits her own issuer and a certificate on the director's address: no."""
+    assert record(cli, be, agreement, signed_pdf(tmp_path, agreement, ca.issue(*JOOST))
+                  ).exit_code == 0
+    mallory = CertificateAuthority("Mallory's uitgever")
+    (agreement / "vertrouwd" / "extra.pem").write_bytes(mallory.pem)
+    be(("Mallory", "mallory@elders.example"))
+    commit_all(git_repo, "Nog een uitgever")
+    head = git(git_repo, "rev-parse", "HEAD")
+    forged = signed_pdf(tmp_path, agreement, mallory.issue(*FATIMA), name="vals.pdf")
+    result = record(cli, be, agreement, forged, "gemeente-almere")
+    refused(git_repo, result, "komt niet van een uitgever", head)
+    assert "vertrouwd/extra.pem is in commit" in result.output
+    assert "zonder handtekening met een sleutel van de penvoerder" in result.output
+    assert party_status(cli, agreement, "de-schoor")["state"] == "signed"  # the first issuer
+
+
+def test_an_issuer_added_by_the_penvoerder_counts(git_repo: Path, agreement: Path, cli: Cli,
+                                                  be: Identity, tmp_path: Path,
+                                                  ca: CertificateAuthority,
+                                                  make_key: KeyMaker) -> None:
+    private, public = make_key("marieke")
+    set_key(agreement, MARIEKE[1], public)
+    commit_all(git_repo, "Sleutel van de penvoerder")
+    enable_ssh_signing(git_repo, private)
+    second = CertificateAuthority("Tweede vertrouwensdienst")
+    (agreement / "vertrouwd" / "tweede.pem").write_bytes(second.pem)
+    be(MARIEKE)
+    commit_all(git_repo, "Tweede uitgever, getekend door de penvoerder")
+    result = record(cli, be, agreement, signed_pdf(tmp_path, agreement, second.issue(*JOOST)))
+    assert result.exit_code == 0, result.output
+    assert party_status(cli, agreement, "de-schoor")["state"] == "signed"
+
+
+def test_review_offers_the_pdf_route(git_repo: Path, agreement: Path, cli: Cli,
+                                     tmp_path: Path) -> None:
+    out = tmp_path / "uit"
+    result = cli("review", "--partij", "de-schoor", agreement, "--out", out)
+    assert result.exit_code == 0, result.output
+    page = (out / f"{NAME}-de-schoor.html").read_text(encoding="utf-8")
+    assert "onderteken deze PDF met uw gebruikelijke programma en stuur hem terug" in page
+    assert "rechtmakers sign --partij de-schoor --bewijs" in page
+    pdf = out / f"{NAME}-versie-1.0.0.pdf"
+    assert pdf.name in page and pdf.name in result.output
+    assert revision_digests(pdf.read_bytes()) == [current_digest(agreement)]
+
+
+def test_the_pdf_from_review_signed_and_returned_counts(git_repo: Path, agreement: Path,
+                                                       cli: Cli, be: Identity, tmp_path: Path,
+                                                       ca: CertificateAuthority) -> None:
+    """The whole route: review writes the PDF, the director signs it, the maintainer records."""
+    out = tmp_path / "uit"
+    assert cli("review", "--partij", "de-schoor", agreement, "--out", out).exit_code == 0
+    returned = tmp_path / "retour.pdf"
+    returned.write_bytes(sign((out / f"{NAME}-versie-1.0.0.pdf").read_bytes(),
+                              ca.issue(*JOOST)))
+    result = record(cli, be, agreement, returned)
+    assert result.exit_code == 0, result.output
+    assert party_status(cli, agreement, "de-schoor")["state"] == "signed"
+    assert cli("verify", agreement).exit_code == 0
