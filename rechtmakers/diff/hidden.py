@@ -9,7 +9,8 @@ import unicodedata
 from collections import Counter
 from typing import Any
 
-from rechtmakers.diff.text import _CODE, _EMPHASIS, _STRONG, plain_words
+from rechtmakers.diff import text as _words
+from rechtmakers.diff.text import plain_words
 
 # The same patterns as the words are read with (diff.text: linear in the text, also for
 # thousands of unclosed markers), and a link with its target.
@@ -74,13 +75,13 @@ def _link_notes(old: str, new: str) -> list[str]:
 def _spans(text: str) -> Counter[tuple[str, str]]:
     found: Counter[tuple[str, str]] = Counter()
     if "*" in text or "_" in text:
-        for match in _STRONG.finditer(text):
+        for match in _words._STRONG.finditer(text):
             found["vet", plain_words(match.group(1) or match.group(2))] += 1
-        unstrong = _STRONG.sub(lambda m: m.group(1) or m.group(2), text)
-        for match in _EMPHASIS.finditer(unstrong):
+        unstrong = _words._STRONG.sub(lambda m: m.group(1) or m.group(2), text)
+        for match in _words._EMPHASIS.finditer(unstrong):
             found["cursief", plain_words(match.group(1) or match.group(2))] += 1
     if "`" in text:
-        for match in _CODE.finditer(text):
+        for match in _words._CODE.finditer(text):
             found["code", match.group(1)] += 1
     return found
 
