@@ -20,7 +20,7 @@ from typing import Any
 from rechtmakers.errors import UsageError, os_reason
 
 __all__ = [
-    "Change", "Commit", "FileVersion", "Repo", "Signature", "blob_ids", "cache_dir",
+    "Change", "Commit", "CommitId", "FileVersion", "Repo", "Signature", "blob_ids", "cache_dir",
     "commit_author", "commit_file", "commit_files", "committer", "content_key",
     "content_keys", "create_tag", "file_history", "files_at", "head_commit", "history",
     "materialize", "open_repo", "operation_in_progress", "read_blobs", "repo_relative",
@@ -78,8 +78,17 @@ def repo_relative(repo: Repo, path: Path) -> str:
     return rel.as_posix() if rel.parts else ""
 
 
+class CommitId(str):
+    """A full commit sha that git has already resolved: passing one back as a revision costs
+    no `git rev-parse`."""
+
+    __slots__ = ()
+
+
 def resolve_revision(repo: Repo, rev: str) -> str:
     """The full sha of the commit that rev names."""
+    if isinstance(rev, CommitId):
+        return rev
     if not rev or rev.startswith("-"):
         raise UsageError(f"De revisie {rev} bestaat niet.")
     try:
@@ -87,7 +96,7 @@ def resolve_revision(repo: Repo, rev: str) -> str:
                    f"{rev}^{{commit}}")
     except UsageError:
         raise UsageError(f"De revisie {rev} bestaat niet.") from None
-    return out.decode().strip()
+    return CommitId(out.decode().strip())
 
 
 def files_at(repo: Repo, rev: str, subdir: str) -> dict[str, bytes]:
@@ -170,7 +179,7 @@ def _git(repo: Repo, *args: str, stdin: bytes | None = None,
 def head_commit(repo: Repo) -> str:
     """The sha of HEAD; a UsageError in a repository without commits."""
     try:
-        return _git(repo, "rev-parse", "--verify", "HEAD^{commit}").decode().strip()
+        return CommitId(_git(repo, "rev-parse", "--verify", "HEAD^{commit}").decode().strip())
     except UsageError:
         raise UsageError("De repository heeft nog geen commit. Leg de overeenkomst eerst vast "
                          "(git add en git commit).") from None

@@ -311,14 +311,15 @@ def test_an_email_address_with_a_trailing_newline_is_refused(agreement: Path) ->
 
 # --- configuration ---------------------------------------------------------------------------
 
-@pytest.mark.parametrize("name, content", [
-    ("rechtmakers.toml", "uit = [{a = 1}]\n"),
-    ("rechtmakers.toml", "ernst = 3\n"),
-    ("rechtmakers.toml", "[taal]\nzinslengte = \"lang\"\n"),
-    ("pyproject.toml", "tool = 3\n"),
-    ("pyproject.toml", "[tool]\nrechtmakers = 3\n"),
-])
-@pytest.mark.parametrize("command", ["validate", "taal", "render"])
+_CONFIGS = [("rechtmakers.toml", "uit = [{a = 1}]\n"), ("rechtmakers.toml", "ernst = 3\n"),
+            ("rechtmakers.toml", "[taal]\nzinslengte = \"lang\"\n"),
+            ("pyproject.toml", "tool = 3\n"), ("pyproject.toml", "[tool]\nrechtmakers = 3\n")]
+
+
+# render does not run the language rules, so it never reads the [taal] table.
+@pytest.mark.parametrize("command, name, content", [
+    (command, name, content) for command in ("validate", "taal", "render")
+    for name, content in _CONFIGS if not (command == "render" and "[taal]" in content)])
 def test_configuration_errors_are_usage_errors(agreement: Path, cli: Cli, name: str,
                                                content: str, command: str) -> None:
     (agreement.parents[1] / name).write_text(content)
@@ -333,4 +334,4 @@ def test_json_of_taal_escapes_c1_characters(agreement: Path, cli: Cli) -> None:
                                              'titel: "Waarom\\x9b"') + "tekst: a\n")
     result = cli("taal", "-f", "json", str(agreement))
     assert "\x9b" not in result.stdout
-    assert json.loads(result.stdout)[0]["artikelen"][1]["titel"] == "Waarom\x9b"
+    assert json.loads(result.stdout)[0]["articles"][1]["title"] == "Waarom\x9b"

@@ -56,7 +56,7 @@ def diff(
         cwd = Path.cwd()
         # The DOCX redline compares the laid-out documents itself: no word edits needed.
         result = load_comparison(parse_arguments(args or [], cwd), cwd,
-                                 words=fmt.value != "docx")
+                                 words=fmt.value != "docx", attribute=fmt.value == "docx")
         options = ViewOptions(color=out is None and _color(), width=_width())
         data = render_view("terminal" if fmt is Format.tekst else fmt.value, result, options)
         if out is not None:

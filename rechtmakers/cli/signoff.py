@@ -119,9 +119,12 @@ def status(
                                        "Standaard: agreements/.", show_default=False),
     fmt: Format = typer.Option(Format.human, "--format", "-f", help="tekst of json."),
 ) -> None:
-    """Toon per partij of ze precies deze inhoud tekende, een eerdere, of nog niet.
+    """Toon per partij of ze precies deze inhoud tekende, met bewijs dat klopt.
 
-    Exitcode 0, ook als er nog handtekeningen ontbreken. 1: de overeenkomst is niet te lezen.
+    Per partij: getekend, gedeeltelijk (gezamenlijk bevoegd, nog niet genoeg ondertekenaars),
+    verouderd (een eerdere inhoud), telt niet (met de reden) of ontbreekt; met wie tekende,
+    wanneer en met welk bewijs, en de sleutels. Exitcode 0, ook als er nog handtekeningen
+    ontbreken. 1: de overeenkomst is niet te lezen.
     """
     from rechtmakers.signoff.status import agreement_status
 

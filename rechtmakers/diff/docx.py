@@ -524,8 +524,8 @@ class Redline:
         codes: Sequence[tuple[str, int, int, int, int]] | None = None
         if old and new:
             codes = opcodes(old, new, _MAX_TOKEN_EDITS)  # type: ignore[arg-type]
-        if codes is None:
-            codes = SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+        if codes is None:  # rewritten rather than edited: the old words go, the new ones come
+            codes = [("replace", 0, len(old), 0, len(new))]
         out: list[str] = []
         for tag, i1, i2, j1, j2 in codes:
             if tag == "equal":

@@ -9,13 +9,12 @@ import unicodedata
 from collections import Counter
 from typing import Any
 
+from rechtmakers.diff import text as _words
 from rechtmakers.diff.text import plain_words
 
+# The same patterns as the words are read with (diff.text: linear in the text, also for
+# thousands of unclosed markers), and a link with its target.
 _LINK = re.compile(r"\[([^\[\]\n]+)\]\(([^()\s]+)\)")
-_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])"
-                       r"|(?<![\w_])_(?=\S)([^_\n]+?)(?<=\S)_(?![\w_])")
-_CODE = re.compile(r"`([^`\n]+)`")
 SPACE_NAMES = {
     " ": "gewone spatie",
     "\u00a0": "vaste spatie (U+00A0)",
@@ -76,12 +75,13 @@ def _link_notes(old: str, new: str) -> list[str]:
 def _spans(text: str) -> Counter[tuple[str, str]]:
     found: Counter[tuple[str, str]] = Counter()
     if "*" in text or "_" in text:
-        for match in _STRONG.finditer(text):
-            found["vet", plain_words(match.group(2))] += 1
-        for match in _EMPHASIS.finditer(_STRONG.sub(r"\2", text)):
+        for match in _words._STRONG.finditer(text):
+            found["vet", plain_words(match.group(1) or match.group(2))] += 1
+        unstrong = _words._STRONG.sub(lambda m: m.group(1) or m.group(2), text)
+        for match in _words._EMPHASIS.finditer(unstrong):
             found["cursief", plain_words(match.group(1) or match.group(2))] += 1
     if "`" in text:
-        for match in _CODE.finditer(text):
+        for match in _words._CODE.finditer(text):
             found["code", match.group(1)] += 1
     return found
 

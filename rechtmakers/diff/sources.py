@@ -69,18 +69,21 @@ def parse_arguments(args: Sequence[str], cwd: Path) -> Request:
     return Request(revs[0], revs[1] if len(revs) > 1 else None, path)
 
 
-def load_comparison(request: Request, cwd: Path, *, words: bool = True) -> Result:
-    """Read both versions and compare them (without words: see compare)."""
+def load_comparison(request: Request, cwd: Path, *, words: bool = True,
+                    attribute: bool = True) -> Result:
+    """Read both versions and compare them (without words: see compare); with attribute, name
+    the commit behind each changed article (for the DOCX redline)."""
     if request.folders:
         (old_dir, new_dir), (old_label, new_label) = request.folders, request.labels
         new = load_version(new_dir, new_label)
         old = load_alike(old_dir, new, old_label)
         return Result(compare(old, new, old_label=old_label, new_label=new_label, words=words),
                       TOOL_AUTHOR, _fixed_date(new))
-    return _from_git(request, cwd, words)
+    return _from_git(request, cwd, words, attribute)
 
 
-def _from_git(request: Request, cwd: Path, words: bool = True) -> Result:
+def _from_git(request: Request, cwd: Path, words: bool = True,
+              attribute: bool = True) -> Result:
     repo = gitrepo.open_repo(request.path or cwd)
     old_rev, new_rev = request.old_rev or "HEAD", request.new_rev
     old_sha = gitrepo.resolve_revision(repo, old_rev)
@@ -91,7 +94,8 @@ def _from_git(request: Request, cwd: Path, words: bool = True) -> Result:
     new = _version(repo, new_sha, subdir, new_label, None)
     old = _version(repo, old_sha, subdir, old_rev, new)
     comparison = compare(old, new, old_label=old_rev, new_label=new_label, words=words)
-    attribution = _attribution(repo, subdir, old_sha, new_sha, comparison)
+    attribution = (_attribution(repo, subdir, old_sha, new_sha, comparison) if attribute
+                   else {})
     if new_sha is None:
         return Result(comparison, TOOL_AUTHOR, _fixed_date(new), attribution)
     name, date = gitrepo.commit_author(repo, new_sha)

@@ -433,9 +433,10 @@ class _Reading:
         if not rel.startswith(f"{ARTICLES_DIR}/"):
             return None, None
         article_id = rel[len(ARTICLES_DIR) + 1:].removesuffix(".yaml")
-        if len(path) == 3 and path[0] == "leden" and isinstance(path[1], int):
-            members = self.base.articles[article_id].members
-            return article_id, members[path[1]].id if path[1] < len(members) else None
+        article = self.base.articles.get(article_id)
+        if article is not None and len(path) == 3 and path[0] == "leden" \
+                and isinstance(path[1], int) and path[1] < len(article.members):
+            return article_id, article.members[path[1]].id
         return article_id, None
 
     def _working_ref(self, ref: FieldRef, member: str | None) -> FieldRef | None:

@@ -255,12 +255,19 @@ def _close_inline(opener: Token | None, children: list[Inline]) -> list[Inline]:
 
 
 def _merge_text(nodes: Sequence[Inline]) -> tuple[Inline, ...]:
+    # Adjacent texts joined once per run (adding them one by one copied the run each time).
     merged: list[Inline] = []
+    run: list[str] = []
     for node in nodes:
-        if isinstance(node, Text) and merged and isinstance(merged[-1], Text):
-            merged[-1] = Text(merged[-1].text + node.text)
-        elif not (isinstance(node, Text) and not node.text):
-            merged.append(node)
+        if isinstance(node, Text):
+            run.append(node.text)
+            continue
+        if any(run):
+            merged.append(Text("".join(run)))
+        run = []
+        merged.append(node)
+    if any(run):
+        merged.append(Text("".join(run)))
     return tuple(merged)
 
 

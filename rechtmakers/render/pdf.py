@@ -139,16 +139,11 @@ def defined_anchors(document: Document) -> frozenset[str]:
 
 
 def _party(party: PartyNode) -> Data:
-    """The party as the list and the signature block show it: its legal name and details."""
-    legal = [party.legal_form] if party.legal_form else []
-    if party.seat:
-        legal.append(f"gevestigd te {party.seat}")
-    if party.kvk:
-        legal.append(f"KvK-nummer {party.kvk}")
+    """The party as the list and the signature block show it: its legal name and the tree's
+    details sentence (", gevestigd te …, rechtsgeldig vertegenwoordigd door …"), as md/html."""
     return {
         "id": party.id, "name": party.name, "legal_name": party.legal_name or party.name,
         "kind": party.kind, "lead": party.lead, "details": party.details,
-        "legal": ", ".join(legal), "address": party.address,
         "signers": [{"name": s.name, "function": s.function, "signed": s.signed}
                     for s in party.signers],
     }

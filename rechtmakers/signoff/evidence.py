@@ -23,6 +23,7 @@ from rechtmakers.signoff.statement import NAMESPACE, statement_fields
 
 CACHE_FILE = "bewijs-controles.json"
 _CACHE_VERSION = "1"
+_MAX_ENTRIES = 100_000
 
 
 @dataclass(frozen=True)
@@ -116,11 +117,33 @@ def known_suffixes() -> list[str]:
     return sorted({suffix for kind in _KINDS.values() for suffix in kind.suffixes})
 
 
+# The code a cached result depends on: a change to any of these files starts a fresh cache.
+_SOURCES = ("model.py", "digest.py", "load.py", "agreement.py", "signoff/evidence.py",
+            "signoff/sshsig.py", "signoff/statement.py", "signoff/pdf_evidence.py",
+            "signoff/pdf_signatures.py")
+
+
+def _code_version() -> str:
+    import rechtmakers
+
+    package = Path(rechtmakers.__file__).parent
+    stamps = [_CACHE_VERSION, rechtmakers.__version__]
+    for name in _SOURCES:
+        try:
+            stat = (package / name).stat()
+            stamps.append(f"{name}:{stat.st_size}:{stat.st_mtime_ns}")
+        except OSError:
+            stamps.append(name)
+    return hashlib.sha256("|".join(stamps).encode()).hexdigest()[:16]
+
+
 class ResultCache:
-    """Evidence results by a hash of kind, evidence, statement, digest and keys."""
+    """Evidence results by a hash of kind, evidence, statement, digest and keys, and content
+    digests by tree; thrown away when the code they depend on changes."""
 
     def __init__(self, folder: Path | None) -> None:
         self.path = folder / CACHE_FILE if folder else None
+        self.version = _code_version() if folder else ""
         self.entries: dict[str, dict[str, object]] = self._load()
         self.dirty = False
 
@@ -131,7 +154,7 @@ class ResultCache:
             data = json.loads(self.path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return {}
-        if not isinstance(data, dict) or data.get("versie") != _CACHE_VERSION:
+        if not isinstance(data, dict) or data.get("versie") != self.version:
             return {}
         entries = data.get("controles")
         return entries if isinstance(entries, dict) else {}
@@ -175,7 +198,8 @@ class ResultCache:
     def save(self) -> None:
         if not self.dirty or self.path is None:
             return
-        data = json.dumps({"versie": _CACHE_VERSION, "controles": self.entries},
+        entries = self.entries if len(self.entries) <= _MAX_ENTRIES else {}
+        data = json.dumps({"versie": self.version, "controles": entries},
                           sort_keys=True, separators=(",", ":"))
         try:
             self.path.parent.mkdir(exist_ok=True)

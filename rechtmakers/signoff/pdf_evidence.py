@@ -252,8 +252,7 @@ def trust_anchors(files: Mapping[str, bytes]) -> list[bytes]:
 
     anchors: list[bytes] = []
     for rel in sorted(files):
-        parts = rel.split("/")
-        if len(parts) != 2 or parts[0] != TRUST_DIR or not rel.lower().endswith(_CERT_SUFFIXES):
+        if not is_anchor_file(rel):
             continue
         try:
             certificates = x509.load_pem_x509_certificates(files[rel])
@@ -262,6 +261,12 @@ def trust_anchors(files: Mapping[str, bytes]) -> list[bytes]:
                                  "PEM-vorm (-----BEGIN CERTIFICATE-----).") from None
         anchors += [c.public_bytes(Encoding.DER) for c in certificates]
     return anchors
+
+
+def is_anchor_file(rel: str) -> bool:
+    """Whether rel (relative to the agreement) is a certificate file in vertrouwd/."""
+    parts = rel.split("/")
+    return len(parts) == 2 and parts[0] == TRUST_DIR and rel.lower().endswith(_CERT_SUFFIXES)
 
 
 def folder_anchors(root: Path) -> list[bytes]:

@@ -20,7 +20,7 @@ from rechtmakers.signoff.trust import PartyTrust, RecordCheck
 TEMPLATE = "review.html.j2"
 _BODY = re.compile(r"<body[^>]*>(.*)</body>", re.DOTALL)
 _STYLE = re.compile(r"<style>(.*?)</style>", re.DOTALL)
-_EXTERNAL_LINK = re.compile(r"<a\s+href=\"(?!#)[^\"]*\"([^>]*)>(.*?)</a>", re.DOTALL)
+_EXTERNAL_HREF = re.compile(r"\shref=\"(?!#)[^\"]*\"")  # a link out: the anchor stays, inert
 _ACTIVE = re.compile(r"<(script|link|iframe|img|object|embed)\b[^>]*>", re.IGNORECASE)
 
 
@@ -139,7 +139,7 @@ def _page(status: AgreementStatus, party: PartyTrust, statement: bytes,
         has_changes=change_body is not None, text=Markup(_body(text_page)),
         statement=statement.decode("utf-8"), statement_name=statement_name,
         namespace=NAMESPACE, signed=party.state == "signed", pdf_name=pdf_name)
-    return _ACTIVE.sub("", _EXTERNAL_LINK.sub(r"<span\1>\2</span>", html))
+    return _ACTIVE.sub("", _EXTERNAL_HREF.sub("", html))
 
 
 def _body(page: str) -> str:

@@ -17,6 +17,7 @@ from rechtmakers.config import load_config
 from rechtmakers.digest import content_digest
 from rechtmakers.errors import AgreementError, RechtmakersError, UsageError, os_reason
 from rechtmakers.model import Party, Representative
+from rechtmakers.signoff.anchors import Anchors, CommittedAnchors
 from rechtmakers.signoff.evidence import (
     EvidenceContext,
     EvidenceKind,
@@ -191,14 +192,16 @@ def _sign_detached(repo: gitrepo.Repo, subdir: str, root: Path, agreement: Agree
     data = _read_evidence(evidence)
     meta = agreement.meta
     assert meta is not None
+    anchors = _anchors(repo, subdir, agreement, report, kind.kind)
     context = EvidenceContext(agreement.id, meta.title, meta.version, digest, party,
                               standing.trusted, build_statement(
                                   agreement.id, meta.title, meta.version, digest, party.id,
-                                  party.name), _anchors(repo, subdir, kind.kind))
+                                  party.name), anchors.certificates)
     result = kind.verify(data, context)
     if not result.ok:
+        notes = f" Let op: {'; '.join(anchors.notes)}." if anchors.notes else ""
         raise AgreementError(_refusal(repo, subdir, root, evidence, data, kind, context,
-                                      result))
+                                      result) + notes)
     _recheck_with_ssh_keygen(kind, data, context, result)
     representative = _evidence_signer(standing, result, root)
     if representative is None:
@@ -222,17 +225,20 @@ def _sign_detached(repo: gitrepo.Repo, subdir: str, root: Path, agreement: Agree
     return SignResult(record, party, commit, root / rel, kind.kind)
 
 
-def _anchors(repo: gitrepo.Repo, subdir: str, kind: str) -> tuple[bytes, ...]:
-    """The agreement's trust anchors as committed (vertrouwd/ at HEAD, as the trust rule
-    reads them), for a kind that needs them."""
+def _anchors(repo: gitrepo.Repo, subdir: str, agreement: Agreement, report: TrustReport,
+             kind: str) -> Anchors:
+    """The agreement's trust anchors that count, as the trust rule reads them (vertrouwd/ at
+    HEAD, trusted from history), for a kind that needs them."""
     if not needs_anchors(kind):
-        return ()
-    from rechtmakers.signoff.pdf_evidence import TRUST_DIR, trust_anchors
+        return Anchors(())
+    from rechtmakers.signoff.pdf_evidence import TRUST_DIR
 
     folder = f"{subdir}/{TRUST_DIR}" if subdir else TRUST_DIR
-    files = gitrepo.files_at(repo, "HEAD", folder)
+    files = {f"{TRUST_DIR}/{rel}": d for rel, d in gitrepo.files_at(repo, "HEAD", folder).items()}
+    lead = agreement.meta.lead if agreement.meta else ""
+    keys = next((p.trusted for p in report.parties if p.party.id == lead), ())
     try:
-        return tuple(trust_anchors({f"{TRUST_DIR}/{rel}": d for rel, d in files.items()}))
+        return CommittedAnchors(repo, subdir, files, keys).get()
     except AgreementError as exc:
         raise AgreementError(f"{exc} Er is niets vastgelegd.") from None
 

@@ -31,6 +31,7 @@ from rechtmakers.digest import content_digest
 from rechtmakers.errors import RechtmakersError, UsageError
 from rechtmakers.load import LoadRefusal, read_yaml_bytes
 from rechtmakers.model import PartiesFile, Party
+from rechtmakers.signoff.anchors import Anchors, CommittedAnchors
 from rechtmakers.signoff.evidence import (
     EvidenceContext,
     ResultCache,
@@ -261,13 +262,13 @@ def allowed_signers_text(keys: Mapping[KeyId, tuple[str, str]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def key_history(repo: gitrepo.Repo, subdir: str, root: Path, lead: str,
+def key_history(repo: gitrepo.Repo, subdir: str, head: str, root: Path, lead: str,
                 listed: Mapping[str, Party], scratch: Path) -> KeyHistory:
     """Walk partijen.yaml oldest first and decide, per change of a party's keys, whether it
     counts (first keys, or signed by a key that already counted for the party or the
     penvoerder)."""
     path = f"{subdir}/{PARTIES_FILE}" if subdir else PARTIES_FILE
-    versions = gitrepo.file_history(repo, path)
+    versions = gitrepo.file_history(repo, path, head)
     blobs = gitrepo.read_blobs(repo, {b for v in versions for b in (v.old_blob, v.new_blob)
                                       if b})
     parsed = {sha: _keys_in(data, root / PARTIES_FILE) for sha, data in blobs.items()}
@@ -369,7 +370,7 @@ class _Digests:
 
     def _compute(self, commit: str, key: str) -> str | None:
         files = {rel: data for rel, data in
-                 gitrepo.files_at(self.repo, commit, self.subdir).items()
+                 gitrepo.files_at(self.repo, gitrepo.CommitId(commit), self.subdir).items()
                  if not rel.startswith(f"{SIGNOFFS_DIR}/")}
         agreement, _ = load_agreement(self.root, files)
         try:
@@ -397,12 +398,12 @@ def evaluate(root: Path, agreement: Agreement, digest: str, *, cached: bool = Tr
     try:
         repo = gitrepo.open_repo(root)
         subdir = gitrepo.repo_relative(repo, root)
-        gitrepo.head_commit(repo)
+        head = gitrepo.head_commit(repo)
     except UsageError as exc:
         return _without_git(root, agreement, digest, str(exc))
     cache = ResultCache(gitrepo.cache_dir(repo) if cached else None)
     with tempfile.TemporaryDirectory(prefix="rechtmakers-") as tmp:
-        report = _evaluate(repo, subdir, root, agreement, digest, cache, Path(tmp))
+        report = _evaluate(repo, subdir, head, root, agreement, digest, cache, Path(tmp))
     cache.save()
     return report
 
@@ -417,14 +418,16 @@ def _without_git(root: Path, agreement: Agreement, digest: str, why: str) -> Tru
     return TrustReport(agreement, digest, parties, strays, (why,))
 
 
-def _evaluate(repo: gitrepo.Repo, subdir: str, root: Path, agreement: Agreement, digest: str,
-              cache: ResultCache, scratch: Path) -> TrustReport:
-    head_files = gitrepo.files_at(repo, "HEAD", subdir)
+def _evaluate(repo: gitrepo.Repo, subdir: str, head: str, root: Path, agreement: Agreement,
+              digest: str, cache: ResultCache, scratch: Path) -> TrustReport:
+    head_ids = gitrepo.blob_ids(repo, head, subdir)
+    contents = gitrepo.read_blobs(repo, head_ids.values())
+    head_files = {rel: contents[sha] for rel, sha in head_ids.items() if sha in contents}
     at_head = _agreement_at_head(root, head_files) or agreement
     parties = {**agreement.party_map, **at_head.party_map}
     lead = at_head.meta.lead if at_head.meta else ""
-    keys = key_history(repo, subdir, root, lead, at_head.party_map, scratch)
-    written = _written_records(repo, subdir, head_files)
+    keys = key_history(repo, subdir, head, root, lead, at_head.party_map, scratch)
+    written = _written_records(repo, subdir, head, head_ids)
     commits = [w.commit.sha for w in written if w.commit]
     allowed = scratch / "allowed_signers_records"
     allowed.write_text(allowed_signers_text(
@@ -435,11 +438,12 @@ def _evaluate(repo: gitrepo.Repo, subdir: str, root: Path, agreement: Agreement,
     demand_key = bool(at_head.meta and at_head.meta.signing
                       and at_head.meta.signing.evidence == "sleutel")
     title = at_head.meta.title if at_head.meta else agreement.id
+    anchors = CommittedAnchors(repo, subdir, head_files, keys.keys_of(lead))
     checks: list[RecordCheck] = []
     for item in written:
         party = parties.get(record_party(item.rel) or "")
         checks.append(_check(item, head_files, party, at_head, title, keys, signatures,
-                             digests, cache, demand_key))
+                             digests, cache, demand_key, anchors))
     on_disk = {rel for rel in record_paths_on_disk(root)}
     committed = {w.rel for w in written}
     for rel in sorted(on_disk - committed):
@@ -463,15 +467,15 @@ def _agreement_at_head(root: Path, files: dict[str, bytes]) -> Agreement | None:
     return agreement if agreement.meta is not None and agreement.parties else None
 
 
-def _written_records(repo: gitrepo.Repo, subdir: str, head_files: dict[str, bytes]
+def _written_records(repo: gitrepo.Repo, subdir: str, head: str, head_ids: dict[str, str]
                      ) -> list[_Written]:
     """Each record at HEAD with the newest commit that wrote exactly its content there."""
-    rels = sorted(rel for rel in head_files if record_party(rel) is not None)
+    rels = sorted(rel for rel in head_ids if record_party(rel) is not None)
     if not rels:
         return []
     folder = f"{subdir}/{SIGNOFFS_DIR}" if subdir else SIGNOFFS_DIR
-    ids = gitrepo.blob_ids(repo, "HEAD", folder)
-    history = gitrepo.history(repo, folder)
+    ids = {rel.removeprefix(f"{SIGNOFFS_DIR}/"): blob for rel, blob in head_ids.items()}
+    history = gitrepo.history(repo, folder, head)
     writer: dict[tuple[str, str], gitrepo.Commit] = {}
     for commit in reversed(history):  # oldest first, so that the newest writer stays
         for change in commit.changes:
@@ -487,7 +491,8 @@ def _written_records(repo: gitrepo.Repo, subdir: str, head_files: dict[str, byte
 
 def _check(item: _Written, files: dict[str, bytes], party: Party | None, agreement: Agreement,
            title: str, keys: KeyHistory, signatures: dict[str, gitrepo.Signature],
-           digests: _Digests, cache: ResultCache, demand_key: bool) -> RecordCheck:
+           digests: _Digests, cache: ResultCache, demand_key: bool,
+           anchors: CommittedAnchors) -> RecordCheck:
     party_id = record_party(item.rel) or ""
     commit = item.commit.sha if item.commit else None
 
@@ -516,7 +521,7 @@ def _check(item: _Written, files: dict[str, bytes], party: Party | None, agreeme
                       record)
     if record.evidence is not None:
         return _check_detached(item, files, party, agreement, title, keys, record, cache,
-                               refuse)
+                               refuse, anchors)
     if item.commit is None:
         return refuse(f"de commit die {item.rel} schreef is niet te vinden", record)
     author = item.commit.author_email.casefold()
@@ -563,7 +568,8 @@ def _signature_problem(signature: gitrepo.Signature | None, trusted: tuple[Trust
 
 def _check_detached(item: _Written, files: dict[str, bytes], party: Party,
                     agreement: Agreement, title: str, keys: KeyHistory, record: SignOff,
-                    cache: ResultCache, refuse: Callable[..., RecordCheck]) -> RecordCheck:
+                    cache: ResultCache, refuse: Callable[..., RecordCheck],
+                    anchors: CommittedAnchors) -> RecordCheck:
     assert record.evidence is not None
     folder = item.rel.rsplit("/", 1)[0]
     evidence_rel = f"{folder}/{record.evidence.file}"
@@ -579,21 +585,19 @@ def _check_detached(item: _Written, files: dict[str, bytes], party: Party,
             record.digest, party.id, agreement.id):
         return refuse(f"{statement_rel} is niet de akkoordverklaring van dit record (andere "
                         "digest, partij of overeenkomst)", record, record.evidence.kind)
-    anchors: tuple[bytes, ...] = ()
+    trusted = Anchors(())
     if needs_anchors(record.evidence.kind):
-        from rechtmakers.signoff.pdf_evidence import trust_anchors
-
         try:
-            anchors = tuple(trust_anchors(files))
+            trusted = anchors.get()
         except RechtmakersError as exc:
             return refuse(str(exc), record, record.evidence.kind)
     context = EvidenceContext(agreement.id, title, record.version, record.digest, party,
-                              keys.keys_of(party.id), statement, anchors)
+                              keys.keys_of(party.id), statement, trusted.certificates)
     outcome = verify_evidence(record.evidence.kind, data, context, cache)
     commit = item.commit.sha if item.commit else None
     if not outcome.ok:
-        return refuse(outcome.reason or "het bewijs klopt niet", record, outcome.kind,
-                        outcome.key)
+        reason = "; ".join([outcome.reason or "het bewijs klopt niet", *trusted.notes])
+        return refuse(reason, record, outcome.kind, outcome.key)
     signers = [e.casefold() for e in (outcome.signers or (outcome.signer_email or "",))]
     if record.signer.email.casefold() not in signers:  # a PDF may carry several
         return refuse(f"het bewijs is gezet door {outcome.signer_email}, maar het record "

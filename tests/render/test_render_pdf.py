@@ -6,6 +6,7 @@ may be missing locally (the test then skips), and .ci/run installs them.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import shutil
 import subprocess
@@ -17,9 +18,10 @@ import pytest
 
 from rechtmakers.agreement import load_agreement
 from rechtmakers.digest import content_digest
-from rechtmakers.render.pdf import FlowWriter, _party, document_data
+from rechtmakers.render.pdf import FlowWriter, _party, document_data, render_pdf
 from rechtmakers.render.pdfmeta import add_identifier
 from rechtmakers.render.tree import (
+    Document,
     Emphasis,
     Link,
     Paragraph,
@@ -29,6 +31,7 @@ from rechtmakers.render.tree import (
     Strong,
     TermUse,
     Text,
+    with_sign_offs,
 )
 
 Render = Callable[..., dict[str, bytes]]
@@ -248,16 +251,89 @@ def test_signature_pages_keep_each_party_together(sample_pdf: bytes, tmp_path: P
     assert total == sum(len(p.representatives) for p in agreement.parties)
 
 
-def test_party_legal_details_are_shown_when_known() -> None:
+def test_party_data_is_the_trees_sentence_nothing_rebuilt() -> None:
     party = PartyNode("x", "X", "zorg", False, (Signer("A. Jansen", "bestuurder"),),
                       legal_name="Stichting X", legal_form="stichting", kvk="12345678",
                       seat="Almere", address="Markt 1, Almere")
     data = _party(party)
-    assert data["legal"] == "stichting, gevestigd te Almere, KvK-nummer 12345678"
-    assert data["address"] == "Markt 1, Almere" and data["legal_name"] == "Stichting X"
+    assert data["legal_name"] == "Stichting X" and data["details"] == party.details
     assert "rechtsgeldig vertegenwoordigd door A. Jansen, bestuurder" in data["details"]
+    assert "legal" not in data  # no second party sentence built in Python
     bare = _party(PartyNode("y", "Y", "zorg", True, ()))
-    assert bare["legal"] == "" and bare["address"] is None and bare["legal_name"] == "Y"
+    assert bare["legal_name"] == "Y"
+
+
+def _tree() -> Document:
+    from rechtmakers.render.tree import build_document
+
+    agreement, _ = load_agreement(SAMPLE)
+    return build_document(agreement, content_digest(agreement))
+
+
+def test_party_list_reads_as_in_markdown_and_html(sample_pdf: bytes, tmp_path: Path) -> None:
+    text = " ".join(pages_of(sample_pdf, tmp_path))
+    for party in _tree().parties:
+        sentence = " ".join(f"{party.legal_name}{party.details}".split())
+        assert sentence in text, sentence
+    assert ("Stichting De Schoor, gevestigd te Almere (KvK 99990002), hierna: De Schoor, "
+            "rechtsgeldig vertegenwoordigd door") in text
+    assert "Deze overeenkomst gaat in op 1 april 2026 en loopt tot en met 31 maart 2030." \
+        in text
+
+
+def test_structured_labels_are_the_htmls(sample_pdf: bytes, tmp_path: Path) -> None:
+    text = " ".join(pages_of(sample_pdf, tmp_path))
+    assert "Quorum" not in text
+    assert "Wie er moeten zijn: Minstens tien van de vijftien partijen" in text
+    for label in ("Wie besluit:", "Hoe:", "Stappen", "Wie:", "Termijn:", "Waarborgen",
+                  "Wat Hoe Wanneer", "Dit helpt", "Wat instappen betekent"):
+        assert label in text, label
+
+
+def test_markdown_annex_is_included_as_text(sample_pdf: bytes, tmp_path: Path) -> None:
+    pages = pages_of(sample_pdf, tmp_path)
+    heading = "Bijlage 1 – Transformatieplan Positief Gezond Almere 2026–2030"
+    listed = next(i for i, page in enumerate(pages)
+                  if f"{heading}: de tekst staat hieronder (bestand transformatieplan.md)."
+                  in page)
+    rest = " ".join(pages[listed:])
+    # Structured like clause text: subheadings bold lines, lists with their numbers.
+    assert "Waarom dit plan Almere groeit. Steeds meer inwoners hebben zorg" in rest
+    assert "1. Eén plek in de wijk. In elke wijk komt een plek" in rest
+    with pikepdf.open(_file(sample_pdf, tmp_path)) as pdf:
+        names = {str(name) for name in pdf.Root.Names.Dests.Names[::2]}
+        links = {str(a.Dest) for a in pdf.pages[listed].get("/Annots", [])
+                 if a.get("/Subtype") == "/Link" and "/Dest" in a}
+    assert "bijlage-1" in names and "bijlage-1" in links  # the list links to the text
+
+
+def test_other_annex_is_listed_with_its_sha256(render_files: Render, sample_copy: Path,
+                                               tmp_path: Path) -> None:
+    payload = b"%PDF-1.4 begroting\n"
+    (sample_copy / "bijlagen" / "begroting.pdf").write_bytes(payload)
+    yaml = sample_copy / "overeenkomst.yaml"
+    yaml.write_text(yaml.read_text(encoding="utf-8").replace(
+        "artikelen:\n", "  - id: begroting\n    titel: Begroting 2026\n"
+        "    bestand: begroting.pdf\nartikelen:\n", 1), encoding="utf-8")
+    text = " ".join(pages_of(render_files(sample_copy, ("pdf",))["pdf"], tmp_path))
+    digest = hashlib.sha256(payload).hexdigest()
+    assert (f"Bijlage 2 – Begroting 2026: het bestand begroting.pdf met SHA-256 {digest}."
+            in text)
+    assert "Bijlage 1 – Transformatieplan" in text
+
+
+def test_signed_representative_shows_getekend(tmp_path: Path) -> None:
+    document = _tree()
+    party = document.parties[1]
+    signer = party.signers[0]
+    signed = with_sign_offs(document, {party.id: {
+        signer.email.casefold(): "21 januari 2026; bewijs: git-ondertekening"}})
+    pages = pages_of(render_pdf(signed), tmp_path)
+    start = next(i for i, page in enumerate(pages) if "Zo afgesproken en getekend." in page)
+    signing = " ".join(pages[start:])
+    assert (f"Naam {signer.name} Functie {signer.function} "
+            "Getekend 21 januari 2026; bewijs: git-ondertekening") in signing
+    assert signing.count("Handtekening") == sum(len(p.signers) for p in document.parties) - 1
 
 
 def test_inline_markdown_becomes_runs_with_flags() -> None:

@@ -196,3 +196,15 @@ def test_a_stale_detached_signature_stays_stale_not_invalid(
     html = (page / f"{NAME}-gemeente-almere.html").read_text(encoding="utf-8")
     assert "Wat is er veranderd sinds Gemeente Almere tekende (versie 1.0.0)" in html
     assert "<del>" in html and "<ins>" in html
+
+
+def test_review_links_nowhere_even_when_the_text_has_a_link(git_repo: Path, agreement: Path,
+                                                           cli: Cli, tmp_path: Path) -> None:
+    edit(agreement / "artikelen" / "besluitvorming.yaml", "We werken met consent.",
+         "We werken met consent, zie [de site](https://example.org/consent).")
+    commit_all(git_repo, "Met een link")
+    out = tmp_path / "uit"
+    review(cli, agreement, out)
+    page = (out / f"{NAME}-gemeente-almere.html").read_text(encoding="utf-8")
+    assert "de site" in page
+    assert "https://" not in page and not re.search(r'href="(?!#)', page)

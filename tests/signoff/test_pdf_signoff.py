@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import pytest
 
 from rechtmakers.signoff.pdf_signatures import revision_digests
@@ -19,17 +20,22 @@ from .conftest import (
     NAME,
     SUBDIR,
     Identity,
+    KeyMaker,
     commit_all,
     current_digest,
     edit,
+    enable_ssh_signing,
     git,
+    set_key,
 )
 from .pdf_certs import DAY, NOW, CertificateAuthority, agreement_pdf, sign
 
 Cli = Callable[..., Any]
 MAINTAINER = ("Beheerder Overeenkomst", "beheer@ggd-flevoland.example")
 PIETER = ("Pieter Brandsma", "p.brandsma@almere.example")  # represents gemeente-almere too
+MARIEKE = ("Marieke Voskuil", "m.voskuil@ggd-flevoland.example")  # the penvoerder's
 FOLDER = f"{SUBDIR}/ondertekeningen"
+STATUS_SCHEMA = Path(__file__).resolve().parents[2] / "docs" / "json" / "status.schema.json"
 
 
 @pytest.fixture
@@ -68,7 +74,10 @@ def refused(git_repo: Path, result: Any, message: str, head: str) -> None:
 def party_status(cli: Cli, agreement: Path, party: str) -> dict[str, Any]:
     result = cli("status", "--format", "json", agreement)
     assert result.exit_code == 0, result.output
-    parties = json.loads(result.output)["parties"]
+    output = json.loads(result.output)
+    jsonschema.validate(output, json.loads(STATUS_SCHEMA.read_text(encoding="utf-8")),
+                        cls=jsonschema.Draft202012Validator)
+    parties = output["parties"]
     found: dict[str, Any] = next(p for p in parties if p["id"] == party)
     return found
 
@@ -210,19 +219,52 @@ def test_verify_revalidates_the_stored_pdf(git_repo: Path, agreement: Path, cli:
     assert "komt niet van een uitgever" in result.output
 
 
-def test_a_broken_trust_anchor_is_reported(git_repo: Path, agreement: Path, cli: Cli,
-                                           be: Identity, tmp_path: Path,
-                                           ca: CertificateAuthority) -> None:
+def test_a_broken_trust_anchor_is_refused(git_repo: Path, agreement: Path, cli: Cli,
+                                          be: Identity, tmp_path: Path) -> None:
+    authority = CertificateAuthority()
+    (agreement / "vertrouwd").mkdir()
+    (agreement / "vertrouwd" / "dienst.pem").write_bytes(authority.pem)
+    (agreement / "vertrouwd" / "kapot.pem").write_text("geen certificaat\n")
+    commit_all(git_repo, "Vertrouwde uitgevers")
+    head = git(git_repo, "rev-parse", "HEAD")
+    pdf = signed_pdf(tmp_path, agreement, authority.issue(*JOOST))
+    refused(git_repo, record(cli, be, agreement, pdf), "vertrouwd/kapot.pem", head)
+
+
+def test_an_issuer_added_without_the_penvoerders_key_does_not_count(
+        git_repo: Path, agreement: Path, cli: Cli, be: Identity, tmp_path: Path,
+        ca: CertificateAuthority) -> None:
+    """Mallory commits her own issuer and a certificate on the director's address: no."""
     assert record(cli, be, agreement, signed_pdf(tmp_path, agreement, ca.issue(*JOOST))
                   ).exit_code == 0
-    (agreement / "vertrouwd" / "kapot.pem").write_text("geen certificaat\n")
-    commit_all(git_repo, "Kapot certificaat")
-    status = party_status(cli, agreement, "de-schoor")
-    assert status["state"] == "invalid"
-    assert "vertrouwd/kapot.pem" in json.dumps(status, ensure_ascii=False)
+    mallory = CertificateAuthority("Mallory's uitgever")
+    (agreement / "vertrouwd" / "extra.pem").write_bytes(mallory.pem)
+    be(("Mallory", "mallory@elders.example"))
+    commit_all(git_repo, "Nog een uitgever")
     head = git(git_repo, "rev-parse", "HEAD")
-    pdf = signed_pdf(tmp_path, agreement, ca.issue(*FATIMA))
-    refused(git_repo, record(cli, be, agreement, pdf, "gemeente-almere"), "kapot.pem", head)
+    forged = signed_pdf(tmp_path, agreement, mallory.issue(*FATIMA), name="vals.pdf")
+    result = record(cli, be, agreement, forged, "gemeente-almere")
+    refused(git_repo, result, "komt niet van een uitgever", head)
+    assert "vertrouwd/extra.pem is in commit" in result.output
+    assert "zonder handtekening met een sleutel van de penvoerder" in result.output
+    assert party_status(cli, agreement, "de-schoor")["state"] == "signed"  # the first issuer
+
+
+def test_an_issuer_added_by_the_penvoerder_counts(git_repo: Path, agreement: Path, cli: Cli,
+                                                  be: Identity, tmp_path: Path,
+                                                  ca: CertificateAuthority,
+                                                  make_key: KeyMaker) -> None:
+    private, public = make_key("marieke")
+    set_key(agreement, MARIEKE[1], public)
+    commit_all(git_repo, "Sleutel van de penvoerder")
+    enable_ssh_signing(git_repo, private)
+    second = CertificateAuthority("Tweede vertrouwensdienst")
+    (agreement / "vertrouwd" / "tweede.pem").write_bytes(second.pem)
+    be(MARIEKE)
+    commit_all(git_repo, "Tweede uitgever, getekend door de penvoerder")
+    result = record(cli, be, agreement, signed_pdf(tmp_path, agreement, second.issue(*JOOST)))
+    assert result.exit_code == 0, result.output
+    assert party_status(cli, agreement, "de-schoor")["state"] == "signed"
 
 
 def test_review_offers_the_pdf_route(git_repo: Path, agreement: Path, cli: Cli,

@@ -76,3 +76,30 @@ def test_set_status_changes_only_the_value(line: str, expected: str) -> None:
 def test_set_status_refuses_what_it_cannot_find() -> None:
     with pytest.raises(AgreementError):
         set_status("id: x\n", "vastgesteld")
+
+
+def test_refused_while_a_party_is_partial_or_invalid_then_allowed(
+        git_repo: Path, agreement: Path, cli: Cli, be: Identity) -> None:
+    from .conftest import STRANGER, commit_all, write_record
+
+    edit(agreement / "partijen.yaml", "    soort: gemeente\n",
+         "    soort: gemeente\n    bevoegdheid: gezamenlijk\n")
+    commit_all(git_repo, "Gemeente tekent gezamenlijk")
+    sign_all(git_repo, agreement, cli, be)
+    head = git(git_repo, "rev-parse", "HEAD")
+    partial = cli("vaststellen", agreement)
+    assert partial.exit_code == 1
+    assert "gemeente-almere (gedeeltelijk: 1 van 2 ondertekenaars)" in partial.output
+    brandsma = ("Pieter Brandsma", "p.brandsma@almere.example")
+    write_record(agreement, "gemeente-almere", brandsma, function="directeur sociaal domein")
+    be(STRANGER)
+    commit_all(git_repo, "Brandsma 'tekent'")
+    forged = cli("vaststellen", agreement)
+    assert forged.exit_code == 1 and "gemeente-almere (gedeeltelijk" in forged.output
+    assert git(git_repo, "tag") == ""
+    assert git(git_repo, "rev-parse", "HEAD~1") == head
+    sign(cli, be, brandsma, "gemeente-almere", agreement)
+    result = cli("vaststellen", agreement)
+    assert result.exit_code == 0, result.output
+    message = git(git_repo, "tag", "-l", "--format=%(contents)", "positief-gezond-almere/v1.0.0")
+    assert "Fatima el Amrani" in message and "Pieter Brandsma" in message
