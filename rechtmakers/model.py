@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
@@ -66,6 +67,11 @@ def _iso_date(value: Any) -> Any:
     raise PydanticCustomError(
         "rm_date", "Dit is geen geldige datum. Schrijf de datum als JJJJ-MM-DD, bijvoorbeeld "
         "2026-01-21.")
+
+
+def _nfc(value: Any) -> Any:
+    """The same word however the editor composed its accents (coöperatie in NFC or NFD)."""
+    return unicodedata.normalize("NFC", value) if isinstance(value, str) else value
 
 
 def _semver(value: Any) -> Any:
@@ -133,9 +139,9 @@ class Party(Base):
                      "verwijs je in tekst naar de partij: @de-schoor.")
     name: Text = field("naam", "Naam", "Volledige naam van de organisatie.")
     kind: PartyKind = field("soort", "Soort", "Wat voor organisatie dit is.")
-    legal_form: LegalForm | None = field("rechtsvorm", "Rechtsvorm", "De rechtsvorm van de "
-                                         "organisatie, zoals stichting, vereniging of "
-                                         "gemeente.", default=None)
+    legal_form: Annotated[LegalForm, BeforeValidator(_nfc)] | None = field(
+        "rechtsvorm", "Rechtsvorm", "De rechtsvorm van de organisatie, zoals stichting, "
+        "vereniging of gemeente.", default=None)
     kvk: Annotated[str, Field(json_schema_extra={"pattern": KVK_PATTERN}), _pattern(
         KVK_PATTERN, "rm_kvk", "Een KvK-nummer heeft precies 8 cijfers, zoals 12345678. Zet "
         "het tussen aanhalingstekens.")] | None = field(

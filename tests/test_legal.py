@@ -145,6 +145,14 @@ def test_legal_form_is_from_the_closed_list(minimal: Path, cli: Cli,
         ("S004", "error", "minimal/partijen.yaml", 5, 17)]
 
 
+def test_legal_form_with_decomposed_accents_is_the_same_word(minimal: Path, cli: Cli,
+                                                            monkeypatch: pytest.MonkeyPatch
+                                                            ) -> None:
+    """An editor that saves coöperatie as o + U+0308 (NFD) names the same legal form."""
+    edit(minimal, "partijen.yaml", "rechtsvorm: stichting", "rechtsvorm: coo\u0308peratie")
+    assert findings(cli, minimal, monkeypatch) == []
+
+
 def test_o001_no_effective_date(minimal: Path, cli: Cli,
                                 monkeypatch: pytest.MonkeyPatch) -> None:
     edit(minimal, "overeenkomst.yaml", "ingangsdatum: 2026-04-01\n", "")
