@@ -39,20 +39,32 @@ _YAML_KINDS: dict[type, str] = {
 }
 
 
+# "Bedoelde je …?" compares a word with every allowed one: for the first findings of a file
+# only, so that a file of a million unknown keys still reads in linear time.
+SUGGESTION_LIMIT = 200
+_MAX_GUESS_LENGTH = 100
+
+
 def translate(exc: ValidationError, source: SourceFile, model: type[BaseModel]
               ) -> list[tuple[str, Problem]]:
     """One Dutch problem per pydantic error, placed where the loader saw the value or key."""
     problems = []
-    for error in exc.errors():
+    for i, error in enumerate(exc.errors()):
         loc = tuple(part for part in error["loc"] if isinstance(part, (str, int)))
-        code, message, key = _describe(error, loc, model)
+        code, message, key = _describe(error, loc, model, suggest=i < SUGGESTION_LIMIT)
         location = source.location(loc, key=key) if key else source.location(loc)
         problems.append((code, Problem(location, message)))
     return problems
 
 
-def _describe(error: ErrorDetails, loc: tuple[str | int, ...], model: type[BaseModel]
-              ) -> tuple[str, str, bool]:
+def _guess(word: str, options: list[str], suggest: bool) -> list[str]:
+    if not suggest or len(word) > _MAX_GUESS_LENGTH:
+        return []
+    return difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+
+
+def _describe(error: ErrorDetails, loc: tuple[str | int, ...], model: type[BaseModel],
+              suggest: bool = True) -> tuple[str, str, bool]:
     kind = error["type"]
     name = str(loc[-1]) if loc else ""
     if kind == "missing":
@@ -60,14 +72,14 @@ def _describe(error: ErrorDetails, loc: tuple[str | int, ...], model: type[BaseM
         return "S001", f'De sleutel "{name}" ontbreekt{where}. Die is verplicht.', False
     if kind == "extra_forbidden":
         known = _known_keys(model, loc[:-1])
-        guess = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+        guess = _guess(name, known, suggest)
         hint = f' Bedoelde je "{guess[0]}"?' if guess else (
             f" Toegestaan zijn: {', '.join(known)}." if known else "")
         return "S002", f'De sleutel "{name}" is hier onbekend.{hint}', True
     if kind == "literal_error":
         expected = _literal_values(error)
         value = str(error["input"])
-        guess = difflib.get_close_matches(value, expected, n=1, cutoff=0.6)
+        guess = _guess(value, expected, suggest)
         hint = f' Bedoelde je "{guess[0]}"?' if guess else ""
         return "S004", (f'"{value}" is geen geldige waarde voor {name}.{hint} '
                         f"Kies uit: {', '.join(expected)}."), False
