@@ -91,6 +91,21 @@ def test_four_thousand_findings_in_one_text_each_at_its_place(agreement: Path) -
     assert (broken[-1].location.line, broken[-1].location.column) == (105, 3 + 39 * 12)
 
 
+def test_a_file_of_unknown_keys_reads_in_linear_time(agreement: Path) -> None:
+    """'Bedoelde je …?' compares each key with every allowed one: only for the first findings."""
+    from rechtmakers.schema_errors import SUGGESTION_LIMIT
+
+    keys = "".join(f"titl{i}: x\n" for i in range(60_000))  # about 1 MB
+    write_article(agreement, block("Tekst.") + keys)
+    report, seconds = timed(lambda: validate_agreement(agreement))
+    unknown = [f for f in report.errors if f.code == "S002"]
+    assert len(unknown) == 60_000
+    assert seconds < BOUND
+    assert 'Bedoelde je "titel"?' in unknown[0].message
+    assert "Bedoelde je" not in unknown[SUGGESTION_LIMIT].message
+    assert (unknown[-1].location.line, unknown[-1].location.column) == (60_006, 1)
+
+
 def test_positions_in_quoted_and_folded_scalars() -> None:
     from rechtmakers.load import read_yaml_bytes
 
