@@ -11,13 +11,12 @@ from __future__ import annotations
 import hashlib
 import importlib
 import json
-import os
-import tempfile
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Protocol
 
 from rechtmakers.model import Party
+from rechtmakers.signoff.cache import JsonCache
 from rechtmakers.signoff.sshsig import SigError, parse_sshsig, verify_sshsig
 from rechtmakers.signoff.statement import NAMESPACE, statement_fields
 
@@ -123,41 +122,13 @@ _SOURCES = ("model.py", "digest.py", "load.py", "agreement.py", "signoff/evidenc
             "signoff/pdf_signatures.py")
 
 
-def _code_version() -> str:
-    import rechtmakers
-
-    package = Path(rechtmakers.__file__).parent
-    stamps = [_CACHE_VERSION, rechtmakers.__version__]
-    for name in _SOURCES:
-        try:
-            stat = (package / name).stat()
-            stamps.append(f"{name}:{stat.st_size}:{stat.st_mtime_ns}")
-        except OSError:
-            stamps.append(name)
-    return hashlib.sha256("|".join(stamps).encode()).hexdigest()[:16]
-
-
-class ResultCache:
+class ResultCache(JsonCache):
     """Evidence results by a hash of kind, evidence, statement, digest and keys, and content
     digests by tree; thrown away when the code they depend on changes."""
 
     def __init__(self, folder: Path | None) -> None:
-        self.path = folder / CACHE_FILE if folder else None
-        self.version = _code_version() if folder else ""
-        self.entries: dict[str, dict[str, object]] = self._load()
-        self.dirty = False
-
-    def _load(self) -> dict[str, dict[str, object]]:
-        if self.path is None:
-            return {}
-        try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return {}
-        if not isinstance(data, dict) or data.get("versie") != self.version:
-            return {}
-        entries = data.get("controles")
-        return entries if isinstance(entries, dict) else {}
+        super().__init__(folder, CACHE_FILE, "controles", _SOURCES, max_entries=_MAX_ENTRIES,
+                         salt=(_CACHE_VERSION,), sort_keys=True)
 
     @staticmethod
     def key(kind: str, evidence: bytes, context: EvidenceContext) -> str:
@@ -174,7 +145,7 @@ class ResultCache:
         if not isinstance(entry, dict):
             return None
         try:
-            result = EvidenceResult(**entry)  # type: ignore[arg-type]
+            result = EvidenceResult(**entry)
         except TypeError:
             return None
         signers = result.signers
@@ -194,22 +165,6 @@ class ResultCache:
     def put(self, key: str, result: EvidenceResult) -> None:
         self.entries[key] = asdict(result)
         self.dirty = True
-
-    def save(self) -> None:
-        if not self.dirty or self.path is None:
-            return
-        entries = self.entries if len(self.entries) <= _MAX_ENTRIES else {}
-        data = json.dumps({"versie": self.version, "controles": entries},
-                          sort_keys=True, separators=(",", ":"))
-        try:
-            self.path.parent.mkdir(exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".bewijs-")
-            with os.fdopen(fd, "w", encoding="utf-8") as out:
-                out.write(data)
-            os.replace(tmp, self.path)
-        except OSError:
-            return
-        self.dirty = False
 
 
 def verify_evidence(kind: str, evidence: bytes, context: EvidenceContext,

@@ -14,17 +14,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
-import os
-import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-import rechtmakers
 from rechtmakers.errors import AgreementError
 from rechtmakers.model import Party, Representative
+from rechtmakers.signoff.cache import JsonCache
 from rechtmakers.signoff.evidence import EvidenceContext, EvidenceResult, register
 from rechtmakers.signoff.pdf_signatures import PdfUnreadable, SignatureFacts, SignedPdf
 
@@ -34,6 +30,8 @@ _CERT_SUFFIXES = (".pem", ".crt", ".cer")
 _ALLOWED_AFTER = ("NONE", "LTA_UPDATES", "FORM_FILLING")
 _CLOCK_SKEW = dt.timedelta(days=1)
 _MAX_CACHE = 10_000
+# The code the facts depend on: a change to either file starts a fresh cache.
+_SOURCES = ("signoff/pdf_signatures.py", "signoff/pdf_evidence.py")
 _OPEN: dict[str, SignedPdf] = {}
 VersionOf = Callable[[str], str | None]  # content digest → the version that had it, if known
 _UNKNOWN_ISSUER = ("NO_CERTIFICATE_CHAIN_FOUND", "CERTIFICATE_CHAIN_GENERAL_FAILURE", "")
@@ -285,7 +283,7 @@ def anchors_id(anchors: Sequence[bytes]) -> str:
 
 # Cache -----------------------------------------------------------------------------------------
 
-class FactsCache:
+class FactsCache(JsonCache):
     """Signature facts by (PDF hash, anchors) in <git-dir>/rechtmakers/: a PDF is read once.
 
     A hash names exactly one file and the facts do not depend on the day they are read (the
@@ -294,20 +292,8 @@ class FactsCache:
     """
 
     def __init__(self, folder: Path | None) -> None:
-        self.path = folder / CACHE_FILE if folder else None
-        self.version = _code_version()
-        self.entries: dict[str, Any] = self._load()
-        self.dirty = False
-
-    def _load(self) -> dict[str, Any]:
-        try:
-            data = json.loads(self.path.read_text(encoding="utf-8")) if self.path else {}
-        except (OSError, ValueError):
-            return {}
-        if not isinstance(data, dict) or data.get("versie") != self.version:
-            return {}
-        entries = data.get("pdf")
-        return entries if isinstance(entries, dict) else {}
+        super().__init__(folder, CACHE_FILE, "pdf", _SOURCES, max_entries=_MAX_CACHE,
+                         sort_keys=True)
 
     def get(self, key: str) -> list[SignatureFacts] | str:
         value = self.entries[key]
@@ -318,35 +304,6 @@ class FactsCache:
     def put(self, key: str, facts: list[SignatureFacts] | str) -> None:
         self.entries[key] = facts if isinstance(facts, str) else [f.as_dict() for f in facts]
         self.dirty = True
-
-    def save(self) -> None:
-        """Write atomically; a folder we may not write in just means no cache."""
-        if not self.dirty or self.path is None:
-            return
-        entries = self.entries if len(self.entries) <= _MAX_CACHE else {}
-        data = json.dumps({"versie": self.version, "pdf": entries}, ensure_ascii=False,
-                          separators=(",", ":"), sort_keys=True)
-        try:
-            self.path.parent.mkdir(exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".pdf-bewijs-")
-            with os.fdopen(fd, "w", encoding="utf-8") as out:
-                out.write(data)
-            os.replace(tmp, self.path)
-        except OSError:
-            return
-        self.dirty = False
-
-
-def _code_version() -> str:
-    package = Path(__file__).parent
-    stamps = [rechtmakers.__version__]
-    for name in ("pdf_signatures.py", "pdf_evidence.py"):
-        try:
-            stat = (package / name).stat()
-            stamps.append(f"{name}:{stat.st_size}:{stat.st_mtime_ns}")
-        except OSError:
-            stamps.append(name)
-    return hashlib.sha256("|".join(stamps).encode()).hexdigest()[:16]
 
 
 # Evidence kind ---------------------------------------------------------------------------------
