@@ -339,9 +339,14 @@ def _member_notes(before: list[dict[str, str]], after: list[dict[str, str]]) -> 
     gone = [m for m in before if m.get("id") not in new_ids]
     came = [(n, m) for n, m in enumerate(after, start=1) if m.get("id") not in old_texts]
     for old_member, (number, new_member) in zip(gone, came, strict=False):
-        if old_member.get("tekst") == new_member.get("tekst"):
+        # A lid that got another id, in the place of one that lost it: the id is binding and
+        # never printed, and a hidden change of its text (a no-break space) is not in the words.
+        was, now = old_member.get("tekst", ""), new_member.get("tekst", "")
+        hidden = value_notes(f"lid {number}", was, now) if was != now else []
+        if was == now or hidden:  # else another lid took its place, which the words show
             notes.append(f"kenmerk van lid {number} gewijzigd: {old_member.get('id')} → "
                          f"{new_member.get('id')}")
+            notes.extend(hidden)
     return notes
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 from diffhelp import SAMPLE, Versions
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from rechtmakers.agreement import Agreement
@@ -217,6 +217,8 @@ def _version_changed(comparison: Comparison, article_id: str) -> bool:
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(EDITS, min_size=1, max_size=3))
+@example([("member", "nbsp", 0), ("member-id", None, 0)])  # a lid's id and a hidden space
+@example([("member-id", None, 0), ("member", "nbsp", 0)])
 def test_digest_changes_iff_diff_reports_a_binding_change(
         edits: list[tuple[str, Any, int]]) -> None:
     old = base()
