@@ -16,8 +16,8 @@ if TYPE_CHECKING:
 
 def sealed_means_signed(agreement: Agreement, ctx: Context) -> Iterator[Problem]:
     """Een overeenkomst met `status: vastgesteld` is door elke partij getekend, met bewijs dat
-    klopt (de regels van `rechtmakers status`). Alleen in een git-repository: daarbuiten is
-    er geen bewijs te controleren.
+    klopt (de regels van `rechtmakers status`). Buiten een git-repository is er geen bewijs te
+    controleren, dus daar is `vastgesteld` altijd een melding.
 
     Goed: `status: vastgesteld` nadat `rechtmakers vaststellen` het zette: alle partijen
     tekenden precies deze inhoud.
@@ -34,9 +34,17 @@ def sealed_means_signed(agreement: Agreement, ctx: Context) -> Iterator[Problem]
 
     try:
         gitrepo.open_repo(agreement.root)
+    except RechtmakersError:
+        # A status typed in a file proves nothing: outside git there is no sign-off to check.
+        yield Problem(agreement.location(META_FILE, ("status",)),
+                      "De status is vastgesteld, maar deze map staat niet in git: er is geen "
+                      "ondertekening om dat mee te controleren. Controleer de overeenkomst in "
+                      "haar repository (rechtmakers status).")
+        return
+    try:
         digest = content_digest(agreement)
     except RechtmakersError:
-        return  # not in git, or no digest: other rules report what is wrong
+        return  # no digest: other rules report what is wrong
     report = evaluate(agreement.root, agreement, digest)
     words = {"partial": "gedeeltelijk getekend", "invalid": "ondertekening telt niet",
              "stale": "tekende een eerdere inhoud", "missing": "tekende nog niet"}

@@ -161,6 +161,18 @@ def test_validate_accepts_vastgesteld_when_everyone_signed(git_repo: Path, agree
 
 
 def test_validate_outside_git_says_nothing_about_sign_offs(sample_copy: Path, cli: Cli) -> None:
-    edit(sample_copy / "overeenkomst.yaml", "status: concept", "status: vastgesteld")
     result = cli("validate", sample_copy)
     assert "G001" not in result.output, result.output
+
+
+def test_vastgesteld_outside_git_is_a_finding(sample_copy: Path, cli: Cli) -> None:
+    """A status typed in a file proves nothing: without git there is no sign-off to check."""
+    meta = sample_copy / "overeenkomst.yaml"
+    line = meta.read_text(encoding="utf-8").splitlines().index("status: concept") + 1
+    edit(meta, "status: concept", "status: vastgesteld")
+    result = cli("validate", sample_copy, "--format", "json")
+    assert result.exit_code == 1, result.output
+    found = [(f["code"], f["file"].rsplit("/", 1)[-1], f["line"], f["column"])
+             for f in json.loads(result.output)]
+    assert found == [("G001", "overeenkomst.yaml", line, 9)]
+    assert "niet in git" in result.output
