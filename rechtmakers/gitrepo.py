@@ -447,20 +447,9 @@ def content_keys(repo: Repo, commits: Iterable[str], subdir: str, skip: str) -> 
         return {}
     prefix = _clean_subdir(subdir)
     names = [f"{c}:{prefix}" if prefix else f"{c}^{{tree}}" for c in wanted]
-    out = _git(repo, "cat-file", "--batch", stdin="".join(f"{n}\n" for n in names).encode())
-    keys: dict[str, str] = {}
-    pos = 0
-    for commit in wanted:
-        end = out.index(b"\n", pos)
-        header = out[pos:end].split(b" ")
-        pos = end + 1
-        if len(header) != 3:
-            keys[commit] = ""
-            continue
-        size = int(header[2])
-        keys[commit] = _tree_key(out[pos:pos + size], skip) if header[1] == b"tree" else ""
-        pos += size + 1
-    return keys
+    objects = _cat_batch(repo, names)
+    return {commit: _tree_key(data, skip) if kind == b"tree" else ""
+            for commit, (kind, data) in zip(wanted, objects, strict=True)}
 
 
 def _tree_key(data: bytes, skip: str) -> str:
@@ -483,19 +472,28 @@ def read_blobs(repo: Repo, shas: Iterable[str]) -> dict[str, bytes]:
     wanted = list(dict.fromkeys(shas))
     if not wanted:
         return {}
-    out = _git(repo, "cat-file", "--batch", stdin="".join(f"{s}\n" for s in wanted).encode())
-    blobs: dict[str, bytes] = {}
+    objects = _cat_batch(repo, wanted)
+    # An object that is not in this repository ("<sha> missing") is left out.
+    return {sha: data for sha, (kind, data) in zip(wanted, objects, strict=True) if kind}
+
+
+def _cat_batch(repo: Repo, names: list[str]) -> list[tuple[bytes, bytes]]:
+    """(type, contents) of each named object from one `git cat-file --batch`, in order;
+    (b"", b"") for a name git does not know."""
+    out = _git(repo, "cat-file", "--batch", stdin="".join(f"{n}\n" for n in names).encode())
+    objects: list[tuple[bytes, bytes]] = []
     pos = 0
-    for sha in wanted:
+    for _ in names:
         end = out.index(b"\n", pos)
         header = out[pos:end].split(b" ")
         pos = end + 1
         if len(header) != 3:
-            continue  # "<sha> missing": the object is not in this repository
+            objects.append((b"", b""))
+            continue
         size = int(header[2])
-        blobs[sha] = out[pos:pos + size]
+        objects.append((header[1], out[pos:pos + size]))
         pos += size + 1
-    return blobs
+    return objects
 
 
 # --- signatures ---------------------------------------------------------------------------------
