@@ -13,6 +13,9 @@ SUBDIR = f"agreements/{NAME}"
 JOOST = ("Joost Hellendoorn", "j.hellendoorn@deschoor.example")  # represents de-schoor
 FATIMA = ("Fatima el Amrani", "f.elamrani@almere.example")  # represents gemeente-almere
 STRANGER = ("Onbekende Buitenstaander", "iemand@elders.example")
+PIETER = ("Pieter Brandsma", "p.brandsma@almere.example")  # gemeente-almere's second
+MARIEKE = ("Marieke Voskuil", "m.voskuil@ggd-flevoland.example")  # ggd-flevoland: penvoerder
+MAINTAINER = ("Beheerder Overeenkomst", "beheer@ggd-flevoland.example")  # keeps the repository
 
 
 def git(repo: Path, *args: str, check: bool = True) -> str:

@@ -18,6 +18,7 @@ from rechtmakers.signoff.verify import verify_agreement
 from .conftest import (
     FATIMA,
     JOOST,
+    MAINTAINER,
     NAME,
     SUBDIR,
     Identity,
@@ -30,7 +31,6 @@ from .conftest import (
 )
 
 Cli = Callable[..., Any]
-MAINTAINER = ("Beheerder Overeenkomst", "beheer@ggd-flevoland.example")
 STATEMENT = f"{NAME}-gemeente-almere-akkoord.txt"
 
 

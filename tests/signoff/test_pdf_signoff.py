@@ -17,7 +17,10 @@ from rechtmakers.signoff.status import agreement_status
 from .conftest import (
     FATIMA,
     JOOST,
+    MAINTAINER,
+    MARIEKE,
     NAME,
+    PIETER,
     SUBDIR,
     Identity,
     KeyMaker,
@@ -31,9 +34,6 @@ from .conftest import (
 from .pdf_certs import DAY, NOW, CertificateAuthority, agreement_pdf, sign
 
 Cli = Callable[..., Any]
-MAINTAINER = ("Beheerder Overeenkomst", "beheer@ggd-flevoland.example")
-PIETER = ("Pieter Brandsma", "p.brandsma@almere.example")  # represents gemeente-almere too
-MARIEKE = ("Marieke Voskuil", "m.voskuil@ggd-flevoland.example")  # the penvoerder's
 FOLDER = f"{SUBDIR}/ondertekeningen"
 STATUS_SCHEMA = Path(__file__).resolve().parents[2] / "docs" / "json" / "status.schema.json"
 
