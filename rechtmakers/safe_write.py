@@ -19,12 +19,14 @@ from rechtmakers.errors import UsageError, os_reason
 META_FILE = "overeenkomst.yaml"  # as agreement.META_FILE; importing it would load the model
 
 
-def check_target(path: Path, *, below: Path | None = None) -> None:
+def check_target(path: Path, *, below: Path | None = None, source: bool = False) -> None:
     """Refuse to write at path when it passes through a link or lies inside an agreement.
 
     Checked are the components the working tree (or the command itself) may have put there:
     every component of a relative path, the last component of an absolute one, and with
-    `below` (a folder checked already) every component under it.
+    `below` (a folder checked already) every component under it. With source (only `inlezen`,
+    which writes a partner's edits back into the YAML), path is meant to be a source file of
+    the agreement `below`: links are still refused.
     """
     for component in _components(path, below):
         try:
@@ -38,7 +40,7 @@ def check_target(path: Path, *, below: Path | None = None) -> None:
                              "rechtmakers schrijft nooit via een link: die kan naar een bestand "
                              "buiten de repository wijzen. Kies een ander pad of haal de link "
                              "weg.")
-    agreement = agreement_containing(path)
+    agreement = None if source else agreement_containing(path)
     if agreement is not None:
         raise UsageError(f"{path} ligt in de overeenkomst {agreement}. rechtmakers schrijft "
                          "nooit in de bron van een overeenkomst: kies een plek daarbuiten.")
@@ -63,10 +65,12 @@ def agreement_containing(path: Path) -> Path | None:
     return None
 
 
-def write_file(path: Path, data: bytes, *, below: Path | None = None) -> None:
+def write_file(path: Path, data: bytes, *, below: Path | None = None,
+               source: bool = False) -> None:
     """Write data to path atomically, after check_target: a fresh temporary file beside it
-    (created, never opened through a link), then one rename over the old file or link."""
-    check_target(path, below=below)
+    (created, never opened through a link), then one rename over the old file or link. A
+    source file keeps its permissions."""
+    check_target(path, below=below, source=source)
     if path.is_dir() and not path.is_symlink():
         raise UsageError(f"{path} is een map. Geef een bestandsnaam.")
     folder = Path(os.path.abspath(path)).parent
@@ -80,11 +84,19 @@ def write_file(path: Path, data: bytes, *, below: Path | None = None) -> None:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes it private; a file is not
+        # mkstemp makes it private; a new file is not, and a rewritten source keeps its mode.
+        os.chmod(temporary, _mode(path) if source else 0o666 & ~_umask())
         os.replace(temporary, path)
     except OSError as exc:
         Path(temporary).unlink(missing_ok=True)
         raise UsageError(f"Kan {path} niet schrijven: {os_reason(exc)}.") from exc
+
+
+def _mode(path: Path) -> int:
+    try:
+        return stat.S_IMODE(os.lstat(path).st_mode)
+    except OSError:
+        return 0o666 & ~_umask()
 
 
 def _umask() -> int:

@@ -3,10 +3,7 @@ their source fields, and write only those fields."""
 
 from __future__ import annotations
 
-import os
 import re
-import stat
-import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,6 +35,7 @@ from rechtmakers.render.docx_body import (
     member_bookmark,
     write_document,
 )
+from rechtmakers.safe_write import check_target, write_file
 
 WORKING_TREE = "werkmap"
 MAX_PAIRS = 10_000  # paragraph comparisons in one changed stretch before pairing by place
@@ -478,39 +476,11 @@ def _write(root: Path, working: Agreement, outcome: Outcome) -> None:
                                 "onleesbaar maken.")
         return
     for rel in new_texts:
-        _check_source(root, rel)
+        check_target(root / rel, below=root, source=True)  # every file before writing one
     for rel, text in sorted(new_texts.items()):
-        _write_source(root / rel, text.encode("utf-8"))
+        write_file(root / rel, text.encode("utf-8"), below=root, source=True)
         outcome.written.append(rel)
     _validate(root, outcome)
-
-
-def _check_source(root: Path, rel: str) -> None:
-    """The file and the folders under root that lead to it are no symbolic links: the working
-    tree may hold a planted link, and writing through it would change a file elsewhere."""
-    path = root
-    for part in rel.split("/"):
-        path = path / part
-        if path.is_symlink():
-            raise UsageError(f"{path} is een symbolische link. inlezen schrijft nooit via een "
-                             "link; er is niets geschreven.")
-
-
-def _write_source(path: Path, data: bytes) -> None:
-    """Replace one source file in one step: a fresh file beside it, renamed over it."""
-    try:
-        mode = stat.S_IMODE(path.stat().st_mode)
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    except OSError as exc:
-        raise UsageError(f"Kan {path} niet schrijven: {os_reason(exc)}.") from exc
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    except OSError as exc:
-        Path(temporary).unlink(missing_ok=True)
-        raise UsageError(f"Kan {path} niet schrijven: {os_reason(exc)}.") from exc
 
 
 def _file_problems(root: Path, rel: str, text: str, working: Agreement) -> list[str]:
