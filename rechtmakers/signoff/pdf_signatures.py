@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import io
 import logging
+import warnings
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
@@ -20,6 +21,11 @@ from xml.etree import ElementTree
 for _name in ("pyhanko", "pyhanko_certvalidator"):
     logging.getLogger(_name).addHandler(logging.NullHandler())
     logging.getLogger(_name).propagate = False
+# pyHanko 0.38 imports cryptography's DSA types, which cryptography 51 deprecates; we never use
+# DSA, and a user must never see a Python warning. Named narrowly: only that message, only there.
+warnings.filterwarnings(
+    "ignore", message="DSA is deprecated", category=UserWarning, module=r"pyhanko\."
+)
 
 _DC = "{http://purl.org/dc/elements/1.1/}"
 _PDF = "{http://ns.adobe.com/pdf/1.3/}"
