@@ -122,9 +122,9 @@ def cpu(action: Callable[[], Any], runs: int = RUNS, before: Callable[[], Any] |
 def in_process(root: Path, backup: Path, review: Path) -> tuple[float, float]:
     """CPU seconds of render --format docx (read, validate, render) and of inlezen (writes)."""
     from rechtmakers.digest import content_digest
+    from rechtmakers.document.build import build_document
     from rechtmakers.inlezen import read_back
     from rechtmakers.render.docx import render_docx
-    from rechtmakers.render.tree import build_document
     from rechtmakers.validate import validate_agreement
 
     def render() -> None:

@@ -95,10 +95,10 @@ def in_process(root: Path) -> dict[str, float]:
     """Each step of rendering, on an agreement already read from disk."""
     from rechtmakers.agreement import load_agreement
     from rechtmakers.digest import content_digest
+    from rechtmakers.document.build import build_document
     from rechtmakers.render.docx import render_docx
     from rechtmakers.render.html import render_html
     from rechtmakers.render.markdown import render_markdown
-    from rechtmakers.render.tree import build_document
 
     load, (agreement, _) = best(lambda: load_agreement(root), 1)
     digest_s, digest = best(lambda: content_digest(agreement))

@@ -177,8 +177,8 @@ def test_word_shortens_core_properties_over_255_characters(sample_dir: Path) -> 
     import zipfile
 
     from rechtmakers.agreement import load_agreement
+    from rechtmakers.document.build import build_document
     from rechtmakers.render.docx import render_docx
-    from rechtmakers.render.tree import build_document
 
     document = build_document(load_agreement(sample_dir)[0], "0" * 64)
     long = dataclasses.replace(document, title="Samenwerking " * 40, id="x" * 300,

@@ -319,6 +319,6 @@ def test_init_asks_for_the_legal_details(cli: Cli, tmp_path: Path,
     ("De Schoor", None, "De Schoor"),
 ])
 def test_legal_name(name: str, form: str | None, expected: str) -> None:
-    from rechtmakers.render.labels import legal_name
+    from rechtmakers.document.labels import legal_name
 
     assert legal_name(name, form) == expected

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 
 from rechtmakers.agreement import META_FILE, PARTIES_FILE
 from rechtmakers.checks.base import Context
+from rechtmakers.document.labels import long_date
 from rechtmakers.findings import Problem
-from rechtmakers.render.labels import long_date
 
 if TYPE_CHECKING:
     from rechtmakers.agreement import Agreement

@@ -48,9 +48,9 @@ from rechtmakers.diff.present import (
 )
 from rechtmakers.diff.relabel import old_labels
 from rechtmakers.diff.words import tokenize
-from rechtmakers.render.build import DocumentBuilder
+from rechtmakers.document.build import DocumentBuilder
+from rechtmakers.document.tree import ArticleNode, Break, Document, Inline, Paragraph, Text
 from rechtmakers.render.docx_body import BodyWriter, text_run, write_document, xml_text
-from rechtmakers.render.tree import ArticleNode, Break, Document, Inline, Paragraph, Text
 
 FRONT = "\x00voorwerk"  # the section keys that are not article ids
 SIGNATURES = "\x00ondertekening"
@@ -66,8 +66,8 @@ def render_docx(comparison: Comparison, *, author: str, date: dt.datetime,
     author and date name the changes no commit is known for (the working tree, two folders).
     """
     from rechtmakers.diff.binding import digest_of
+    from rechtmakers.document.build import build_document
     from rechtmakers.render.docx import render_docx as render_package
-    from rechtmakers.render.tree import build_document
 
     old_doc = None
     plan: dict[str, Labels | None] = {}

@@ -9,8 +9,8 @@ from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from rechtmakers.agreement import Agreement
+from rechtmakers.document.labels import DECISION_METHODS, PARTY_KINDS, long_date
 from rechtmakers.model import Article, Party
-from rechtmakers.render.labels import DECISION_METHODS, PARTY_KINDS, long_date
 from rechtmakers.resolve import resolve_plain
 
 Say = Callable[[str], str]

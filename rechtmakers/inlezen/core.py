@@ -207,7 +207,7 @@ class _Reading:
 
     def __init__(self, review: Review, base: Agreement, working: Agreement,
                  outcome: Outcome) -> None:
-        from rechtmakers.render.tree import build_document
+        from rechtmakers.document.build import build_document
 
         self.review = review
         self.base = base

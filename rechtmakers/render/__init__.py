@@ -11,7 +11,7 @@ from rechtmakers.errors import UsageError
 
 if TYPE_CHECKING:
     from rechtmakers.agreement import Agreement
-    from rechtmakers.render.tree import Document
+    from rechtmakers.document.tree import Document
 
 FORMATS: tuple[str, ...] = ("md", "html", "docx", "pdf")
 DEFAULT_FORMATS: tuple[str, ...] = ("md", "html")
@@ -44,7 +44,8 @@ def output_stem(document: Document) -> str:
 def render_agreement(agreement: Agreement, options: RenderOptions) -> dict[str, bytes]:
     """The documents of one agreement as relative path → bytes, in the folder <id>/."""
     from rechtmakers.digest import content_digest
-    from rechtmakers.render.tree import build_document, with_sign_offs
+    from rechtmakers.document.build import build_document
+    from rechtmakers.document.tree import with_sign_offs
     from rechtmakers.signoff.documented import signed_texts
 
     digest = content_digest(agreement)

@@ -10,9 +10,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from rechtmakers.document.tree import Document
 from rechtmakers.errors import UsageError
 from rechtmakers.render.docx_body import _INVALID_XML, BodyWriter, write_document
-from rechtmakers.render.tree import Document
 
 if TYPE_CHECKING:
     from docx.document import Document as WordDocument

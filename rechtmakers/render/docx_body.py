@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import escape as _xml_escape
 
-from rechtmakers.render.tree import (
+from rechtmakers.document.tree import (
     ArticleNode,
     Block,
     Break,

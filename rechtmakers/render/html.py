@@ -9,7 +9,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from rechtmakers.render.tree import (
+from rechtmakers.document.tree import (
     Block,
     Break,
     Code,

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from rechtmakers.render.tree import (
+from rechtmakers.document.tree import (
     Block,
     Break,
     Code,

@@ -17,11 +17,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from rechtmakers.errors import UsageError
-from rechtmakers.render import labels
-from rechtmakers.render.pdflinks import resolve_internal_links
-from rechtmakers.render.pdfmeta import add_identifier
-from rechtmakers.render.tree import (
+from rechtmakers.document import labels
+from rechtmakers.document.tree import (
     AnnexNode,
     ArticleNode,
     Block,
@@ -44,6 +41,9 @@ from rechtmakers.render.tree import (
     TermUse,
     Text,
 )
+from rechtmakers.errors import UsageError
+from rechtmakers.render.pdflinks import resolve_internal_links
+from rechtmakers.render.pdfmeta import add_identifier
 
 TEMPLATE = "overeenkomst.typ"
 INPUT_KEY = "rechtmakers"

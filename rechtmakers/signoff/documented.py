@@ -70,7 +70,7 @@ def signed_parties(agreement: Agreement, digest: str) -> dict[str, tuple[SignedB
 def signed_texts(agreement: Agreement, digest: str) -> dict[str, dict[str, str]]:
     """Party id → signer e-mail (lower case) → "21 januari 2026; bewijs: …", for the
     signature blocks of the rendered documents; {} outside git."""
-    from rechtmakers.render.labels import long_date
+    from rechtmakers.document.labels import long_date
 
     texts: dict[str, dict[str, str]] = {}
     for party_id, signers in signed_parties(agreement, digest).items():

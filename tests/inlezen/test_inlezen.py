@@ -269,9 +269,9 @@ def test_not_a_docx_and_an_unknown_version(git_repo: Path, cli: Cli,
 
 def test_base_render_matches_the_writer() -> None:
     from rechtmakers.digest import content_digest
+    from rechtmakers.document.build import build_document
     from rechtmakers.inlezen.reader import read_body_xml
     from rechtmakers.render.docx_body import BodyWriter, write_document
-    from rechtmakers.render.tree import build_document
 
     root = Path(__file__).resolve().parents[2] / AGREEMENT
     agreement = load_agreement(root)[0]

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rechtmakers.agreement import load_agreement
-from rechtmakers.render.clause import (
+from rechtmakers.document.clause import (
     ClauseContext,
     _markdown,
     blocks_from_tokens,
@@ -19,7 +19,7 @@ from rechtmakers.render.clause import (
     term_anchors,
     term_pattern,
 )
-from rechtmakers.render.tree import Link, Paragraph, Ref, TermUse, Text
+from rechtmakers.document.tree import Link, Paragraph, Ref, TermUse, Text
 
 PIECES = [*"ab é1.-+#>=:;,!?()@\n \t\xa0", "[[x]]", "- ", "\n\n", "1. ", "  ", "Zij "]
 PROSE = st.lists(st.sampled_from(PIECES), max_size=30).map("".join)

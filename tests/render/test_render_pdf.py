@@ -18,9 +18,7 @@ import pytest
 
 from rechtmakers.agreement import load_agreement
 from rechtmakers.digest import content_digest
-from rechtmakers.render.pdf import FlowWriter, _party, document_data, render_pdf
-from rechtmakers.render.pdfmeta import add_identifier
-from rechtmakers.render.tree import (
+from rechtmakers.document.tree import (
     Document,
     Emphasis,
     Link,
@@ -33,6 +31,8 @@ from rechtmakers.render.tree import (
     Text,
     with_sign_offs,
 )
+from rechtmakers.render.pdf import FlowWriter, _party, document_data, render_pdf
+from rechtmakers.render.pdfmeta import add_identifier
 
 Render = Callable[..., dict[str, bytes]]
 SAMPLE = Path(__file__).resolve().parents[2] / "agreements" / "positief-gezond-almere"
@@ -214,7 +214,7 @@ def test_internal_links_keep_every_byte_offset() -> None:
 
 def test_a_heading_stays_with_its_text(sample_pdf: bytes, tmp_path: Path) -> None:
     """No article heading is left alone at the bottom of a page: its first words follow it."""
-    from rechtmakers.render.tree import build_document
+    from rechtmakers.document.build import build_document
 
     data = document_data(build_document(load_agreement(SAMPLE)[0], "0" * 64))
     pages = pages_of(sample_pdf, tmp_path)
@@ -264,7 +264,7 @@ def test_party_data_is_the_trees_sentence_nothing_rebuilt() -> None:
 
 
 def _tree() -> Document:
-    from rechtmakers.render.tree import build_document
+    from rechtmakers.document.build import build_document
 
     agreement, _ = load_agreement(SAMPLE)
     return build_document(agreement, content_digest(agreement))
@@ -353,7 +353,7 @@ def test_inline_markdown_becomes_runs_with_flags() -> None:
 def test_the_tree_goes_in_as_data(sample_pdf: bytes) -> None:
     root = Path(__file__).resolve().parents[2] / "agreements" / "positief-gezond-almere"
     agreement, _ = load_agreement(root)
-    from rechtmakers.render.tree import build_document
+    from rechtmakers.document.build import build_document
 
     data = document_data(build_document(agreement, "0" * 64))
     assert data["concept"] is True and data["short_digest"] == "0" * 12

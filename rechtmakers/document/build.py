@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rechtmakers.errors import AgreementError
-from rechtmakers.render import labels
-from rechtmakers.render.clause import ClauseContext, convert, term_anchors, term_pattern
-from rechtmakers.render.tree import (
+from rechtmakers.document import labels
+from rechtmakers.document.clause import ClauseContext, convert, term_anchors, term_pattern
+from rechtmakers.document.tree import (
     AnnexNode,
     ArticleNode,
     DecisionBlock,
@@ -20,6 +19,7 @@ from rechtmakers.render.tree import (
     Step,
     TermNode,
 )
+from rechtmakers.errors import AgreementError
 
 if TYPE_CHECKING:
     from rechtmakers.agreement import Agreement
@@ -161,3 +161,8 @@ class DocumentBuilder:
             return self.flow(article.explanation)
         finally:
             self.ctx.mark_terms = True
+
+
+def build_document(agreement: Agreement, digest: str, *, explanations: bool = False) -> Document:
+    """The tree of one agreement; references resolved, defined terms marked, labels in Dutch."""
+    return DocumentBuilder(agreement, explanations=explanations).build(digest)

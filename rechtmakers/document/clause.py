@@ -14,8 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from rechtmakers.references import Reference, find_references
-from rechtmakers.render.tree import (
+from rechtmakers.document.tree import (
     Block,
     Break,
     Code,
@@ -34,6 +33,7 @@ from rechtmakers.render.tree import (
     TermUse,
     Text,
 )
+from rechtmakers.references import Reference, find_references
 from rechtmakers.resolve import resolve_reference
 
 if TYPE_CHECKING:

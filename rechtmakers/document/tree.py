@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from rechtmakers.agreement import Agreement
+    pass
 
 
 # Inline nodes: the words of a paragraph.
@@ -303,10 +303,3 @@ class Document:
         """The signing clause as one paragraph, ending with the digest (for the PDF)."""
         return (" ".join(self.signing_clause)
                 + f" Vingerafdruk (SHA-256-digest) van deze versie: {self.digest}.")
-
-
-def build_document(agreement: Agreement, digest: str, *, explanations: bool = False) -> Document:
-    """The tree of one agreement; references resolved, defined terms marked, labels in Dutch."""
-    from rechtmakers.render.build import DocumentBuilder
-
-    return DocumentBuilder(agreement, explanations=explanations).build(digest)
