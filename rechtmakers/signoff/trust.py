@@ -27,7 +27,7 @@ from pydantic import ValidationError
 
 from rechtmakers import gitrepo
 from rechtmakers.agreement import PARTIES_FILE, SIGNOFFS_DIR, Agreement, load_agreement
-from rechtmakers.digest import content_digest
+from rechtmakers.digest import DIGEST_FORM, content_digest
 from rechtmakers.errors import RechtmakersError, UsageError
 from rechtmakers.load import LoadRefusal, read_yaml_bytes
 from rechtmakers.model import PartiesFile, Party
@@ -43,6 +43,7 @@ from rechtmakers.signoff.keys import parse_key
 from rechtmakers.signoff.records import (
     RecordError,
     SignOff,
+    form_refusal,
     parse_record,
     record_party,
     record_paths_on_disk,
@@ -519,6 +520,9 @@ def _check(item: _Written, files: dict[str, bytes], party: Party | None, agreeme
     if not any(r.email.casefold() == signer for r in party.representatives):
         return refuse(f"{record.signer.email} is geen vertegenwoordiger van {party.name}",
                       record)
+    outdated = form_refusal(record, DIGEST_FORM)  # never judged under another form
+    if outdated is not None:
+        return refuse(outdated, record)
     if record.evidence is not None:
         return _check_detached(item, files, party, agreement, title, keys, record, cache,
                                refuse, anchors)
