@@ -11,12 +11,13 @@ from __future__ import annotations
 import hashlib
 import importlib
 import json
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
 
 from rechtmakers.cache import JsonCache
 from rechtmakers.model import Party
+from rechtmakers.signoff.pdf_origin import Editions
 from rechtmakers.signoff.sshsig import SigError, parse_sshsig, verify_sshsig
 from rechtmakers.signoff.statement import NAMESPACE, statement_fields
 
@@ -48,6 +49,9 @@ class EvidenceContext:
     keys: tuple[TrustedKey, ...]
     statement: bytes
     anchors: tuple[bytes, ...] = ()  # DER certificates from vertrouwd/ at HEAD (PDF evidence)
+    # digest → fresh signing editions of the version with that digest (PDF evidence); not part
+    # of a cached result's key: a version's edition is fixed by its content.
+    editions: Editions | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)

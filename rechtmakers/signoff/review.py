@@ -70,13 +70,12 @@ def _pdf(agreement: CompleteAgreement) -> bytes | None:
     """The PDF of this version (its digest in the metadata), to sign with a certificate and
     send back; None when it cannot be made here."""
     from rechtmakers.errors import RechtmakersError
-    from rechtmakers.render import RenderOptions, render_agreement
+    from rechtmakers.render import signing_edition
 
     try:
-        rendered = render_agreement(agreement, RenderOptions(formats=("pdf",)))
+        return signing_edition(agreement)
     except RechtmakersError:
         return None
-    return next(iter(rendered.values()), None)
 
 
 def _write(path: Path, data: bytes) -> None:

@@ -18,6 +18,7 @@ from rechtmakers.digest import DIGEST_FORM, content_digest
 from rechtmakers.errors import AgreementError, UsageError, os_reason
 from rechtmakers.model import Party, Representative
 from rechtmakers.signoff.anchors import Anchors, CommittedAnchors
+from rechtmakers.signoff.editions import signing_editions
 from rechtmakers.signoff.evidence import (
     EvidenceContext,
     EvidenceKind,
@@ -196,7 +197,8 @@ def _sign_detached(repo: gitrepo.Repo, subdir: str, root: Path,
     context = EvidenceContext(agreement.id, meta.title, meta.version, digest, party,
                               standing.trusted, build_statement(
                                   agreement.id, meta.title, meta.version, digest, party.id,
-                                  party.name), anchors.certificates)
+                                  party.name), anchors.certificates,
+                              editions=signing_editions(root))
     result = kind.verify(data, context)
     if not result.ok:
         notes = f" Let op: {'; '.join(anchors.notes)}." if anchors.notes else ""
@@ -287,7 +289,8 @@ def _refusal(repo: gitrepo.Repo, subdir: str, root: Path, evidence: Path, data: 
             continue
         old = EvidenceContext(context.agreement_id, fields.get("Titel", ""),
                               fields.get("Versie", ""), fields.get("Digest", ""),
-                              context.party, context.keys, statement, context.anchors)
+                              context.party, context.keys, statement, context.anchors,
+                              editions=context.editions)
         if kind.verify(data, old).ok:
             what = ("PDF van deze versie ondertekenen (rechtmakers render --format pdf of "
                     "rechtmakers review)" if needs_anchors(kind.kind) else

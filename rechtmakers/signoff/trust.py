@@ -37,6 +37,7 @@ from rechtmakers.errors import RechtmakersError, UsageError
 from rechtmakers.load import LoadRefusal, read_yaml_bytes
 from rechtmakers.model import PartiesFile, Party
 from rechtmakers.signoff.anchors import Anchors, CommittedAnchors
+from rechtmakers.signoff.editions import signing_editions
 from rechtmakers.signoff.evidence import (
     EvidenceContext,
     ResultCache,
@@ -578,7 +579,8 @@ def _check_detached(item: _Written, files: dict[str, bytes], party: Party,
         except RechtmakersError as exc:
             return refuse(str(exc), record, record.evidence.kind)
     context = EvidenceContext(agreement.id, title, record.version, record.digest, party,
-                              keys.keys_of(party.id), statement, trusted.certificates)
+                              keys.keys_of(party.id), statement, trusted.certificates,
+                              editions=signing_editions(agreement.root))
     outcome = verify_evidence(record.evidence.kind, data, context, cache)
     commit = item.commit.sha if item.commit else None
     if not outcome.ok:
