@@ -13,6 +13,7 @@ from rechtmakers.diff.hidden import value_notes
 from rechtmakers.diff.text import dutch_date, paragraphs, party_line
 from rechtmakers.diff.words import Edit, line_edits, word_edits
 from rechtmakers.digest import canonical_meta, canonical_party, normalize_text
+from rechtmakers.document.labels import authority
 from rechtmakers.model import AgreementMeta, Party, Representative
 
 MetaKind = Literal["added", "removed", "changed"]
@@ -181,6 +182,7 @@ _PARTY_LABELS = {"id": "kenmerk", "naam": "naam", "soort": "soort", "rechtsvorm"
 
 def _people(people: tuple[Representative, ...]) -> str:
     return "; ".join(f"{p.name}, {p.function} ({p.email})"
+                     + (f", {authority(p)}" if authority(p) else "")
                      + (f", sleutel …{p.key[-8:]}" if p.key else "") for p in people)
 
 

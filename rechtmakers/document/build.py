@@ -75,7 +75,8 @@ class DocumentBuilder:
         return tuple(
             PartyNode(party.id, party.name, labels.PARTY_KINDS.get(party.kind, party.kind),
                       party.id == lead,
-                      tuple(Signer(r.name, r.function, r.email)
+                      tuple(Signer(r.name, r.function, r.email,
+                                   authority=labels.authority(r))
                             for r in party.representatives),
                       legal_name=labels.legal_name(party.name, party.legal_form),
                       legal_form=party.legal_form, kvk=party.kvk, seat=party.seat,
