@@ -29,10 +29,11 @@ FIELDS: dict[str, str] = {
     "penvoerder": "Penvoerder",
     "kompas": "Kompas",
     "overwegingen": "Overwegingen",
+    "afspraakzin": "Afspraakzin",
 }
 # Reported by diff.annexes (issue 13), when they bind: see compare._binds.
 _ELSEWHERE = {"ingangsdatum", "einddatum", "bijlagen"}
-_TEXT_FIELDS = ("titel", "kompas", "overwegingen")
+_TEXT_FIELDS = ("titel", "kompas", "overwegingen", "afspraakzin")
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,7 @@ def _meta_values(meta: AgreementMeta) -> dict[str, str]:
         "datum": dutch_date(meta.date),
         "penvoerder": meta.lead, "kompas": _nfc(meta.compass),
         "overwegingen": _nfc("\n\n".join(meta.considerations)),
+        "afspraakzin": _nfc(meta.operative or ""),
     }
 
 

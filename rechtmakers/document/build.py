@@ -55,6 +55,7 @@ class DocumentBuilder:
             until=meta.until.isoformat() if meta.until else None,
             until_text=labels.long_date(meta.until) if meta.until else None,
             annexes=self._annexes(),
+            operative=self.flow(meta.operative or labels.OPERATIVE_CLAUSE),
         )
 
     def flow(self, text: str) -> Flow:

@@ -271,6 +271,7 @@ class Document:
     until: str | None = None
     until_text: str | None = None
     annexes: tuple[AnnexNode, ...] = ()
+    operative: Flow = ()  # "Partijen spreken het volgende af:", before article 1
 
     @property
     def edition(self) -> str:

@@ -29,6 +29,7 @@ def plain(text: str) -> str:
     """Words only: tags, line breaks, hyphenation and the kinds of spaces do not count."""
     text = html.unescape(re.sub(r"<[^>]+>", " ", text))
     text = re.sub(r"-\s*\n\s*", "-", text)  # a hyphenated function broken over two lines
+    text = re.sub(r"(?m)^#{1,6} ", "", text)  # a Markdown heading reads as its words
     return re.sub(r"[\s\u00a0]+", " ", text).replace(" ,", ",").replace("( ", "(")
 
 
@@ -92,3 +93,47 @@ def test_a_statutory_director_is_named_without_a_basis(fmt: str,
     text = sample_texts[fmt]
     assert "Joost Hellendoorn, directeur-bestuurder;" in text
     assert "Nadia Bouchtaoui, directeur;" in text  # grondslag: statutair
+
+
+# The operative clause.
+
+def operative_clause() -> tuple[str, str]:
+    """The sample's operative clause and the last words of its last overweging."""
+    from rechtmakers.document.labels import OPERATIVE_CLAUSE
+
+    agreement, _ = load_agreement(SAMPLE)
+    assert agreement.meta is not None
+    return (agreement.meta.operative or OPERATIVE_CLAUSE,
+            agreement.meta.considerations[-1].rstrip("'")[-30:])
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "docx", "pdf"])
+def test_the_operative_clause_between_the_overwegingen_and_the_articles(
+        fmt: str, sample_texts: dict[str, str]) -> None:
+    clause, last_consideration = operative_clause()
+    text = sample_texts[fmt]
+    assert f"{last_consideration} {clause} Begrippen" in text
+    assert text.count(clause) == 1
+
+
+def test_the_operative_clause_may_come_from_overeenkomst_yaml(tmp_path: Path,
+                                                              render_files: Render) -> None:
+    from rechtmakers.digest import content_digest
+
+    root = tmp_path / "minimal"
+    shutil.copytree(Path(__file__).parents[1] / "data" / "minimal", root)
+    agreement, _ = load_agreement(root)
+    before = content_digest(agreement)
+    files = render_files(root)
+    assert "Partijen spreken het volgende af:" in files["md"].decode()
+    meta = root / "overeenkomst.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace(
+        "artikelen:", "afspraakzin: 'Wij, de partijen hierboven, spreken af:'\nartikelen:"),
+        encoding="utf-8")
+    files = render_files(root)
+    markdown, page = files["md"].decode(), files["html"].decode()
+    assert "Wij, de partijen hierboven, spreken af:\n\n## Begrippen" in markdown
+    assert "Partijen spreken het volgende af" not in markdown
+    assert '<div class="afspraakzin"><p>Wij, de partijen hierboven, spreken af:</p></div>' in page
+    agreement, _ = load_agreement(root)
+    assert content_digest(agreement) != before  # it is part of what parties sign
