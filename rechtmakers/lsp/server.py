@@ -79,7 +79,7 @@ class RechtmakersServer(LanguageServer):
 
     def current_text(self, uri: str) -> str:
         """The document as the editor has it now (open), or as on disk."""
-        return self.workspace.get_text_document(uri).source
+        return str(self.workspace.get_text_document(uri).source)
 
     # Scheduling.
 
@@ -201,7 +201,7 @@ class RechtmakersServer(LanguageServer):
     def _text_of(self, uri: str, path: Path) -> str:
         document = self.workspace.text_documents.get(uri)
         if document is not None:
-            return document.source
+            return str(document.source)
         try:
             return path.read_text(encoding="utf-8", errors="replace")[:1_000_001]
         except OSError:
