@@ -92,7 +92,8 @@ def register(server: RechtmakersServer) -> None:
                           params.position)
         source = source_of(analysis, rel)
         if value is None and source is not None:
-            target = target_at(analysis, rel, lines_of(source).offset(params.position))
+            target = target_at(analysis, rel, lines_of(source).offset(params.position),
+                               whole=True)
             value = describe_target(analysis, target) if target is not None else None
         if value is None:
             return None

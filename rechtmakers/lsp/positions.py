@@ -130,12 +130,14 @@ def finding_range(lines: Lines, spans: SpanIndex | None, line: int, column: int)
     return lines.range(start, end)
 
 
-_LINES: weakref.WeakKeyDictionary[SourceFile, Lines] = weakref.WeakKeyDictionary()
+_LINES: dict[int, Lines] = {}
 
 
 def lines_of(source: SourceFile) -> Lines:
-    """The lines of a source, counted once per source."""
-    lines = _LINES.get(source)
-    if lines is None:
-        lines = _LINES[source] = Lines(source.text)
+    """The lines of a source, counted once per source (forgotten when the source is)."""
+    key = id(source)
+    lines = _LINES.get(key)
+    if lines is None or lines.text is not source.text:
+        lines = _LINES[key] = Lines(source.text)
+        weakref.finalize(source, _LINES.pop, key, None)
     return lines

@@ -94,8 +94,10 @@ def _value(source: SourceFile, ypath: YamlPath) -> Any:
         return None
 
 
-def target_at(analysis: Analysis, rel: str, offset: int) -> Target | None:
-    """What stands at offset in file rel."""
+def target_at(analysis: Analysis, rel: str, offset: int, *, whole: bool = False
+              ) -> Target | None:
+    """What stands at offset in file rel; with whole, a [[artikel.lid]] is the lid wherever
+    the cursor stands in it (hover), else only on the lid's id (rename, navigation)."""
     source = source_of(analysis, rel)
     if source is None:
         return None
@@ -109,7 +111,7 @@ def target_at(analysis: Analysis, rel: str, offset: int) -> Target | None:
             if ref.kind == "party":
                 return Target(Kind.PARTY, ref.party)
             split = ref.start + 2 + len(ref.article)
-            if ref.kind == "member" and column > split:
+            if ref.kind == "member" and (whole or column > split):
                 return Target(Kind.MEMBER, ref.member, ref.article)
             return article_or_annex(analysis, ref.article)
     ypath = _scalar_at(source, offset)
