@@ -13,8 +13,8 @@ from rechtmakers.agreement import Agreement, load_agreement, load_complete
 from rechtmakers.digest import content_digest
 from rechtmakers.errors import AgreementError
 from rechtmakers.model import Party
-from rechtmakers.signoff import pdf_evidence
 from rechtmakers.render import signing_edition
+from rechtmakers.signoff import pdf_evidence
 from rechtmakers.signoff.pdf_evidence import (
     FactsCache,
     PdfCheck,

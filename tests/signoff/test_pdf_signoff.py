@@ -48,14 +48,33 @@ def ca(git_repo: Path, agreement: Path) -> CertificateAuthority:
     return authority
 
 
-def signed_pdf(tmp_path: Path, agreement: Path, *people: Any, digest: str | None = None,
+def signed_pdf(tmp_path: Path, agreement: Path, *people: Any,
                name: str = "ondertekend.pdf") -> Path:
-    data = agreement_pdf(digest or current_digest(agreement))
+    """The signing edition of the working tree (as render and review make it), signed."""
+    data = rendered(agreement)
     for number, person in enumerate(people, start=1):
         data = sign(data, person, f"Handtekening{number}")
     path = tmp_path / name
     path.write_bytes(data)
     return path
+
+
+_RENDERED: dict[str, bytes] = {}
+
+
+def version_of(agreement: Path) -> str:
+    meta = (agreement / "overeenkomst.yaml").read_text(encoding="utf-8")
+    return meta.split("\nversie: ", 1)[1].split("\n", 1)[0]
+
+
+def rendered(agreement: Path) -> bytes:
+    from rechtmakers.agreement import load_complete
+    from rechtmakers.render import signing_edition
+
+    key = current_digest(agreement) + (agreement / "partijen.yaml").read_text(encoding="utf-8")
+    if key not in _RENDERED:
+        _RENDERED[key] = signing_edition(load_complete(agreement, label="test"))
+    return _RENDERED[key]
 
 
 def record(cli: Cli, be: Identity, agreement: Path, pdf: Path, party: str = "de-schoor") -> Any:
@@ -112,7 +131,8 @@ def test_a_pdf_changed_after_signing_is_refused(git_repo: Path, agreement: Path,
                                                 be: Identity, tmp_path: Path,
                                                 ca: CertificateAuthority) -> None:
     pdf = signed_pdf(tmp_path, agreement, ca.issue(*JOOST))
-    pdf.write_bytes(pdf.read_bytes().replace(b"Doel van", b"Doel vaN"))
+    data = pdf.read_bytes()
+    pdf.write_bytes(data[:2000] + bytes([data[2000] ^ 1]) + data[2001:])  # one bit, signed
     head = git(git_repo, "rev-parse", "HEAD")
     refused(git_repo, record(cli, be, agreement, pdf), "na het ondertekenen veranderd", head)
 
@@ -123,11 +143,13 @@ def test_the_pdf_of_an_earlier_version_is_refused_with_its_version(
     pdf = signed_pdf(tmp_path, agreement, ca.issue(*JOOST))
     edit(agreement / "artikelen" / "besluitvorming.yaml", "We werken met consent.",
          "We werken met consensus.")
-    edit(agreement / "overeenkomst.yaml", "versie: 1.0.0", "versie: 1.1.0")
+    meta = (agreement / "overeenkomst.yaml").read_text(encoding="utf-8")
+    signed_version = meta.split("\nversie: ", 1)[1].split("\n", 1)[0]
+    edit(agreement / "overeenkomst.yaml", f"versie: {signed_version}", "versie: 9.9.9")
     commit_all(git_repo, "Consensus")
     head = git(git_repo, "rev-parse", "HEAD")
     result = record(cli, be, agreement, pdf)
-    refused(git_repo, result, "het akkoord is gegeven voor versie 1.0.0", head)
+    refused(git_repo, result, f"het akkoord is gegeven voor versie {signed_version}", head)
     assert "Laat de PDF van deze versie ondertekenen" in result.output
 
 
@@ -275,7 +297,7 @@ def test_review_offers_the_pdf_route(git_repo: Path, agreement: Path, cli: Cli,
     page = (out / f"{NAME}-de-schoor.html").read_text(encoding="utf-8")
     assert "onderteken deze PDF met uw gebruikelijke programma en stuur hem terug" in page
     assert "rechtmakers sign --partij de-schoor --bewijs" in page
-    pdf = out / f"{NAME}-versie-1.0.0.pdf"
+    pdf = out / f"{NAME}-versie-{version_of(agreement)}.pdf"
     assert pdf.name in page and pdf.name in result.output
     assert revision_digests(pdf.read_bytes()) == [current_digest(agreement)]
 
@@ -287,7 +309,7 @@ def test_the_pdf_from_review_signed_and_returned_counts(git_repo: Path, agreemen
     out = tmp_path / "uit"
     assert cli("review", "--partij", "de-schoor", agreement, "--out", out).exit_code == 0
     returned = tmp_path / "retour.pdf"
-    returned.write_bytes(sign((out / f"{NAME}-versie-1.0.0.pdf").read_bytes(),
+    returned.write_bytes(sign((out / f"{NAME}-versie-{version_of(agreement)}.pdf").read_bytes(),
                               ca.issue(*JOOST)))
     result = record(cli, be, agreement, returned)
     assert result.exit_code == 0, result.output
