@@ -31,7 +31,7 @@ from .conftest import (
     git,
     set_key,
 )
-from .pdf_certs import DAY, NOW, CertificateAuthority, agreement_pdf, sign
+from .pdf_certs import DAY, NOW, CertificateAuthority, sign
 
 Cli = Callable[..., Any]
 FOLDER = f"{SUBDIR}/ondertekeningen"
