@@ -22,6 +22,9 @@ from rechtmakers.signoff.sshsig import SigError, parse_sshsig, verify_sshsig
 from rechtmakers.signoff.statement import NAMESPACE, statement_fields
 
 CACHE_FILE = "bewijs-controles.json"
+# The most evidence a sign-off may carry, read or committed: a PDF signed by every party's
+# representatives is a few megabytes.
+MAX_EVIDENCE_BYTES = 50 * 1024 * 1024
 _CACHE_VERSION = "1"
 _MAX_ENTRIES = 100_000
 

@@ -39,6 +39,7 @@ from rechtmakers.model import PartiesFile, Party
 from rechtmakers.signoff.anchors import Anchors, CommittedAnchors
 from rechtmakers.signoff.editions import signing_editions
 from rechtmakers.signoff.evidence import (
+    MAX_EVIDENCE_BYTES,
     EvidenceContext,
     ResultCache,
     TrustedKey,
@@ -564,6 +565,9 @@ def _check_detached(item: _Written, files: dict[str, bytes], party: Party,
     if data is None:
         return refuse(f"het bewijs {evidence_rel} ontbreekt", record,
                                      record.evidence.kind)
+    if len(data) > MAX_EVIDENCE_BYTES:
+        return refuse(f"het bewijs {evidence_rel} is groter dan "
+                      f"{MAX_EVIDENCE_BYTES // (1024 * 1024)} MB", record, record.evidence.kind)
     statement_rel = f"{item.rel.removesuffix('.yaml')}.akkoord.txt"
     statement = files.get(statement_rel) or build_statement(
         agreement.id, title, record.version, record.digest, party.id, party.name)

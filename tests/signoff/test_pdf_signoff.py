@@ -315,3 +315,41 @@ def test_the_pdf_from_review_signed_and_returned_counts(git_repo: Path, agreemen
     assert result.exit_code == 0, result.output
     assert party_status(cli, agreement, "de-schoor")["state"] == "signed"
     assert cli("verify", agreement).exit_code == 0
+
+
+@pytest.mark.parametrize("target", ["/dev/zero", "fifo", "folder"])
+def test_bewijs_that_is_no_regular_file_is_refused(git_repo: Path, agreement: Path, cli: Cli,
+                                                   be: Identity, tmp_path: Path,
+                                                   target: str) -> None:
+    """Issue 21: a link to /dev/zero was read until memory ran out; a pipe would block."""
+    import os
+
+    if target == "fifo":
+        source = tmp_path / "pijp"
+        os.mkfifo(source)
+    elif target == "folder":
+        source = tmp_path / "map"
+        source.mkdir()
+    else:
+        source = Path(target)
+    link = tmp_path / "ondertekend.pdf"
+    link.symlink_to(source)
+    head = git(git_repo, "rev-parse", "HEAD")
+    result = record(cli, be, agreement, link)
+    assert result.exit_code == 2, result.output
+    assert "geen gewoon bestand" in result.output or "een map, geen bestand" in result.output
+    assert git(git_repo, "rev-parse", "HEAD") == head
+
+
+def test_bewijs_is_capped_by_bytes_read(git_repo: Path, agreement: Path, cli: Cli,
+                                        be: Identity, tmp_path: Path,
+                                        monkeypatch: pytest.MonkeyPatch,
+                                        ca: CertificateAuthority) -> None:
+    from rechtmakers.signoff import sign as sign_module
+
+    pdf = signed_pdf(tmp_path, agreement, ca.issue(*JOOST))
+    monkeypatch.setattr(sign_module, "MAX_EVIDENCE_BYTES", len(pdf.read_bytes()) - 1)
+    head = git(git_repo, "rev-parse", "HEAD")
+    refused(git_repo, record(cli, be, agreement, pdf), "te groot voor bewijs", head)
+    monkeypatch.undo()  # the honest twin: the same file under the real cap
+    assert record(cli, be, agreement, pdf).exit_code == 0
