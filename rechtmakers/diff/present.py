@@ -10,6 +10,7 @@ from typing import Literal
 from rechtmakers.diff.compare import ArticleDiff, Comparison
 from rechtmakers.diff.metadata import MetaChange
 from rechtmakers.diff.words import Edit, split_lines
+from rechtmakers.document.tree import Document, Mark
 
 KIND_WORDS: dict[str, str] = {
     "added": "toegevoegd",
@@ -257,3 +258,68 @@ def reads_now(line: Line) -> str:
     """Template filter: the line as it reads now (a wholly deleted line: as it read)."""
     after = "".join(e.text for e in line.edits if e.op != "delete")
     return after or "".join(e.text for e in line.edits)
+
+
+@dataclass(frozen=True)
+class ArticleRow:
+    """One changed article in the summary of a redline: where it stands and what changed, in
+    the words of `log` (lid added, removed, reworded; renumbered; toelichting only)."""
+
+    anchor: str
+    number: str
+    title: str
+    what: str
+    details: tuple[str, ...]
+    hidden: tuple[str, ...]
+    state: str
+
+    @property
+    def description(self) -> str:
+        """"gewijzigd: lid verslag toegevoegd, lid snel-besluiten verwijderd"."""
+        return f"{self.what}: {', '.join(self.details)}" if self.details else self.what
+
+
+@dataclass(frozen=True)
+class RedlineView:
+    """The comparison as every redline draws it: the marked document (diff.redline), both
+    versions by name, and per changed article a summary row."""
+
+    document: Document
+    versions: str
+    old_name: str
+    new_name: str
+    rows: tuple[ArticleRow, ...]
+    explained: tuple[ArticleRow, ...]
+
+
+def redline_view(comparison: Comparison) -> RedlineView:
+    from rechtmakers.diff.binding import digest_of
+    from rechtmakers.diff.redline import redline_of
+    from rechtmakers.diff.summary import article_details, side_name
+
+    document = redline_of(comparison)
+    diffs = {a.id: a for a in comparison.articles}
+    rows: list[ArticleRow] = []
+    explained: list[ArticleRow] = []
+    for node in document.articles:
+        article = diffs.get(node.id)
+        if article is None or node.mark is Mark.MOVED_FROM:
+            continue
+        words = what(article)
+        if article.kinds and not article.substantive:
+            words = f"{words}; {NOT_SUBSTANTIVE}"
+        version = version_text(article)
+        if version:
+            words = f"{words}; {version}"
+        row = ArticleRow(node.anchor, number_text(article), article.title, words,
+                         tuple(article_details(node)), article.notes, state(article))
+        if article.kinds:
+            rows.append(row)
+        if article.explanation is not None:
+            explained.append(row)
+    old_name = side_name(comparison.old, comparison.old_label,
+                         digest_of(comparison.old) if comparison.old.meta else None)
+    new_name = side_name(comparison.new, comparison.new_label,
+                         digest_of(comparison.new) if comparison.new.meta else None)
+    return RedlineView(document, f"{old_name} → {new_name}", old_name, new_name, tuple(rows),
+                       tuple(explained))

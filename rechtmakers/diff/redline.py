@@ -41,6 +41,9 @@ from rechtmakers.document.tree import (
 )
 
 WholeMark = type[Inserted] | type[Deleted]
+# Before the anchor of a part at a place the new version does not have (an anchor is unique).
+ANCHOR_PREFIX = {Mark.DELETED: "geschrapt", Mark.MOVED_FROM: "verplaatst",
+                 Mark.INSERTED: "nieuw", Mark.MOVED_TO: "nieuw"}
 
 
 def compare_documents(old: Document | None, new: Document | None) -> Document:
@@ -149,7 +152,7 @@ def compare_articles(old: ArticleNode, new: ArticleNode) -> ArticleNode:
 def whole_article(article: ArticleNode, mark: WholeMark, whole: Mark,
                   was: ArticleNode | None = None) -> ArticleNode:
     """An article only one version has (or at one place of a move): all of it marked."""
-    anchor = article.anchor if mark is Inserted else f"{whole.name.lower()}-{article.anchor}"
+    anchor = article.anchor if mark is Inserted else f"{ANCHOR_PREFIX[whole]}-{article.anchor}"
     return replace(
         article, anchor=anchor,
         body=whole_flow(article.body, mark),
@@ -185,7 +188,7 @@ def _members(old: Sequence[Member], new: Sequence[Member]) -> tuple[Member, ...]
         if i is not None and j is not None:
             before, after = old[i], new[j]
             out.append(replace(after, body=compare_flows(before.body, after.body),
-                               was=before.number if before.number != after.number else None))
+                               was=_renumbered(before.number, after.number)))
         elif i is not None:
             out.append(_whole_member(old[i], Deleted, Mark.DELETED))
         elif j is not None:
@@ -193,8 +196,14 @@ def _members(old: Sequence[Member], new: Sequence[Member]) -> tuple[Member, ...]
     return tuple(out)
 
 
+def _renumbered(old: str, new: str) -> str | None:
+    """The old number of a lid whose place in its article changed ("6.2" → "6.1"); None when
+    only the article's number changed, which its heading shows."""
+    return old if old.rpartition(".")[2] != new.rpartition(".")[2] else None
+
+
 def _whole_member(member: Member, mark: WholeMark, whole: Mark) -> Member:
-    anchor = member.anchor if mark is Inserted else f"{whole.name.lower()}-{member.anchor}"
+    anchor = member.anchor if mark is Inserted else f"{ANCHOR_PREFIX[whole]}-{member.anchor}"
     return replace(member, anchor=anchor, body=whole_flow(member.body, mark), mark=whole)
 
 
