@@ -285,7 +285,8 @@ class RedlineView:
     versions by name, and per changed article a summary row."""
 
     document: Document
-    versions: str
+    versions: str  # "versie 1.0.0 (21 januari 2026, vingerafdruk d74cea6fc538) → …"
+    short: str  # "versie 1.0.0 → werkversie", for a page's footer
     old_name: str
     new_name: str
     rows: tuple[ArticleRow, ...]
@@ -321,5 +322,6 @@ def redline_view(comparison: Comparison) -> RedlineView:
                          digest_of(comparison.old) if comparison.old.meta else None)
     new_name = side_name(comparison.new, comparison.new_label,
                          digest_of(comparison.new) if comparison.new.meta else None)
-    return RedlineView(document, f"{old_name} → {new_name}", old_name, new_name, tuple(rows),
-                       tuple(explained))
+    short = " → ".join(name.split(" (")[0] for name in (old_name, new_name))
+    return RedlineView(document, f"{old_name} → {new_name}", short, old_name, new_name,
+                       tuple(rows), tuple(explained))
