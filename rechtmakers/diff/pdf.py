@@ -14,6 +14,7 @@ from typing import Any
 from rechtmakers.diff.compare import Comparison
 from rechtmakers.diff.present import Line, MetaView, RedlineView, counts, meta_views, redline_view
 from rechtmakers.diff.words import Edit
+from rechtmakers.render.pdf import APART
 
 OPS = {"equal": None, "delete": "d", "insert": "i"}
 
@@ -33,7 +34,7 @@ def redline_data(comparison: Comparison, view: RedlineView) -> Data:
     """What the template shows of the comparison besides the marked document."""
     return {
         "versions": view.versions, "short": view.short, "old": view.old_name, "new": view.new_name,
-        "counts": counts(comparison),
+        "counts": counts(comparison), "keywords": _keywords(comparison),
         "metadata": [_meta(meta) for meta in meta_views(comparison)],
         "changed": [_row(row.anchor, row.number, row.title, row.description)
                     for row in view.rows],
@@ -41,6 +42,15 @@ def redline_data(comparison: Comparison, view: RedlineView) -> Data:
         "notes": {row.anchor: "; ".join((row.description, *(f"! {n}" for n in row.hidden)))
                   for row in view.rows},
     }
+
+
+def _keywords(comparison: Comparison) -> list[str]:
+    """"oud:sha256:…", "nieuw:sha256:…": both versions, never mistaken for one version."""
+    from rechtmakers.diff.binding import digest_of
+
+    return [f"{side}:sha256:{digest_of(agreement)}"
+            for side, agreement in (("oud", comparison.old), ("nieuw", comparison.new))
+            if agreement.meta is not None]
 
 
 def _row(anchor: str, number: str, title: str, what: str) -> Data:
@@ -60,7 +70,7 @@ def segments(line: Line | Iterable[Edit]) -> list[Data]:
             out[-1]["t"] += text
         else:
             if op == "i" and out and out[-1].get("x") == "d":
-                out.append({"t": "\u2009"})
+                out.append({"t": APART})
             out.append({"t": text, "x": op} if op else {"t": text})
     return out
 

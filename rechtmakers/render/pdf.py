@@ -178,7 +178,10 @@ def mark_flag(mark: Mark | None) -> str | None:
     return "i" if mark in (Mark.INSERTED, Mark.MOVED_TO) else None
 
 
-APART = "\u2009"  # a thin space: deleted and inserted words never run together
+# Between deleted and inserted words: a space of its own, undecorated, so they never run
+# together on paper nor in the text a PDF reader copies ("besluit voorstel", not
+# "besluitvoorstel"); a thin space is lost in that text.
+APART = " "
 
 
 def _heading_runs(article: ArticleNode) -> list[Run]:
@@ -186,6 +189,16 @@ def _heading_runs(article: ArticleNode) -> list[Run]:
     was = None if article.was is None else str(article.was)
     return [{"t": "Artikel "}, *marked_runs(number, article.mark, was), {"t": " – "},
             *marked_runs(article.title, article.mark, article.title_was)]
+
+
+def _outline(article: ArticleNode) -> str:
+    """A redline article's heading as the outline and bookmarks show it: plain words."""
+    if article.mark in (Mark.DELETED, Mark.MOVED_FROM):
+        where = "geschrapt" if article.mark is Mark.DELETED else "oude plaats"
+        return f"Artikel {article.number} ({where}) – {article.title}"
+    if article.was is not None and article.was != article.number:
+        return f"{article.heading} (was artikel {article.was})"
+    return article.heading
 
 
 def _member(member: Member, flow: FlowWriter) -> Data:
@@ -205,7 +218,7 @@ def _article(article: ArticleNode, flow: FlowWriter) -> Data:
     decision = article.decision
     return {
         "number": article.number, "anchor": article.anchor, "heading": article.heading,
-        "heading_runs": _heading_runs(article),
+        "heading_runs": _heading_runs(article), "outline": _outline(article),
         "topic": article.topic, "body": flow.blocks(article.body),
         "members": [_member(m, flow) for m in article.members],
         "decision": None if decision is None else {
