@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any, assert_never
 
 from markupsafe import Markup
+from markupsafe import escape as markup_escape
 
 from rechtmakers.document.tree import (
     Block,
@@ -126,13 +127,13 @@ def mark_class(mark: Mark | None) -> str:
 def marked(text: object, mark: Mark | None = None, was: object = None) -> Markup:
     """Template filter: a number or name of a part, inside <ins> or <del> when the whole part
     is; a renumbered one as <del>6.2</del> 6.1."""
-    shown = escape(str(text), quote=False)
+    shown = str(markup_escape(str(text)))  # as autoescape would write it
     if mark in (Mark.DELETED, Mark.MOVED_FROM):
         return Markup(f"<del>{shown}</del>")
     if mark in (Mark.INSERTED, Mark.MOVED_TO):
         return Markup(f"<ins>{shown}</ins>")
     if was is not None and str(was) != str(text):
-        return Markup(f"<del>{escape(str(was), quote=False)}</del>{APART}<ins>{shown}</ins>")
+        return Markup(f"<del>{markup_escape(str(was))}</del>{APART}<ins>{shown}</ins>")
     return Markup(shown)
 
 
