@@ -271,7 +271,9 @@ def tokens(nodes: Sequence[Inline], path: tuple[Hashable, ...] = (),
 
 def _node_tokens(node: Inline, path: tuple[Hashable, ...], wrap: Wrap) -> list[Token]:
     if isinstance(node, Text):
-        return [((path, " " if word.isspace() else word), wrap(Text(word)))
+        # A soft line break reads as a space; any other kind of space (no-break, thin) is a
+        # change of its own, shown as one.
+        return [((path, _space(word) if word.isspace() else word), wrap(Text(word)))
                 for word in tokenize(node.text)]
     if isinstance(node, Emphasis):
         return tokens(node.children, (*path, "i"), lambda n: wrap(Emphasis((n,))))
@@ -289,6 +291,11 @@ def _node_tokens(node: Inline, path: tuple[Hashable, ...], wrap: Wrap) -> list[T
     if isinstance(node, Break):
         return [((path, "br"), wrap(node))]
     return tokens(node.children, path, wrap)  # Inserted, Deleted: not in a built document
+
+
+def _space(white: str) -> str:
+    kinds = set(white)
+    return " " if kinds <= {" ", "\n"} else "".join(sorted(kinds - {"\n"}))
 
 
 def merge(nodes: Sequence[Inline]) -> tuple[Inline, ...]:

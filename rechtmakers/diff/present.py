@@ -285,6 +285,8 @@ class RedlineView:
     versions by name, and per changed article a summary row."""
 
     document: Document
+    before: Document | None  # the two versions' own documents
+    after: Document | None
     versions: str  # "versie 1.0.0 (21 januari 2026, vingerafdruk d74cea6fc538) → …"
     short: str  # "versie 1.0.0 → werkversie", for a page's footer
     old_name: str
@@ -293,12 +295,15 @@ class RedlineView:
     explained: tuple[ArticleRow, ...]
 
 
-def redline_view(comparison: Comparison) -> RedlineView:
+def redline_view(comparison: Comparison, *, explanations: bool = True) -> RedlineView:
+    """The comparison as the redlines draw it (the DOCX without the toelichting, as `render`
+    makes the document by default)."""
     from rechtmakers.diff.binding import digest_of
-    from rechtmakers.diff.redline import redline_of
+    from rechtmakers.diff.redline import compare_documents, documents_of
     from rechtmakers.diff.summary import article_details, side_name
 
-    document = redline_of(comparison)
+    before, after = documents_of(comparison, explanations=explanations)
+    document = compare_documents(before, after)
     diffs = {a.id: a for a in comparison.articles}
     rows: list[ArticleRow] = []
     explained: list[ArticleRow] = []
@@ -323,5 +328,5 @@ def redline_view(comparison: Comparison) -> RedlineView:
     new_name = side_name(comparison.new, comparison.new_label,
                          digest_of(comparison.new) if comparison.new.meta else None)
     short = " → ".join(name.split(" (")[0] for name in (old_name, new_name))
-    return RedlineView(document, f"{old_name} → {new_name}", short, old_name, new_name,
-                       tuple(rows), tuple(explained))
+    return RedlineView(document, before, after, f"{old_name} → {new_name}", short, old_name,
+                       new_name, tuple(rows), tuple(explained))

@@ -90,7 +90,7 @@ def _articles(old: Sequence[ArticleNode], new: Sequence[ArticleNode]) -> tuple[
         if place == "from" and before is not None:
             out.append(whole_article(before, Deleted, Mark.MOVED_FROM))
         elif place == "to" and after is not None:
-            out.append(whole_article(after, Inserted, Mark.MOVED_TO, was=before))
+            out.append(whole_article(after, Inserted, Mark.MOVED_TO))
         elif before is not None and after is not None:
             out.append(compare_articles(before, after))
         elif before is not None:
@@ -149,8 +149,7 @@ def compare_articles(old: ArticleNode, new: ArticleNode) -> ArticleNode:
     )
 
 
-def whole_article(article: ArticleNode, mark: WholeMark, whole: Mark,
-                  was: ArticleNode | None = None) -> ArticleNode:
+def whole_article(article: ArticleNode, mark: WholeMark, whole: Mark) -> ArticleNode:
     """An article only one version has (or at one place of a move): all of it marked."""
     anchor = article.anchor if mark is Inserted else f"{ANCHOR_PREFIX[whole]}-{article.anchor}"
     return replace(
@@ -165,7 +164,6 @@ def whole_article(article: ArticleNode, mark: WholeMark, whole: Mark,
         joining=tuple(whole_flow(i, mark) for i in article.joining),
         explanation=None if article.explanation is None else whole_flow(article.explanation,
                                                                         mark),
-        was=was.number if was is not None and was.number != article.number else None,
         mark=whole)
 
 
@@ -188,18 +186,12 @@ def _members(old: Sequence[Member], new: Sequence[Member]) -> tuple[Member, ...]
         if i is not None and j is not None:
             before, after = old[i], new[j]
             out.append(replace(after, body=compare_flows(before.body, after.body),
-                               was=_renumbered(before.number, after.number)))
+                               was=before.number if before.number != after.number else None))
         elif i is not None:
             out.append(_whole_member(old[i], Deleted, Mark.DELETED))
         elif j is not None:
             out.append(_whole_member(new[j], Inserted, Mark.INSERTED))
     return tuple(out)
-
-
-def _renumbered(old: str, new: str) -> str | None:
-    """The old number of a lid whose place in its article changed ("6.2" → "6.1"); None when
-    only the article's number changed, which its heading shows."""
-    return old if old.rpartition(".")[2] != new.rpartition(".")[2] else None
 
 
 def _whole_member(member: Member, mark: WholeMark, whole: Mark) -> Member:
@@ -303,15 +295,21 @@ def _whole_annex(annex: AnnexNode, mark: WholeMark, whole: Mark) -> AnnexNode:
     return replace(annex, anchor=anchor, body=body, mark=whole)
 
 
-def redline_of(comparison: Comparison) -> Document:
-    """The comparison's redline document, with the toelichting (shown apart, not binding).
-    Each version is laid out by document.build, as `render` lays it out."""
+def documents_of(comparison: Comparison, *, explanations: bool = True) -> tuple[
+        Document | None, Document | None]:
+    """Both versions laid out by document.build, as `render` lays them out (None: no
+    agreement in that version); with or without the toelichting."""
     from rechtmakers.diff.binding import digest_of
     from rechtmakers.document.build import build_document
 
     def built(agreement: Agreement) -> Document | None:
         if agreement.meta is None:
             return None
-        return build_document(agreement, digest_of(agreement), explanations=True)
+        return build_document(agreement, digest_of(agreement), explanations=explanations)
 
-    return compare_documents(built(comparison.old), built(comparison.new))
+    return built(comparison.old), built(comparison.new)
+
+
+def redline_of(comparison: Comparison, *, explanations: bool = True) -> Document:
+    """The comparison's redline document (with the toelichting: shown apart, not binding)."""
+    return compare_documents(*documents_of(comparison, explanations=explanations))

@@ -62,7 +62,7 @@ def article_details(article: ArticleNode) -> list[str]:
         else:
             if has_marks(member.body):
                 details.append(f"lid {name} gewijzigd")
-            if member.was is not None:
+            if member.moved_in_article:
                 details.append(f"lid {member.was} → {member.number}")
     for step in article.steps:
         details.extend(_part(f"stap ‘{step.name}’", step.mark, has_marks(step.body)))

@@ -140,6 +140,13 @@ class Member:
     was: str | None = None  # redline only: the number it had in the old version
     mark: Mark | None = None  # redline only
 
+    @property
+    def moved_in_article(self) -> bool:
+        """Redline only: whether its place in the article changed ("6.2" → "6.1"), not only
+        the article's number (which the article's heading shows)."""
+        return self.was is not None and self.was.rpartition(".")[2] != self.number.rpartition(
+            ".")[2]
+
 
 @dataclass(frozen=True, slots=True)
 class DecisionBlock:

@@ -137,6 +137,12 @@ class BodyWriter:
         finally:
             self.whole = before
 
+    @property
+    def _moving(self) -> bool:
+        """Inside a tracked move, links are left out: LibreOffice does not move a paragraph
+        whose moved text is inside a hyperlink, so accepting or rejecting leaves it behind."""
+        return self.whole in (Track.MOVED_FROM, Track.MOVED_TO)
+
     def t(self, text: str, fmt: str = "", track: Track | None = None) -> str:
         """Generated words (a heading, a label): tracked with the part they belong to."""
         return text_run(text, fmt, self.tracked(track))
@@ -205,7 +211,7 @@ class BodyWriter:
         if isinstance(node, (Ref, TermUse)):
             text = node.label if isinstance(node, Ref) else node.text
             target = self.anchors.get(node.anchor)
-            if target is None:
+            if target is None or self._moving:
                 return text_run(text, fmt, self.tracked(track))
             look = REF_LOOK if isinstance(node, Ref) else TERM_LOOK
             return (f'<w:hyperlink w:anchor="{target}" w:history="1">'
@@ -220,6 +226,8 @@ class BodyWriter:
             return text_run(node.text, fmt + CODE_FONT, self.tracked(track))
         if isinstance(node, Link):
             inner = self.runs(node.children, fmt + LINK_LOOK, track)
+            if self._moving:
+                return inner
             return f'<w:hyperlink r:id="{self.link_id(node.href)}">{inner}</w:hyperlink>'
         if isinstance(node, Inserted):
             return self.runs(node.children, fmt, Track.INSERTED)

@@ -203,8 +203,9 @@ def _outline(article: ArticleNode) -> str:
 
 def _member(member: Member, flow: FlowWriter) -> Data:
     return {"number": member.number, "anchor": member.anchor, "body": flow.blocks(member.body),
-            "number_runs": marked_runs(member.number, member.mark, member.was),
-            "wide": member.was is not None}
+            "number_runs": marked_runs(member.number, member.mark,
+                                       member.was if member.moved_in_article else None),
+            "wide": member.moved_in_article}
 
 
 def _annex(annex: AnnexNode, flow: FlowWriter) -> Data:
