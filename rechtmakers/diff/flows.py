@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Sequence
 
 from rechtmakers.diff.myers import sequence_opcodes
-from rechtmakers.diff.words import tokenize
+from rechtmakers.diff.words import KEPT_AT_LEAST, kept, tokenize
 from rechtmakers.document.tree import (
     Block,
     Break,
@@ -35,8 +35,6 @@ from rechtmakers.document.tree import (
     Text,
 )
 
-# Below this share of words kept, a paragraph was rewritten, not edited: shown whole, twice.
-KEPT_AT_LEAST = 0.4
 # Parts (blocks, items, rows) of a changed stretch that are tried against each other.
 _WINDOW = 12
 
@@ -88,11 +86,7 @@ def kept_share(old: Sequence[str], new: Sequence[str]) -> float:
     words_old = [w for w in old if not w.isspace()]
     words_new = [w for w in new if not w.isspace()]
     longest = max(len(words_old), len(words_new))
-    if not longest:
-        return 1.0
-    codes = sequence_opcodes(words_old, words_new)
-    kept = sum(i2 - i1 for tag, i1, i2, _, _ in codes if tag == "equal")
-    return kept / longest
+    return kept(words_old, words_new) / longest if longest else 1.0
 
 
 # Aligning parts.

@@ -6,7 +6,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from enum import Enum
 
-
 # Inline nodes: the words of a paragraph.
 
 @dataclass(frozen=True, slots=True)

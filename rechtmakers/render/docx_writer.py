@@ -48,7 +48,6 @@ from rechtmakers.render.wordml import (
     Track,
     Tracked,
     break_run,
-    tab_run,
     text_run,
     xml_text,
 )

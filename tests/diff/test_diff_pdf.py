@@ -75,7 +75,6 @@ def test_summary_table_first(redline: Path) -> None:
 def test_deleted_is_struck_and_inserted_underlined(redline: Path, versions: Versions) -> None:
     """Each deleted stretch gets a line through it and each inserted one a line under it, so
     black-and-white print shows them; the legend has one of each."""
-    import datetime as dt
 
     whole = " ".join(pages_of(redline))
     # Old and new never run together: a thin space between them.
