@@ -7,8 +7,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable
 
-from rechtmakers.agreement import Agreement
-from rechtmakers.diff.sources import WORKING_TREE
+from rechtmakers.agreement import WORKING_TREE, Agreement
 from rechtmakers.document import labels
 from rechtmakers.document.tree import ArticleNode, Deleted, Inserted, Mark
 
