@@ -78,7 +78,7 @@ def render_docx(comparison: Comparison, *, author: str, date: dt.datetime,
     """
     from rechtmakers.render.docx import render_docx as render_package
 
-    view = redline_view(comparison, explanations=False)
+    view = redline_view(comparison, explanations=False, whole_moves=True)
     revisions = Revisions(attribution or {}, (author, date))
     revisions.section(FRONT)
     before, after = view.before, view.after

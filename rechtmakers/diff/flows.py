@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Sequence
 
-from rechtmakers.diff.myers import sequence_opcodes
+from rechtmakers.diff.myers import Opcode, sequence_opcodes
 from rechtmakers.diff.words import KEPT_AT_LEAST, kept, tokenize
 from rechtmakers.document.tree import (
     Block,
@@ -238,7 +238,7 @@ def compare_inlines(old: Sequence[Inline], new: Sequence[Inline]) -> tuple[Inlin
         return merge((Deleted(tuple(old)), Inserted(tuple(new)))) if old and new else \
             merge((*_wrapped(tuple(old), Deleted), *_wrapped(tuple(new), Inserted)))
     out: list[Inline] = []
-    for tag, i1, i2, j1, j2 in sequence_opcodes(keys_a, keys_b):
+    for tag, i1, i2, j1, j2 in _spaces_folded(sequence_opcodes(keys_a, keys_b), keys_b):
         if tag == "equal":
             out.extend(node for _, node in b[j1:j2])
             continue
@@ -247,6 +247,26 @@ def compare_inlines(old: Sequence[Inline], new: Sequence[Inline]) -> tuple[Inlin
         if j2 > j1:
             out.append(Inserted(merge([node for _, node in b[j1:j2]])))
     return merge(out)
+
+
+def _spaces_folded(codes: Sequence[Opcode], keys: Sequence[Hashable]) -> list[Opcode]:
+    """A space alone between two changes joins them: "[-twee weken-]{+een week+}", not
+    "[-twee-]{+een+} [-weken-]{+week+}"."""
+    out: list[Opcode] = []
+    for k, code in enumerate(codes):
+        tag, i1, i2, j1, j2 = code
+        between = 0 < k < len(codes) - 1 and tag == "equal" and all(
+            _word(key) == " " for key in keys[j1:j2])
+        if out and (between or (tag != "equal" and out[-1][0] == "fold")):
+            _, a1, _, b1, _ = out[-1]
+            out[-1] = ("fold", a1, i2, b1, j2)
+        elif tag != "equal" and k + 2 < len(codes) and codes[k + 1][0] == "equal" and all(
+                _word(key) == " " for key in keys[codes[k + 1][3]:codes[k + 1][4]]) and \
+                codes[k + 2][0] != "equal":
+            out.append(("fold", i1, i2, j1, j2))
+        else:
+            out.append(code)
+    return [("replace" if tag == "fold" else tag, a, b, c, d) for tag, a, b, c, d in out]
 
 
 def _word(key: Hashable) -> str:
@@ -279,7 +299,9 @@ def _node_tokens(node: Inline, path: tuple[Hashable, ...], wrap: Wrap) -> list[T
     if isinstance(node, Code):
         return [((path, "code", node.text), wrap(node))]
     if isinstance(node, Ref):
-        return [((path, "ref", node.label), wrap(node))]
+        # Word by word, so a new number reads "artikel [-4-]{+5+}"; each word keeps the link.
+        anchor = node.anchor
+        return [((path, "ref", word), wrap(Ref(word, anchor))) for word in tokenize(node.label)]
     if isinstance(node, TermUse):
         return [((path, "term", node.text), wrap(node))]
     if isinstance(node, Break):
@@ -308,6 +330,8 @@ def merge(nodes: Sequence[Inline]) -> tuple[Inline, ...]:
 def _joined(a: Inline, b: Inline) -> Inline | None:
     if isinstance(a, Text) and isinstance(b, Text):
         return Text(a.text + b.text)
+    if isinstance(a, Ref) and isinstance(b, Ref):
+        return Ref(a.label + b.label, a.anchor) if a.anchor == b.anchor else None
     if isinstance(a, Link) and isinstance(b, Link):
         return Link(a.href, merge((*a.children, *b.children))) if a.href == b.href else None
     for kind in (Emphasis, Strong, Inserted, Deleted):

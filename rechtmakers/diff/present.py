@@ -10,7 +10,7 @@ from typing import Literal
 from rechtmakers.diff.compare import ArticleDiff, Comparison
 from rechtmakers.diff.metadata import MetaChange
 from rechtmakers.diff.words import Edit, split_lines
-from rechtmakers.document.tree import Document, Mark
+from rechtmakers.document.tree import ArticleNode, Document, Mark
 
 KIND_WORDS: dict[str, str] = {
     "added": "toegevoegd",
@@ -108,27 +108,53 @@ def lines_of(edits: tuple[Edit, ...]) -> tuple[Line, ...]:
     return tuple(Line(tuple(line)) for line in split_lines(edits))
 
 
-def article_view(comparison: Comparison, article: ArticleDiff) -> ArticleView:
-    """The article with its whole text; its title is the first line of its edits."""
-    title, *body = lines_of(comparison.document_edits(article)) or (Line(()),)
+def article_view(comparison: Comparison, article: ArticleDiff,
+                 node: ArticleNode | None = None) -> ArticleView:
+    """The article with its whole text: drawn from its redline node (diff.redline) when given,
+    else from the comparison's own edits (its title the first line)."""
+    from rechtmakers.diff.lines import article_rows, explanation_rows, title_row
+
+    if node is not None:
+        title = Line(title_row(node))
+        body = [Line(row) for row in article_rows(node)]
+        explanation = tuple(Line(row) for row in explanation_rows(node)) \
+            if article.explanation else None
+    else:
+        title, *body = lines_of(comparison.document_edits(article)) or (Line(()),)
+        explanation = lines_of(article.explanation) if article.explanation else None
     return ArticleView(
         id=article.id, anchor=anchor(article), heading=heading(article),
         number=number_text(article), was=was(article),
         title=title, lines=tuple(body), kinds=article.kinds, what=what(article),
         note="" if article.substantive or not article.kinds else NOT_SUBSTANTIVE,
         substantive=article.substantive, state=state(article),
-        explanation=lines_of(article.explanation) if article.explanation else None,
+        explanation=explanation,
         version=version_text(article), hidden=article.notes)
 
 
-def changed_views(comparison: Comparison) -> list[ArticleView]:
+Nodes = dict[str, ArticleNode]
+
+
+def article_nodes(comparison: Comparison) -> Nodes:
+    """Per article id, its redline node where the new version has it (a removed one: where it
+    stood); the text views draw these."""
+    from rechtmakers.diff.redline import redline_of
+
+    return {node.id: node for node in redline_of(comparison).articles
+            if node.mark is not Mark.MOVED_FROM}
+
+
+def changed_views(comparison: Comparison, nodes: Nodes | None = None) -> list[ArticleView]:
     """The articles with a change of any kind, in document order."""
-    return [article_view(comparison, a) for a in comparison.articles if a.kinds]
+    nodes = article_nodes(comparison) if nodes is None else nodes
+    return [article_view(comparison, a, nodes.get(a.id)) for a in comparison.articles
+            if a.kinds]
 
 
-def explained_views(comparison: Comparison) -> list[ArticleView]:
+def explained_views(comparison: Comparison, nodes: Nodes | None = None) -> list[ArticleView]:
     """The articles whose toelichting changed (not binding)."""
-    return [article_view(comparison, a) for a in comparison.explanations]
+    nodes = article_nodes(comparison) if nodes is None else nodes
+    return [article_view(comparison, a, nodes.get(a.id)) for a in comparison.explanations]
 
 
 def anchor(article: ArticleDiff) -> str:
@@ -295,15 +321,16 @@ class RedlineView:
     explained: tuple[ArticleRow, ...]
 
 
-def redline_view(comparison: Comparison, *, explanations: bool = True) -> RedlineView:
+def redline_view(comparison: Comparison, *, explanations: bool = True,
+                 whole_moves: bool = False) -> RedlineView:
     """The comparison as the redlines draw it (the DOCX without the toelichting, as `render`
-    makes the document by default)."""
+    makes the document by default, and with moves as Word moves: see compare_documents)."""
     from rechtmakers.diff.binding import digest_of
     from rechtmakers.diff.redline import compare_documents, documents_of
     from rechtmakers.diff.summary import article_details, side_name
 
     before, after = documents_of(comparison, explanations=explanations)
-    document = compare_documents(before, after)
+    document = compare_documents(before, after, whole_moves=whole_moves)
     diffs = {a.id: a for a in comparison.articles}
     rows: list[ArticleRow] = []
     explained: list[ArticleRow] = []

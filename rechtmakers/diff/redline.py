@@ -46,10 +46,12 @@ ANCHOR_PREFIX = {Mark.DELETED: "geschrapt", Mark.MOVED_FROM: "verplaatst",
                  Mark.INSERTED: "nieuw", Mark.MOVED_TO: "nieuw"}
 
 
-def compare_documents(old: Document | None, new: Document | None) -> Document:
+def compare_documents(old: Document | None, new: Document | None, *,
+                      whole_moves: bool = False) -> Document:
     """The redline document: new's layout with old's differences marked in it. One of the
     two may be None (a new agreement, or one that is gone): then everything is inserted, or
-    deleted."""
+    deleted. A moved article shows at its new place with its edits; with whole_moves (a Word
+    move: what is accepted there is the new text) as the new text only."""
     if new is None:
         if old is None:
             raise ValueError("er is niets te vergelijken")
@@ -61,7 +63,7 @@ def compare_documents(old: Document | None, new: Document | None) -> Document:
         compass=compare_flows(old.compass, new.compass),
         considerations=compare_items(old.considerations, new.considerations),
         terms=_terms(old.terms, new.terms),
-        articles=_articles(old.articles, new.articles),
+        articles=_articles(old.articles, new.articles, whole_moves),
         annexes=_annexes(old.annexes, new.annexes),
     )
 
@@ -77,8 +79,8 @@ def _whole_document(doc: Document, mark: WholeMark, whole: Mark) -> Document:
 
 # Articles.
 
-def _articles(old: Sequence[ArticleNode], new: Sequence[ArticleNode]) -> tuple[
-        ArticleNode, ...]:
+def _articles(old: Sequence[ArticleNode], new: Sequence[ArticleNode],
+              whole_moves: bool) -> tuple[ArticleNode, ...]:
     """New's articles in order, each removed one where it stood, a moved one at both places."""
     old_by_id = {a.id: a for a in old}
     new_by_id = {a.id: a for a in new}
@@ -89,8 +91,10 @@ def _articles(old: Sequence[ArticleNode], new: Sequence[ArticleNode]) -> tuple[
         before, after = old_by_id.get(article_id), new_by_id.get(article_id)
         if place == "from" and before is not None:
             out.append(whole_article(before, Deleted, Mark.MOVED_FROM))
-        elif place == "to" and after is not None:
+        elif place == "to" and after is not None and (whole_moves or before is None):
             out.append(whole_article(after, Inserted, Mark.MOVED_TO))
+        elif place == "to" and after is not None and before is not None:
+            out.append(replace(compare_articles(before, after), mark=Mark.MOVED_TO))
         elif before is not None and after is not None:
             out.append(compare_articles(before, after))
         elif before is not None:
@@ -313,3 +317,4 @@ def documents_of(comparison: Comparison, *, explanations: bool = True) -> tuple[
 def redline_of(comparison: Comparison, *, explanations: bool = True) -> Document:
     """The comparison's redline document (with the toelichting: shown apart, not binding)."""
     return compare_documents(*documents_of(comparison, explanations=explanations))
+
