@@ -86,8 +86,9 @@ def read_review(data: bytes | Package, name: str = "") -> Review:
         raise UsageError(f"{name} is geen DOCX-bestand (een Word-document), of de tekst is "
                          "groter dan een review kan zijn.") from exc
     if document.count(b"<") > MAX_ELEMENTS:
-        raise UsageError(f"{name} heeft meer dan {MAX_ELEMENTS:,} XML-elementen in de tekst"
-                         .replace(",", ".") + "; zo groot is een review niet.")
+        limit = f"{MAX_ELEMENTS:,}".replace(",", ".")
+        raise UsageError(f"{name} is te groot voor een review: meer dan {limit} XML-elementen "
+                         "in de tekst.")
     comments_xml = optional_part(package.zip, "word/comments.xml")
     try:
         root = parse_xml(document)
