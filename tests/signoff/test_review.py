@@ -36,6 +36,7 @@ _PROBE = """<!DOCTYPE html><html><body style="margin:0">
 var f = document.getElementById("f");
 f.onload = function () {{
   var d = f.contentDocument, box = d.querySelector(".vraag");
+  d.querySelectorAll("details").forEach(function (e) {{ e.open = true; }});  // all unfolded
   document.body.dataset.meting = JSON.stringify({{
     scroll: d.documentElement.scrollWidth, inner: f.contentWindow.innerWidth,
     h1: d.querySelectorAll("h1").length, boxTop: box ? box.getBoundingClientRect().top : -1,
