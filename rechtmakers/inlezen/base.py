@@ -16,14 +16,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rechtmakers import gitrepo
-from rechtmakers.agreement import META_FILE, SIGNOFFS_DIR, Agreement, load_agreement
+from rechtmakers.agreement import SIGNOFFS_DIR, CompleteAgreement
 from rechtmakers.errors import RechtmakersError, UsageError
 from rechtmakers.inlezen.reader import Para, Review, read_body_xml
 from rechtmakers.render.docx_body import BodyWriter, Unit, write_document
 from rechtmakers.signoff.documented import signers_in, texts_of
 from rechtmakers.signoff.trust import TrustReport, evaluate
+from rechtmakers.versions import WORKING_TREE, Versions
 
-WORKING_TREE = "werkmap"
 MAX_STATES = 200  # states rendered and compared before the best so far is taken
 Signed = dict[str, dict[str, str]]  # party id → e-mail → "21 januari 2026; bewijs: …"
 
@@ -33,7 +33,7 @@ class Base:
     """One rendered state: its agreement, where it was found, its paragraphs and the units
     (paragraph ranges drawn from source fields)."""
 
-    agreement: Agreement
+    agreement: CompleteAgreement
     label: str  # WORKING_TREE or the commit
     paras: list[Para]
     units: list[Unit]
@@ -41,12 +41,13 @@ class Base:
 
 @dataclass(frozen=True)
 class _State:
-    agreement: Agreement
+    agreement: CompleteAgreement
     label: str
     signed: Signed
 
 
-def find_base(root: Path, working: Agreement, digest: str, review: Review, name: str) -> Base:
+def find_base(root: Path, working: CompleteAgreement, digest: str, review: Review,
+              name: str) -> Base:
     """The state with this digest whose rendering the review shows most closely."""
     explanations = review.properties.get("category") == "editie met toelichting"
     shown = [p.text for p in review.paras]
@@ -75,7 +76,7 @@ def find_base(root: Path, working: Agreement, digest: str, review: Review, name:
     return best[1]
 
 
-def render_base(agreement: Agreement, label: str, digest: str, signed: Signed,
+def render_base(agreement: CompleteAgreement, label: str, digest: str, signed: Signed,
                 explanations: bool) -> Base:
     """The paragraphs render's DOCX writer makes of this state."""
     from rechtmakers.document.build import build_document
@@ -93,48 +94,51 @@ def counter() -> Callable[[bool, int, int], int]:
     return lambda ordered, start, level: next(count)
 
 
-def _states(root: Path, working: Agreement, digest: str) -> Iterator[_State]:
+def _states(root: Path, working: CompleteAgreement, digest: str) -> Iterator[_State]:
     """The working tree (if it has this digest), then the commits with it, newest first."""
     from rechtmakers.digest import content_digest
 
     checks = _checks(root, working, digest)
-    if working.meta is not None and content_digest(working) == digest:
+    if content_digest(working) == digest:
         yield _State(working, WORKING_TREE, _signed(checks, None))
     try:
-        repo = gitrepo.open_repo(root)
-        subdir = gitrepo.repo_relative(repo, root)
-        commits = gitrepo.history(repo, subdir)
+        versions = Versions.open(root)
+        if versions.with_digest(digest) is None:  # one pass over the cached digests
+            return
+        commits = versions.history()
     except RechtmakersError:
         return
+    try:
+        yield from _committed(versions, commits, digest, checks)
+    finally:
+        versions.save()
+
+
+def _committed(versions: Versions, commits: list[gitrepo.Commit], digest: str,
+               checks: TrustReport | None) -> Iterator[_State]:
     pending: list[str] = []  # newer commits that changed only sign-offs: same text as this one
     found = False
     for commit in commits:
         pending.append(commit.sha)
         if all(c.path.startswith(f"{SIGNOFFS_DIR}/") for c in commit.changes):
             continue
-        agreement = _agreement_at(repo, root, subdir, commit.sha)
-        if agreement is not None and content_digest(agreement) == digest:
+        if versions.digest_at(commit.sha) == digest:
+            agreement = versions.at(commit.sha)
+            if agreement is None:
+                continue
             found = True
             for sha in pending:
-                yield _State(agreement, sha, _signed(checks, _ancestry(repo, subdir, sha)))
+                yield _State(agreement, sha, _signed(checks, _ancestry(versions, sha)))
         elif found:
             return  # past the versions with this digest
         pending = []
 
 
-def _agreement_at(repo: gitrepo.Repo, root: Path, subdir: str, sha: str) -> Agreement | None:
-    files = gitrepo.files_at(repo, sha, subdir)
-    if META_FILE not in files:
-        return None
-    agreement, _ = load_agreement(root, files=files)
-    return agreement if agreement.meta is not None else None
+def _ancestry(versions: Versions, sha: str) -> set[str]:
+    return {c.sha for c in versions.history(sha)}
 
 
-def _ancestry(repo: gitrepo.Repo, subdir: str, sha: str) -> set[str]:
-    return {c.sha for c in gitrepo.history(repo, subdir, sha)}
-
-
-def _checks(root: Path, working: Agreement, digest: str) -> TrustReport | None:
+def _checks(root: Path, working: CompleteAgreement, digest: str) -> TrustReport | None:
     """Today's trust report for this digest: which sign-offs count, and in which commit each
     was made; None outside git."""
     try:

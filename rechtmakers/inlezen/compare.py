@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from rechtmakers.agreement import ARTICLES_DIR, Agreement
+from rechtmakers.agreement import ARTICLES_DIR, CompleteAgreement
 from rechtmakers.inlezen.base import Base
 from rechtmakers.inlezen.mapping import FieldEdit, apply_edits, edit_script, map_edits
 from rechtmakers.inlezen.outcome import Change, CommentOut, Conflict, NotApplied, Outcome
@@ -28,7 +28,7 @@ GENERATED = ("de tekst is gegenereerd (een verwijzing, partijnaam, nummer, kop o
              "vingerafdruk); pas de bron zelf aan als dit de bedoeling is")
 
 
-def _value(agreement: Agreement, ref: FieldRef) -> Any:
+def _value(agreement: CompleteAgreement, ref: FieldRef) -> Any:
     source = agreement.sources.get(ref[0])
     node: Any = source.data if source else None
     for part in ref[1]:
@@ -53,7 +53,7 @@ def field_name(ref: FieldRef) -> str:
 class Reading:
     """One comparison of the returned paragraphs against the base's, segment by segment."""
 
-    def __init__(self, review: Review, base: Base, working: Agreement,
+    def __init__(self, review: Review, base: Base, working: CompleteAgreement,
                  outcome: Outcome) -> None:
         self.review = review
         self.base = base.agreement

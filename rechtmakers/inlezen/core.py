@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rechtmakers.agreement import load_agreement
 from rechtmakers.errors import UsageError
-from rechtmakers.inlezen.base import WORKING_TREE, find_base
+from rechtmakers.inlezen.base import find_base
 from rechtmakers.inlezen.compare import Reading
 from rechtmakers.inlezen.outcome import Outcome
 from rechtmakers.inlezen.package import open_docx, read_file
 from rechtmakers.inlezen.reader import read_review
 from rechtmakers.inlezen.write import write_changes
+from rechtmakers.versions import WORKING_TREE, working
 
 __all__ = ["WORKING_TREE", "Outcome", "read_back"]
 
@@ -33,14 +33,13 @@ def read_back(docx: Path, path: Path | None, cwd: Path, *, dry_run: bool = False
                          "rechtmakers render --format docx is gemaakt.")
     root = _agreement_root(path, cwd, package.properties.get("keywords", ""))
     review = read_review(package)
-    working, _ = load_agreement(root)
-    base = find_base(root, working, digest, review, str(docx))
+    current = working(root)
+    base = find_base(root, current, digest, review, str(docx))
     meta = base.agreement.meta
-    assert meta is not None
     outcome = Outcome(meta.id, meta.version, digest, base.label, dry_run=dry_run)
-    Reading(review, base, working, outcome).run()
+    Reading(review, base, current, outcome).run()
     if not dry_run:
-        write_changes(root, working, outcome)
+        write_changes(root, current, outcome)
     return outcome
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from rechtmakers.inlezen.base import WORKING_TREE
 from rechtmakers.inlezen.outcome import Outcome
+from rechtmakers.versions import WORKING_TREE
 
 
 def as_json(outcome: Outcome) -> str:

@@ -7,14 +7,14 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from rechtmakers.agreement import META_FILE, PARTIES_FILE, TERMS_FILE, Agreement
+from rechtmakers.agreement import META_FILE, PARTIES_FILE, TERMS_FILE, CompleteAgreement
 from rechtmakers.inlezen.outcome import Outcome
 from rechtmakers.inlezen.splice import splice
 from rechtmakers.load import YamlPath
 from rechtmakers.safe_write import check_target, write_file
 
 
-def write_changes(root: Path, working: Agreement, outcome: Outcome) -> None:
+def write_changes(root: Path, working: CompleteAgreement, outcome: Outcome) -> None:
     """Splice the changed fields into the working tree's files, check, write, validate."""
     if not outcome.pending:
         return
@@ -45,7 +45,7 @@ def write_changes(root: Path, working: Agreement, outcome: Outcome) -> None:
     _validate(root, outcome)
 
 
-def _file_problems(root: Path, rel: str, text: str, working: Agreement) -> list[str]:
+def _file_problems(root: Path, rel: str, text: str, working: CompleteAgreement) -> list[str]:
     """What reading the new text of one file would refuse, when the old text read well."""
     from pydantic import ValidationError
 

@@ -54,10 +54,11 @@ def _report(agreement: Agreement, digest: str) -> TrustReport | None:
         gitrepo.open_repo(agreement.root)
     except RechtmakersError:
         return None
+    from rechtmakers.agreement import WORKING_TREE, gate
     from rechtmakers.signoff.trust import evaluate
 
-    try:
-        return evaluate(agreement.root, agreement, digest)
+    try:  # a digest was taken, so the agreement read whole; the gate says so to the types
+        return evaluate(agreement.root, gate(agreement, (), WORKING_TREE), digest)
     except RechtmakersError:
         return None
 

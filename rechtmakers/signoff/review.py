@@ -15,7 +15,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import assert_never
 
-from rechtmakers.agreement import Agreement
+from rechtmakers.agreement import CompleteAgreement
 from rechtmakers.errors import AgreementError, RechtmakersError
 from rechtmakers.safe_write import check_target, write_file
 from rechtmakers.signoff.review_changes import Changes, changes_since
@@ -68,7 +68,6 @@ def review(root: Path, request: ReviewRequest) -> ReviewResult:
     agreement = status.agreement
     party = _party(status, request.party)
     meta = agreement.meta
-    assert meta is not None  # agreement_status refuses an agreement without one
     kind = _kind(meta.status)
     since = _last_signed(party)
     changes = _changes(root, agreement, since, status.digest)
@@ -144,13 +143,12 @@ def _warnings(kind: ReviewKind, party: PartyTrust, routes: tuple[Offer, ...],
     return tuple(found)
 
 
-def _add_rendering(files: dict[str, bytes], agreement: Agreement, fmt: str) -> str | None:
+def _add_rendering(files: dict[str, bytes], agreement: CompleteAgreement, fmt: str) -> str | None:
     """The PDF (to sign) or DOCX (to review) of this version, added to files; None when it
     cannot be made here (no typst, say): the page then says how to get it."""
     from rechtmakers.render import RenderOptions, render_agreement
 
     meta = agreement.meta
-    assert meta is not None
     try:
         rendered = render_agreement(agreement, RenderOptions(formats=(fmt,)))
     except RechtmakersError:
@@ -178,7 +176,7 @@ def _last_signed(party: PartyTrust) -> RecordCheck | None:
     return max(counting, key=lambda c: c.record.signed_at if c.record else 0, default=None)
 
 
-def _changes(root: Path, agreement: Agreement, since: RecordCheck | None,
+def _changes(root: Path, agreement: CompleteAgreement, since: RecordCheck | None,
              digest: str) -> Changes | None:
     """What changed since the party's last sign-off; None when it signed this content, never
     signed, or the signed version cannot be read."""

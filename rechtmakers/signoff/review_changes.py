@@ -11,11 +11,12 @@ from pathlib import Path
 from markupsafe import Markup
 
 from rechtmakers import gitrepo
-from rechtmakers.agreement import ARTICLES_DIR, SIGNOFFS_DIR, Agreement, load_agreement
+from rechtmakers.agreement import ARTICLES_DIR, CompleteAgreement
 from rechtmakers.diff.compare import ArticleDiff, Comparison, compare
 from rechtmakers.diff.html import redline
 from rechtmakers.diff.present import Line, article_view, heading, meta_views
 from rechtmakers.errors import RechtmakersError
+from rechtmakers.versions import Versions
 
 MAX_BULLETS = 5  # per article; the rest is counted
 MAX_QUOTE = 90  # characters of old or new words quoted in a bullet
@@ -46,20 +47,19 @@ class Changes:
     binding: bool
 
 
-def changes_since(root: Path, agreement: Agreement, commit: str, version: str
+def changes_since(root: Path, agreement: CompleteAgreement, commit: str, version: str
                   ) -> Changes | None:
-    """The changes from the agreement at commit to agreement; None when it cannot be read."""
+    """The changes from the agreement at commit to agreement; None when it cannot be read
+    (under this release's rules the signed version may no longer read: the page then shows
+    the text and the sign-offs, as for a first signature)."""
+    label = f"versie {version}"
     try:
-        repo = gitrepo.open_repo(root)
-        subdir = gitrepo.repo_relative(repo, root)
-        files = {rel: data for rel, data in gitrepo.files_at(repo, commit, subdir).items()
-                 if not rel.startswith(f"{SIGNOFFS_DIR}/")}
-        old, problems = load_agreement(root, files)
-        if problems or old.meta is None:
+        versions = Versions.open(root)
+        old = versions.at(commit, label=label)
+        if old is None:
             return None
-        comparison = compare(old, agreement, old_label=f"versie {version}",
-                             new_label="nu")
-        reasons = _reasons(repo, subdir, commit)
+        comparison = compare(old, agreement, old_label=label, new_label="nu")
+        reasons = _reasons(versions.history(), commit)
     except RechtmakersError:
         return None
     articles = tuple(_article(comparison, a, reasons) for a in comparison.articles
@@ -69,10 +69,10 @@ def changes_since(root: Path, agreement: Agreement, commit: str, version: str
     return Changes(version, articles, other, comparison.binding_changed)
 
 
-def _reasons(repo: gitrepo.Repo, subdir: str, since: str) -> dict[str, list[str]]:
+def _reasons(history: list[gitrepo.Commit], since: str) -> dict[str, list[str]]:
     """File → the subjects of the commits after since that changed it, oldest first."""
     found: dict[str, list[str]] = {}
-    for commit in gitrepo.history(repo, subdir):
+    for commit in history:
         if commit.sha == since:
             break
         for change in commit.changes:

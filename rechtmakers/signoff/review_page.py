@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from rechtmakers.agreement import Agreement
+from rechtmakers.agreement import CompleteAgreement
 from rechtmakers.signoff.review_changes import Changes
 from rechtmakers.signoff.routes import Contact, Offer
 from rechtmakers.signoff.trust import PartyTrust, RecordCheck
@@ -41,7 +41,7 @@ class PageFacts:
     """Everything the page says, decided before the template draws it."""
 
     kind: str  # the ReviewKind's name: APPROVAL, DISCUSSION or SEALED
-    agreement: Agreement
+    agreement: CompleteAgreement
     party: PartyTrust
     parties: tuple[PartyTrust, ...]
     party_label: str
@@ -68,7 +68,6 @@ def page(facts: PageFacts) -> str:
     text_page = next(iter(rendered.values())).decode("utf-8")
     env = environment(house_style=None, autoescape=True, filters={})
     meta = facts.agreement.meta
-    assert meta is not None
     lead = facts.agreement.party_map.get(meta.lead)
     return render_template(
         env, TEMPLATE, f=facts, meta=meta, style=Markup(_style(text_page)),

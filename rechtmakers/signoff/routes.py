@@ -9,7 +9,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from rechtmakers import gitrepo
-from rechtmakers.agreement import Agreement
+from rechtmakers.agreement import CompleteAgreement
 from rechtmakers.errors import RechtmakersError, UsageError
 from rechtmakers.model import Party
 from rechtmakers.signoff.anchors import CommittedAnchors
@@ -51,7 +51,7 @@ class Contact:
     email: str | None
 
 
-def offers(root: Path, agreement: Agreement, party: PartyTrust,
+def offers(root: Path, agreement: CompleteAgreement, party: PartyTrust,
            lead: PartyTrust | None) -> tuple[Offer, ...]:
     """The routes that can count for party today, most suitable for a director first."""
     found: list[Offer] = []
@@ -68,12 +68,11 @@ def offers(root: Path, agreement: Agreement, party: PartyTrust,
     return tuple(found)
 
 
-def _git_signers(agreement: Agreement, party: PartyTrust) -> tuple[str, ...]:
+def _git_signers(agreement: CompleteAgreement, party: PartyTrust) -> tuple[str, ...]:
     """Who can sign in git so that it counts: with a key that counts, each; without one, only
     when neither the agreement nor the party asks for keys."""
-    meta = agreement.meta
-    demand_key = meta is not None and meta.signing is not None and \
-        meta.signing.evidence == "sleutel"
+    signing = agreement.meta.signing
+    demand_key = signing is not None and signing.evidence == "sleutel"
     party_keyed = any(k.trusted or k.listed for k in party.keys)
     return tuple(r.name for r in party.party.representatives
                  if party.keys_of(r.email) or not (demand_key or party_keyed))
@@ -95,19 +94,18 @@ def _has_anchor(root: Path, lead: PartyTrust | None) -> bool:
         return False
 
 
-def contact(agreement: Agreement, named: str | None) -> Contact | None:
+def contact(agreement: CompleteAgreement, named: str | None) -> Contact | None:
     """--contact, or by default the penvoerder's first representative. --contact may be a
     representative's e-mail address, "Naam <adres>", an address, or a name."""
     if named is not None:
         return _named(agreement, named)
-    meta = agreement.meta
-    lead = agreement.party_map.get(meta.lead) if meta else None
+    lead = agreement.party_map.get(agreement.meta.lead)
     if lead is None or not lead.representatives:
         return None
     return _representative(lead, 0)
 
 
-def _named(agreement: Agreement, text: str) -> Contact:
+def _named(agreement: CompleteAgreement, text: str) -> Contact:
     text = " ".join(text.split())
     if not text or len(text) > MAX_CONTACT:
         raise UsageError(f"--contact is leeg of langer dan {MAX_CONTACT} tekens. Geef een naam "
