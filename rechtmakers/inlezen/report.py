@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from rechtmakers.inlezen.core import Outcome
+from rechtmakers.inlezen.outcome import Outcome
 from rechtmakers.versions import WORKING_TREE
 
 

@@ -38,7 +38,12 @@ from rechtmakers.signoff.records import (
     signer_slug,
 )
 from rechtmakers.signoff.sshsig import verify_sshsig
-from rechtmakers.signoff.statement import NAMESPACE, build_statement, statement_fields
+from rechtmakers.signoff.statement import (
+    NAMESPACE,
+    build_statement,
+    party_label,
+    statement_fields,
+)
 from rechtmakers.signoff.trust import (
     PartyTrust,
     TrustReport,
@@ -199,7 +204,7 @@ def _sign_detached(repo: gitrepo.Repo, subdir: str, root: Path,
     context = EvidenceContext(agreement.id, meta.title, meta.version, digest, party,
                               standing.trusted, build_statement(
                                   agreement.id, meta.title, meta.version, digest, party.id,
-                                  party.name), anchors.certificates,
+                                  party_label(party)), anchors.certificates,
                               editions=signing_editions(root))
     result = kind.verify(data, context)
     if not result.ok:
@@ -335,7 +340,7 @@ def _candidate_statements(repo: gitrepo.Repo, subdir: str, root: Path, evidence:
         if past.digest != context.digest:
             meta = past.agreement.meta
             found.append(build_statement(past.agreement.id, meta.title, meta.version,
-                                         past.digest, party.id, party.name))
+                                         past.digest, party.id, party_label(party)))
     versions.save()
     return found
 

@@ -57,7 +57,7 @@ from rechtmakers.signoff.records import (
     signer_slug,
 )
 from rechtmakers.signoff.sshsig import SigError, parse_sshsig, verify_in_process
-from rechtmakers.signoff.statement import build_statement, statement_fields
+from rechtmakers.signoff.statement import build_statement, party_label, statement_fields
 from rechtmakers.versions import Versions
 
 KeyId = tuple[str, str]  # (e-mail address casefolded, fingerprint)
@@ -570,7 +570,7 @@ def _check_detached(item: _Written, files: dict[str, bytes], party: Party,
                       f"{MAX_EVIDENCE_BYTES // (1024 * 1024)} MB", record, record.evidence.kind)
     statement_rel = f"{item.rel.removesuffix('.yaml')}.akkoord.txt"
     statement = files.get(statement_rel) or build_statement(
-        agreement.id, title, record.version, record.digest, party.id, party.name)
+        agreement.id, title, record.version, record.digest, party.id, party_label(party))
     named = statement_fields(statement)
     if (named.get("Digest"), named.get("Kenmerk partij"), named.get("Overeenkomst")) != (
             record.digest, party.id, agreement.id):

@@ -110,3 +110,11 @@ def write_record(agreement: Path, party: str, person: tuple[str, str], *,
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(dump_record(record), encoding="utf-8")
     return target
+
+
+def to_signing(agreement: Path) -> None:
+    """A concept is discussed, not approved: review writes a statement from ter-ondertekening."""
+    meta = agreement / "overeenkomst.yaml"
+    if "status: concept" in meta.read_text(encoding="utf-8"):
+        edit(meta, "status: concept", "status: ter-ondertekening")
+        commit_all(agreement.parents[1], "Ter ondertekening")

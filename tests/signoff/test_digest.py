@@ -93,7 +93,7 @@ DIFFERENT: dict[str, Edit] = {
     "list item merged into paragraph": replace(DOEL, "samen optrekken. Zo willen we:\n\n  - ",
                                                "samen optrekken. Zo willen we: "),
     "article versie": replace(BESLUIT, "versie: 1", "versie: 2"),
-    "agreement versie": replace("overeenkomst.yaml", "versie: 1.0.0", "versie: 1.1.0"),
+    "agreement versie": replace("overeenkomst.yaml", "\nversie: 1.", "\nversie: 9."),
     "datum": replace("overeenkomst.yaml", "datum: 2026-01-21", "datum: 2026-02-01"),
     "party name": replace("partijen.yaml", "naam: De Schoor", "naam: Welzijn De Schoor"),
     "party kind": replace("partijen.yaml", "soort: wonen", "soort: overig"),
@@ -109,7 +109,7 @@ DIFFERENT: dict[str, Edit] = {
 # these fails, the canonical form changed. That needs a DIGEST_FORMAT bump and a CHANGELOG
 # line, not a new pin. (A change of the agreement's own binding text changes its digest too;
 # then pin the new value.)
-SAMPLE_DIGEST = "bc8a8a563207816e1dbf87713e301dff755d1fc4a7ded86916c4593ef132c553"
+SAMPLE_DIGEST = "b801e822a0c164cbd1420caae727cd959ab738a658b23a63207ea4502dce6349"
 MINIMAL_DIGEST = "77da64865a11470bf19da65414573d59166db7394390817cd022c8e38f47231b"
 MINIMAL = Path(__file__).resolve().parents[1] / "data" / "minimal"
 
