@@ -35,7 +35,7 @@ BESLUIT = "artikelen/besluitvorming.yaml"
 DOEL = "artikelen/doel.yaml"
 
 SAME: dict[str, Edit] = {
-    "comment": replace(BESLUIT, "versie: 1\n", "versie: 1  # verhoogd bij elke wijziging\n"
+    "comment": replace(BESLUIT, "versie: 2\n", "versie: 2  # verhoogd bij elke wijziging\n"
                        "# een opmerking voor de jurist\n"),
     "quoting": replace(BESLUIT, "orgaan: de stuurgroep", "orgaan: 'de stuurgroep'"),
     "double quoting": replace("overeenkomst.yaml", "titel: Samenwerkingsovereenkomst Positief "
@@ -47,9 +47,9 @@ SAME: dict[str, Edit] = {
                                "  orgaan: de stuurgroep\n  wijze: consent\n"),
     "rewrap paragraph": replace(BESLUIT, "Een besluit gaat door\n  als niemand",
                                 "Een besluit\n  gaat door als niemand"),
-    "unwrap paragraph": replace(BESLUIT, "zoals\n  [[inwonerperspectief.casus]] beschrijft. "
+    "unwrap paragraph": replace(BESLUIT, "zoals\n  [[inwonerperspectief.situatie]] beschrijft. "
                                 "Komen we er samen niet uit, dan volgen we de\n  stappen",
-                                "zoals [[inwonerperspectief.casus]] beschrijft. Komen we er "
+                                "zoals [[inwonerperspectief.situatie]] beschrijft. Komen we er "
                                 "samen niet uit, dan volgen we de stappen"),
     "folded plain scalar": replace(BESLUIT, "    tekst: De penvoerder stuurt elk voorstel "
                                    "minstens een week", "    tekst: De penvoerder stuurt elk "
@@ -92,9 +92,9 @@ DIFFERENT: dict[str, Edit] = {
                                "Een besluit gaat door\n\n  als niemand"),
     "list item merged into paragraph": replace(DOEL, "samen optrekken. Zo willen we:\n\n  - ",
                                                "samen optrekken. Zo willen we: "),
-    "article versie": replace(BESLUIT, "versie: 1", "versie: 2"),
+    "article versie": replace(BESLUIT, "versie: 2", "versie: 3"),
     "agreement versie": replace("overeenkomst.yaml", "\nversie: 1.", "\nversie: 9."),
-    "datum": replace("overeenkomst.yaml", "datum: 2026-01-21", "datum: 2026-02-01"),
+    "datum": replace("overeenkomst.yaml", "\ndatum: 2026-", "\ndatum: 2025-"),
     "party name": replace("partijen.yaml", "naam: De Schoor", "naam: Welzijn De Schoor"),
     "party kind": replace("partijen.yaml", "soort: wonen", "soort: overig"),
     "term": replace("begrippen.yaml", "Twaalf inwoners", "Vijftien inwoners"),
