@@ -32,7 +32,8 @@ _CERT_SUFFIXES = (".pem", ".crt", ".cer")
 _CLOCK_SKEW = dt.timedelta(days=1)
 _MAX_CACHE = 10_000
 # The code the facts depend on: a change to either file starts a fresh cache.
-_SOURCES = ("signoff/pdf_signatures.py", "signoff/pdf_evidence.py", "signoff/pdf_origin.py")
+_SOURCES = ("signoff/pdf_signatures.py", "signoff/pdf_evidence.py", "signoff/pdf_origin.py",
+            "signoff/pdf_fields.py")
 _OPEN: dict[str, SignedPdf] = {}
 VersionOf = Callable[[str], str | None]  # content digest → the version that had it, if known
 _UNKNOWN_ISSUER = ("NO_CERTIFICATE_CHAIN_FOUND", "CERTIFICATE_CHAIN_GENERAL_FAILURE", "")
