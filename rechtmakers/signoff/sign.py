@@ -18,6 +18,7 @@ from rechtmakers.digest import content_digest
 from rechtmakers.errors import AgreementError, RechtmakersError, UsageError, os_reason
 from rechtmakers.model import Party, Representative
 from rechtmakers.signoff.anchors import Anchors, CommittedAnchors
+from rechtmakers.signoff.commitsig import allowed_signers_text
 from rechtmakers.signoff.evidence import (
     EvidenceContext,
     EvidenceKind,
@@ -35,12 +36,7 @@ from rechtmakers.signoff.records import (
 )
 from rechtmakers.signoff.sshsig import verify_sshsig
 from rechtmakers.signoff.statement import NAMESPACE, build_statement, statement_fields
-from rechtmakers.signoff.trust import (
-    PartyTrust,
-    TrustReport,
-    allowed_signers_text,
-    evaluate,
-)
+from rechtmakers.signoff.trust import PartyTrust, TrustReport, evaluate
 from rechtmakers.validate import validate_agreement
 
 TRAILERS = ("Ondertekend-door", "Namens", "Overeenkomst", "Versie", "Digest")
@@ -192,7 +188,7 @@ def _sign_detached(repo: gitrepo.Repo, subdir: str, root: Path, agreement: Agree
     data = _read_evidence(evidence)
     meta = agreement.meta
     assert meta is not None
-    anchors = _anchors(repo, subdir, agreement, report, kind.kind)
+    anchors = _anchors(repo, subdir, report, kind.kind)
     context = EvidenceContext(agreement.id, meta.title, meta.version, digest, party,
                               standing.trusted, build_statement(
                                   agreement.id, meta.title, meta.version, digest, party.id,
@@ -225,20 +221,17 @@ def _sign_detached(repo: gitrepo.Repo, subdir: str, root: Path, agreement: Agree
     return SignResult(record, party, commit, root / rel, kind.kind)
 
 
-def _anchors(repo: gitrepo.Repo, subdir: str, agreement: Agreement, report: TrustReport,
-             kind: str) -> Anchors:
-    """The agreement's trust anchors that count, as the trust rule reads them (vertrouwd/ at
-    HEAD, trusted from history), for a kind that needs them."""
+def _anchors(repo: gitrepo.Repo, subdir: str, report: TrustReport, kind: str) -> Anchors:
+    """The agreement's trust anchors that count, as the trust rule reads them (the versions
+    of vertrouwd/ that the trusted history made count), for a kind that needs them."""
     if not needs_anchors(kind):
         return Anchors(())
     from rechtmakers.signoff.pdf_evidence import TRUST_DIR
 
     folder = f"{subdir}/{TRUST_DIR}" if subdir else TRUST_DIR
     files = {f"{TRUST_DIR}/{rel}": d for rel, d in gitrepo.files_at(repo, "HEAD", folder).items()}
-    lead = agreement.meta.lead if agreement.meta else ""
-    keys = next((p.trusted for p in report.parties if p.party.id == lead), ())
     try:
-        return CommittedAnchors(repo, subdir, files, keys).get()
+        return CommittedAnchors(repo, files, dict(report.anchor_blobs)).get()
     except AgreementError as exc:
         raise AgreementError(f"{exc} Er is niets vastgelegd.") from None
 
