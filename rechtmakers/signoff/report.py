@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rechtmakers.agreement import Agreement
+from rechtmakers.agreement import CompleteAgreement
 from rechtmakers.model import Party
 from rechtmakers.signoff.evidence import TrustedKey
 from rechtmakers.signoff.records import SignOff
@@ -100,7 +100,7 @@ class PartyTrust:
 class TrustReport:
     """The rule applied to every party of an agreement, for one digest."""
 
-    agreement: Agreement
+    agreement: CompleteAgreement
     digest: str
     parties: tuple[PartyTrust, ...]
     strays: tuple[RecordCheck, ...] = ()

@@ -15,11 +15,9 @@ Who represents a party, and with which keys, is the authority that counts at HEA
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from rechtmakers import gitrepo
-from rechtmakers.agreement import SIGNOFFS_DIR, Agreement, load_agreement
-from rechtmakers.digest import content_digest
+from rechtmakers.agreement import CompleteAgreement
 from rechtmakers.errors import RechtmakersError
 from rechtmakers.model import Party
 from rechtmakers.signoff.anchors import Anchors, CommittedAnchors
@@ -41,6 +39,7 @@ from rechtmakers.signoff.records import (
 from rechtmakers.signoff.report import COMMIT_KINDS, RecordCheck
 from rechtmakers.signoff.statement import build_statement, statement_fields
 from rechtmakers.signoff.trusted import TrustedAuthority
+from rechtmakers.versions import Versions
 
 _SIGNATURE_STATES = {
     "B": "de handtekening onder de commit klopt niet (de commit is veranderd)",
@@ -50,36 +49,6 @@ _SIGNATURE_STATES = {
     "E": "de handtekening onder de commit is niet te controleren (ontbreekt de sleutel of gpg?)",
     "N": "de commit is niet ondertekend",
 }
-
-
-class Digests:
-    """The content digest at a commit, computed once per distinct content (kept by content)."""
-
-    def __init__(self, repo: gitrepo.Repo, subdir: str, root: Path, commits: list[str],
-                 cache: ResultCache) -> None:
-        self.repo, self.subdir, self.root, self.cache = repo, subdir, root, cache
-        self.keys = gitrepo.content_keys(repo, commits, subdir, skip=SIGNOFFS_DIR)
-        self.known: dict[str, str | None] = {}
-
-    def at(self, commit: str) -> str | None:
-        key = self.keys.get(commit, "")
-        if not key:
-            return None
-        if key not in self.known:
-            self.known[key] = self.cache.get_digest(key) or self._compute(commit, key)
-        return self.known[key]
-
-    def _compute(self, commit: str, key: str) -> str | None:
-        files = {rel: data for rel, data in
-                 gitrepo.files_at(self.repo, gitrepo.CommitId(commit), self.subdir).items()
-                 if not rel.startswith(f"{SIGNOFFS_DIR}/")}
-        agreement, _ = load_agreement(self.root, files)
-        try:
-            digest = content_digest(agreement)
-        except RechtmakersError:
-            return None
-        self.cache.put_digest(key, digest)
-        return digest
 
 
 @dataclass
@@ -94,11 +63,11 @@ class RuleContext:
     """What every record is judged against: HEAD's files, the authority and the evidence."""
 
     files: dict[str, bytes]
-    agreement: Agreement
+    agreement: CompleteAgreement
     title: str
     authority: TrustedAuthority
     signatures: dict[str, gitrepo.Signature]
-    digests: Digests
+    versions: Versions
     cache: ResultCache
     anchors: CommittedAnchors
 
@@ -172,7 +141,7 @@ def _check_commit(item: Written, party: Party, record: SignOff, context: RuleCon
             f"geen vertegenwoordiger van {party.name}"), record)
     kind, key = _commit_evidence(item, item.commit, party, record, context.authority,
                                  context.signatures)
-    actual = context.digests.at(item.commit.sha)
+    actual = context.versions.digest_at(item.commit.sha)
     if actual != record.digest:
         shown = actual[:12] if actual else "niet te lezen"
         raise _refuse(item, f"de digest in het record ({record.digest[:12]}) is niet die van "

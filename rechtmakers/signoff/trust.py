@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 from rechtmakers import gitrepo
-from rechtmakers.agreement import SIGNOFFS_DIR, Agreement, load_agreement
+from rechtmakers.agreement import SIGNOFFS_DIR, CompleteAgreement, IncompleteAgreement
 from rechtmakers.errors import UsageError
 from rechtmakers.signoff.anchors import CommittedAnchors
 from rechtmakers.signoff.commitsig import allowed_signers_text, commit_signatures
@@ -22,14 +22,15 @@ from rechtmakers.signoff.evidence import ResultCache
 from rechtmakers.signoff.lineage import walk_history
 from rechtmakers.signoff.records import record_party, record_paths_on_disk
 from rechtmakers.signoff.report import KeyState, PartyTrust, RecordCheck, TrustReport
-from rechtmakers.signoff.rule import Digests, RuleContext, Written, check_record
+from rechtmakers.signoff.rule import RuleContext, Written, check_record
 from rechtmakers.signoff.trusted import TrustedAuthority
 from rechtmakers.signoff.verdict import party_state
+from rechtmakers.versions import Versions
 
 __all__ = ["KeyState", "PartyTrust", "RecordCheck", "TrustReport", "evaluate"]
 
 
-def evaluate(root: Path, agreement: Agreement, digest: str, *, cached: bool = True
+def evaluate(root: Path, agreement: CompleteAgreement, digest: str, *, cached: bool = True
              ) -> TrustReport:
     """Apply the rule to every party of agreement (as read from the working tree) for digest.
 
@@ -37,19 +38,20 @@ def evaluate(root: Path, agreement: Agreement, digest: str, *, cached: bool = Tr
     for nobody. Outside git nothing counts. cached=False checks all evidence again (verify).
     """
     try:
-        repo = gitrepo.open_repo(root)
-        subdir = gitrepo.repo_relative(repo, root)
-        head = gitrepo.head_commit(repo)
+        versions = Versions.open(root, cached=cached)
+        head = gitrepo.head_commit(versions.repo)
     except UsageError as exc:
         return _without_git(root, agreement, digest, str(exc))
-    cache = ResultCache(gitrepo.cache_dir(repo) if cached else None)
+    cache = ResultCache(gitrepo.cache_dir(versions.repo) if cached else None)
     with tempfile.TemporaryDirectory(prefix="rechtmakers-") as tmp:
-        report = _evaluate(repo, subdir, head, root, agreement, digest, cache, Path(tmp))
+        report = _evaluate(versions, head, agreement, digest, cache, Path(tmp))
     cache.save()
+    versions.save()
     return report
 
 
-def _without_git(root: Path, agreement: Agreement, digest: str, why: str) -> TrustReport:
+def _without_git(root: Path, agreement: CompleteAgreement, digest: str, why: str
+                 ) -> TrustReport:
     checks = [RecordCheck(rel, record_party(rel) or "", None, False,
                           reason="niet vastgelegd in git; zonder git is er geen bewijs",
                           committed=False) for rel in record_paths_on_disk(root)]
@@ -59,12 +61,13 @@ def _without_git(root: Path, agreement: Agreement, digest: str, why: str) -> Tru
     return TrustReport(agreement, digest, parties, strays, (why,))
 
 
-def _evaluate(repo: gitrepo.Repo, subdir: str, head: str, root: Path, agreement: Agreement,
-              digest: str, cache: ResultCache, scratch: Path) -> TrustReport:
+def _evaluate(versions: Versions, head: str, agreement: CompleteAgreement, digest: str,
+              cache: ResultCache, scratch: Path) -> TrustReport:
+    repo, subdir, root = versions.repo, versions.subdir, versions.root
     head_ids = gitrepo.blob_ids(repo, head, subdir)
     contents = gitrepo.read_blobs(repo, head_ids.values())
     head_files = {rel: contents[sha] for rel, sha in head_ids.items() if sha in contents}
-    at_head = _agreement_at_head(root, head_files) or agreement
+    at_head, head_note = _agreement_at_head(versions, head, agreement)
     listed = {**agreement.party_map, **at_head.party_map}
     authority = TrustedAuthority(walk_history(repo, subdir, head, root, scratch), listed)
     trusted = {pid: authority.party(party) for pid, party in listed.items()}
@@ -75,10 +78,9 @@ def _evaluate(repo: gitrepo.Repo, subdir: str, head: str, root: Path, agreement:
         {(k.email, k.fingerprint): (k.kind, k.public) for pid in trusted
          for k in authority.keys_of(pid)}), encoding="utf-8")
     signatures = commit_signatures(repo, commits, allowed)
-    digests = Digests(repo, subdir, root, commits, cache)
-    title = at_head.meta.title if at_head.meta else agreement.id
+    title = at_head.meta.title
     anchors = CommittedAnchors(repo, head_files, authority.anchor_blobs())
-    context = RuleContext(head_files, at_head, title, authority, signatures, digests, cache,
+    context = RuleContext(head_files, at_head, title, authority, signatures, versions, cache,
                           anchors)
     checks = [check_record(item, trusted.get(record_party(item.rel) or ""), context)
               for item in written]
@@ -88,9 +90,10 @@ def _evaluate(repo: gitrepo.Repo, subdir: str, head: str, root: Path, agreement:
         checks.append(RecordCheck(rel, record_party(rel) or "", None, False,
                                   reason=f"{rel} is nog niet vastgelegd in git en telt niet",
                                   committed=False))
-    notes = [f"{rel} is gewijzigd of verwijderd sinds het is vastgelegd; de vastgelegde "
-             "versie geldt" for rel in sorted(committed)
-             if not (root / rel).is_file() or (root / rel).read_bytes() != head_files.get(rel)]
+    notes = [*head_note, *(f"{rel} is gewijzigd of verwijderd sinds het is vastgelegd; de "
+                           "vastgelegde versie geldt" for rel in sorted(committed)
+                           if not (root / rel).is_file()
+                           or (root / rel).read_bytes() != head_files.get(rel))]
     notes += [r.text() for r in authority.rejections("")]
     notes += [f"partijen.yaml of overeenkomst.yaml is in commit {c[:12]} niet te lezen; die "
               "versie is overgeslagen en de volgende leesbare is vergeleken met de vorige"
@@ -107,10 +110,15 @@ def _evaluate(repo: gitrepo.Repo, subdir: str, head: str, root: Path, agreement:
                        tuple(sorted(authority.anchor_blobs().items())))
 
 
-def _agreement_at_head(root: Path, files: dict[str, bytes]) -> Agreement | None:
-    agreement, problems = load_agreement(root, {rel: data for rel, data in files.items()
-                                                if not rel.startswith(f"{SIGNOFFS_DIR}/")})
-    return agreement if agreement.meta is not None and agreement.parties else None
+def _agreement_at_head(versions: Versions, head: str, agreement: CompleteAgreement
+                       ) -> tuple[CompleteAgreement, list[str]]:
+    """The agreement at HEAD, whose parties the rule reads; the working tree's when HEAD holds
+    none yet, or (said in a note) when the version at HEAD does not load."""
+    try:
+        at_head = versions.at(gitrepo.CommitId(head), label="HEAD")
+    except IncompleteAgreement as exc:
+        return agreement, [f"{exc} Tot dan gelden de partijen en regels van de werkmap."]
+    return (at_head if at_head is not None and at_head.parties else agreement), []
 
 
 def _written_records(repo: gitrepo.Repo, subdir: str, head: str, head_ids: dict[str, str]

@@ -18,13 +18,12 @@ from diffhelp import SAMPLE, Versions
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from rechtmakers.agreement import Agreement
+from rechtmakers.agreement import Agreement, load_complete
 from rechtmakers.diff import Comparison, compare
 from rechtmakers.diff.binding import binding_changed, digest_of
 from rechtmakers.diff.html import render_html
 from rechtmakers.diff.json import render_json
 from rechtmakers.diff.markdown import render_markdown
-from rechtmakers.diff.pair import load_version
 from rechtmakers.diff.terminal import render_terminal
 from rechtmakers.digest import content_digest
 from rechtmakers.model import Article, Member
@@ -34,7 +33,7 @@ _BASE: list[Agreement] = []
 
 def base() -> Agreement:
     if not _BASE:
-        _BASE.append(load_version(SAMPLE, "oud"))
+        _BASE.append(load_complete(SAMPLE, label="oud"))
     return _BASE[0]
 
 
