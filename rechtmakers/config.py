@@ -18,6 +18,11 @@ from typing import Any
 
 from rechtmakers.errors import UsageError, os_reason
 
+# The rules that guard signing: what is signed is what everyone sees (H001-H003) and a
+# vastgesteld agreement was signed by every party (G001). A repository cannot switch them off
+# (nor lower an error among them to a warning), in this file or by an inline comment.
+SAFETY_RULES = frozenset({"G001", "H001", "H002", "H003"})
+
 _SEVERITY_WORDS = {"fout": "error", "error": "error", "waarschuwing": "warning",
                    "warning": "warning", "uit": "off", "off": "off"}
 
@@ -86,6 +91,19 @@ def _kind(value: object) -> str:
     return "waarde van een andere soort"
 
 
+def _safety_refusal(path: Path, code: str) -> UsageError:
+    """The Dutch refusal, at the line of the file that names the rule."""
+    try:
+        lines = path.read_text(encoding="utf-8").split("\n")
+    except (OSError, UnicodeDecodeError):
+        lines = []
+    line = next((n for n, text in enumerate(lines, start=1) if code in text), 0)
+    where = f"{path}:{line}" if line else str(path)
+    return UsageError(f"{where}: de regel {code} bewaakt het ondertekenen en is niet uit te "
+                      "zetten of af te zwakken (niet hier en niet met een opmerking in de "
+                      f"tekst). Haal {code} hier weg.")
+
+
 def load_config(start: Path) -> Config:
     """Read the configuration that applies in folder start (none found: the defaults)."""
     found = find_config_file(start)
@@ -106,10 +124,17 @@ def load_config(start: Path) -> Config:
             raise UsageError(f"{path}: ernst van {code} is '{word}'; kies fout, waarschuwing "
                              "of uit.")
         severity[code] = _SEVERITY_WORDS[str(word).lower()]
+        weaker = severity[code] == "off" or (severity[code] == "warning"
+                                              and RULES[code].severity.value == "error")
+        if code in SAFETY_RULES and weaker:
+            raise _safety_refusal(path, code)
     disabled = table.get("uit", table.get("disabled", []))
     if not isinstance(disabled, list) or any(not isinstance(code, str) or code not in RULES
                                              for code in disabled):
         raise UsageError(f"{path}: 'uit' is een lijst van bestaande regelcodes, zoals ['T003'].")
+    for code in disabled:
+        if code in SAFETY_RULES:
+            raise _safety_refusal(path, code)
     language = table.get("taal", table.get("language", {}))
     if not isinstance(language, dict):
         raise UsageError(f"{path}: 'taal' is een tabel met instellingen voor de taalregels.")

@@ -17,7 +17,7 @@ from rechtmakers.agreement import (
     load_agreement,
 )
 from rechtmakers.checks import RULES, Context
-from rechtmakers.config import Config
+from rechtmakers.config import SAFETY_RULES, Config
 from rechtmakers.errors import UsageError
 from rechtmakers.findings import Finding, Problem, Severity
 from rechtmakers.load import SourceFile, collector_paused
@@ -140,7 +140,8 @@ def _unsuppressed(agreement: Agreement, findings: Iterable[Finding]) -> Iterable
         index = indexes.get(source.path)
         if index is None:
             index = indexes[source.path] = _Suppressions(source)
-        if not index.covers(finding.location.line, finding.code):
+        if finding.code in SAFETY_RULES or not index.covers(finding.location.line,
+                                                             finding.code):
             yield finding
 
 

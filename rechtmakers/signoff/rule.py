@@ -38,6 +38,7 @@ from rechtmakers.signoff.records import (
 )
 from rechtmakers.signoff.report import COMMIT_KINDS, RecordCheck
 from rechtmakers.signoff.statement import build_statement, statement_fields
+from rechtmakers.signoff.timing import VersionMoments
 from rechtmakers.signoff.trusted import TrustedAuthority
 from rechtmakers.versions import Versions
 
@@ -70,6 +71,7 @@ class RuleContext:
     versions: Versions
     cache: ResultCache
     anchors: CommittedAnchors
+    moments: VersionMoments
 
 
 class Refused(Exception):
@@ -219,6 +221,10 @@ def _check_detached(item: Written, party: Party, record: SignOff, context: RuleC
     if record.signer.email.casefold() not in signers:  # a PDF may carry several
         raise _refuse(item, f"het bewijs is gezet door {outcome.signer_email}, maar het record "
                       f"noemt {record.signer.email}", record, outcome.kind, outcome.key)
+    late = needs_anchors(kind) and context.moments.refusal(
+        data, trusted.certificates, record.signer.email, record.digest)
+    if late:
+        raise _refuse(item, late, record, outcome.kind, outcome.key)
     commit = item.commit.sha if item.commit else None
     return RecordCheck(item.rel, party.id, record, True, outcome.kind, None, commit,
                        outcome.key)

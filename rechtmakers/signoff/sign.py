@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rechtmakers import gitrepo
-from rechtmakers.agreement import SIGNOFFS_DIR, CompleteAgreement
+from rechtmakers.agreement import ANNEXES_DIR, SIGNOFFS_DIR, CompleteAgreement
 from rechtmakers.config import load_config
 from rechtmakers.digest import content_digest
 from rechtmakers.errors import AgreementError, UsageError, os_reason
@@ -83,9 +83,29 @@ def sign(root: Path, party_id: str, note: str | None = None,
     check, kind, warning = _commit_rule(repo, report, standing, representative)
     rel = record_rel(party.id, representative.email)
     full = f"{subdir}/{rel}" if subdir else rel
-    commit = gitrepo.commit_files(repo, {full: dump_record(record).encode("utf-8")},
-                                  commit_message(agreement, party, record), check)
+    files = {full: dump_record(record).encode("utf-8")}
+    refuse_occupied(repo, files)
+    commit = gitrepo.commit_files(repo, files, commit_message(agreement, party, record), check)
     return SignResult(record, party, commit, root / rel, kind, warning)
+
+
+def refuse_occupied(repo: gitrepo.Repo, files: dict[str, bytes]) -> None:
+    """Refuse, before anything is built, a path to write that git or the working tree holds
+    as a folder, or below a path that is a file."""
+    committed = gitrepo.blob_ids(repo, "HEAD", "")
+    for rel in files:
+        parts = rel.split("/")
+        below = [("/".join(parts[:i]), False) for i in range(1, len(parts))]
+        for path, _ in [*below, (rel, True)]:
+            on_disk = repo.work_tree / path
+            folder_here = path == rel and (on_disk.is_dir() or any(
+                name.startswith(f"{rel}/") for name in committed))
+            file_above = path != rel and (path in committed or on_disk.is_file())
+            if folder_here or file_above:
+                what = "een map" if folder_here else "een bestand"
+                raise AgreementError(f"{path} is {what} in git of in de werkmap, waar "
+                                     f"rechtmakers {rel} wil schrijven. Ruim dat eerst op. Er "
+                                     "is niets vastgelegd.")
 
 
 def _refuse_symlinked_folder(root: Path, party_id: str) -> None:
@@ -218,6 +238,7 @@ def _sign_detached(repo: gitrepo.Repo, subdir: str, root: Path,
     files = {f"{prefix}{rel}": dump_record(record).encode("utf-8"),
              f"{prefix}{folder}/{slug}{suffix}": data,
              f"{prefix}{folder}/{slug}.akkoord.txt": context.statement}
+    refuse_occupied(repo, files)
     commit = gitrepo.commit_files(repo, files, commit_message(agreement, party, record))
     return SignResult(record, party, commit, root / rel, kind.kind)
 
@@ -340,8 +361,12 @@ def refuse_unfinished_work(repo: gitrepo.Repo, subdir: str) -> None:
 
 
 def _is_agreement_file(path: str, subdir: str) -> bool:
+    """Whether path counts for the agreement: its YAML files, records and annexes (whose
+    bytes are in the digest, so an ignored annex would be signed without git holding it)."""
     rel = path[len(subdir) + 1:] if subdir else path
     parts = rel.split("/")
+    if parts[0] == ANNEXES_DIR and len(parts) > 1:
+        return True
     return rel.endswith(".yaml") and (len(parts) == 1 or (
         len(parts) == 2 and parts[0] in ("artikelen", "ondertekeningen")) or (
         len(parts) == 3 and parts[0] == "ondertekeningen"))

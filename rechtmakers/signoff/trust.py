@@ -23,6 +23,7 @@ from rechtmakers.signoff.lineage import walk_history
 from rechtmakers.signoff.records import record_party, record_paths_on_disk
 from rechtmakers.signoff.report import KeyState, PartyTrust, RecordCheck, TrustReport
 from rechtmakers.signoff.rule import RuleContext, Written, check_record
+from rechtmakers.signoff.timing import VersionMoments
 from rechtmakers.signoff.trusted import TrustedAuthority
 from rechtmakers.signoff.verdict import party_state
 from rechtmakers.versions import Versions
@@ -81,7 +82,7 @@ def _evaluate(versions: Versions, head: str, agreement: CompleteAgreement, diges
     title = at_head.meta.title
     anchors = CommittedAnchors(repo, head_files, authority.anchor_blobs())
     context = RuleContext(head_files, at_head, title, authority, signatures, versions, cache,
-                          anchors)
+                          anchors, VersionMoments(versions))
     checks = [check_record(item, trusted.get(record_party(item.rel) or ""), context)
               for item in written]
     on_disk = set(record_paths_on_disk(root))
