@@ -57,18 +57,10 @@ def agreement_log(root: Path, article: str | None = None) -> list[Entry]:
     gitrepo.head_commit(repo)
     commits = gitrepo.history(repo, subdir)
     relevant = [(c, [ch for ch in c.changes if _kind(ch.path, article)]) for c in commits]
-    if article is not None and not any(_kind(ch.path, article) == "artikel"
-                                       for _, changes in relevant for ch in changes):
-        raise UsageError(f"Het artikel {article} komt niet voor in de geschiedenis van "
-                         f"{root.name}. Artikelen nu: {', '.join(_article_ids(root))}.")
+    _refuse_unknown_article(root, article, relevant)
     cache = SummaryCache(gitrepo.cache_dir(repo))
-    wanted = [(_kind(ch.path, article) or "", ch.path, sha) for _, changes in relevant
-              for ch in changes if _kind(ch.path, article) != "bijlage"
-              for sha in (ch.old_blob, ch.new_blob) if sha]
     parties = _newest_blob(commits, PARTIES_FILE)
-    if parties:
-        wanted.append(("partijen", PARTIES_FILE, parties))
-    _summarize_missing(repo, root, cache, wanted)
+    _summarize_missing(repo, root, cache, _wanted(relevant, article, parties))
     names = {p[0]: p[1] for p in cache.get("partijen", parties).get("partijen", [])}
     tags = _tags_by_commit(gitrepo.tags(repo, root.name))
     entries = [Entry(c, tuple(collapse_creation([e for ch in changes
@@ -76,6 +68,27 @@ def agreement_log(root: Path, article: str | None = None) -> list[Entry]:
                      tags.get(c.sha, ())) for c, changes in relevant]
     cache.save()
     return [e for e in entries if e.events or e.tags]
+
+
+Relevant = list[tuple[gitrepo.Commit, list[gitrepo.Change]]]
+
+
+def _refuse_unknown_article(root: Path, article: str | None, relevant: Relevant) -> None:
+    if article is not None and not any(_kind(ch.path, article) == "artikel"
+                                       for _, changes in relevant for ch in changes):
+        raise UsageError(f"Het artikel {article} komt niet voor in de geschiedenis van "
+                         f"{root.name}. Artikelen nu: {', '.join(_article_ids(root))}.")
+
+
+def _wanted(relevant: Relevant, article: str | None, parties: str | None
+            ) -> list[tuple[str, str, str]]:
+    """(kind, path, blob) of every version the log summarizes."""
+    wanted = [(_kind(ch.path, article) or "", ch.path, sha) for _, changes in relevant
+              for ch in changes if _kind(ch.path, article) != "bijlage"
+              for sha in (ch.old_blob, ch.new_blob) if sha]
+    if parties:
+        wanted.append(("partijen", PARTIES_FILE, parties))
+    return wanted
 
 
 def _article_ids(root: Path) -> list[str]:

@@ -166,23 +166,16 @@ class _Walker:
                             f"de wortel {p.root[:12]} is niet die van deze geschiedenis "
                             f"({first.root[:12]}); wat daar gold, telt hier niet")
                   for p in foreign]
-        proposed = view if view is not None else {}
-        own = [r for s in sides for r in s.rejections if r.commit == sha
-               and (facts[r.key].value if r.key in facts else None) != proposed.get(r.key)]
-        earlier = [r for s in sides for r in s.rejections if r.commit != sha]
-        rejections = tuple(dict.fromkeys(earlier + own + notes))
+        rejections = _merged_rejections(sha, sides, facts, view, notes)
         skipped = tuple(dict.fromkeys(c for s in sides for c in s.skipped))
         return TrustedState(facts, view if view is not None else sides[0].view, first.root,
                             first.root_author, rejections, skipped)
 
     def _resolve(self, sha: str, key: FactKey, found: list[Fact | None],
                  sides: Sequence[TrustedState], notes: list[Rejection]) -> Fact | None:
-        values = {(f.value, f.blocked) if f else (None, False) for f in found}
-        if len(values) == 1:
+        if len({_shape(f) for f in found}) == 1:
             return next((f for f in found if f is not None), None)
-        stamps = [f.grant.commit if f else None for f in found]
-        newest = next((i for i, s in enumerate(stamps) if s is not None and all(
-            o is None or o == s or self.descends(s, o) for o in stamps)), None)
+        newest = self._newest([f.grant.commit if f else None for f in found])
         if newest is not None:
             fact = found[newest]
             assert fact is not None
@@ -193,13 +186,35 @@ class _Walker:
                                    + describe_change(key, None, fact.value),
                                    "het gezag waarmee dat op de ene tak gebeurde, geldt op de "
                                    "andere tak niet (meer)", key))
-            if len({(f.value, f.blocked) if f else (None, False) for f in others}) == 1:
+            if len({_shape(f) for f in others}) == 1:
                 return others[0]
         notes.append(Rejection(sha, _scope(key), f"voegde twee takken samen die "
                                f"{fact_name(key)} elk anders wijzigden",
                                "een beheerder moet dit opnieuw vastleggen; tot dan telt de "
                                "strengste keuze", key))
         return _dispute(sha, key, found)
+
+    def _newest(self, stamps: list[str | None]) -> int | None:
+        """The side whose last change of a fact descends from every other side's."""
+        for i, stamp in enumerate(stamps):
+            if stamp is not None and all(o is None or o == stamp or self.descends(stamp, o)
+                                         for o in stamps):
+                return i
+        return None
+
+
+def _shape(fact: Fact | None) -> tuple[str | None, bool]:
+    return (fact.value, fact.blocked) if fact else (None, False)
+
+
+def _merged_rejections(sha: str, sides: Sequence[TrustedState], facts: Mapping[FactKey, Fact],
+                       view: View | None, notes: list[Rejection]) -> tuple[Rejection, ...]:
+    """Every side's rejections; of the merge's own, only those its outcome did not take."""
+    proposed = view if view is not None else {}
+    own = [r for s in sides for r in s.rejections if r.commit == sha
+           and (facts[r.key].value if r.key in facts else None) != proposed.get(r.key)]
+    earlier = [r for s in sides for r in s.rejections if r.commit != sha]
+    return tuple(dict.fromkeys(earlier + own + notes))
 
 
 def _dispute(sha: str, key: FactKey, found: list[Fact | None]) -> Fact | None:

@@ -73,32 +73,15 @@ def _evaluate(versions: Versions, head: str, agreement: CompleteAgreement, diges
     authority = TrustedAuthority(walk_history(repo, subdir, head, root, scratch), listed)
     trusted = {pid: authority.party(party) for pid, party in listed.items()}
     written = _written_records(repo, subdir, head, head_ids)
-    commits = [w.commit.sha for w in written if w.commit]
-    allowed = scratch / "allowed_signers_records"
-    allowed.write_text(allowed_signers_text(
-        {(k.email, k.fingerprint): (k.kind, k.public) for pid in trusted
-         for k in authority.keys_of(pid)}), encoding="utf-8")
-    signatures = commit_signatures(repo, commits, allowed)
-    title = at_head.meta.title
-    anchors = CommittedAnchors(repo, head_files, authority.anchor_blobs())
-    context = RuleContext(head_files, at_head, title, authority, signatures, versions, cache,
-                          anchors, VersionMoments(versions))
+    context = _context(versions, head_files, at_head, authority, written, cache, scratch)
     checks = [check_record(item, trusted.get(record_party(item.rel) or ""), context)
               for item in written]
-    on_disk = set(record_paths_on_disk(root))
     committed = {w.rel for w in written}
-    for rel in sorted(on_disk - committed):
-        checks.append(RecordCheck(rel, record_party(rel) or "", None, False,
-                                  reason=f"{rel} is nog niet vastgelegd in git en telt niet",
-                                  committed=False))
-    notes = [*head_note, *(f"{rel} is gewijzigd of verwijderd sinds het is vastgelegd; de "
-                           "vastgelegde versie geldt" for rel in sorted(committed)
-                           if not (root / rel).is_file()
-                           or (root / rel).read_bytes() != head_files.get(rel))]
-    notes += [r.text() for r in authority.rejections("")]
-    notes += [f"partijen.yaml of overeenkomst.yaml is in commit {c[:12]} niet te lezen; die "
-              "versie is overgeslagen en de volgende leesbare is vergeleken met de vorige"
-              for c in authority.skipped()]
+    checks += [RecordCheck(rel, record_party(rel) or "", None, False,
+                           reason=f"{rel} is nog niet vastgelegd in git en telt niet",
+                           committed=False)
+               for rel in sorted(set(record_paths_on_disk(root)) - committed)]
+    notes = [*head_note, *_notes(root, committed, head_files, authority)]
     states = tuple(party_state(trusted[p.id], [c for c in checks if c.party_id == p.id],
                                authority.states(p.id), digest, authority.notes(p.id),
                                authority.keys_of(p.id))
@@ -109,6 +92,35 @@ def _evaluate(versions: Versions, head: str, agreement: CompleteAgreement, diges
     return TrustReport(agreement, digest, states, strays, tuple(notes),
                        root_of.as_dict() if root_of else None, rejected,
                        tuple(sorted(authority.anchor_blobs().items())))
+
+
+def _context(versions: Versions, head_files: dict[str, bytes], at_head: CompleteAgreement,
+             authority: TrustedAuthority, written: list[Written], cache: ResultCache,
+             scratch: Path) -> RuleContext:
+    """What the record rule judges against, with every writing commit's signature."""
+    repo = versions.repo
+    allowed = scratch / "allowed_signers_records"
+    allowed.write_text(allowed_signers_text(
+        {(k.email, k.fingerprint): (k.kind, k.public) for pid in authority.listed
+         for k in authority.keys_of(pid)}), encoding="utf-8")
+    signatures = commit_signatures(repo, [w.commit.sha for w in written if w.commit], allowed)
+    anchors = CommittedAnchors(repo, head_files, authority.anchor_blobs())
+    return RuleContext(head_files, at_head, at_head.meta.title, authority, signatures,
+                       versions, cache, anchors, VersionMoments(versions))
+
+
+def _notes(root: Path, committed: set[str], head_files: dict[str, bytes],
+           authority: TrustedAuthority) -> list[str]:
+    """Records changed since they were committed; agreement-wide authority changes that do
+    not count; versions of the authority files that could not be read."""
+    notes = [f"{rel} is gewijzigd of verwijderd sinds het is vastgelegd; de vastgelegde "
+             "versie geldt" for rel in sorted(committed)
+             if not (root / rel).is_file() or (root / rel).read_bytes() != head_files.get(rel)]
+    notes += [r.text() for r in authority.rejections("")]
+    notes += [f"partijen.yaml of overeenkomst.yaml is in commit {c[:12]} niet te lezen; die "
+              "versie is overgeslagen en de volgende leesbare is vergeleken met de vorige"
+              for c in authority.skipped()]
+    return notes
 
 
 def _agreement_at_head(versions: Versions, head: str, agreement: CompleteAgreement

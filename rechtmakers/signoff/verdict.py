@@ -8,32 +8,42 @@ from rechtmakers.signoff.report import KeyState, PartyTrust, RecordCheck
 
 
 def party_state(party: Party, checks: list[RecordCheck], keys: tuple[KeyState, ...],
-                 digest: str, notes: list[str] | None = None,
-                 trusted: tuple[TrustedKey, ...] = ()) -> PartyTrust:
+                digest: str, notes: list[str] | None = None,
+                trusted: tuple[TrustedKey, ...] = ()) -> PartyTrust:
+    """The party's state for digest; party is the party as its authority counts."""
     needed = party.signers_needed
-    current: dict[str, RecordCheck] = {}
-    for check in checks:
-        if check.counts and check.record and check.record.digest == digest:
-            current.setdefault(check.record.signer.email.casefold(), check)
-    signers = tuple(current[k] for k in sorted(current))
-    older = [c for c in checks if c.counts and c.record and c.record.digest != digest]
-    refused = [c for c in checks if not c.counts]
-    reason: str | None = None
-    if len(signers) >= needed:
-        state = "signed"
-    elif signers:
-        state = "partial"
-        reason = f"{len(signers)} van {needed} ondertekenaars"
-    elif older:
-        state = "stale"
-    elif refused:
-        state = "invalid"
-    else:
-        state = "missing"
-    problems = [c.reason for c in refused if c.reason]
-    extra = [*(notes or []), *problems]
-    if extra and state != "signed":
-        reason = "; ".join([reason, *extra] if reason else extra)
-    elif extra:
-        reason = "; ".join(extra)
+    signers = distinct_signers(checks, digest)
+    state = _state(signers, needed, checks, digest)
+    extra = [*(notes or []), *(c.reason for c in checks if not c.counts and c.reason)]
+    if state == "partial":
+        extra.insert(0, f"{len(signers)} van {needed} ondertekenaars")
+    reason = "; ".join(extra) if extra else None
     return PartyTrust(party, state, needed, signers, tuple(checks), keys, reason, trusted)
+
+
+def distinct_signers(checks: list[RecordCheck], digest: str) -> tuple[RecordCheck, ...]:
+    """The counting records for digest, one per representative and one per key: a person
+    who holds two representatives' keys still signs once."""
+    by_email: dict[str, RecordCheck] = {}
+    keys: set[str] = set()
+    for check in checks:
+        if not (check.counts and check.record and check.record.digest == digest):
+            continue
+        email = check.record.signer.email.casefold()
+        if email in by_email or (check.key is not None and check.key in keys):
+            continue
+        by_email[email] = check
+        if check.key is not None:
+            keys.add(check.key)
+    return tuple(by_email[k] for k in sorted(by_email))
+
+
+def _state(signers: tuple[RecordCheck, ...], needed: int, checks: list[RecordCheck],
+           digest: str) -> str:
+    if len(signers) >= needed:
+        return "signed"
+    if signers:
+        return "partial"
+    if any(c.counts and c.record and c.record.digest != digest for c in checks):
+        return "stale"
+    return "invalid" if any(not c.counts for c in checks) else "missing"
