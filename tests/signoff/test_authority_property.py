@@ -76,7 +76,8 @@ def test_no_authority_edit_by_a_stranger_makes_a_party_sign(
         steps: list[Step], git_env: dict[str, str]) -> None:
     with tempfile.TemporaryDirectory(prefix="rm-eigenschap-") as tmp:
         base = Path(tmp)
-        keys = {who: _key(base, who.split("@")[0].replace(".", "-")) for who in (JOOST[1], FATIMA[1], PIETER[1])}
+        keys = {who: _key(base, who.split("@")[0].replace(".", "-"))
+                for who in (JOOST[1], FATIMA[1], PIETER[1])}
         mallory = _key(base, "mallory")
         repo = keyed_root(base / "repo", git_env, {k: v[1] for k, v in keys.items()})
         agreement = repo / "agreements" / NAME
