@@ -149,8 +149,8 @@ def build(repo: Path, commits: int, merges: int = 100, authority: int = 50) -> N
     builder.commit("Eerste versie", dict(builder.files), author)
     step = 0
     body = commits - FINAL_SIGNERS - final
-    merge_every = max(1, (body - 3 * merges) // max(merges, 1)) if merges else 0
-    authority_every = max(1, body // max(authority, 1)) if authority else 0
+    merge_every = 4  # steps: a merge round (3 commits) after three plain edits
+    authority_every = max(1, (body - 3 * merges) // max(authority, 1)) if authority else 0
     done_merges = done_authority = 0
     while builder.count < body:
         step += 1

@@ -10,20 +10,17 @@ at its parent. What did not count is kept as a Rejection (which commit, what, wh
 from __future__ import annotations
 
 import enum
+import functools
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import TypeVar
+from dataclasses import dataclass
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
-from rechtmakers.load import LoadRefusal, read_yaml_bytes
-from rechtmakers.model import AgreementMeta, PartiesFile, Party
+from rechtmakers.model import Party
 from rechtmakers.signoff.keys import parse_key_text
 
 FactKey = tuple[str, ...]
-M = TypeVar("M", PartiesFile, AgreementMeta)
 REP, AUTHORITY, LEAD, EVIDENCE, ADMIN, ANCHOR = ("rep", "bevoegdheid", "penvoerder", "bewijs",
                                                  "beheerder", "anker")
 
@@ -170,9 +167,16 @@ def fields_of(fact: Fact) -> dict[str, str]:
 
 def rep_key(fact: Fact) -> tuple[str, str, str] | None:
     """(kind, fingerprint, public) of the key in a representative's or beheerder's fact."""
-    if fact.blocked:
+    if fact.blocked or fact.value is None:
         return None
-    return parse_key_text(fields_of(fact).get("sleutel", ""))
+    return _key_in(fact.value)
+
+
+@functools.lru_cache(maxsize=4096)
+def _key_in(value: str) -> tuple[str, str, str] | None:
+    data = json.loads(value)
+    key = data.get("sleutel") if isinstance(data, dict) else None
+    return parse_key_text(key) if isinstance(key, str) else None
 
 
 def authority_value(party: Party) -> str:
@@ -203,46 +207,3 @@ def describe_change(key: FactKey, old: str | None, new: str | None) -> str:
     if key[0] == LEAD:
         return f"{verb}: penvoerder ({old or '-'} → {new or '-'})"
     return f"{verb}: ondertekening: bewijs ({old or 'git'} → {new or 'git'})"
-
-
-# --- one version of the authority files -------------------------------------------------------
-
-@dataclass
-class Files:
-    """The authority files of one commit: partijen.yaml, overeenkomst.yaml, vertrouwd/."""
-
-    parties: bytes | None
-    meta: bytes | None
-    anchors: dict[str, str] = field(default_factory=dict)  # file name → blob id
-
-
-def read_view(files: Files, root: Path) -> View | None:
-    """The facts of one version; None when partijen.yaml or overeenkomst.yaml exists but
-    cannot be read (the walk then compares with the last readable version)."""
-    view: dict[FactKey, str] = {}
-    if files.parties is not None:
-        parties = _parse(PartiesFile, files.parties, root / "partijen.yaml")
-        if parties is None:
-            return None
-        for party in parties.parties:
-            view[(AUTHORITY, party.id)] = authority_value(party)
-            for rep in party.representatives:
-                view[(REP, party.id, rep.email.casefold())] = rep_value(rep)
-    if files.meta is not None:
-        meta = _parse(AgreementMeta, files.meta, root / "overeenkomst.yaml")
-        if meta is None:
-            return None
-        view[(LEAD,)] = meta.lead
-        view[(EVIDENCE,)] = meta.signing.evidence if meta.signing else "git"
-        for admin in getattr(meta, "administrators", ()) or ():
-            view[(ADMIN, admin.email.casefold())] = rep_value(admin)
-    for name, blob in files.anchors.items():
-        view[(ANCHOR, name)] = blob
-    return view
-
-
-def _parse(model: type[M], data: bytes, path: Path) -> M | None:
-    try:
-        return model.model_validate(read_yaml_bytes(data, path).data)
-    except (LoadRefusal, ValidationError, ValueError, TypeError):
-        return None

@@ -27,7 +27,6 @@ from rechtmakers.signoff.authority import (
     REP,
     Fact,
     FactKey,
-    Files,
     Grant,
     Proof,
     Rejection,
@@ -35,9 +34,16 @@ from rechtmakers.signoff.authority import (
     View,
     describe_change,
     fact_name,
-    read_view,
     rep_key,
     strictness,
+)
+from rechtmakers.signoff.authority_files import (
+    Facts,
+    Files,
+    ViewCache,
+    meta_facts,
+    parties_facts,
+    read_view,
 )
 from rechtmakers.signoff.commitsig import allowed_signers_text, commit_signatures, fingerprints
 from rechtmakers.signoff.keys import parse_key_text
@@ -54,8 +60,8 @@ class Walk:
     roots: tuple[tuple[str, str], ...]  # (commit, author) of every commit that started one
 
 
-def walk_history(repo: gitrepo.Repo, subdir: str, head: str, root: Path, scratch: Path
-                 ) -> Walk:
+def walk_history(repo: gitrepo.Repo, subdir: str, head: str, root: Path, scratch: Path,
+                 cached: bool = True) -> Walk:
     """The trusted authority at head, from one ancestry listing and a few batched reads."""
     graph = gitrepo.ancestry(repo, head)
     prefix = f"{subdir}/" if subdir else ""
@@ -63,7 +69,9 @@ def walk_history(repo: gitrepo.Repo, subdir: str, head: str, root: Path, scratch
              for name in ("partijen.yaml", "overeenkomst.yaml", TRUST_DIR)]
     ids = gitrepo.object_ids(repo, names)
     triples = {c.sha: (ids[3 * i], ids[3 * i + 1], ids[3 * i + 2]) for i, c in enumerate(graph)}
-    views = _views(repo, root, set(triples.values()))
+    cache = ViewCache(gitrepo.cache_dir(repo) if cached else None)
+    views = _views(repo, root, set(triples.values()), cache)
+    cache.save()
     changed = [c for c in graph if len(c.parents) != 1
                or triples[c.sha] != triples.get(c.parents[0])]
     allowed = scratch / "allowed_signers_authority"
@@ -84,31 +92,41 @@ def walk_history(repo: gitrepo.Repo, subdir: str, head: str, root: Path, scratch
     return Walk(walker.states.get(head), tuple(roots))
 
 
-def _views(repo: gitrepo.Repo, root: Path, triples: set[Triple]) -> dict[Triple, View | None]:
-    blobs = gitrepo.read_blobs(repo, {b for t in triples for b in t[:2] if b})
+def _views(repo: gitrepo.Repo, root: Path, triples: set[Triple], cache: ViewCache
+           ) -> dict[Triple, View | None]:
+    """The view of each distinct version; each blob parsed once, and kept by its id."""
+    parties = {t[0] for t in triples if t[0]}
+    metas = {t[1] for t in triples if t[1]}
+    parsed: dict[str, Facts | None] = {}
+    for blob in parties | metas:
+        known = cache.facts(blob)
+        if known is not False:
+            parsed[blob] = known if isinstance(known, dict) else None
+    blobs = gitrepo.read_blobs(repo, sorted((parties | metas) - set(parsed)))
+    for blob, data in blobs.items():
+        parsed[blob] = (parties_facts if blob in parties else meta_facts)(data, root)
+        cache.put(blob, parsed[blob])
     trees = gitrepo.read_trees(repo, {t[2] for t in triples if t[2]})
     found: dict[Triple, View | None] = {}
     for triple in triples:
-        parties, meta, folder = triple
-        if parties is None and meta is None:
+        if triple[0] is None and triple[1] is None:
             continue  # no agreement at this commit
-        anchors = {name: blob for name, blob in trees.get(folder or "", {}).items()
+        anchors = {name: blob for name, blob in trees.get(triple[2] or "", {}).items()
                    if is_anchor_file(f"{TRUST_DIR}/{name}")}
-        files = Files(blobs.get(parties) if parties else None,
-                      blobs.get(meta) if meta else None, anchors)
-        found[triple] = read_view(files, root)
+        found[triple] = read_view(Files(triple[0], triple[1], anchors), parsed)
     return found
 
 
 def _every_key(views: Mapping[Triple, View | None]) -> dict[tuple[str, str], tuple[str, str]]:
+    """Every key any version names, for git's check of signatures it reads itself."""
+    distinct = {(key, value) for view in views.values() for key, value in (view or {}).items()
+                if key[0] in (REP, ADMIN)}
     found: dict[tuple[str, str], tuple[str, str]] = {}
-    for view in views.values():
-        for key, value in (view or {}).items():
-            if key[0] in (REP, ADMIN):
-                parsed = parse_key_text(_key_text(value))
-                if parsed:
-                    email = key[2] if key[0] == REP else key[1]
-                    found[(email, parsed[1])] = (parsed[0], parsed[2])
+    for key, value in distinct:
+        parsed = parse_key_text(_key_text(value))
+        if parsed:
+            email = key[2] if key[0] == REP else key[1]
+            found[(email, parsed[1])] = (parsed[0], parsed[2])
     return found
 
 
@@ -155,13 +173,10 @@ class _Walker:
         first = parents[0]
         foreign = [p for p in parents[1:] if p.root != first.root]
         sides = [step(s, view, evidence) for s in parents if s.root == first.root]
-        facts: dict[FactKey, Fact] = {}
         notes: list[Rejection] = []
-        for key in sorted({k for s in sides for k in s.facts}):
-            found = [s.facts.get(key) for s in sides]
-            fact = self._resolve(sha, key, found, sides, notes)
-            if fact is not None:
-                facts[key] = fact
+        facts: Mapping[FactKey, Fact] = sides[0].facts
+        if any(s.facts is not facts and s.facts != facts for s in sides):
+            facts = self._combine(sha, sides, notes)
         notes += [Rejection(sha, "", "voegde een geschiedenis met een eigen wortel samen",
                             f"de wortel {p.root[:12]} is niet die van deze geschiedenis "
                             f"({first.root[:12]}); wat daar gold, telt hier niet")
@@ -170,6 +185,15 @@ class _Walker:
         skipped = tuple(dict.fromkeys(c for s in sides for c in s.skipped))
         return TrustedState(facts, view if view is not None else sides[0].view, first.root,
                             first.root_author, rejections, skipped)
+
+    def _combine(self, sha: str, sides: Sequence[TrustedState], notes: list[Rejection]
+                 ) -> dict[FactKey, Fact]:
+        facts: dict[FactKey, Fact] = {}
+        for key in sorted({k for s in sides for k in s.facts}):
+            fact = self._resolve(sha, key, [s.facts.get(key) for s in sides], sides, notes)
+            if fact is not None:
+                facts[key] = fact
+        return facts
 
     def _resolve(self, sha: str, key: FactKey, found: list[Fact | None],
                  sides: Sequence[TrustedState], notes: list[Rejection]) -> Fact | None:

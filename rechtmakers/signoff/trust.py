@@ -70,7 +70,8 @@ def _evaluate(versions: Versions, head: str, agreement: CompleteAgreement, diges
     head_files = {rel: contents[sha] for rel, sha in head_ids.items() if sha in contents}
     at_head, head_note = _agreement_at_head(versions, head, agreement)
     listed = {**agreement.party_map, **at_head.party_map}
-    authority = TrustedAuthority(walk_history(repo, subdir, head, root, scratch), listed)
+    authority = TrustedAuthority(walk_history(repo, subdir, head, root, scratch,
+                                                       cache.path is not None), listed)
     trusted = {pid: authority.party(party) for pid, party in listed.items()}
     written = _written_records(repo, subdir, head, head_ids)
     context = _context(versions, head_files, at_head, authority, written, cache, scratch)
@@ -103,7 +104,9 @@ def _context(versions: Versions, head_files: dict[str, bytes], at_head: Complete
     allowed.write_text(allowed_signers_text(
         {(k.email, k.fingerprint): (k.kind, k.public) for pid in authority.listed
          for k in authority.keys_of(pid)}), encoding="utf-8")
-    signatures = commit_signatures(repo, [w.commit.sha for w in written if w.commit], allowed)
+    commits = [w.commit.sha for w in written if w.commit]
+    signatures = commit_signatures(repo, commits, allowed)
+    next(versions.past(commits, limit=0), None)  # the content keys of all, in one git call
     anchors = CommittedAnchors(repo, head_files, authority.anchor_blobs())
     return RuleContext(head_files, at_head, at_head.meta.title, authority, signatures,
                        versions, cache, anchors, VersionMoments(versions))
