@@ -199,3 +199,18 @@ def test_a_sealed_version_asks_nothing(git_repo: Path, agreement: Path, cli: Cli
     assert sorted(p.name for p in (tmp_path / "uit").iterdir()) == [PAGE]
     html = (tmp_path / "uit" / PAGE).read_text(encoding="utf-8")
     assert "Deze versie is vastgesteld" in html and "Zo geeft u akkoord" not in html
+
+
+def test_the_discussion_docx_comes_back_as_a_review(git_repo: Path, agreement: Path, cli: Cli,
+                                                    be: Identity, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """A concept's page sends the DOCX; returned untouched after a sign-off, nothing to do."""
+    out = tmp_path / "uit"
+    result = cli("review", "--partij", "de-schoor", agreement, "--out", out)
+    assert result.exit_code == 0 and "ter bespreking" in result.output
+    docx = out / f"{NAME}-versie-1.0.0.docx"
+    sign(cli, be, JOOST, "de-schoor", agreement)
+    monkeypatch.chdir(git_repo)
+    back = cli("inlezen", str(docx))
+    assert back.exit_code == 0, back.output
+    assert "Geen wijzigingen en geen opmerkingen gevonden." in back.output
