@@ -14,6 +14,7 @@ from rechtmakers.diff.text import dutch_date, paragraphs, party_line
 from rechtmakers.diff.words import Edit, line_edits, word_edits
 from rechtmakers.digest import canonical_party, normalize_text, readable_meta
 from rechtmakers.document.canonical import markdown_form, readable_markdown
+from rechtmakers.document.labels import authority
 from rechtmakers.model import AgreementMeta, Party, Representative
 
 MetaKind = Literal["added", "removed", "changed"]
@@ -29,10 +30,11 @@ FIELDS: dict[str, str] = {
     "penvoerder": "Penvoerder",
     "kompas": "Kompas",
     "overwegingen": "Overwegingen",
+    "afspraakzin": "Afspraakzin",
 }
 # Reported by diff.annexes (issue 13), when they bind: see compare._binds.
 _ELSEWHERE = {"ingangsdatum", "einddatum", "bijlagen"}
-_TEXT_FIELDS = ("titel", "kompas", "overwegingen")
+_TEXT_FIELDS = ("titel", "kompas", "overwegingen", "afspraakzin")
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,7 @@ def _meta_values(meta: AgreementMeta) -> dict[str, str]:
         "datum": dutch_date(meta.date),
         "penvoerder": meta.lead, "kompas": _nfc(meta.compass),
         "overwegingen": _nfc("\n\n".join(meta.considerations)),
+        "afspraakzin": _nfc(meta.operative or ""),
     }
 
 
@@ -182,6 +185,7 @@ _PARTY_LABELS = {"id": "kenmerk", "naam": "naam", "soort": "soort", "rechtsvorm"
 
 def _people(people: tuple[Representative, ...]) -> str:
     return "; ".join(f"{p.name}, {p.function} ({p.email})"
+                     + (f", {authority(p)}" if authority(p) else "")
                      + (f", sleutel …{p.key[-8:]}" if p.key else "") for p in people)
 
 
