@@ -48,8 +48,8 @@ def test_every_page_is_stamped_with_both_versions(redline: Path, versions: Versi
     old, new = versions.agreements()
     pages = pages_of(redline)
     assert len(pages) > 3
-    stamp = (f"oud/positief-gezond-almere, versie 1.0.0 (sha256:{content_digest(old)[:12]}) → "
-             f"nieuw/positief-gezond-almere, versie 1.1.0 (sha256:{content_digest(new)[:12]})")
+    stamp = (f"oud/positief-gezond-almere, versie 1.1.0 (sha256:{content_digest(old)[:12]}) → "
+             f"nieuw/positief-gezond-almere, versie 1.2.0 (sha256:{content_digest(new)[:12]})")
     for number, page in enumerate(pages, start=1):
         assert stamp in page, number
         assert f"pagina {number} van {len(pages)}" in page, number
