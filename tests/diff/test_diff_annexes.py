@@ -89,7 +89,8 @@ def test_diff_of_two_revisions_shows_the_annex(fmt: str, git_repo: Path, git_env
     git(git_repo, git_env, "tag", "v1")
     (root / "bijlagen" / "begroting.pdf").write_bytes(b"%PDF-1.4 tweede\n")
     plan = root / PLAN
-    plan.write_text(plan.read_text(encoding="utf-8").replace("in twee stadsdelen", "in drie stadsdelen"),
+    plan.write_text(plan.read_text(encoding="utf-8").replace("in twee stadsdelen",
+                                                             "in drie stadsdelen"),
                     encoding="utf-8")
     git(git_repo, git_env, "commit", "-qam", "Nieuwe begroting")
     new_sha = hashlib.sha256(b"%PDF-1.4 tweede\n").hexdigest()
