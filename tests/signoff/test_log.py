@@ -51,7 +51,7 @@ def test_the_agreement_history(history_repo: Path, agreement: Path) -> None:
                         "versie 1.1.0 → 1.2.0"]
     assert found[4][0].startswith("ondertekend namens De Schoor door Joost Hellendoorn")
     assert found[5] == ["overeenkomst vastgelegd: versie 1.1.0, status concept, 18 artikelen",
-                        "14 artikelbestanden, 15 partijen, 13 begrippen en 1 bijlage "
+                        "18 artikelbestanden, 15 partijen, 16 begrippen en 1 bijlage "
                         "toegevoegd"]
 
 
