@@ -120,7 +120,7 @@ def _known_keys(model: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]
     for part in loc:
         if isinstance(part, int):
             continue
-        sub = _field_model(current, part)
+        sub = field_model(current, part)
         if sub is None:
             return []
         current = sub
@@ -129,7 +129,8 @@ def _known_keys(model: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]
     return [info.alias or name for name, info in current.model_fields.items()]
 
 
-def _field_model(model: Any, key: str) -> type[BaseModel] | None:
+def field_model(model: Any, key: str) -> type[BaseModel] | None:
+    """The model of the mapping under key in model (or of its items, for a list)."""
     if not (isinstance(model, type) and issubclass(model, BaseModel)):
         return None
     for name, info in model.model_fields.items():

@@ -311,7 +311,9 @@ def _print_log(root: Path, article: str | None, entries: list[Any]) -> None:
         when = dutch_date(dt.datetime.fromisoformat(commit.date))
         lines.append(f"{when}  {commit.sha[:12]}  {commit.author} <{commit.author_email}>")
         lines.append(f"    {commit.subject}")
-        lines += [f"    ◆ vastgesteld: tag {tag}" for tag in entry.tags]
+        lines += [f"    ◆ vastgesteld: tag {tag}" if tag in entry.sealed else
+                  f"    ◇ tag {tag} (niet gemaakt door vaststellen; deze versie is niet "
+                  "vastgesteld)" for tag in entry.tags]
         lines += [f"    {_mark(event)} {event.text}" for event in entry.events]
         lines.append("")
     if lines:

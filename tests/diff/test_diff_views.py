@@ -68,7 +68,8 @@ def test_html_is_a_dutch_standalone_page_with_escaped_text(comparison: Compariso
     page = render_html(comparison)
     assert page.startswith("<!DOCTYPE html>\n<html lang=\"nl\">")
     assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
-    assert "Een <del>besluit</del><ins>voorstel</ins> gaat door" in page
+    # Old and new visibly apart: a thin space between them.
+    assert "Een <del>besluit</del>\u2009<ins>voorstel</ins> gaat door" in page
     assert "<link" not in page and "src=" not in page  # nothing to fetch: standalone
     # the whole document: an unchanged article is there too, without edits
     assert 'id="artikel-7"' in page and "Wat instappen betekent" in page

@@ -109,8 +109,8 @@ DIFFERENT: dict[str, Edit] = {
 # these fails, the canonical form changed. That needs a DIGEST_FORMAT bump and a CHANGELOG
 # line, not a new pin. (A change of the agreement's own binding text changes its digest too;
 # then pin the new value.)
-SAMPLE_DIGEST = "fd66f15191e683b23482b3bd92aa0f57de7b5eb1d95c4a415916cad3375b1a5c"
-MINIMAL_DIGEST = "6d93a7e5c867474f256747e561a8ab863656421e86b72cd6c738a7551fb649df"
+SAMPLE_DIGEST = "206297eebb15b8f8ff60349f8b53f75e9d3a678fda54323299b7453a222f397f"
+MINIMAL_DIGEST = "77da64865a11470bf19da65414573d59166db7394390817cd022c8e38f47231b"
 MINIMAL = Path(__file__).resolve().parents[1] / "data" / "minimal"
 
 

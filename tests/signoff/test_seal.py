@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -61,6 +62,35 @@ def test_log_shows_the_tag(git_repo: Path, agreement: Path, cli: Cli, be: Identi
     result = cli("log", agreement)
     assert "◆ vastgesteld: tag positief-gezond-almere/v1.1.0" in result.output
     assert "status concept → vastgesteld" in result.output
+
+
+def test_log_shows_a_hand_made_tag_as_a_tag(git_repo: Path, agreement: Path, cli: Cli,
+                                            be: Identity) -> None:
+    sign(cli, be, JOOST, "de-schoor", agreement)
+    # An annotated tag that reads like vaststellen's, and a lightweight one: the status is
+    # still concept, so neither marks the version vastgesteld.
+    git(git_repo, "tag", "-a", "-m", "Positief Gezond, versie 1.0.0: vastgesteld\n\nDigest: "
+        + "a" * 64 + "\n\nVastgesteld-met: rechtmakers vaststellen",
+        "positief-gezond-almere/v1.0.0")
+    git(git_repo, "tag", "positief-gezond-almere/handmatig")
+    result = cli("log", agreement)
+    assert result.exit_code == 0, result.output
+    assert "◆ vastgesteld" not in result.output
+    assert "◇ tag positief-gezond-almere/v1.0.0 (niet gemaakt door vaststellen" in result.output
+    assert "◇ tag positief-gezond-almere/handmatig" in result.output
+    data = cli("log", agreement, "--format", "json")
+    entry = next(e for e in json.loads(data.output)["entries"] if e["tags"])
+    assert entry["vastgesteld"] == []
+
+
+def test_log_json_names_the_sealed_tag(git_repo: Path, agreement: Path, cli: Cli,
+                                       be: Identity) -> None:
+    sign_all(git_repo, agreement, cli, be)
+    cli("vaststellen", agreement)
+    data = json.loads(cli("log", agreement, "--format", "json").output)
+    assert data["entries"][0]["vastgesteld"] == ["positief-gezond-almere/v1.0.0"]
+    message = git(git_repo, "tag", "-l", "--format=%(contents)", "positief-gezond-almere/v1.0.0")
+    assert "Vastgesteld-met: rechtmakers vaststellen" in message
 
 
 @pytest.mark.parametrize(("line", "expected"), [
