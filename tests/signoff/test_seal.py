@@ -39,17 +39,17 @@ def test_vaststellen_commits_the_status_line_and_tags(git_repo: Path, agreement:
     signed_head = git(git_repo, "rev-parse", "HEAD")
     result = cli("vaststellen", agreement)
     assert result.exit_code == 0, result.output
-    assert "Vastgesteld: tag positief-gezond-almere/v1.0.0" in result.output
+    assert "Vastgesteld: tag positief-gezond-almere/v1.1.0" in result.output
     after = (agreement / "overeenkomst.yaml").read_text()
     assert after == before.replace("status: concept  # nog even", "status: vastgesteld  # nog even")
     assert git(git_repo, "rev-parse", "HEAD~1") == signed_head
     assert git(git_repo, "show", "--name-only", "--format=", "HEAD") == \
         f"{SUBDIR}/overeenkomst.yaml"
     assert git(git_repo, "status", "--porcelain") == ""
-    assert git(git_repo, "cat-file", "-t", "positief-gezond-almere/v1.0.0") == "tag"
-    assert git(git_repo, "rev-parse", "positief-gezond-almere/v1.0.0^{commit}") == \
+    assert git(git_repo, "cat-file", "-t", "positief-gezond-almere/v1.1.0") == "tag"
+    assert git(git_repo, "rev-parse", "positief-gezond-almere/v1.1.0^{commit}") == \
         git(git_repo, "rev-parse", "HEAD")
-    message = git(git_repo, "tag", "-l", "--format=%(contents)", "positief-gezond-almere/v1.0.0")
+    message = git(git_repo, "tag", "-l", "--format=%(contents)", "positief-gezond-almere/v1.1.0")
     assert "- De Schoor (de-schoor): Joost Hellendoorn" in message
     assert agreement_status(agreement).complete  # status is not part of the digest
     again = cli("vaststellen", agreement)
@@ -60,7 +60,7 @@ def test_log_shows_the_tag(git_repo: Path, agreement: Path, cli: Cli, be: Identi
     sign_all(git_repo, agreement, cli, be)
     cli("vaststellen", agreement)
     result = cli("log", agreement)
-    assert "◆ vastgesteld: tag positief-gezond-almere/v1.0.0" in result.output
+    assert "◆ vastgesteld: tag positief-gezond-almere/v1.1.0" in result.output
     assert "status concept → vastgesteld" in result.output
 
 
@@ -131,5 +131,5 @@ def test_refused_while_a_party_is_partial_or_invalid_then_allowed(
     sign(cli, be, brandsma, "gemeente-almere", agreement)
     result = cli("vaststellen", agreement)
     assert result.exit_code == 0, result.output
-    message = git(git_repo, "tag", "-l", "--format=%(contents)", "positief-gezond-almere/v1.0.0")
+    message = git(git_repo, "tag", "-l", "--format=%(contents)", "positief-gezond-almere/v1.1.0")
     assert "Fatima el Amrani" in message and "Pieter Brandsma" in message
