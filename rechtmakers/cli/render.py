@@ -38,6 +38,7 @@ def render(
     from rechtmakers.render.output import write_atomically
     from rechtmakers.render.templating import check_house_style
     from rechtmakers.reporters import HumanReporter
+    from rechtmakers.signoff.probe import waiting_parties
     from rechtmakers.validate import find_agreements, validate_agreement
 
     with guarded():
@@ -46,7 +47,8 @@ def render(
         check_house_style(templates)
         roots = find_agreements(paths or [])
         config = load_config(Path.cwd())
-        reports = [validate_agreement(root, config, errors_only=True) for root in roots]
+        reports = [validate_agreement(root, config, errors_only=True, signoffs=waiting_parties)
+                   for root in roots]
     failed = [report for report in reports if report.errors]
     if failed:
         HumanReporter(sys.stderr, quiet=True).report(failed)

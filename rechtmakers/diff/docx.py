@@ -32,7 +32,7 @@ from difflib import SequenceMatcher
 from xml.sax.saxutils import unescape
 
 from rechtmakers.agreement import Agreement
-from rechtmakers.diff.compare import ArticleDiff, Comparison, moved_articles
+from rechtmakers.diff.compare import ArticleDiff, Comparison, moved_articles, order_of
 from rechtmakers.diff.myers import opcodes
 from rechtmakers.diff.present import (
     NOT_SUBSTANTIVE,
@@ -71,17 +71,17 @@ def render_docx(comparison: Comparison, *, author: str, date: dt.datetime,
 
     old_doc = None
     plan: dict[str, Labels | None] = {}
-    if comparison.old.meta is not None:
+    if comparison.old is not None:
         plan = _old_articles(comparison)
         wanted = frozenset(a for a, labels in plan.items() if labels is None)
         old_doc = _PartialBuilder(comparison.old, wanted).build(digest_of(comparison.old))
     redline = Redline(comparison, old_doc, author, date, attribution or {})
     redline.plan = plan
-    if comparison.new.meta is None and old_doc is not None:
+    if comparison.new is None and old_doc is not None:
         # The agreement is gone: everything deleted, in the old document's package.
         redline.new_exists = False
         return render_package(old_doc, body_of=redline.body)
-    new_doc = build_document(comparison.new, digest_of(comparison.new))
+    new_doc = build_document(comparison.latest, digest_of(comparison.latest))
     return render_package(new_doc, body_of=redline.body)
 
 
@@ -102,12 +102,15 @@ def _old_labels(comparison: Comparison, article: ArticleDiff) -> Labels | None:
     or when one new label stood for two old ones."""
     if not set(article.kinds) <= {"changed", "renumbered"} or article.binding:
         return None
-    source = comparison.new.articles.get(article.id)
-    if source is None or source is not comparison.old.articles.get(article.id):
+    old, new = comparison.old, comparison.new
+    if old is None or new is None:
+        return None
+    source = new.articles.get(article.id)
+    if source is None or source is not old.articles.get(article.id):
         return None
     if "changed" not in article.kinds:
         return {}
-    found = old_labels(source, comparison.old, comparison.new)
+    found = old_labels(source, old, new)
     if any(old is None for old in found.values()):
         return None
     return {new: old for new, old in found.items() if old is not None}
@@ -291,7 +294,7 @@ class Redline:
         if self.new_exists:
             write_document(writer, new_doc)
         new_parts = list(writer.parts)
-        new_cut = _cut_points(new_parts, new_doc, self.comparison.new.order) \
+        new_cut = _cut_points(new_parts, new_doc, order_of(self.comparison.new)) \
             if self.new_exists else [(FRONT, 0)]
         new_sections = _split(new_parts, new_cut)
         old_sections: dict[str, list[str]] = {}
@@ -300,7 +303,7 @@ class Redline:
             old_writer.new_list = lists.placeholder(old_writer.parts)
             write_document(old_writer, self.old_doc)
             laid_out = {a for a, labels in self.plan.items() if labels is None}
-            ids = [a for a in self.comparison.old.order if a in laid_out]
+            ids = [a for a in order_of(self.comparison.old) if a in laid_out]
             old_cut = _cut_points(old_writer.parts, self.old_doc, ids)
             old_sections = _split(old_writer.parts, old_cut)
             mapping = _match_lists(lists, new_cut, old_cut)
@@ -326,7 +329,7 @@ class Redline:
         comparison = self.comparison
         self._attribute(FRONT)
         self._compare(old.get(FRONT, []), new.get(FRONT, []))
-        old_order, new_order = comparison.old.order, comparison.new.order
+        old_order, new_order = order_of(comparison.old), order_of(comparison.new)
         moved = moved_articles(old_order, new_order)
         for article_id, place in _layout(old_order, new_order, moved):
             self._attribute(article_id)

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from rechtmakers.agreement import Agreement
+from rechtmakers.agreement import CompleteAgreement
 from rechtmakers.diff.compare import Comparison
 from rechtmakers.diff.present import (
     ArticleView,
@@ -86,13 +86,13 @@ def _lines(lines: Iterable[Line]) -> list[list[Data]]:
     return [segments(line) for line in lines]
 
 
-def _version(agreement: Agreement) -> Data:
+def _version(agreement: CompleteAgreement | None) -> Data:
     """The version number and digest of one side; none for a side without an agreement."""
     from rechtmakers.digest import content_digest
 
-    meta = agreement.meta
-    if meta is None:
+    if agreement is None:
         return {"version": None, "digest": None, "short_digest": None}
+    meta = agreement.meta
     try:
         digest = content_digest(agreement)
     except Exception:  # noqa: BLE001 — a version that cannot be hashed is still shown

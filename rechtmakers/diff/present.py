@@ -225,8 +225,8 @@ def counts(comparison: Comparison) -> str:
 
 def versions(comparison: Comparison) -> str:
     """"versie 1.0.0 → 1.1.0" or "versie 1.0.0"."""
-    old = comparison.old.meta.version if comparison.old.meta else None
-    new = comparison.new.meta.version if comparison.new.meta else None
+    old = comparison.old.meta.version if comparison.old else None
+    new = comparison.new.meta.version if comparison.new else None
     if old is None:
         return f"nieuwe overeenkomst, versie {new}"
     if new is None:
@@ -235,8 +235,7 @@ def versions(comparison: Comparison) -> str:
 
 
 def title(comparison: Comparison) -> str:
-    meta = comparison.new.meta or comparison.old.meta
-    return meta.title if meta else comparison.new.id
+    return comparison.latest.meta.title
 
 
 def excerpt(lines: Sequence[Line]) -> list[Line | None]:

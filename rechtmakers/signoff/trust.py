@@ -44,6 +44,7 @@ from rechtmakers.signoff.evidence import (
     verify_evidence,
 )
 from rechtmakers.signoff.keys import parse_key
+from rechtmakers.signoff.kinds import PartyState, ProofKind
 from rechtmakers.signoff.records import (
     RecordError,
     SignOff,
@@ -58,7 +59,8 @@ from rechtmakers.versions import Versions
 
 KeyId = tuple[str, str]  # (e-mail address casefolded, fingerprint)
 
-COMMIT_KINDS = {"ssh": "ssh-commit", "gpg": "gpg-commit"}
+# A commit signed by a key of this kind ("ssh" or "gpg", as keys.parse_key reads them).
+COMMIT_KINDS = {"ssh": ProofKind.SSH_COMMIT, "gpg": ProofKind.GPG_COMMIT}
 _SIGNATURE_STATES = {
     "B": "de handtekening onder de commit klopt niet (de commit is veranderd)",
     "X": "de handtekening onder de commit is verlopen",
@@ -95,7 +97,7 @@ class RecordCheck:
     party_id: str
     record: SignOff | None
     counts: bool
-    kind: str | None = None
+    kind: ProofKind | None = None  # None: no evidence read, or a kind rechtmakers does not know
     reason: str | None = None
     commit: str | None = None
     key: str | None = None
@@ -103,7 +105,7 @@ class RecordCheck:
 
     @property
     def crypto(self) -> bool:
-        return self.kind not in (None, "git")
+        return self.kind is not None and self.kind.cryptographic
 
     def as_dict(self) -> dict[str, object]:
         record = self.record
@@ -128,7 +130,7 @@ class PartyTrust:
     """A party's state under the rule: signed, partial, stale, invalid or missing."""
 
     party: Party
-    state: str
+    state: PartyState
     needed: int
     signers: tuple[RecordCheck, ...]  # counting records for the current digest, one a signer
     records: tuple[RecordCheck, ...]
@@ -145,12 +147,12 @@ class PartyTrust:
         return tuple(k for k in self.trusted if k.email == email.casefold())
 
     @property
-    def evidence(self) -> tuple[str, ...]:
+    def evidence(self) -> tuple[ProofKind, ...]:
         return tuple(sorted({r.kind for r in self.signers if r.kind}))
 
     @property
     def without_crypto(self) -> bool:
-        return any(r.kind == "git" for r in self.signers)
+        return any(r.kind is ProofKind.GIT for r in self.signers)
 
 
 @dataclass(frozen=True)
@@ -444,7 +446,7 @@ def _agreement_at_head(versions: Versions, head: str, agreement: CompleteAgreeme
     try:
         at_head = versions.at(gitrepo.CommitId(head), label="HEAD")
     except IncompleteAgreement as exc:
-        return agreement, [f"{exc} Tot dan gelden de partijen en regels van de werkmap."]
+        return agreement, [f"{exc} Tot dan gelden de partijen en regels van de werkmap"]
     return (at_head if at_head is not None and at_head.parties else agreement), []
 
 
@@ -479,7 +481,8 @@ def _check(item: _Written, files: dict[str, bytes], party: Party | None,
 
     def refuse(reason: str, record: SignOff | None = None, kind: str | None = None,
                key: str | None = None) -> RecordCheck:
-        return RecordCheck(item.rel, party_id, record, False, kind, reason, commit, key)
+        return RecordCheck(item.rel, party_id, record, False, ProofKind.named(kind), reason,
+                           commit, key)
 
     try:
         record = parse_record(files[item.rel], agreement.root / item.rel)
@@ -511,14 +514,15 @@ def _check(item: _Written, files: dict[str, bytes], party: Party | None,
         return refuse(f"vastgelegd door {item.commit.author_email}, " + (
             f"niet door de ondertekenaar {record.signer.email}" if representative else
             f"geen vertegenwoordiger van {party.name}"), record)
-    kind, key = "git", None
+    kind: ProofKind = ProofKind.GIT
+    key: str | None = None
     if keys.has_key(party.id, signer):
         trusted = keys.keys_of(party.id, signer)
         signature = signatures.get(item.commit.sha)
         by = _signed_by(signature, list(trusted))
         if by is None:
             return refuse(_signature_problem(signature, trusted, record.signer.email), record)
-        kind, key = COMMIT_KINDS.get(by.kind, "ssh-commit"), by.fingerprint
+        kind, key = COMMIT_KINDS[by.kind], by.fingerprint
     elif demand_key:
         return refuse(f"deze overeenkomst vraagt een sleutel (ondertekening: bewijs: sleutel), "
                       f"en {record.signer.email} heeft er geen in partijen.yaml", record, "git")
@@ -583,7 +587,8 @@ def _check_detached(item: _Written, files: dict[str, bytes], party: Party,
     if record.signer.email.casefold() not in signers:  # a PDF may carry several
         return refuse(f"het bewijs is gezet door {outcome.signer_email}, maar het record "
                         f"noemt {record.signer.email}", record, outcome.kind, outcome.key)
-    return RecordCheck(item.rel, party.id, record, True, outcome.kind, None, commit, outcome.key)
+    return RecordCheck(item.rel, party.id, record, True, ProofKind.named(outcome.kind), None,
+                       commit, outcome.key)
 
 
 def _party_state(party: Party, checks: list[RecordCheck], keys: tuple[KeyState, ...],
@@ -599,16 +604,16 @@ def _party_state(party: Party, checks: list[RecordCheck], keys: tuple[KeyState, 
     refused = [c for c in checks if not c.counts]
     reason: str | None = None
     if len(signers) >= needed:
-        state = "signed"
+        state = PartyState.SIGNED
     elif signers:
-        state = "partial"
+        state = PartyState.PARTIAL
         reason = f"{len(signers)} van {needed} ondertekenaars"
     elif older:
-        state = "stale"
+        state = PartyState.STALE
     elif refused:
-        state = "invalid"
+        state = PartyState.INVALID
     else:
-        state = "missing"
+        state = PartyState.MISSING
     problems = [c.reason for c in refused if c.reason]
     extra = [*(notes or []), *problems]
     if extra and state != "signed":
