@@ -30,11 +30,11 @@ def review(
     Exitcode 0: geschreven. 1: de overeenkomst is niet te lezen of de partij bestaat niet. 2:
     verkeerd aangeroepen.
     """
-    from rechtmakers.cli.signoff import _one_root
+    from rechtmakers.cli.signoff import one_root
     from rechtmakers.signoff.review import review as write_review
 
     with guarded():
-        result = write_review(_one_root(path), party, out)
+        result = write_review(one_root(path), party, out)
     pdf = f" en {result.pdf}" if result.pdf else ""
     typer.echo(f"Geschreven: {result.page}, {result.statement}{pdf}.")
     typer.echo(f"Stuur ze naar een vertegenwoordiger; die tekent met: ssh-keygen -Y sign -f "

@@ -55,7 +55,7 @@ def _roots(paths: list[Path] | None) -> list[Path]:
     return find_agreements(paths or [])
 
 
-def _one_root(path: Path | None) -> Path:
+def one_root(path: Path | None) -> Path:
     from rechtmakers.errors import UsageError
 
     roots = _roots([path] if path else None)
@@ -94,7 +94,7 @@ def sign(
     from rechtmakers.signoff.sign import sign as sign_agreement
 
     with guarded():
-        result = sign_agreement(_one_root(path), party, note, evidence)
+        result = sign_agreement(one_root(path), party, note, evidence)
     record = result.record
     if result.commit is None:
         typer.echo(f"{record.signer.name} heeft deze inhoud al ondertekend namens "
@@ -285,7 +285,7 @@ def log(
 
     with guarded():
         article, path = _log_arguments(args or [])
-        root = _one_root(path)
+        root = one_root(path)
         entries = agreement_log(root, article)
     if fmt is Format.json:
         _emit_json({"agreement": root.name, "article": article,
@@ -345,7 +345,7 @@ def vaststellen(
     from rechtmakers.signoff.seal import seal
 
     with guarded():
-        result = seal(_one_root(path))
+        result = seal(one_root(path))
     if is_quiet():
         return
     if not result.tagged:

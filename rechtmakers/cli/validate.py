@@ -41,6 +41,7 @@ def validate(
     Exitcode 0: geen fouten. 1: de overeenkomst heeft fouten (of waarschuwingen, met --strict).
     2: verkeerd aangeroepen.
     """
+    from rechtmakers.checks import RULES
     from rechtmakers.config import load_config
     from rechtmakers.reporters import REPORTERS
     from rechtmakers.signoff.probe import waiting_parties
@@ -48,7 +49,7 @@ def validate(
 
     with guarded():
         roots = find_agreements(paths or [])
-        config = load_config(Path.cwd())
+        config = load_config(Path.cwd(), rules=RULES)
         reports = [validate_agreement(root, config, signoffs=waiting_parties,
                                       **_since(root, since))
                    for root in progress(roots, "Overeenkomsten controleren")]

@@ -516,7 +516,7 @@ def _validate(root: Path, outcome: Outcome) -> None:
     from rechtmakers.signoff.probe import waiting_parties
     from rechtmakers.validate import validate_agreement
 
-    config = load_config(root)
+    config = load_config(root, rules=RULES)
     warnings = {code for code, rule in RULES.items()
                 if rule.severity is Severity.WARNING and config.override(code) != "error"}
     report = validate_agreement(root, replace(config, disabled=config.disabled | warnings),

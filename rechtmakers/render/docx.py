@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from rechtmakers.document.tree import Document
 from rechtmakers.errors import UsageError
-from rechtmakers.render.docx_body import _INVALID_XML, BodyWriter, write_document
+from rechtmakers.render.docx_body import INVALID_XML, BodyWriter, write_document
 
 if TYPE_CHECKING:
     from docx.document import Document as WordDocument
@@ -111,7 +111,7 @@ def _properties(package: WordDocument, document: Document) -> None:
 def _property(text: str) -> str:
     """A core property Word accepts: XML-safe characters only, at most 255 of them (Word's
     limit, which python-docx enforces by failing); longer text is shortened with "…"."""
-    text = _INVALID_XML.sub("", text)
+    text = INVALID_XML.sub("", text)
     return text if len(text) <= 255 else text[:254] + "…"
 
 
@@ -234,7 +234,7 @@ def _footer(package: WordDocument, document: Document) -> None:
     from docx.oxml import parse_xml
 
     paragraph = package.sections[0].footer.paragraphs[0]
-    paragraph.text = (f"{_INVALID_XML.sub('', document.title)} · versie {document.version} · "
+    paragraph.text = (f"{INVALID_XML.sub('', document.title)} · versie {document.version} · "
                       f"vingerafdruk {document.digest[:12]} · pagina ")
     field = (f'<w:fldSimple xmlns:w="{W_NS}" w:instr=" PAGE "><w:r><w:t>1</w:t></w:r>'
              "</w:fldSimple>")

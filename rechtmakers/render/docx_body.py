@@ -35,7 +35,7 @@ from rechtmakers.document.tree import (
 )
 
 # Characters that XML 1.0 does not allow; clause text never needs them.
-_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 MAX_LEVEL = 2
 MAX_BOOKMARK = 40  # Word's limit on a bookmark name
 
@@ -57,7 +57,7 @@ class Unit:
 
 
 def xml_text(text: str) -> str:
-    return _xml_escape(_INVALID_XML.sub("", text))
+    return _xml_escape(INVALID_XML.sub("", text))
 
 
 def bookmark_name(kind: str, *ids: str) -> str:

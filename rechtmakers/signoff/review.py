@@ -12,6 +12,7 @@ from markupsafe import Markup
 
 from rechtmakers.agreement import CompleteAgreement, IncompleteAgreement
 from rechtmakers.errors import AgreementError, UsageError, os_reason
+from rechtmakers.signoff.documented import signed_texts
 from rechtmakers.signoff.statement import NAMESPACE, build_statement, statement_file_name
 from rechtmakers.signoff.status import AgreementStatus, agreement_status
 from rechtmakers.signoff.trust import PartyTrust, RecordCheck
@@ -73,7 +74,8 @@ def _pdf(agreement: CompleteAgreement) -> bytes | None:
     from rechtmakers.render import RenderOptions, render_agreement
 
     try:
-        rendered = render_agreement(agreement, RenderOptions(formats=("pdf",)))
+        rendered = render_agreement(agreement, RenderOptions(formats=("pdf",),
+                                                             sign_offs=signed_texts))
     except RechtmakersError:
         return None
     return next(iter(rendered.values()), None)
@@ -123,7 +125,8 @@ def _page(status: AgreementStatus, party: PartyTrust, statement: bytes,
 
     agreement = status.agreement
     meta = agreement.meta
-    rendered = render_agreement(agreement, RenderOptions(formats=("html",)))
+    rendered = render_agreement(agreement, RenderOptions(formats=("html",),
+                                                         sign_offs=signed_texts))
     text_page = next(iter(rendered.values())).decode("utf-8")
     styles = [_style(text_page)]
     change_body = None

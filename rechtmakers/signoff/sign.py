@@ -13,11 +13,13 @@ from pathlib import Path
 
 from rechtmakers import gitrepo
 from rechtmakers.agreement import SIGNOFFS_DIR, CompleteAgreement
+from rechtmakers.checks import RULES
 from rechtmakers.config import load_config
 from rechtmakers.digest import content_digest
 from rechtmakers.errors import AgreementError, UsageError, os_reason
 from rechtmakers.model import Party, Representative
 from rechtmakers.signoff.anchors import Anchors, CommittedAnchors
+from rechtmakers.signoff.commits import allowed_signers_text
 from rechtmakers.signoff.evidence import (
     EvidenceContext,
     EvidenceKind,
@@ -37,12 +39,7 @@ from rechtmakers.signoff.records import (
 )
 from rechtmakers.signoff.sshsig import verify_sshsig
 from rechtmakers.signoff.statement import NAMESPACE, build_statement, statement_fields
-from rechtmakers.signoff.trust import (
-    PartyTrust,
-    TrustReport,
-    allowed_signers_text,
-    evaluate,
-)
+from rechtmakers.signoff.trust import PartyTrust, TrustReport, evaluate
 from rechtmakers.validate import validate_agreement
 from rechtmakers.versions import WORKING_TREE, Versions
 
@@ -322,7 +319,7 @@ def _candidate_statements(repo: gitrepo.Repo, subdir: str, root: Path, evidence:
 
 
 def _valid_agreement(root: Path) -> CompleteAgreement:
-    report = validate_agreement(root, load_config(root), signoffs=waiting_parties)
+    report = validate_agreement(root, load_config(root, rules=RULES), signoffs=waiting_parties)
     if report.errors:
         shown = "\n".join(f"  {f.location}: {f.message}" for f in report.errors[:3])
         more = f"\n  … en nog {len(report.errors) - 3}" if len(report.errors) > 3 else ""

@@ -36,6 +36,12 @@ from rechtmakers.errors import RechtmakersError, UsageError
 from rechtmakers.load import LoadRefusal, read_yaml_bytes
 from rechtmakers.model import PartiesFile, Party
 from rechtmakers.signoff.anchors import Anchors, CommittedAnchors
+from rechtmakers.signoff.commits import (
+    KeyId,
+    allowed_signers_text,
+    commit_signatures,
+    signed_by,
+)
 from rechtmakers.signoff.evidence import (
     EvidenceContext,
     ResultCache,
@@ -53,11 +59,8 @@ from rechtmakers.signoff.records import (
     record_paths_on_disk,
     signer_slug,
 )
-from rechtmakers.signoff.sshsig import SigError, parse_sshsig, verify_in_process
 from rechtmakers.signoff.statement import build_statement, statement_fields
 from rechtmakers.versions import Versions
-
-KeyId = tuple[str, str]  # (e-mail address casefolded, fingerprint)
 
 # A commit signed by a key of this kind ("ssh" or "gpg", as keys.parse_key reads them).
 COMMIT_KINDS = {"ssh": ProofKind.SSH_COMMIT, "gpg": ProofKind.GPG_COMMIT}
@@ -226,49 +229,6 @@ def _keys_in(data: bytes | None, path: Path) -> dict[str, dict[KeyId, tuple[str,
     return {party.id: _party_keys(party) for party in parties.parties}
 
 
-def commit_signatures(repo: gitrepo.Repo, commits: list[str], allowed: Path
-                      ) -> dict[str, gitrepo.Signature]:
-    """The signature of each commit: SSH Ed25519 signatures checked in this process (against
-    the key inside the signature; the rule then asks whether that key counts), the rest by
-    git in one batch (GPG against the keyring, SSH against the allowed-signers file)."""
-    wanted = list(dict.fromkeys(commits))
-    raw = gitrepo.read_blobs(repo, wanted)
-    found: dict[str, gitrepo.Signature] = {}
-    rest: list[str] = []
-    for sha in wanted:
-        try:
-            payload, signature = gitrepo.split_signed_commit(raw.get(sha, b""))
-        except ValueError:
-            rest.append(sha)
-            continue
-        if signature is None:
-            found[sha] = gitrepo.Signature("N", "", "", "", "")
-            continue
-        if not signature.startswith(b"-----BEGIN SSH SIGNATURE-----"):
-            rest.append(sha)
-            continue
-        try:
-            sig = parse_sshsig(signature)
-        except SigError:
-            found[sha] = gitrepo.Signature("B", "", "", "", "")
-            continue
-        good = verify_in_process(sig, payload, "git")
-        if good is None:
-            rest.append(sha)
-        else:
-            found[sha] = gitrepo.Signature("G" if good else "B", "", sig.fingerprint,
-                                           sig.fingerprint, "")
-    if rest:
-        found.update(gitrepo.signatures(repo, rest, allowed))
-    return found
-
-
-def allowed_signers_text(keys: Mapping[KeyId, tuple[str, str]]) -> str:
-    lines = [f'"{mail}" namespaces="git" {public}' for (mail, _), (kind, public)
-             in sorted(keys.items()) if kind == "ssh" and public]
-    return "\n".join(lines) + "\n"
-
-
 def key_history(repo: gitrepo.Repo, subdir: str, head: str, root: Path, lead: str,
                 listed: Mapping[str, Party], scratch: Path) -> KeyHistory:
     """Walk partijen.yaml oldest first and decide, per change of a party's keys, whether it
@@ -317,7 +277,7 @@ def _apply(history: KeyHistory, sha: str, old: Mapping[str, Mapping[KeyId, tuple
         added = {k: after[k] for k in set(after) - set(before)}
         removed = set(before) - set(after)
         trusted = history.trusted.setdefault(pid, {})
-        by = _signed_by(signature, [*trusted.values(),
+        by = signed_by(signature, [*trusted.values(),
                                     *history.trusted.get(lead, {}).values()])
         if by is not None:
             for kid in removed:
@@ -340,20 +300,6 @@ def _apply(history: KeyHistory, sha: str, old: Mapping[str, Mapping[KeyId, tuple
                 history.notes.setdefault(pid, []).append(
                     f"de sleutel {kid[1]} van {kid[0]} is in commit {short} weggehaald zonder "
                     "handtekening van een vertrouwde sleutel; hij telt nog")
-
-
-def _signed_by(signature: gitrepo.Signature | None, keys: list[TrustedKey]
-               ) -> TrustedKey | None:
-    """The key among keys that made this good signature, or None."""
-    if signature is None or not signature.good:
-        return None
-    for key in keys:
-        if key.kind == "ssh" and key.fingerprint == signature.fingerprint:
-            return key
-        if key.kind == "gpg" and key.fingerprint in (signature.fingerprint.upper(),
-                                                     signature.primary_fingerprint.upper()):
-            return key
-    return None
 
 
 # --- records ------------------------------------------------------------------------------------
@@ -519,7 +465,7 @@ def _check(item: _Written, files: dict[str, bytes], party: Party | None,
     if keys.has_key(party.id, signer):
         trusted = keys.keys_of(party.id, signer)
         signature = signatures.get(item.commit.sha)
-        by = _signed_by(signature, list(trusted))
+        by = signed_by(signature, list(trusted))
         if by is None:
             return refuse(_signature_problem(signature, trusted, record.signer.email), record)
         kind, key = COMMIT_KINDS[by.kind], by.fingerprint
