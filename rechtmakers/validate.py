@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -107,12 +107,25 @@ def validate_agreement(root: Path, config: Config | None = None, *, since: str =
 
 
 def _validate(root: Path, ctx: Context, errors_only: bool) -> Report:
-    config = ctx.config
     agreement, problems = load_agreement(root)
+    findings = check_agreement(agreement, problems, ctx, errors_only=errors_only)
+    return Report(agreement, findings, tuple(problems))
+
+
+def check_agreement(agreement: Agreement, problems: Iterable[tuple[str, Problem]], ctx: Context,
+                    *, errors_only: bool = False, codes: Collection[str] | None = None
+                    ) -> list[Finding]:
+    """Run the rules on an agreement as read, and stamp them and the reading problems.
+
+    The one engine of validate and the language server: with codes, only those rules run (the
+    language server runs the rules of one file's texts on that file alone).
+    """
+    config = ctx.config
     coded: list[tuple[str, Problem]] = list(problems)
     for rule in RULES.values():
         override = config.override(rule.code)
-        if rule.check is None or override == "off":
+        if rule.check is None or override == "off" or (codes is not None
+                                                        and rule.code not in codes):
             continue
         if errors_only and (override or rule.severity.value) != Severity.ERROR.value:
             continue
@@ -120,7 +133,7 @@ def _validate(root: Path, ctx: Context, errors_only: bool) -> Report:
     findings = [finding for code, problem in coded if (finding := _stamp(code, problem, config))]
     findings = list(_unsuppressed(agreement, findings))
     findings.sort(key=lambda f: f.sort_key)
-    return Report(agreement, findings, tuple(problems))
+    return findings
 
 
 def _stamp(code: str, problem: Problem, config: Config) -> Finding | None:

@@ -12,7 +12,9 @@ from rechtmakers.diff.binding import ORDER_KEY, changed_leaves, meta_keys_change
 from rechtmakers.diff.hidden import value_notes
 from rechtmakers.diff.text import dutch_date, paragraphs, party_line
 from rechtmakers.diff.words import Edit, line_edits, word_edits
-from rechtmakers.digest import canonical_meta, canonical_party, normalize_text
+from rechtmakers.digest import canonical_party, normalize_text, readable_meta
+from rechtmakers.document.canonical import markdown_form, readable_markdown
+from rechtmakers.document.labels import authority
 from rechtmakers.model import AgreementMeta, Party, Representative, Term
 
 MetaKind = Literal["added", "removed", "changed"]
@@ -28,10 +30,11 @@ FIELDS: dict[str, str] = {
     "penvoerder": "Penvoerder",
     "kompas": "Kompas",
     "overwegingen": "Overwegingen",
+    "afspraakzin": "Afspraakzin",
 }
 # Reported by diff.annexes (issue 13), when they bind: see compare._binds.
 _ELSEWHERE = {"ingangsdatum", "einddatum", "bijlagen"}
-_TEXT_FIELDS = ("titel", "kompas", "overwegingen")
+_TEXT_FIELDS = ("titel", "kompas", "overwegingen", "afspraakzin")
 
 
 @dataclass(frozen=True)
@@ -76,13 +79,14 @@ def _meta_values(meta: AgreementMeta) -> dict[str, str]:
         "datum": dutch_date(meta.date),
         "penvoerder": meta.lead, "kompas": _nfc(meta.compass),
         "overwegingen": _nfc("\n\n".join(meta.considerations)),
+        "afspraakzin": _nfc(meta.operative or ""),
     }
 
 
 def _meta_fields(old: AgreementMeta, new: AgreementMeta) -> Iterator[MetaChange]:
     binding = set(meta_keys_changed(old, new))
     before, after = _meta_values(old), _meta_values(new)
-    canonical_old, canonical_new = canonical_meta(old), canonical_meta(new)
+    canonical_old, canonical_new = readable_meta(old), readable_meta(new)
     for key, label in FIELDS.items():
         if key == "status":
             if old.status != new.status:
@@ -183,6 +187,7 @@ _PARTY_LABELS = {"id": "kenmerk", "naam": "naam", "soort": "soort", "rechtsvorm"
 
 def _people(people: tuple[Representative, ...]) -> str:
     return "; ".join(f"{p.name}, {p.function} ({p.email})"
+                     + (f", {authority(p)}" if authority(p) else "")
                      + (f", sleutel …{p.key[-8:]}" if p.key else "") for p in people)
 
 
@@ -196,8 +201,9 @@ def _terms(old: Sequence[Term], new: Sequence[Term]) -> Iterator[MetaChange]:
             yield MetaChange("begrip", "added", label, None, now, True, term)
         elif now is None:
             yield MetaChange("begrip", "removed", label, was, None, True, term)
-        elif normalize_text(was) != normalize_text(now):
-            notes = tuple(value_notes("de betekenis", normalize_text(was), normalize_text(now)))
+        elif markdown_form(was) != markdown_form(now):  # as the digest takes it (form 2)
+            notes = tuple(value_notes("de betekenis", readable_markdown(was),
+                                      readable_markdown(now)))
             yield MetaChange("begrip", "changed", label, was, now, True, term,
                              tuple(word_edits(_nfc(was), _nfc(now))), notes)
     common_old = [t for t in before if t in after]

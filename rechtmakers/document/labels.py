@@ -5,6 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rechtmakers.model import Representative
 
 STATUS = {
     "concept": "Concept",
@@ -29,6 +33,25 @@ DECISION_METHODS = {
     "meerderheid": "meerderheid van stemmen",
     "unanimiteit": "unanimiteit",
 }
+
+# Between the overwegingen and article 1, unless overeenkomst.yaml says it otherwise (afspraakzin).
+OPERATIVE_CLAUSE = "Partijen spreken het volgende af:"
+# Authority that is not the party's own organ, as the party list names it.
+BASIS_WORDS = {"mandaat": "een mandaat", "volmacht": "een volmacht"}
+
+
+def authority(person: Representative) -> str:
+    """On what a representative's authority rests, when it is not the law or the statutes:
+    "op grond van een mandaat van de burgemeester (collegebesluit van 3 maart 2026)"."""
+    words = BASIS_WORDS.get(person.basis.value if person.basis else "")
+    if words is None:
+        return ""
+    text = f"op grond van {words}" + (f" van {person.granted_by}" if person.granted_by else "")
+    decision = person.resolution
+    if decision is not None:
+        reference = f", kenmerk {decision.reference}" if decision.reference else ""
+        text += f" ({decision.name} van {long_date(decision.date)}{reference})"
+    return text
 
 
 # Legal forms whose abbreviation follows the name ("Zorggroep B.V."); the others go before it

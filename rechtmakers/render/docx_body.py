@@ -348,6 +348,8 @@ def _front(w: BodyWriter, doc: Document) -> None:
         w.para("Heading 1", text_run("Overwegingen"), keep_next=True)
         w.items(doc.considerations, ordered=True,
                 fields=[(META, ("overwegingen", i)) for i in range(len(doc.considerations))])
+    if doc.operative:
+        w.flow(doc.operative)
     if doc.terms:
         w.para("Heading 1", text_run("Begrippen"), keep_next=True)
         w.para("Normal", text_run("In deze overeenkomst hebben deze woorden een vaste "

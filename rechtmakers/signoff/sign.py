@@ -15,7 +15,7 @@ from rechtmakers import gitrepo
 from rechtmakers.agreement import SIGNOFFS_DIR, CompleteAgreement
 from rechtmakers.checks import RULES
 from rechtmakers.config import load_config
-from rechtmakers.digest import content_digest
+from rechtmakers.digest import DIGEST_FORM, content_digest
 from rechtmakers.errors import AgreementError, UsageError, os_reason
 from rechtmakers.model import Party, Representative
 from rechtmakers.signoff.anchors import Anchors, CommittedAnchors
@@ -384,6 +384,7 @@ def _record(agreement: CompleteAgreement, party: Party, representative: Represen
         "overeenkomst": agreement.id,
         "versie": agreement.meta.version,
         "digest": digest,
+        "vorm": DIGEST_FORM,
         "tijdstip": dt.datetime.now().astimezone().replace(microsecond=0),
         "opmerking": note.strip() if note and note.strip() else None,
         "bewijs": evidence,

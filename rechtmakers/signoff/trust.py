@@ -32,6 +32,7 @@ from rechtmakers.agreement import (
     CompleteAgreement,
     IncompleteAgreement,
 )
+from rechtmakers.digest import DIGEST_FORM
 from rechtmakers.errors import RechtmakersError, UsageError
 from rechtmakers.load import LoadRefusal, read_yaml_bytes
 from rechtmakers.model import PartiesFile, Party
@@ -54,6 +55,7 @@ from rechtmakers.signoff.kinds import PartyState, ProofKind
 from rechtmakers.signoff.records import (
     RecordError,
     SignOff,
+    form_refusal,
     parse_record,
     record_party,
     record_paths_on_disk,
@@ -449,6 +451,9 @@ def _check(item: _Written, files: dict[str, bytes], party: Party | None,
     if not any(r.email.casefold() == signer for r in party.representatives):
         return refuse(f"{record.signer.email} is geen vertegenwoordiger van {party.name}",
                       record)
+    outdated = form_refusal(record, DIGEST_FORM)  # never judged under another form
+    if outdated is not None:
+        return refuse(outdated, record)
     if record.evidence is not None:
         return _check_detached(item, files, party, agreement, title, keys, record, cache,
                                refuse, anchors)

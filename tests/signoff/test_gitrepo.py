@@ -58,11 +58,6 @@ def test_files_at_reads_a_past_revision(git_repo: Path) -> None:
     assert files_at(repo, "HEAD", f"{SUBDIR}/partijen.yaml") == {}
 
 
-def test_a_gitpython_repo_on_request(git_repo: Path) -> None:
-    repo = open_repo(git_repo)
-    assert repo.gitpython().head.commit.hexsha == git(git_repo, "rev-parse", "HEAD")
-
-
 def test_materialize_gives_a_loadable_agreement(git_repo: Path, tmp_path: Path) -> None:
     repo = open_repo(git_repo)
     target = materialize(repo, "HEAD", SUBDIR, tmp_path / "oud" / "positief-gezond-almere")
