@@ -11,8 +11,9 @@ from collections.abc import Iterator
 
 from rechtmakers.agreement import AnnexContent, CompleteAgreement
 from rechtmakers.diff.metadata import MetaChange, MetaKind
-from rechtmakers.diff.text import dutch_date, paragraphs
+from rechtmakers.diff.text import paragraphs
 from rechtmakers.diff.words import line_edits, word_edits
+from rechtmakers.document.labels import long_date
 from rechtmakers.model import Annex, Party
 
 
@@ -30,8 +31,8 @@ def date_changes(old: CompleteAgreement, new: CompleteAgreement) -> Iterator[Met
         if was == now:
             continue
         kind: MetaKind = "added" if was is None else "removed" if now is None else "changed"
-        yield MetaChange(key, kind, label, dutch_date(was) if was else None,
-                         dutch_date(now) if now else None, True)
+        yield MetaChange(key, kind, label, long_date(was) if was else None,
+                         long_date(now) if now else None, True)
 
 
 def legal_line(party: Party) -> str:

@@ -10,11 +10,11 @@ from typing import Literal
 from rechtmakers.agreement import CompleteAgreement
 from rechtmakers.diff.binding import ORDER_KEY, changed_leaves, meta_keys_changed
 from rechtmakers.diff.hidden import value_notes
-from rechtmakers.diff.text import dutch_date, paragraphs, party_line
+from rechtmakers.diff.text import paragraphs, party_line
 from rechtmakers.diff.words import Edit, line_edits, word_edits
 from rechtmakers.digest import canonical_party, normalize_text, readable_meta
 from rechtmakers.document.canonical import markdown_form, readable_markdown
-from rechtmakers.document.labels import authority
+from rechtmakers.document.labels import authority, long_date
 from rechtmakers.model import AgreementMeta, Party, Representative, Term
 
 MetaKind = Literal["added", "removed", "changed"]
@@ -76,7 +76,7 @@ def metadata_changes(old: CompleteAgreement | None, new: CompleteAgreement | Non
 def _meta_values(meta: AgreementMeta) -> dict[str, str]:
     return {
         "id": meta.id, "titel": _nfc(meta.title), "versie": meta.version, "status": meta.status,
-        "datum": dutch_date(meta.date),
+        "datum": long_date(meta.date),
         "penvoerder": meta.lead, "kompas": _nfc(meta.compass),
         "overwegingen": _nfc("\n\n".join(meta.considerations)),
         "afspraakzin": _nfc(meta.operative or ""),
