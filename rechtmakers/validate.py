@@ -17,6 +17,7 @@ from rechtmakers.agreement import (
     load_agreement,
 )
 from rechtmakers.checks import RULES, Context
+from rechtmakers.checks.base import SignoffProbe, SinceProbe
 from rechtmakers.config import Config
 from rechtmakers.errors import UsageError
 from rechtmakers.findings import Finding, Problem, Severity
@@ -88,22 +89,25 @@ def _relative(path: Path, base: Path) -> Path:
         return path
 
 
-def validate_agreement(root: Path, config: Config | None = None, *,
-                       previous: Agreement | None = None, since: str = "",
+def validate_agreement(root: Path, config: Config | None = None, *, since: str = "",
+                       since_probe: SinceProbe | None = None,
+                       signoffs: SignoffProbe | None = None,
                        errors_only: bool = False) -> Report:
     """Read and check one agreement folder (against its version at since, when given).
 
-    With errors_only (render asks only whether it may render) the rules that can only warn
-    are not run: the language analysis is most of a validation's time.
+    since_probe (diff.since) and signoffs (signoff.probe) give the rules what they need from
+    those feature packages; without one its rules do not run. With errors_only (render asks
+    only whether it may render) the rules that can only warn are not run: the language
+    analysis is most of a validation's time.
     """
+    ctx = Context(config=config or Config(), since=since, since_probe=since_probe,
+                  signoffs=signoffs)
     with collector_paused():
-        return _validate(root, config or Config(), previous, since, errors_only)
+        return _validate(root, ctx, errors_only)
 
 
-def _validate(root: Path, config: Config, previous: Agreement | None, since: str,
-              errors_only: bool) -> Report:
+def _validate(root: Path, ctx: Context, errors_only: bool) -> Report:
     agreement, problems = load_agreement(root)
-    ctx = Context(config=config, previous=previous, since=since)
     findings = check_agreement(agreement, problems, ctx, errors_only=errors_only)
     return Report(agreement, findings, tuple(problems))
 

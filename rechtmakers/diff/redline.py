@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from rechtmakers.agreement import Agreement
+from rechtmakers.agreement import CompleteAgreement
 from rechtmakers.diff.compare import Comparison, moved_articles
 from rechtmakers.diff.flows import (
     align,
@@ -306,8 +306,8 @@ def documents_of(comparison: Comparison, *, explanations: bool = True) -> tuple[
     from rechtmakers.diff.binding import digest_of
     from rechtmakers.document.build import build_document
 
-    def built(agreement: Agreement) -> Document | None:
-        if agreement.meta is None:
+    def built(agreement: CompleteAgreement | None) -> Document | None:
+        if agreement is None:
             return None
         return build_document(agreement, digest_of(agreement), explanations=explanations)
 

@@ -85,7 +85,7 @@ def _validate(root: Path, outcome: Outcome) -> None:
     from rechtmakers.findings import Severity
     from rechtmakers.validate import validate_agreement
 
-    config = load_config(root)
+    config = load_config(root, rules=RULES)
     warnings = {code for code, rule in RULES.items()
                 if rule.severity is Severity.WARNING and config.override(code) != "error"}
     report = validate_agreement(root, replace(config, disabled=config.disabled | warnings))
