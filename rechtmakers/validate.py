@@ -8,7 +8,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rechtmakers.agreement import Agreement, is_agreement_dir, load_agreement
+from rechtmakers.agreement import (
+    Agreement,
+    CodedProblem,
+    CompleteAgreement,
+    gate,
+    is_agreement_dir,
+    load_agreement,
+)
 from rechtmakers.checks import RULES, Context
 from rechtmakers.config import Config
 from rechtmakers.errors import UsageError
@@ -25,6 +32,11 @@ class Report:
 
     agreement: Agreement
     findings: list[Finding] = field(default_factory=list)
+    load_problems: tuple[CodedProblem, ...] = ()  # what reading found, before any rule ran
+
+    def complete(self, label: str) -> CompleteAgreement:
+        """The agreement through the gate: complete, or IncompleteAgreement (agreement.gate)."""
+        return gate(self.agreement, self.load_problems, label)
 
     @property
     def errors(self) -> list[Finding]:
@@ -103,7 +115,7 @@ def _validate(root: Path, config: Config, previous: Agreement | None, since: str
     findings = [finding for code, problem in coded if (finding := _stamp(code, problem, config))]
     findings = list(_unsuppressed(agreement, findings))
     findings.sort(key=lambda f: f.sort_key)
-    return Report(agreement, findings)
+    return Report(agreement, findings, tuple(problems))
 
 
 def _stamp(code: str, problem: Problem, config: Config) -> Finding | None:

@@ -9,6 +9,7 @@ from rechtmakers.checks import (
     hidden,
     identity,
     legal,
+    markdown,
     placeholders,
     references,
     signoffs,
@@ -76,10 +77,19 @@ RULES: dict[str, Rule] = {
                   domain.joining_meaning),
     "H001": error("H001", "geen-stuurtekens", "Een tekst bevat geen stuurtekens.",
                   hidden.control_characters),
-    "H002": warning("H002", "geen-onzichtbare-tekens", "Een tekst bevat geen tekens die de "
-                    "leesrichting omdraaien of onzichtbaar zijn.", hidden.hidden_characters),
+    "H002": error("H002", "geen-onzichtbare-tekens", "Een tekst bevat geen tekens die de "
+                  "leesrichting omdraaien of onzichtbaar zijn.", hidden.hidden_characters),
     "H003": warning("H003", "geen-gemengd-schrift", "Een woord mengt geen Latijnse letters met "
                     "Cyrillische of Griekse.", hidden.mixed_scripts),
+    "M001": error("M001", "geen-codeblok-door-inspringen", "Een alinea springt niet vier "
+                  "spaties of meer in.", markdown.indented_code),
+    "M002": error("M002", "geen-setext-kop", "Een regel met alleen --- of === staat niet "
+                  "direct onder tekst.", markdown.setext_heading),
+    "M003": error("M003", "geen-html", "Een tekst bevat geen HTML.", markdown.raw_html),
+    "M004": error("M004", "geen-linkdefinitie", "Een tekst bevat geen Markdown-linkdefinitie "
+                  "[naam]: adres.", markdown.reference_definition),
+    "H004": warning("H004", "onzichtbaar-teken-nodig", "Een onzichtbaar teken staat alleen "
+                    "waar een woord het nodig heeft.", hidden.needed_invisible),
     "N001": warning("N001", "nog-invullen", "Er staat geen invulplek [nog invullen] meer.",
                     placeholders.unfilled),
     "G001": error("G001", "vastgesteld-is-getekend", "Een vastgestelde overeenkomst is door "

@@ -29,6 +29,7 @@ def sealed_means_signed(agreement: Agreement, ctx: Context) -> Iterator[Problem]
     if meta is None or meta.status != "vastgesteld":
         return
     from rechtmakers import gitrepo
+    from rechtmakers.agreement import WORKING_TREE, gate
     from rechtmakers.digest import content_digest
     from rechtmakers.signoff.trust import evaluate
 
@@ -42,10 +43,11 @@ def sealed_means_signed(agreement: Agreement, ctx: Context) -> Iterator[Problem]
                       "haar repository (rechtmakers status).")
         return
     try:
-        digest = content_digest(agreement)
+        complete = gate(agreement, (), WORKING_TREE)
+        digest = content_digest(complete)
     except RechtmakersError:
-        return  # no digest: other rules report what is wrong
-    report = evaluate(agreement.root, agreement, digest)
+        return  # not read whole, no digest: other rules report what is wrong
+    report = evaluate(agreement.root, complete, digest)
     words = {"partial": "gedeeltelijk getekend", "invalid": "ondertekening telt niet",
              "stale": "tekende een eerdere inhoud", "missing": "tekende nog niet"}
     waiting = [f"{p.party.id} ({words.get(p.state, p.state)})" for p in report.parties

@@ -59,6 +59,13 @@ def _since(root: Path, rev: str | None) -> dict[str, Any]:
     """The agreement at --since REV, for the version rules."""
     if rev is None:
         return {}
-    from rechtmakers.diff.sources import version_at
+    from rechtmakers.agreement import IncompleteAgreement
+    from rechtmakers.versions import Versions
 
-    return {"previous": version_at(rev, root), "since": rev}
+    try:
+        previous = Versions.open(root).at(rev)
+    except IncompleteAgreement:
+        # A version at REV that does not load holds nothing sound to compare against: the
+        # --since rules stay silent, as for a folder that held no agreement then.
+        previous = None
+    return {"previous": previous, "since": rev}

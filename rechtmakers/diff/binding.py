@@ -24,6 +24,7 @@ from rechtmakers.digest import (
     canonical_party,
     canonical_term,
     content_digest,
+    readable_article,
 )
 from rechtmakers.model import AgreementMeta, Article, Party
 
@@ -144,6 +145,22 @@ def canonical_of(article: Article) -> dict[str, Any]:
         _CANONICAL.clear()
     form = canonical_article(article)
     _CANONICAL[id(article)] = (article, form)
+    return form
+
+
+_READABLE: dict[int, tuple[Article, dict[str, Any]]] = {}
+
+
+def readable_of(article: Article) -> dict[str, Any]:
+    """digest.readable_article, remembered per article object: the view notes are made from
+    (the binding decision is canonical_of's)."""
+    found = _READABLE.get(id(article))
+    if found is not None and found[0] is article:
+        return found[1]
+    if len(_READABLE) >= _CANONICAL_LIMIT:
+        _READABLE.clear()
+    form = readable_article(article)
+    _READABLE[id(article)] = (article, form)
     return form
 
 

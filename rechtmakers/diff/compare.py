@@ -18,6 +18,7 @@ from rechtmakers.diff.binding import (
     canonical_of,
     changed_leaves,
     party_binding_changed,
+    readable_of,
 )
 from rechtmakers.diff.hidden import value_notes
 from rechtmakers.diff.metadata import MetaChange, metadata_changes, party_notes
@@ -314,8 +315,11 @@ _KEY_LABELS = {"id": "kenmerk", "onderwerp": "onderwerp", "titel": "de titel",
 def _notes(before: Article, after: Article) -> tuple[str, ...]:
     """The binding changes of an article that its words do not show."""
     notes: list[str] = []
-    old_form, new_form = dict(canonical_of(before)), dict(canonical_of(after))
+    old_form, new_form = dict(readable_of(before)), dict(readable_of(after))
     notes.extend(_member_notes(old_form.pop("leden", []), new_form.pop("leden", [])))
+    if old_form == new_form and not notes and canonical_of(before) != canonical_of(after):
+        # The parsed text differs where plain Markdown reads the same (a list made loose).
+        notes.append("opmaak van de tekst gewijzigd (alinea's of lijst)")
     for path, was, now in changed_leaves(old_form, new_form):
         if was is None or now is None or path == ("versie",):
             continue  # added or removed parts show in the words; versie in the heading

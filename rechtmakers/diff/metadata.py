@@ -12,7 +12,8 @@ from rechtmakers.diff.binding import ORDER_KEY, changed_leaves, meta_keys_change
 from rechtmakers.diff.hidden import value_notes
 from rechtmakers.diff.text import dutch_date, paragraphs, party_line
 from rechtmakers.diff.words import Edit, line_edits, word_edits
-from rechtmakers.digest import canonical_meta, canonical_party, normalize_text
+from rechtmakers.digest import canonical_party, normalize_text, readable_meta
+from rechtmakers.document.canonical import markdown_form, readable_markdown
 from rechtmakers.model import AgreementMeta, Party, Representative
 
 MetaKind = Literal["added", "removed", "changed"]
@@ -80,7 +81,7 @@ def _meta_values(meta: AgreementMeta) -> dict[str, str]:
 def _meta_fields(old: AgreementMeta, new: AgreementMeta) -> Iterator[MetaChange]:
     binding = set(meta_keys_changed(old, new))
     before, after = _meta_values(old), _meta_values(new)
-    canonical_old, canonical_new = canonical_meta(old), canonical_meta(new)
+    canonical_old, canonical_new = readable_meta(old), readable_meta(new)
     for key, label in FIELDS.items():
         if key == "status":
             if old.status != new.status:
@@ -194,8 +195,9 @@ def _terms(old: Agreement, new: Agreement) -> Iterator[MetaChange]:
             yield MetaChange("begrip", "added", label, None, now, True, term)
         elif now is None:
             yield MetaChange("begrip", "removed", label, was, None, True, term)
-        elif normalize_text(was) != normalize_text(now):
-            notes = tuple(value_notes("de betekenis", normalize_text(was), normalize_text(now)))
+        elif markdown_form(was) != markdown_form(now):  # as the digest takes it (form 2)
+            notes = tuple(value_notes("de betekenis", readable_markdown(was),
+                                      readable_markdown(now)))
             yield MetaChange("begrip", "changed", label, was, now, True, term,
                              tuple(word_edits(_nfc(was), _nfc(now))), notes)
     common_old = [t for t in before if t in after]

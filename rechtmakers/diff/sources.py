@@ -14,11 +14,12 @@ from rechtmakers.agreement import (
     PARTIES_FILE,
     TERMS_FILE,
     Agreement,
+    CompleteAgreement,
     is_agreement_dir,
-    load_agreement,
+    load_complete,
 )
 from rechtmakers.diff.compare import Comparison, compare
-from rechtmakers.diff.pair import load_alike, load_alike_files, load_files, load_version
+from rechtmakers.diff.pair import load_alike, load_alike_files
 from rechtmakers.errors import UsageError
 
 WORKING_TREE = "werkmap"
@@ -75,7 +76,7 @@ def load_comparison(request: Request, cwd: Path, *, words: bool = True,
     the commit behind each changed article (for the DOCX redline)."""
     if request.folders:
         (old_dir, new_dir), (old_label, new_label) = request.folders, request.labels
-        new = load_version(new_dir, new_label)
+        new = load_complete(new_dir, label=new_label)
         old = load_alike(old_dir, new, old_label)
         return Result(compare(old, new, old_label=old_label, new_label=new_label, words=words),
                       TOOL_AUTHOR, _fixed_date(new))
@@ -92,7 +93,8 @@ def _from_git(request: Request, cwd: Path, words: bool = True,
     subdir = _agreement_dir(repo, start, new_sha, old_sha)
     new_label = new_rev or WORKING_TREE
     new = _version(repo, new_sha, subdir, new_label, None)
-    old = _version(repo, old_sha, subdir, old_rev, new)
+    old = _version(repo, old_sha, subdir, old_rev,
+                   new if isinstance(new, CompleteAgreement) else None)
     comparison = compare(old, new, old_label=old_rev, new_label=new_label, words=words)
     attribution = (_attribution(repo, subdir, old_sha, new_sha, comparison) if attribute
                    else {})
@@ -146,19 +148,19 @@ def _attribution(repo: gitrepo.Repo, subdir: str, old_sha: str, new_sha: str | N
 
 
 def _version(repo: gitrepo.Repo, sha: str | None, subdir: str, label: str,
-             like: Agreement | None) -> Agreement:
+             like: CompleteAgreement | None) -> Agreement:
     """One side: the working tree, or the revision read from git in memory (its place in the
     working tree names it in messages)."""
     root = repo.work_tree / subdir
     if sha is None:
         if not is_agreement_dir(root):
             return _empty(root)  # the agreement is new (or gone) in this version
-        return load_alike(root, like, label) if like else load_version(root, label)
+        return load_alike(root, like, label) if like else load_complete(root, label=label)
     files = gitrepo.files_at(repo, sha, subdir)
     if META_FILE not in files:
         return _empty(root)
     if like is None:
-        return load_files(files, root, label)
+        return load_complete(root, files, label=label)
     return load_alike_files(files, like, label, root)
 
 
@@ -215,19 +217,3 @@ def _fixed_date(agreement: Agreement) -> dt.datetime:
     """The agreement's own date: the same input gives the same document."""
     day = agreement.meta.date if agreement.meta else dt.date(2000, 1, 1)
     return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
-
-
-def version_at(rev: str, root: Path) -> Agreement | None:
-    """The agreement folder root as it was at revision rev (for validate --since).
-
-    None when the folder held no agreement then, or one that does not load: there is nothing
-    sound to hold the current version against.
-    """
-    repo = gitrepo.open_repo(root)
-    sha = gitrepo.resolve_revision(repo, rev)
-    subdir = gitrepo.repo_relative(repo, root)
-    files = gitrepo.files_at(repo, sha, subdir)
-    if META_FILE not in files:
-        return None
-    agreement, problems = load_agreement(root, files=files)
-    return None if problems else agreement

@@ -11,14 +11,12 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from rechtmakers import gitrepo
 from rechtmakers.agreement import (
     ARTICLES_DIR,
     META_FILE,
     PARTIES_FILE,
     TERMS_FILE,
-    Agreement,
-    load_agreement,
+    CompleteAgreement,
 )
 from rechtmakers.errors import UsageError, os_reason
 from rechtmakers.inlezen.mapping import FieldEdit, apply_edits, edit_script, map_edits
@@ -36,8 +34,8 @@ from rechtmakers.render.docx_body import (
     write_document,
 )
 from rechtmakers.safe_write import check_target, write_file
+from rechtmakers.versions import WORKING_TREE, Versions, working
 
-WORKING_TREE = "werkmap"
 MAX_PAIRS = 10_000  # paragraph comparisons in one changed stretch before pairing by place
 _ARTICLE_HEADING = re.compile(r"Artikel (\d+)\s*[–-]")
 _MEMBER_NUMBER = re.compile(r"(\d+)\.(\d+)\s")
@@ -124,13 +122,12 @@ def read_back(docx: Path, path: Path | None, cwd: Path, *, dry_run: bool = False
                          "ontbreekt in de documenteigenschappen. Lees alleen een DOCX in die "
                          "met rechtmakers render --format docx is gemaakt.")
     root = _agreement_root(path, cwd, review.properties.get("keywords", ""))
-    working, _ = load_agreement(root)
-    base, label = _find_base(root, working, digest, docx)
-    assert base.meta is not None
+    current = working(root)
+    base, label = _find_base(root, current, digest, docx)
     outcome = Outcome(base.meta.id, base.meta.version, digest, label, dry_run=dry_run)
-    _Reading(review, base, working, outcome).run()
+    _Reading(review, base, current, outcome).run()
     if not dry_run:
-        _write(root, working, outcome)
+        _write(root, current, outcome)
     return outcome
 
 
@@ -149,33 +146,28 @@ def _agreement_root(path: Path | None, cwd: Path, agreement_id: str) -> Path:
                      "agreements/mijn-overeenkomst")
 
 
-def _find_base(root: Path, working: Agreement, digest: str, docx: Path
-               ) -> tuple[Agreement, str]:
+def _find_base(root: Path, current: CompleteAgreement, digest: str, docx: Path
+               ) -> tuple[CompleteAgreement, str]:
     """The version whose digest the DOCX carries: the working tree, or a commit."""
     from rechtmakers.digest import content_digest
 
-    if working.meta is not None and content_digest(working) == digest:
-        return working, WORKING_TREE
+    if content_digest(current) == digest:
+        return current, WORKING_TREE
     unknown = UsageError(f"{docx} is gemaakt van een versie die hier niet bekend is "
                          f"(vingerafdruk {digest[:12]}): niet de werkmap en geen commit in de "
                          "git-geschiedenis van deze overeenkomst.")
     try:
-        repo = gitrepo.open_repo(root)
-        subdir = gitrepo.repo_relative(repo, root)
-        commits = gitrepo.history(repo, subdir)
+        versions = Versions.open(root)
+        found = versions.with_digest(digest)
     except UsageError:
         raise unknown from None
-    for commit in commits:
-        files = gitrepo.files_at(repo, commit.sha, subdir)
-        if META_FILE not in files:
-            continue
-        agreement, _ = load_agreement(root, files=files)
-        if agreement.meta is not None and content_digest(agreement) == digest:
-            return agreement, commit.sha
-    raise unknown
+    versions.save()
+    if found is None:
+        raise unknown
+    return found.agreement, found.commit
 
 
-def _value(agreement: Agreement, ref: FieldRef) -> Any:
+def _value(agreement: CompleteAgreement, ref: FieldRef) -> Any:
     source = agreement.sources.get(ref[0])
     node: Any = source.data if source else None
     for part in ref[1]:
@@ -205,7 +197,7 @@ def _counter() -> Callable[[bool, int, int], int]:
 class _Reading:
     """One comparison of the returned paragraphs against the base's, segment by segment."""
 
-    def __init__(self, review: Review, base: Agreement, working: Agreement,
+    def __init__(self, review: Review, base: CompleteAgreement, working: CompleteAgreement,
                  outcome: Outcome) -> None:
         from rechtmakers.document.build import build_document
 
@@ -452,7 +444,7 @@ class _Reading:
         return None
 
 
-def _write(root: Path, working: Agreement, outcome: Outcome) -> None:
+def _write(root: Path, working: CompleteAgreement, outcome: Outcome) -> None:
     """Splice the changed fields into the working tree's files, check, write, validate."""
     if not outcome.pending:
         return
@@ -483,7 +475,7 @@ def _write(root: Path, working: Agreement, outcome: Outcome) -> None:
     _validate(root, outcome)
 
 
-def _file_problems(root: Path, rel: str, text: str, working: Agreement) -> list[str]:
+def _file_problems(root: Path, rel: str, text: str, working: CompleteAgreement) -> list[str]:
     """What reading the new text of one file would refuse, when the old text read well."""
     from pydantic import ValidationError
 

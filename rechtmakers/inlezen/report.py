@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from rechtmakers.inlezen.core import WORKING_TREE, Outcome
+from rechtmakers.inlezen.core import Outcome
+from rechtmakers.versions import WORKING_TREE
 
 
 def as_json(outcome: Outcome) -> str:

@@ -46,10 +46,11 @@ def signed_parties(agreement: Agreement, digest: str) -> dict[str, tuple[SignedB
         gitrepo.open_repo(agreement.root)
     except RechtmakersError:
         return {}
+    from rechtmakers.agreement import WORKING_TREE, gate
     from rechtmakers.signoff.trust import evaluate
 
-    try:
-        report = evaluate(agreement.root, agreement, digest)
+    try:  # a digest was taken, so the agreement read whole; the gate says so to the types
+        report = evaluate(agreement.root, gate(agreement, (), WORKING_TREE), digest)
     except RechtmakersError:
         return {}
     found: dict[str, tuple[SignedBy, ...]] = {}

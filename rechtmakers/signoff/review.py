@@ -10,12 +10,12 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from rechtmakers import gitrepo
-from rechtmakers.agreement import SIGNOFFS_DIR, Agreement, load_agreement
+from rechtmakers.agreement import CompleteAgreement, IncompleteAgreement
 from rechtmakers.errors import AgreementError, UsageError, os_reason
 from rechtmakers.signoff.statement import NAMESPACE, build_statement, statement_file_name
 from rechtmakers.signoff.status import AgreementStatus, agreement_status
 from rechtmakers.signoff.trust import PartyTrust, RecordCheck
+from rechtmakers.versions import Versions
 
 TEMPLATE = "review.html.j2"
 _BODY = re.compile(r"<body[^>]*>(.*)</body>", re.DOTALL)
@@ -45,7 +45,6 @@ def review(root: Path, party_id: str, out: Path) -> ReviewResult:
         raise AgreementError(f"De partij {party_id[:80]} staat niet in partijen.yaml. Bekende "
                              f"partijen: {known}.")
     meta = agreement.meta
-    assert meta is not None  # load_clean refuses an agreement without one
     statement = build_statement(agreement.id, meta.title, meta.version, status.digest,
                                 party.party.id, party.party.name)
     since = _last_signed(party)
@@ -67,7 +66,7 @@ def review(root: Path, party_id: str, out: Path) -> ReviewResult:
     return ReviewResult(page_path, statement_path, since, out / pdf_name if pdf_name else None)
 
 
-def _pdf(agreement: Agreement) -> bytes | None:
+def _pdf(agreement: CompleteAgreement) -> bytes | None:
     """The PDF of this version (its digest in the metadata), to sign with a certificate and
     send back; None when it cannot be made here."""
     from rechtmakers.errors import RechtmakersError
@@ -93,7 +92,7 @@ def _last_signed(party: PartyTrust) -> RecordCheck | None:
     return max(counting, key=lambda c: c.record.signed_at if c.record else 0, default=None)
 
 
-def _changes_since(root: Path, agreement: Agreement, since: RecordCheck | None,
+def _changes_since(root: Path, agreement: CompleteAgreement, since: RecordCheck | None,
                    digest: str) -> str | None:
     """The redline (HTML) from the signed version to now; None when there is none to show."""
     if since is None or since.record is None or since.record.digest == digest or not (
@@ -102,15 +101,17 @@ def _changes_since(root: Path, agreement: Agreement, since: RecordCheck | None,
     from rechtmakers.diff.compare import compare
     from rechtmakers.diff.html import render_html
 
-    repo = gitrepo.open_repo(root)
-    subdir = gitrepo.repo_relative(repo, root)
-    files = {rel: data for rel, data in gitrepo.files_at(repo, since.commit, subdir).items()
-             if not rel.startswith(f"{SIGNOFFS_DIR}/")}
-    old, problems = load_agreement(root, files)
-    if problems or old.meta is None:
+    label = f"versie {since.record.version}"
+    try:
+        old = Versions.open(root).at(since.commit, label=label)
+    except IncompleteAgreement:
+        # The signed version no longer reads under this release's rules: the page then shows
+        # the current text and the sign-offs, without a redline (as for a first signature).
         return None
-    comparison = compare(old, agreement, old_label=f"versie {since.record.version}",
-                         new_label=f"versie {agreement.meta.version if agreement.meta else ''}")
+    if old is None:
+        return None
+    comparison = compare(old, agreement, old_label=label,
+                         new_label=f"versie {agreement.meta.version}")
     return render_html(comparison)
 
 
@@ -122,7 +123,6 @@ def _page(status: AgreementStatus, party: PartyTrust, statement: bytes,
 
     agreement = status.agreement
     meta = agreement.meta
-    assert meta is not None
     rendered = render_agreement(agreement, RenderOptions(formats=("html",)))
     text_page = next(iter(rendered.values())).decode("utf-8")
     styles = [_style(text_page)]

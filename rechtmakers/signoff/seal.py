@@ -42,7 +42,6 @@ def seal(root: Path) -> SealResult:
     status = agreement_status(root)
     _refuse_incomplete(status)
     meta = status.agreement.meta
-    assert meta is not None  # agreement_status refuses an agreement without one
     tag = f"{status.agreement.id}/v{meta.version}"
     if tag in gitrepo.tags(repo, status.agreement.id):
         if meta.status == FINAL:
@@ -114,7 +113,6 @@ def _copy_sources(root: Path, target: Path) -> None:
 
 def commit_message(status: AgreementStatus) -> str:
     meta = status.agreement.meta
-    assert meta is not None
     tag = f"{status.agreement.id}/v{meta.version}"
     return (f"Vastgesteld: {status.agreement.id} versie {meta.version}\n\n"
             f"Alle {len(status.parties)} partijen tekenden dezelfde inhoud. De status in "
@@ -125,7 +123,6 @@ def commit_message(status: AgreementStatus) -> str:
 def tag_message(status: AgreementStatus, tag: str) -> str:
     """The annotated tag's message: what was agreed and who signed for whom, when."""
     meta = status.agreement.meta
-    assert meta is not None
     lines = [f"{meta.title}, versie {meta.version}: vastgesteld", "",
              f"Digest: {status.digest}", "", "Ondertekend door:"]
     for item in status.parties:

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rechtmakers import gitrepo
-from rechtmakers.agreement import SIGNOFFS_DIR, Agreement, load_agreement
+from rechtmakers.agreement import SIGNOFFS_DIR, CompleteAgreement
 from rechtmakers.config import load_config
-from rechtmakers.digest import content_digest
-from rechtmakers.errors import AgreementError, RechtmakersError, UsageError, os_reason
+from rechtmakers.digest import DIGEST_FORM, content_digest
+from rechtmakers.errors import AgreementError, UsageError, os_reason
 from rechtmakers.model import Party, Representative
 from rechtmakers.signoff.anchors import Anchors, CommittedAnchors
 from rechtmakers.signoff.evidence import (
@@ -42,6 +42,7 @@ from rechtmakers.signoff.trust import (
     evaluate,
 )
 from rechtmakers.validate import validate_agreement
+from rechtmakers.versions import WORKING_TREE, Versions
 
 TRAILERS = ("Ondertekend-door", "Namens", "Overeenkomst", "Versie", "Digest")
 MAX_EVIDENCE_BYTES = 50 * 1024 * 1024
@@ -178,9 +179,9 @@ def _commit_rule(repo: gitrepo.Repo, report: TrustReport, standing: PartyTrust,
     return check, kind, None
 
 
-def _sign_detached(repo: gitrepo.Repo, subdir: str, root: Path, agreement: Agreement,
-                   report: TrustReport, standing: PartyTrust, digest: str, note: str | None,
-                   evidence: Path) -> SignResult:
+def _sign_detached(repo: gitrepo.Repo, subdir: str, root: Path,
+                   agreement: CompleteAgreement, report: TrustReport, standing: PartyTrust,
+                   digest: str, note: str | None, evidence: Path) -> SignResult:
     party = standing.party
     kind = kind_for_file(evidence.name)
     if kind is None:
@@ -191,7 +192,6 @@ def _sign_detached(repo: gitrepo.Repo, subdir: str, root: Path, agreement: Agree
                          f"bestand op {' of '.join(known_suffixes())}.{hint}")
     data = _read_evidence(evidence)
     meta = agreement.meta
-    assert meta is not None
     anchors = _anchors(repo, subdir, agreement, report, kind.kind)
     context = EvidenceContext(agreement.id, meta.title, meta.version, digest, party,
                               standing.trusted, build_statement(
@@ -225,8 +225,8 @@ def _sign_detached(repo: gitrepo.Repo, subdir: str, root: Path, agreement: Agree
     return SignResult(record, party, commit, root / rel, kind.kind)
 
 
-def _anchors(repo: gitrepo.Repo, subdir: str, agreement: Agreement, report: TrustReport,
-             kind: str) -> Anchors:
+def _anchors(repo: gitrepo.Repo, subdir: str, agreement: CompleteAgreement,
+             report: TrustReport, kind: str) -> Anchors:
     """The agreement's trust anchors that count, as the trust rule reads them (vertrouwd/ at
     HEAD, trusted from history), for a kind that needs them."""
     if not needs_anchors(kind):
@@ -235,7 +235,7 @@ def _anchors(repo: gitrepo.Repo, subdir: str, agreement: Agreement, report: Trus
 
     folder = f"{subdir}/{TRUST_DIR}" if subdir else TRUST_DIR
     files = {f"{TRUST_DIR}/{rel}": d for rel, d in gitrepo.files_at(repo, "HEAD", folder).items()}
-    lead = agreement.meta.lead if agreement.meta else ""
+    lead = agreement.meta.lead
     keys = next((p.trusted for p in report.parties if p.party.id == lead), ())
     try:
         return CommittedAnchors(repo, subdir, files, keys).get()
@@ -307,31 +307,18 @@ def _candidate_statements(repo: gitrepo.Repo, subdir: str, root: Path, evidence:
     beside = evidence.with_name(evidence.name[:-len(evidence.suffix)])
     if beside.is_file() and beside.stat().st_size < 64 * 1024:
         found.append(beside.read_bytes())
-    commits = [c.sha for c in gitrepo.history(repo, subdir)]
-    keys = gitrepo.content_keys(repo, commits, subdir, skip=SIGNOFFS_DIR)
-    seen: set[str] = set()
     party = context.party
-    for commit in commits:
-        key = keys.get(commit, "")
-        if not key or key in seen:
-            continue
-        seen.add(key)
-        if len(seen) > _HISTORY_TRIES:
-            break
-        files = {r: d for r, d in gitrepo.files_at(repo, commit, subdir).items()
-                 if not r.startswith(f"{SIGNOFFS_DIR}/")}
-        past, _ = load_agreement(root, files)
-        try:
-            digest = content_digest(past)
-        except RechtmakersError:
-            continue
-        if past.meta is not None and digest != context.digest:
-            found.append(build_statement(past.id, past.meta.title, past.meta.version, digest,
-                                         party.id, party.name))
+    versions = Versions(repo, subdir, root)
+    for past in versions.past(limit=_HISTORY_TRIES):
+        if past.digest != context.digest:
+            meta = past.agreement.meta
+            found.append(build_statement(past.agreement.id, meta.title, meta.version,
+                                         past.digest, party.id, party.name))
+    versions.save()
     return found
 
 
-def _valid_agreement(root: Path) -> Agreement:
+def _valid_agreement(root: Path) -> CompleteAgreement:
     report = validate_agreement(root, load_config(root))
     if report.errors:
         shown = "\n".join(f"  {f.location}: {f.message}" for f in report.errors[:3])
@@ -339,7 +326,7 @@ def _valid_agreement(root: Path) -> Agreement:
         raise AgreementError(f"De overeenkomst heeft {len(report.errors)} fout(en); een versie "
                              f"met fouten kan niet ondertekend worden:\n{shown}{more}\n"
                              "Los ze op (rechtmakers validate) en leg ze vast.")
-    return report.agreement
+    return report.complete(WORKING_TREE)
 
 
 def refuse_unfinished_work(repo: gitrepo.Repo, subdir: str) -> None:
@@ -366,7 +353,7 @@ def _is_agreement_file(path: str, subdir: str) -> bool:
         len(parts) == 3 and parts[0] == "ondertekeningen"))
 
 
-def _party(agreement: Agreement, party_id: str) -> Party:
+def _party(agreement: CompleteAgreement, party_id: str) -> Party:
     party = agreement.party_map.get(party_id)
     if party is None:
         known = ", ".join(sorted(agreement.party_map))
@@ -388,9 +375,8 @@ def _representative(party: Party, name: str, email: str) -> Representative:
                          "review) en leg die vast met --bewijs.")
 
 
-def _record(agreement: Agreement, party: Party, representative: Representative, digest: str,
-            note: str | None, evidence: dict[str, str] | None = None) -> SignOff:
-    assert agreement.meta is not None  # a valid agreement has its overeenkomst.yaml
+def _record(agreement: CompleteAgreement, party: Party, representative: Representative,
+            digest: str, note: str | None, evidence: dict[str, str] | None = None) -> SignOff:
     return SignOff.model_validate({
         "partij": party.id,
         "ondertekenaar": {"naam": representative.name, "email": representative.email,
@@ -398,15 +384,16 @@ def _record(agreement: Agreement, party: Party, representative: Representative, 
         "overeenkomst": agreement.id,
         "versie": agreement.meta.version,
         "digest": digest,
+        "vorm": DIGEST_FORM,
         "tijdstip": dt.datetime.now().astimezone().replace(microsecond=0),
         "opmerking": note.strip() if note and note.strip() else None,
         "bewijs": evidence,
     })
 
 
-def commit_message(agreement: Agreement, party: Party, record: SignOff) -> str:
+def commit_message(agreement: CompleteAgreement, party: Party, record: SignOff) -> str:
     """The Dutch commit message, with the trailers that `log` and reviewers read."""
-    title = agreement.meta.title if agreement.meta else agreement.id
+    title = agreement.meta.title
     signer = record.signer
     lines = [
         f"Ondertekening: {party.name} tekent {agreement.id} versie {record.version}",

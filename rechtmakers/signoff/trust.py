@@ -26,8 +26,13 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from rechtmakers import gitrepo
-from rechtmakers.agreement import PARTIES_FILE, SIGNOFFS_DIR, Agreement, load_agreement
-from rechtmakers.digest import content_digest
+from rechtmakers.agreement import (
+    PARTIES_FILE,
+    SIGNOFFS_DIR,
+    CompleteAgreement,
+    IncompleteAgreement,
+)
+from rechtmakers.digest import DIGEST_FORM
 from rechtmakers.errors import RechtmakersError, UsageError
 from rechtmakers.load import LoadRefusal, read_yaml_bytes
 from rechtmakers.model import PartiesFile, Party
@@ -43,6 +48,7 @@ from rechtmakers.signoff.keys import parse_key
 from rechtmakers.signoff.records import (
     RecordError,
     SignOff,
+    form_refusal,
     parse_record,
     record_party,
     record_paths_on_disk,
@@ -50,6 +56,7 @@ from rechtmakers.signoff.records import (
 )
 from rechtmakers.signoff.sshsig import SigError, parse_sshsig, verify_in_process
 from rechtmakers.signoff.statement import build_statement, statement_fields
+from rechtmakers.versions import Versions
 
 KeyId = tuple[str, str]  # (e-mail address casefolded, fingerprint)
 
@@ -152,7 +159,7 @@ class PartyTrust:
 class TrustReport:
     """The rule applied to every party of an agreement, for one digest."""
 
-    agreement: Agreement
+    agreement: CompleteAgreement
     digest: str
     parties: tuple[PartyTrust, ...]
     strays: tuple[RecordCheck, ...] = ()
@@ -351,36 +358,6 @@ def _signed_by(signature: gitrepo.Signature | None, keys: list[TrustedKey]
 
 # --- records ------------------------------------------------------------------------------------
 
-class _Digests:
-    """The content digest at a commit, computed once per distinct content (kept by content)."""
-
-    def __init__(self, repo: gitrepo.Repo, subdir: str, root: Path, commits: list[str],
-                 cache: ResultCache) -> None:
-        self.repo, self.subdir, self.root, self.cache = repo, subdir, root, cache
-        self.keys = gitrepo.content_keys(repo, commits, subdir, skip=SIGNOFFS_DIR)
-        self.known: dict[str, str | None] = {}
-
-    def at(self, commit: str) -> str | None:
-        key = self.keys.get(commit, "")
-        if not key:
-            return None
-        if key not in self.known:
-            self.known[key] = self.cache.get_digest(key) or self._compute(commit, key)
-        return self.known[key]
-
-    def _compute(self, commit: str, key: str) -> str | None:
-        files = {rel: data for rel, data in
-                 gitrepo.files_at(self.repo, gitrepo.CommitId(commit), self.subdir).items()
-                 if not rel.startswith(f"{SIGNOFFS_DIR}/")}
-        agreement, _ = load_agreement(self.root, files)
-        try:
-            digest = content_digest(agreement)
-        except RechtmakersError:
-            return None
-        self.cache.put_digest(key, digest)
-        return digest
-
-
 @dataclass
 class _Written:
     rel: str
@@ -388,7 +365,7 @@ class _Written:
     commit: gitrepo.Commit | None
 
 
-def evaluate(root: Path, agreement: Agreement, digest: str, *, cached: bool = True
+def evaluate(root: Path, agreement: CompleteAgreement, digest: str, *, cached: bool = True
              ) -> TrustReport:
     """Apply the rule to every party of agreement (as read from the working tree) for digest.
 
@@ -396,19 +373,20 @@ def evaluate(root: Path, agreement: Agreement, digest: str, *, cached: bool = Tr
     nobody. Outside git nothing counts. cached=False checks all evidence again (verify).
     """
     try:
-        repo = gitrepo.open_repo(root)
-        subdir = gitrepo.repo_relative(repo, root)
-        head = gitrepo.head_commit(repo)
+        versions = Versions.open(root, cached=cached)
+        head = gitrepo.head_commit(versions.repo)
     except UsageError as exc:
         return _without_git(root, agreement, digest, str(exc))
-    cache = ResultCache(gitrepo.cache_dir(repo) if cached else None)
+    cache = ResultCache(gitrepo.cache_dir(versions.repo) if cached else None)
     with tempfile.TemporaryDirectory(prefix="rechtmakers-") as tmp:
-        report = _evaluate(repo, subdir, head, root, agreement, digest, cache, Path(tmp))
+        report = _evaluate(versions, head, agreement, digest, cache, Path(tmp))
     cache.save()
+    versions.save()
     return report
 
 
-def _without_git(root: Path, agreement: Agreement, digest: str, why: str) -> TrustReport:
+def _without_git(root: Path, agreement: CompleteAgreement, digest: str, why: str
+                 ) -> TrustReport:
     checks = [RecordCheck(rel, record_party(rel) or "", None, False,
                           reason="niet vastgelegd in git; zonder git is er geen bewijs",
                           committed=False) for rel in record_paths_on_disk(root)]
@@ -418,14 +396,15 @@ def _without_git(root: Path, agreement: Agreement, digest: str, why: str) -> Tru
     return TrustReport(agreement, digest, parties, strays, (why,))
 
 
-def _evaluate(repo: gitrepo.Repo, subdir: str, head: str, root: Path, agreement: Agreement,
-              digest: str, cache: ResultCache, scratch: Path) -> TrustReport:
+def _evaluate(versions: Versions, head: str, agreement: CompleteAgreement, digest: str,
+              cache: ResultCache, scratch: Path) -> TrustReport:
+    repo, subdir, root = versions.repo, versions.subdir, versions.root
     head_ids = gitrepo.blob_ids(repo, head, subdir)
     contents = gitrepo.read_blobs(repo, head_ids.values())
     head_files = {rel: contents[sha] for rel, sha in head_ids.items() if sha in contents}
-    at_head = _agreement_at_head(root, head_files) or agreement
+    at_head, head_note = _agreement_at_head(versions, head, agreement)
     parties = {**agreement.party_map, **at_head.party_map}
-    lead = at_head.meta.lead if at_head.meta else ""
+    lead = at_head.meta.lead
     keys = key_history(repo, subdir, head, root, lead, at_head.party_map, scratch)
     written = _written_records(repo, subdir, head, head_ids)
     commits = [w.commit.sha for w in written if w.commit]
@@ -434,25 +413,24 @@ def _evaluate(repo: gitrepo.Repo, subdir: str, head: str, root: Path, agreement:
         {(k.email, k.fingerprint): (k.kind, k.public) for party in keys.trusted.values()
          for k in party.values()}), encoding="utf-8")
     signatures = commit_signatures(repo, commits, allowed)
-    digests = _Digests(repo, subdir, root, commits, cache)
-    demand_key = bool(at_head.meta and at_head.meta.signing
-                      and at_head.meta.signing.evidence == "sleutel")
-    title = at_head.meta.title if at_head.meta else agreement.id
+    demand_key = bool(at_head.meta.signing and at_head.meta.signing.evidence == "sleutel")
+    title = at_head.meta.title
     anchors = CommittedAnchors(repo, subdir, head_files, keys.keys_of(lead))
     checks: list[RecordCheck] = []
     for item in written:
         party = parties.get(record_party(item.rel) or "")
         checks.append(_check(item, head_files, party, at_head, title, keys, signatures,
-                             digests, cache, demand_key, anchors))
+                             versions, cache, demand_key, anchors))
     on_disk = {rel for rel in record_paths_on_disk(root)}
     committed = {w.rel for w in written}
     for rel in sorted(on_disk - committed):
         checks.append(RecordCheck(rel, record_party(rel) or "", None, False,
                                   reason=f"{rel} is nog niet vastgelegd in git en telt niet",
                                   committed=False))
-    notes = [f"{rel} is gewijzigd of verwijderd sinds het is vastgelegd; de vastgelegde "
-             "versie geldt" for rel in sorted(committed)
-             if not (root / rel).is_file() or (root / rel).read_bytes() != head_files.get(rel)]
+    notes = [*head_note, *(f"{rel} is gewijzigd of verwijderd sinds het is vastgelegd; de "
+                           "vastgelegde versie geldt" for rel in sorted(committed)
+                           if not (root / rel).is_file()
+                           or (root / rel).read_bytes() != head_files.get(rel))]
     states = tuple(_party_state(p, [c for c in checks if c.party_id == p.id],
                                 keys.states(p.id), digest, keys.notes.get(p.id, []),
                                 keys.keys_of(p.id))
@@ -461,10 +439,15 @@ def _evaluate(repo: gitrepo.Repo, subdir: str, head: str, root: Path, agreement:
     return TrustReport(agreement, digest, states, strays, tuple(notes))
 
 
-def _agreement_at_head(root: Path, files: dict[str, bytes]) -> Agreement | None:
-    agreement, problems = load_agreement(root, {rel: data for rel, data in files.items()
-                                                if not rel.startswith(f"{SIGNOFFS_DIR}/")})
-    return agreement if agreement.meta is not None and agreement.parties else None
+def _agreement_at_head(versions: Versions, head: str, agreement: CompleteAgreement
+                       ) -> tuple[CompleteAgreement, list[str]]:
+    """The agreement at HEAD, whose parties, keys and signing rules the rule reads; the working
+    tree's when HEAD holds none yet, or (said in a note) when the version at HEAD does not load."""
+    try:
+        at_head = versions.at(gitrepo.CommitId(head), label="HEAD")
+    except IncompleteAgreement as exc:
+        return agreement, [f"{exc} Tot dan gelden de partijen en regels van de werkmap."]
+    return (at_head if at_head is not None and at_head.parties else agreement), []
 
 
 def _written_records(repo: gitrepo.Repo, subdir: str, head: str, head_ids: dict[str, str]
@@ -489,10 +472,10 @@ def _written_records(repo: gitrepo.Repo, subdir: str, head: str, head_ids: dict[
     return found
 
 
-def _check(item: _Written, files: dict[str, bytes], party: Party | None, agreement: Agreement,
-           title: str, keys: KeyHistory, signatures: dict[str, gitrepo.Signature],
-           digests: _Digests, cache: ResultCache, demand_key: bool,
-           anchors: CommittedAnchors) -> RecordCheck:
+def _check(item: _Written, files: dict[str, bytes], party: Party | None,
+           agreement: CompleteAgreement, title: str, keys: KeyHistory,
+           signatures: dict[str, gitrepo.Signature], versions: Versions, cache: ResultCache,
+           demand_key: bool, anchors: CommittedAnchors) -> RecordCheck:
     party_id = record_party(item.rel) or ""
     commit = item.commit.sha if item.commit else None
 
@@ -519,6 +502,9 @@ def _check(item: _Written, files: dict[str, bytes], party: Party | None, agreeme
     if not any(r.email.casefold() == signer for r in party.representatives):
         return refuse(f"{record.signer.email} is geen vertegenwoordiger van {party.name}",
                       record)
+    outdated = form_refusal(record, DIGEST_FORM)  # never judged under another form
+    if outdated is not None:
+        return refuse(outdated, record)
     if record.evidence is not None:
         return _check_detached(item, files, party, agreement, title, keys, record, cache,
                                refuse, anchors)
@@ -545,7 +531,7 @@ def _check(item: _Written, files: dict[str, bytes], party: Party | None, agreeme
         return refuse(f"{party.name} heeft sleutels in partijen.yaml, dus alleen een "
                       f"ondertekening met cryptografisch bewijs telt, en {record.signer.email} "
                       "heeft geen sleutel", record, "git")
-    actual = digests.at(item.commit.sha)
+    actual = versions.digest_at(item.commit.sha)
     if actual != record.digest:
         shown = actual[:12] if actual else "niet te lezen"
         return refuse(f"de digest in het record ({record.digest[:12]}) is niet die van de "
@@ -567,7 +553,7 @@ def _signature_problem(signature: gitrepo.Signature | None, trusted: tuple[Trust
 
 
 def _check_detached(item: _Written, files: dict[str, bytes], party: Party,
-                    agreement: Agreement, title: str, keys: KeyHistory, record: SignOff,
+                    agreement: CompleteAgreement, title: str, keys: KeyHistory, record: SignOff,
                     cache: ResultCache, refuse: Callable[..., RecordCheck],
                     anchors: CommittedAnchors) -> RecordCheck:
     assert record.evidence is not None

@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from rechtmakers.agreement import Agreement
+from rechtmakers.agreement import Agreement, load_complete
 from rechtmakers.diff import Comparison, compare
-from rechtmakers.diff.pair import load_version
 
 SAMPLE = Path(__file__).resolve().parents[2] / "agreements" / "positief-gezond-almere"
 
@@ -38,7 +37,7 @@ class Versions:
                         encoding="utf-8")
 
     def agreements(self) -> tuple[Agreement, Agreement]:
-        return load_version(self.old, "oud"), load_version(self.new, "nieuw")
+        return load_complete(self.old, label="oud"), load_complete(self.new, label="nieuw")
 
     def compare(self) -> Comparison:
         old, new = self.agreements()

@@ -13,8 +13,9 @@ from typing import Any
 import pytest
 from diffhelp import Versions
 
+from rechtmakers.agreement import load_complete
 from rechtmakers.diff.compare import compare
-from rechtmakers.diff.pair import load_alike, load_version
+from rechtmakers.diff.pair import load_alike
 
 AGREEMENT = Path("agreements/positief-gezond-almere")
 PLAN = "bijlagen/transformatieplan.md"
@@ -68,7 +69,7 @@ def test_added_annex_legal_details_and_dates(versions: Versions) -> None:
 
 def test_a_version_read_alike_has_its_own_annexes(versions: Versions) -> None:
     versions.edit(PLAN, "in twee wijken", "in drie wijken")
-    old = load_version(versions.old, "oud")
+    old = load_complete(versions.old, label="oud")
     new = load_alike(versions.new, old, "nieuw")
     assert compare(old, new).binding_changed
 

@@ -97,7 +97,7 @@ def record_path(agreement: Path, party: str, email: str) -> Path:
 
 def write_record(agreement: Path, party: str, person: tuple[str, str], *,
                  digest: str | None = None, path: Path | None = None,
-                 function: str = "directeur-bestuurder") -> Path:
+                 function: str = "directeur-bestuurder", form: int | None = 2) -> Path:
     """A record written by hand (as a forger would): the same YAML that sign writes."""
     from rechtmakers.signoff.records import SignOff, dump_record
 
@@ -105,7 +105,7 @@ def write_record(agreement: Path, party: str, person: tuple[str, str], *,
         "partij": party, "ondertekenaar": {"naam": person[0], "email": person[1],
                                            "functie": function},
         "overeenkomst": NAME, "versie": "1.0.0", "digest": digest or current_digest(agreement),
-        "tijdstip": "2026-01-21T10:00:00+01:00"})
+        "vorm": form, "tijdstip": "2026-01-21T10:00:00+01:00"})
     target = path or record_path(agreement, party, person[1])
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(dump_record(record), encoding="utf-8")

@@ -109,8 +109,8 @@ DIFFERENT: dict[str, Edit] = {
 # these fails, the canonical form changed. That needs a DIGEST_FORMAT bump and a CHANGELOG
 # line, not a new pin. (A change of the agreement's own binding text changes its digest too;
 # then pin the new value.)
-SAMPLE_DIGEST = "d74cea6fc538a50c48c2ec8c354e553d51cfcb7a810e432837e685de5428e843"
-MINIMAL_DIGEST = "6d93a7e5c867474f256747e561a8ab863656421e86b72cd6c738a7551fb649df"
+SAMPLE_DIGEST = "bc8a8a563207816e1dbf87713e301dff755d1fc4a7ded86916c4593ef132c553"
+MINIMAL_DIGEST = "77da64865a11470bf19da65414573d59166db7394390817cd022c8e38f47231b"
 MINIMAL = Path(__file__).resolve().parents[1] / "data" / "minimal"
 
 
