@@ -45,7 +45,7 @@ from rechtmakers.signoff.authority_files import (
     parties_facts,
     read_view,
 )
-from rechtmakers.signoff.commitsig import allowed_signers_text, commit_signatures, fingerprints
+from rechtmakers.signoff.commits import allowed_signers_text, commit_signatures, fingerprints
 from rechtmakers.signoff.keys import parse_key_text
 from rechtmakers.signoff.pdf_evidence import TRUST_DIR, is_anchor_file
 

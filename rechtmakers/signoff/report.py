@@ -7,9 +7,11 @@ from dataclasses import dataclass
 from rechtmakers.agreement import CompleteAgreement
 from rechtmakers.model import Party
 from rechtmakers.signoff.evidence import TrustedKey
+from rechtmakers.signoff.kinds import PartyState, ProofKind
 from rechtmakers.signoff.records import SignOff
 
-COMMIT_KINDS = {"ssh": "ssh-commit", "gpg": "gpg-commit"}
+# A commit signed by a key of this kind ("ssh" or "gpg", as keys.parse_key reads them).
+COMMIT_KINDS = {"ssh": ProofKind.SSH_COMMIT, "gpg": ProofKind.GPG_COMMIT}
 
 
 @dataclass(frozen=True)
@@ -38,7 +40,7 @@ class RecordCheck:
     party_id: str
     record: SignOff | None
     counts: bool
-    kind: str | None = None
+    kind: ProofKind | None = None  # None: no evidence read, or a kind rechtmakers does not know
     reason: str | None = None
     commit: str | None = None
     key: str | None = None
@@ -46,7 +48,7 @@ class RecordCheck:
 
     @property
     def crypto(self) -> bool:
-        return self.kind not in (None, "git")
+        return self.kind is not None and self.kind.cryptographic
 
     def as_dict(self) -> dict[str, object]:
         record = self.record
@@ -71,7 +73,7 @@ class PartyTrust:
     """A party's state under the rule: signed, partial, stale, invalid or missing."""
 
     party: Party
-    state: str
+    state: PartyState
     needed: int
     signers: tuple[RecordCheck, ...]  # counting records for the current digest, one a signer
     records: tuple[RecordCheck, ...]
@@ -88,12 +90,12 @@ class PartyTrust:
         return tuple(k for k in self.trusted if k.email == email.casefold())
 
     @property
-    def evidence(self) -> tuple[str, ...]:
+    def evidence(self) -> tuple[ProofKind, ...]:
         return tuple(sorted({r.kind for r in self.signers if r.kind}))
 
     @property
     def without_crypto(self) -> bool:
-        return any(r.kind == "git" for r in self.signers)
+        return any(r.kind is ProofKind.GIT for r in self.signers)
 
 
 @dataclass(frozen=True)

@@ -18,10 +18,11 @@ from dataclasses import dataclass
 
 from rechtmakers import gitrepo
 from rechtmakers.agreement import CompleteAgreement
+from rechtmakers.digest import DIGEST_FORM
 from rechtmakers.errors import RechtmakersError
 from rechtmakers.model import Party
 from rechtmakers.signoff.anchors import Anchors, CommittedAnchors
-from rechtmakers.signoff.commitsig import signed_by
+from rechtmakers.signoff.commits import signed_by
 from rechtmakers.signoff.evidence import (
     EvidenceContext,
     ResultCache,
@@ -29,15 +30,17 @@ from rechtmakers.signoff.evidence import (
     needs_anchors,
     verify_evidence,
 )
+from rechtmakers.signoff.kinds import ProofKind
 from rechtmakers.signoff.records import (
     RecordError,
     SignOff,
+    form_refusal,
     parse_record,
     record_party,
     signer_slug,
 )
 from rechtmakers.signoff.report import COMMIT_KINDS, RecordCheck
-from rechtmakers.signoff.statement import build_statement, statement_fields
+from rechtmakers.signoff.statement import build_statement, party_label, statement_fields
 from rechtmakers.signoff.timing import VersionMoments
 from rechtmakers.signoff.trusted import TrustedAuthority
 from rechtmakers.versions import Versions
@@ -96,8 +99,9 @@ def check_record(item: Written, party: Party | None, context: RuleContext) -> Re
 
 def _refuse(item: Written, reason: str, record: SignOff | None = None, kind: str | None = None,
             key: str | None = None) -> Refused:
-    return Refused(RecordCheck(item.rel, record_party(item.rel) or "", record, False, kind,
-                               reason, item.commit.sha if item.commit else None, key))
+    return Refused(RecordCheck(item.rel, record_party(item.rel) or "", record, False,
+                               ProofKind.named(kind), reason,
+                               item.commit.sha if item.commit else None, key))
 
 
 def _identified(item: Written, party: Party | None, context: RuleContext) -> SignOff:
@@ -122,6 +126,9 @@ def _identified(item: Written, party: Party | None, context: RuleContext) -> Sig
     if not any(r.email.casefold() == signer for r in party.representatives):
         raise _refuse(item, f"{record.signer.email} is geen vertegenwoordiger van {party.name} "
                       "(volgens het gezag dat telt)", record)
+    outdated = form_refusal(record, DIGEST_FORM)  # never judged under another form
+    if outdated is not None:
+        raise _refuse(item, outdated, record)
     if context.authority.blocked(party.id, signer):
         raise _refuse(item, f"de gegevens van {record.signer.email} zijn op twee takken "
                       "verschillend gewijzigd; tot een beheerder dat opnieuw vastlegt, telt "
@@ -154,7 +161,7 @@ def _check_commit(item: Written, party: Party, record: SignOff, context: RuleCon
 
 def _commit_evidence(item: Written, commit: gitrepo.Commit, party: Party, record: SignOff,
                      authority: TrustedAuthority, signatures: dict[str, gitrepo.Signature]
-                     ) -> tuple[str, str | None]:
+                     ) -> tuple[ProofKind, str | None]:
     """(kind, key) of the commit's evidence for this signer; Refused when it has none."""
     signer = record.signer.email
     if authority.has_key(party.id, signer):
@@ -163,7 +170,7 @@ def _commit_evidence(item: Written, commit: gitrepo.Commit, party: Party, record
         by = signed_by(signature, trusted)
         if by is None:
             raise _refuse(item, _signature_problem(signature, trusted, signer), record)
-        return COMMIT_KINDS.get(by.kind, "ssh-commit"), by.fingerprint
+        return COMMIT_KINDS[by.kind], by.fingerprint
     if authority.demands_key():
         raise _refuse(item, "deze overeenkomst vraagt een sleutel (ondertekening: bewijs: "
                       f"sleutel), en {signer} heeft er geen in partijen.yaml", record, "git")
@@ -171,7 +178,7 @@ def _commit_evidence(item: Written, commit: gitrepo.Commit, party: Party, record
         raise _refuse(item, f"{party.name} heeft sleutels in partijen.yaml, dus alleen een "
                       f"ondertekening met cryptografisch bewijs telt, en {signer} heeft geen "
                       "sleutel", record, "git")
-    return "git", None
+    return ProofKind.GIT, None
 
 
 def _signature_problem(signature: gitrepo.Signature | None, trusted: tuple[TrustedKey, ...],
@@ -198,7 +205,8 @@ def _check_detached(item: Written, party: Party, record: SignOff, context: RuleC
         raise _refuse(item, f"het bewijs {evidence_rel} ontbreekt", record, kind)
     statement_rel = f"{item.rel.removesuffix('.yaml')}.akkoord.txt"
     statement = context.files.get(statement_rel) or build_statement(
-        agreement.id, context.title, record.version, record.digest, party.id, party.name)
+        agreement.id, context.title, record.version, record.digest, party.id,
+        party_label(party))
     named = statement_fields(statement)
     if (named.get("Digest"), named.get("Kenmerk partij"), named.get("Overeenkomst")) != (
             record.digest, party.id, agreement.id):
@@ -226,5 +234,5 @@ def _check_detached(item: Written, party: Party, record: SignOff, context: RuleC
     if late:
         raise _refuse(item, late, record, outcome.kind, outcome.key)
     commit = item.commit.sha if item.commit else None
-    return RecordCheck(item.rel, party.id, record, True, outcome.kind, None, commit,
-                       outcome.key)
+    return RecordCheck(item.rel, party.id, record, True, ProofKind.named(outcome.kind), None,
+                       commit, outcome.key)

@@ -11,11 +11,14 @@ from pathlib import Path
 
 from rechtmakers import gitrepo
 from rechtmakers.agreement import ANNEXES_DIR, SIGNOFFS_DIR, CompleteAgreement
+from rechtmakers.checks import RULES
 from rechtmakers.config import load_config
 from rechtmakers.digest import content_digest
 from rechtmakers.errors import AgreementError, UsageError
 from rechtmakers.model import Party, Representative
-from rechtmakers.signoff.commitsig import allowed_signers_text
+from rechtmakers.signoff.commits import allowed_signers_text
+from rechtmakers.signoff.kinds import ProofKind
+from rechtmakers.signoff.probe import waiting_parties
 from rechtmakers.signoff.records import (
     dump_record,
     record_rel,
@@ -77,7 +80,7 @@ def _refuse_symlinked_folder(root: Path, party_id: str) -> None:
 
 def _commit_rule(repo: gitrepo.Repo, report: TrustReport, standing: PartyTrust,
                  representative: Representative
-                 ) -> tuple[Callable[[str], None] | None, str, str | None]:
+                 ) -> tuple[Callable[[str], None] | None, ProofKind, str | None]:
     """What the commit must be to count: a check of its signature, the kind, a warning."""
     email = representative.email
     meta = report.agreement.meta
@@ -96,7 +99,7 @@ def _commit_rule(repo: gitrepo.Repo, report: TrustReport, standing: PartyTrust,
                 "geen sleutel. Zet uw publieke sleutel bij uw naam (in een commit ondertekend "
                 "door een sleutel die al telt voor uw organisatie of de penvoerder), of laat een "
                 "vertegenwoordiger met een sleutel tekenen. Er is niets vastgelegd.")
-        return None, "git", (f"Let op: {representative.name} heeft geen sleutel in "
+        return None, ProofKind.GIT, (f"Let op: {representative.name} heeft geen sleutel in "
                              "partijen.yaml. Deze ondertekening telt op uw git-identiteit, "
                              "zonder cryptografisch bewijs.")
     trusted = standing.keys_of(email)
@@ -112,7 +115,8 @@ def _commit_rule(repo: gitrepo.Repo, report: TrustReport, standing: PartyTrust,
             "deze commit niet, dus de ondertekening zou niet tellen. Stel git in (git config "
             "commit.gpgsign true, en voor SSH gpg.format ssh en user.signingkey), of teken met "
             "rechtmakers review en --bewijs. Er is niets vastgelegd.")
-    kind = "gpg-commit" if all(k.kind == "gpg" for k in trusted) else "ssh-commit"
+    kind = (ProofKind.GPG_COMMIT if all(k.kind == "gpg" for k in trusted)
+            else ProofKind.SSH_COMMIT)
 
     def check(commit: str) -> None:
         with tempfile.TemporaryDirectory(prefix="rechtmakers-") as tmp:
@@ -138,7 +142,7 @@ def _commit_rule(repo: gitrepo.Repo, report: TrustReport, standing: PartyTrust,
 
 
 def _valid_agreement(root: Path) -> CompleteAgreement:
-    report = validate_agreement(root, load_config(root))
+    report = validate_agreement(root, load_config(root, rules=RULES), signoffs=waiting_parties)
     if report.errors:
         shown = "\n".join(f"  {f.location}: {f.message}" for f in report.errors[:3])
         more = f"\n  … en nog {len(report.errors) - 3}" if len(report.errors) > 3 else ""

@@ -18,6 +18,7 @@ from rechtmakers.signoff.evidence import (
     known_suffixes,
     needs_anchors,
 )
+from rechtmakers.signoff.kinds import ProofKind
 from rechtmakers.signoff.records import dump_record, record_rel, signer_slug
 from rechtmakers.signoff.signing import (
     SignResult,
@@ -28,7 +29,12 @@ from rechtmakers.signoff.signing import (
     refuse_occupied,
 )
 from rechtmakers.signoff.sshsig import verify_sshsig
-from rechtmakers.signoff.statement import NAMESPACE, build_statement, statement_fields
+from rechtmakers.signoff.statement import (
+    NAMESPACE,
+    build_statement,
+    party_label,
+    statement_fields,
+)
 from rechtmakers.signoff.trust import PartyTrust, TrustReport
 from rechtmakers.versions import Versions
 
@@ -54,7 +60,7 @@ def sign_detached(repo: gitrepo.Repo, subdir: str, root: Path,
     context = EvidenceContext(agreement.id, meta.title, meta.version, digest, party,
                               standing.trusted, build_statement(
                                   agreement.id, meta.title, meta.version, digest, party.id,
-                                  party.name), anchors.certificates)
+                                  party_label(party)), anchors.certificates)
     result = kind.verify(data, context)
     if not result.ok:
         notes = f" Let op: {'; '.join(anchors.notes)}." if anchors.notes else ""
@@ -81,7 +87,7 @@ def sign_detached(repo: gitrepo.Repo, subdir: str, root: Path,
              f"{prefix}{folder}/{slug}.akkoord.txt": context.statement}
     refuse_occupied(repo, files)
     commit = gitrepo.commit_files(repo, files, commit_message(agreement, party, record))
-    return SignResult(record, party, commit, root / rel, kind.kind)
+    return SignResult(record, party, commit, root / rel, ProofKind(kind.kind))
 
 
 def _anchors(repo: gitrepo.Repo, subdir: str, report: TrustReport, kind: str) -> Anchors:
@@ -169,6 +175,6 @@ def _candidate_statements(repo: gitrepo.Repo, subdir: str, root: Path, evidence:
         if past.digest != context.digest:
             meta = past.agreement.meta
             found.append(build_statement(past.agreement.id, meta.title, meta.version,
-                                         past.digest, party.id, party.name))
+                                         past.digest, party.id, party_label(party)))
     versions.save()
     return found

@@ -9,8 +9,10 @@ from pathlib import Path
 
 from rechtmakers import gitrepo
 from rechtmakers.agreement import CompleteAgreement
+from rechtmakers.digest import DIGEST_FORM
 from rechtmakers.errors import AgreementError
 from rechtmakers.model import Party, Representative
+from rechtmakers.signoff.kinds import ProofKind
 from rechtmakers.signoff.records import SignOff, name_too_long
 from rechtmakers.signoff.trust import PartyTrust
 
@@ -26,7 +28,7 @@ class SignResult:
     party: Party
     commit: str | None
     path: Path
-    kind: str = "git"
+    kind: ProofKind = ProofKind.GIT
     warning: str | None = None
 
 
@@ -62,7 +64,7 @@ def already(standing: PartyTrust, representative: Representative, root: Path
         if check.record and check.record.signer.email.casefold() == (
                 representative.email.casefold()):
             return SignResult(check.record, standing.party, None, root / check.path,
-                              check.kind or "git")
+                              check.kind or ProofKind.GIT)
     return None
 
 
@@ -75,6 +77,7 @@ def make_record(agreement: CompleteAgreement, party: Party, representative: Repr
         "overeenkomst": agreement.id,
         "versie": agreement.meta.version,
         "digest": digest,
+        "vorm": DIGEST_FORM,
         "tijdstip": dt.datetime.now().astimezone().replace(microsecond=0),
         "opmerking": note.strip() if note and note.strip() else None,
         "bewijs": evidence,

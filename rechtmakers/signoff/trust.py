@@ -17,7 +17,7 @@ from rechtmakers import gitrepo
 from rechtmakers.agreement import SIGNOFFS_DIR, CompleteAgreement, IncompleteAgreement
 from rechtmakers.errors import UsageError
 from rechtmakers.signoff.anchors import CommittedAnchors
-from rechtmakers.signoff.commitsig import allowed_signers_text, commit_signatures
+from rechtmakers.signoff.commits import allowed_signers_text, commit_signatures
 from rechtmakers.signoff.evidence import ResultCache
 from rechtmakers.signoff.lineage import walk_history
 from rechtmakers.signoff.records import record_party, record_paths_on_disk
@@ -133,7 +133,7 @@ def _agreement_at_head(versions: Versions, head: str, agreement: CompleteAgreeme
     try:
         at_head = versions.at(gitrepo.CommitId(head), label="HEAD")
     except IncompleteAgreement as exc:
-        return agreement, [f"{exc} Tot dan gelden de partijen en regels van de werkmap."]
+        return agreement, [f"{exc} Tot dan gelden de partijen en regels van de werkmap"]
     return (at_head if at_head is not None and at_head.parties else agreement), []
 
 

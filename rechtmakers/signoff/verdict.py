@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rechtmakers.model import Party
 from rechtmakers.signoff.evidence import TrustedKey
+from rechtmakers.signoff.kinds import PartyState
 from rechtmakers.signoff.report import KeyState, PartyTrust, RecordCheck
 
 
@@ -15,7 +16,7 @@ def party_state(party: Party, checks: list[RecordCheck], keys: tuple[KeyState, .
     signers = distinct_signers(checks, digest)
     state = _state(signers, needed, checks, digest)
     extra = [*(notes or []), *(c.reason for c in checks if not c.counts and c.reason)]
-    if state == "partial":
+    if state is PartyState.PARTIAL:
         extra.insert(0, f"{len(signers)} van {needed} ondertekenaars")
     reason = "; ".join(extra) if extra else None
     return PartyTrust(party, state, needed, signers, tuple(checks), keys, reason, trusted)
@@ -39,11 +40,11 @@ def distinct_signers(checks: list[RecordCheck], digest: str) -> tuple[RecordChec
 
 
 def _state(signers: tuple[RecordCheck, ...], needed: int, checks: list[RecordCheck],
-           digest: str) -> str:
+           digest: str) -> PartyState:
     if len(signers) >= needed:
-        return "signed"
+        return PartyState.SIGNED
     if signers:
-        return "partial"
+        return PartyState.PARTIAL
     if any(c.counts and c.record and c.record.digest != digest for c in checks):
-        return "stale"
-    return "invalid" if any(not c.counts for c in checks) else "missing"
+        return PartyState.STALE
+    return PartyState.INVALID if any(not c.counts for c in checks) else PartyState.MISSING

@@ -1,8 +1,9 @@
-"""Commit signatures, checked in one batch: SSH Ed25519 in this process, the rest by git."""
+"""Which key signed a commit: signatures of many commits at once, and the allowed-signers file
+git needs for SSH. Used by the key history, the records and the trust anchors."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from rechtmakers import gitrepo
@@ -12,7 +13,7 @@ from rechtmakers.signoff.sshsig import SigError, parse_sshsig, verify_in_process
 KeyId = tuple[str, str]  # (e-mail address casefolded, fingerprint)
 
 
-def commit_signatures(repo: gitrepo.Repo, commits: Iterable[str], allowed: Path
+def commit_signatures(repo: gitrepo.Repo, commits: Sequence[str], allowed: Path
                       ) -> dict[str, gitrepo.Signature]:
     """The signature of each commit: SSH Ed25519 signatures checked in this process (against
     the key inside the signature; the rule then asks whether that key counts), the rest by
@@ -56,7 +57,8 @@ def allowed_signers_text(keys: Mapping[KeyId, tuple[str, str]]) -> str:
 
 
 def fingerprints(signature: gitrepo.Signature | None) -> tuple[str, ...]:
-    """The fingerprints a good signature names (an SSH key; a GPG key and its primary)."""
+    """The fingerprints a good signature names (an SSH key; a GPG key and its primary), as
+    keys.parse_key writes them."""
     if signature is None or not signature.good:
         return ()
     found = [signature.fingerprint, signature.fingerprint.upper(),
@@ -64,8 +66,15 @@ def fingerprints(signature: gitrepo.Signature | None) -> tuple[str, ...]:
     return tuple(dict.fromkeys(f for f in found if f))
 
 
-def signed_by(signature: gitrepo.Signature | None, keys: Iterable[TrustedKey]
+def signed_by(signature: gitrepo.Signature | None, keys: Sequence[TrustedKey]
               ) -> TrustedKey | None:
     """The key among keys that made this good signature, or None."""
-    made = fingerprints(signature)
-    return next((k for k in keys if k.fingerprint in made), None)
+    if signature is None or not signature.good:
+        return None
+    for key in keys:
+        if key.kind == "ssh" and key.fingerprint == signature.fingerprint:
+            return key
+        if key.kind == "gpg" and key.fingerprint in (signature.fingerprint.upper(),
+                                                     signature.primary_fingerprint.upper()):
+            return key
+    return None
