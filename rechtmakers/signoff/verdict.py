@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rechtmakers.model import Party
 from rechtmakers.signoff.evidence import TrustedKey
-from rechtmakers.signoff.kinds import PartyState
+from rechtmakers.signoff.kinds import PartyState, ProofKind
 from rechtmakers.signoff.report import KeyState, PartyTrust, RecordCheck
 
 
@@ -22,6 +22,9 @@ def party_state(party: Party, checks: list[RecordCheck], keys: tuple[KeyState, .
     return PartyTrust(party, state, needed, signers, tuple(checks), keys, reason, trusted)
 
 
+_OWN_KEY = frozenset({ProofKind.SSH_COMMIT, ProofKind.GPG_COMMIT, ProofKind.SSH_DETACHED})
+
+
 def distinct_signers(checks: list[RecordCheck], digest: str) -> tuple[RecordCheck, ...]:
     """The counting records for digest, one per representative and one per key: a person
     who holds two representatives' keys still signs once."""
@@ -31,11 +34,12 @@ def distinct_signers(checks: list[RecordCheck], digest: str) -> tuple[RecordChec
         if not (check.counts and check.record and check.record.digest == digest):
             continue
         email = check.record.signer.email.casefold()
-        if email in by_email or (check.key is not None and check.key in keys):
+        own = check.key if check.kind in _OWN_KEY else None  # a PDF names its first signer
+        if email in by_email or (own is not None and own in keys):
             continue
         by_email[email] = check
-        if check.key is not None:
-            keys.add(check.key)
+        if own is not None:
+            keys.add(own)
     return tuple(by_email[k] for k in sorted(by_email))
 
 

@@ -55,6 +55,17 @@ def add_rep(agreement: Path, party: str, person: Person, public: str | None = No
                     encoding="utf-8")
 
 
+def remove_rep(agreement: Path, name: str) -> None:
+    """Take a representative out of partijen.yaml: her list item, whatever fields it has."""
+    path = agreement / "partijen.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index(f"      - naam: {name}\n")
+    ends = [i for i in (text.find("\n      - ", start + 1), text.find("\n  - id: ", start + 1))
+            if i != -1]
+    end = min(ends) + 1 if ends else len(text)
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
+
+
 def replace_in(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, old

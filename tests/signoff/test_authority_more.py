@@ -232,10 +232,13 @@ def test_a_pdf_signed_before_its_version_existed_does_not_count(
     assert record_pdf(cli, be, agreement, pdf, "de-schoor").exit_code == 0  # type: ignore[attr-defined]
     assert party_json(cli, agreement, "de-schoor")["state"] == "signed"
     later = (NOW + dt.timedelta(hours=6)).isoformat()
-    replace_in(agreement / "overeenkomst.yaml", "versie: 1.0.0", "versie: 1.1.0")
+    meta = agreement / "overeenkomst.yaml"
+    version = next(line for line in meta.read_text(encoding="utf-8").splitlines()
+                   if line.startswith("versie: "))
+    replace_in(meta, version, "versie: 9.0.0")
     for role in ("AUTHOR", "COMMITTER"):
         monkeypatch.setenv(f"GIT_{role}_DATE", later)
-    commit_all(repo, "Versie 1.1.0, later vastgelegd")
+    commit_all(repo, "Versie 9.0.0, later vastgelegd")
     early = pdf_for(tmp_path, agreement, service.issue(*JOOST), "vroeg.pdf")  # signed now
     result = record_pdf(cli, be, agreement, early, "de-schoor")
     assert result.exit_code == 0, result.output  # type: ignore[attr-defined]
@@ -281,13 +284,14 @@ def test_vaststellen_refuses_an_ignored_annex(git_repo: Path, cli: Cli) -> None:
     ("tijdstip: '2026-01-21T10:00:00+01:00'", "tijdstip: 2026-01-21T10:00:00", "tijdzone"),
     ("naam: Joost Hellendoorn", "naam: [Joost, Hellendoorn]", "naam"),
     ("partij: de-schoor", "partij: {a: 1}", "partij"),
-    ("versie: 1.0.0", "versie: 7", "versie")])
+    ("versie: 1.1.0", "versie: [1, 2]", "versie")])
 def test_planted_record_values_never_break_status(git_repo: Path, cli: Cli, be: Identity,
                                                   planted: tuple[str, str, str]) -> None:
     agreement = folder(git_repo)
     path = write_record(agreement, "de-schoor", JOOST)
     text = path.read_text(encoding="utf-8")
     old = planted[0] if planted[0] in text else planted[0].replace("'", "")
+    assert old in text, (old, text)
     path.write_text(text.replace(old, planted[1], 1), encoding="utf-8")
     be(JOOST)
     commit_all(git_repo, "Geplant record")

@@ -88,8 +88,8 @@ def test_log_json_names_the_sealed_tag(git_repo: Path, agreement: Path, cli: Cli
     sign_all(git_repo, agreement, cli, be)
     cli("vaststellen", agreement)
     data = json.loads(cli("log", agreement, "--format", "json").output)
-    assert data["entries"][0]["vastgesteld"] == ["positief-gezond-almere/v1.0.0"]
-    message = git(git_repo, "tag", "-l", "--format=%(contents)", "positief-gezond-almere/v1.0.0")
+    assert data["entries"][0]["vastgesteld"] == ["positief-gezond-almere/v1.1.0"]
+    message = git(git_repo, "tag", "-l", "--format=%(contents)", "positief-gezond-almere/v1.1.0")
     assert "Vastgesteld-met: rechtmakers vaststellen" in message
 
 
