@@ -34,6 +34,7 @@ import time
 from pathlib import Path
 
 from rechtmakers.agreement import load_agreement
+from rechtmakers import digest as digest_module
 from rechtmakers.digest import content_digest
 from rechtmakers.model import Representative
 from rechtmakers.signoff.records import SignOff, dump_record, record_rel, signer_slug
@@ -48,6 +49,8 @@ FINAL_SIGNERS = 9  # parties that signed in the last old-style round
 KINDS = ("git", "ssh-commit", "ssh-detached")  # the evidence of party i is KINDS[i % 3]
 MAINTAINER = ("Beheerder", "beheer@ggd-flevoland.example")
 EPOCH = 1_767_000_000
+# The digest's form, which a record names (absent in versions of rechtmakers before it).
+FORM = ({"vorm": digest_module.DIGEST_FORM} if hasattr(digest_module, "DIGEST_FORM") else {})
 
 
 class Builder:
@@ -230,7 +233,7 @@ def final_round(repo: Path, builder: Builder, plans: list[Plan]) -> None:
                 "partij": party_id, "overeenkomst": SAMPLE.name, "versie": version,
                 "digest": digest, "ondertekenaar": {"naam": rep["naam"], "email": rep["email"],
                                                     "functie": rep["functie"]},
-                "tijdstip": "2026-11-29T10:00:00+01:00"}
+                "tijdstip": "2026-11-29T10:00:00+01:00", **FORM}
             path = root / record_rel(party_id, rep["email"])
             path.parent.mkdir(parents=True, exist_ok=True)
             who, sign = (rep["naam"], rep["email"]), []
@@ -270,6 +273,7 @@ def sign_round(builder: Builder, signers: list[tuple[str, Representative]], limi
             "ondertekenaar": {"naam": rep.name, "email": rep.email, "functie": rep.function},
             "tijdstip": dt.datetime.fromtimestamp(EPOCH + builder.count * 600,
                                                   dt.timezone(dt.timedelta(hours=1))),
+            **FORM,
         })
         builder.commit(f"Ondertekening: {party_id} tekent versie {version}",
                        {f"ondertekeningen/{party_id}.yaml": dump_record(record)},
@@ -348,8 +352,9 @@ def report(repo: Path) -> None:
     start = time.perf_counter()
     result = agreement_status(root)
     cold = time.perf_counter() - start
-    kinds = sorted({k for p in result.parties for k in p.evidence})
-    states = {s: result.count(s) for s in ("signed", "partial", "stale", "invalid", "missing")}
+    kinds = sorted({str(k) for p in result.parties for k in p.evidence})
+    states = {s: sum(1 for p in result.parties if p.state == s)
+              for s in ("signed", "partial", "stale", "invalid", "missing")}
     print(f"status, full verification: cold {cold:.3f} s, warm "
           f"{in_process(agreement_status, root):.3f} s in process; {states}; "
           f"evidence {kinds}; {sum(len(p.signers) for p in result.parties)} signers")
