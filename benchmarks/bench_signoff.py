@@ -33,8 +33,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from rechtmakers.agreement import load_agreement
 from rechtmakers import digest as digest_module
+from rechtmakers.agreement import load_agreement
 from rechtmakers.digest import content_digest
 from rechtmakers.model import Representative
 from rechtmakers.signoff.records import SignOff, dump_record, record_rel, signer_slug
