@@ -1,7 +1,8 @@
 """The authority history: a trusted state per commit, walked along ancestry.
 
 Every commit reachable from HEAD is visited parents first (full history: no path limiting,
-no simplification, no dates). The first commit that holds the agreement is the root; every
+no simplification, no dates). The first commit that holds the agreement (overeenkomst.yaml
+and partijen.yaml) is the root; every
 later commit's state comes from its parents' states only. A commit that changed the
 authority files is judged change by change against its parent's trusted state
 (authorise.py). A merge is judged against every parent: its own resolution is a change like
@@ -109,8 +110,8 @@ def _views(repo: gitrepo.Repo, root: Path, triples: set[Triple], cache: ViewCach
     trees = gitrepo.read_trees(repo, {t[2] for t in triples if t[2]})
     found: dict[Triple, View | None] = {}
     for triple in triples:
-        if triple[0] is None and triple[1] is None:
-            continue  # no agreement at this commit
+        if triple[0] is None or triple[1] is None:
+            continue  # no agreement (both files) at this commit: no root, or nothing to read
         anchors = {name: blob for name, blob in trees.get(triple[2] or "", {}).items()
                    if is_anchor_file(f"{TRUST_DIR}/{name}")}
         found[triple] = read_view(Files(triple[0], triple[1], anchors), parsed)

@@ -314,3 +314,22 @@ def test_sign_refuses_a_folder_at_its_record_path(git_repo: Path, cli: Cli,
     result = cli("sign", "--partij", "de-schoor", agreement)
     assert result.exit_code == 1 and "is een map in git of in de werkmap" in result.output
     assert git(git_repo, "rev-parse", "HEAD") == head
+
+
+def test_the_root_is_the_first_commit_with_both_files(tmp_path: Path, git_env: dict[str, str],
+                                                      cli: Cli, be: Identity) -> None:
+    import shutil
+
+    from .conftest import SAMPLE, SUBDIR
+
+    repo = tmp_path / "stappen"
+    shutil.copytree(SAMPLE, repo / SUBDIR)
+    git(repo, "init", "-q")
+    git(repo, "add", f"{SUBDIR}/overeenkomst.yaml")
+    git(repo, "commit", "-q", "-m", "Eerst de overeenkomst")
+    root = commit_all(repo, "Dan de rest")
+    be(JOOST)
+    assert cli("sign", "--partij", "de-schoor", folder(repo)).exit_code == 0
+    found = party_json(cli, folder(repo), "de-schoor")
+    assert found["state"] == "signed"
+    assert found["_report"]["root"]["commit"] == root
