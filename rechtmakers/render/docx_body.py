@@ -10,6 +10,7 @@ import hashlib
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import assert_never
 from xml.sax.saxutils import escape as _xml_escape
 
 from rechtmakers.document.tree import (
@@ -153,7 +154,7 @@ class BodyWriter:
         if isinstance(node, Link):
             inner = self.runs(node.children, fmt + _LINK_LOOK)
             return f'<w:hyperlink r:id="{self.link_id(node.href)}">{inner}</w:hyperlink>'
-        return ""
+        assert_never(node)
 
     # Blocks from clause text.
 
@@ -181,6 +182,8 @@ class BodyWriter:
             self.para(style, lead + runs)
         elif isinstance(block, Rule):
             self.para(style, lead + text_run("⁂"))
+        else:
+            assert_never(block)
 
     def list_block(self, block: ListBlock, level: int = 0) -> None:
         level = min(level, MAX_LEVEL)
@@ -252,6 +255,10 @@ class BodyWriter:
                 runs.append(self.runs(block.inlines))
             elif isinstance(block, ListBlock):
                 runs.extend(self._cell_runs(item) for item in block.items)
+            elif isinstance(block, (Quote, CodeBlock, Rule)):
+                continue  # a table cell shows its words and lists only
+            else:
+                assert_never(block)
         return "<w:r><w:br/></w:r>".join(r for r in runs if r)
 
     def xml(self) -> str:

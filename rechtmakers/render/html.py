@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from html import escape
 from pathlib import Path
-from typing import Any
+from typing import Any, assert_never
 
 from markupsafe import Markup
 
@@ -56,7 +56,7 @@ def _inline_html(node: Inline) -> str:
         return f"<code>{escape(node.text, quote=False)}</code>"
     if isinstance(node, Link):
         return f'<a href="{escape(node.href)}" rel="noopener">{inlines_html(node.children)}</a>'
-    return ""
+    assert_never(node)
 
 
 def flow_html(flow: Flow, tight: bool = False) -> str:
@@ -77,7 +77,7 @@ def block_html(block: Block, tight: bool = False) -> str:
         return f"<pre><code>{escape(block.text, quote=False)}</code></pre>"
     if isinstance(block, Rule):
         return "<hr>"
-    return ""
+    assert_never(block)
 
 
 def list_html(block: ListBlock) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, assert_never
 
 from rechtmakers.document.tree import (
     Block,
@@ -95,7 +95,7 @@ def _inline_md(node: Inline, line_start: bool) -> str:
         return code_span(node.text)
     if isinstance(node, Link):
         return f"[{inlines_md(node.children, False)}](<{node.href}>)"
-    return ""
+    assert_never(node)
 
 
 def code_span(text: str) -> MdSafe:
@@ -126,7 +126,7 @@ def block_md(block: Block) -> str:
         return f"{fence}\n{block.text.rstrip(chr(10))}\n{fence}"
     if isinstance(block, Rule):
         return "---"
-    return ""
+    assert_never(block)
 
 
 def list_md(block: ListBlock) -> str:
@@ -190,6 +190,10 @@ def _cell_parts(flow: Flow) -> list[str]:
             parts.extend(_cell_parts(block.blocks))
         elif isinstance(block, CodeBlock):
             parts.append(code_span(block.text.strip()))
+        elif isinstance(block, Rule):
+            continue  # a table cell shows no rule
+        else:
+            assert_never(block)
     return parts
 
 

@@ -15,7 +15,7 @@ import datetime as dt
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, assert_never
 
 from rechtmakers.document import labels
 from rechtmakers.document.tree import (
@@ -199,8 +199,9 @@ class FlowWriter:
             return {"k": "q", "b": self.blocks(block.blocks)}
         if isinstance(block, CodeBlock):
             return {"k": "code", "t": block.text.rstrip("\n")}
-        assert isinstance(block, Rule)
-        return {"k": "hr"}
+        if isinstance(block, Rule):
+            return {"k": "hr"}
+        assert_never(block)
 
     def runs(self, inlines: Sequence[Inline]) -> list[Run]:
         out: list[Run] = []
@@ -225,6 +226,8 @@ class FlowWriter:
                 _append(out, node.text, {**flags, **self._anchor(node.anchor), "d": True})
             elif isinstance(node, Break):
                 out.append({"n": True})
+            else:
+                assert_never(node)
 
     def _target(self, href: str) -> dict[str, str]:
         if href.startswith("#"):
