@@ -518,7 +518,7 @@ def _validate(root: Path, outcome: Outcome) -> None:
 
     config = load_config(root, rules=RULES)
     warnings = {code for code, rule in RULES.items()
-                if rule.severity is Severity.WARNING and config.override(code) != "error"}
+                if config.severity_of(code, rule.severity) is Severity.WARNING}
     report = validate_agreement(root, replace(config, disabled=config.disabled | warnings),
                                 signoffs=waiting_parties)
     for finding in report.errors:
