@@ -122,12 +122,6 @@ class SignedPdf:
                 f"de handtekening is niet te controleren ({_short(exc)})"))
 
 
-def read_signatures(data: bytes, anchors: Sequence[bytes]) -> list[SignatureFacts]:
-    """Every signature of the PDF, fully checked."""
-    pdf = SignedPdf(data)
-    return [pdf.check(index, anchors) for index in range(len(pdf.signatures))]
-
-
 def _check(data: bytes, signature: Any, roots: list[Any],
            unchecked: SignatureFacts) -> SignatureFacts:
     from pyhanko.sign.validation import validate_pdf_signature

@@ -43,7 +43,6 @@ from rechtmakers.signoff.trust import PartyTrust, TrustReport, evaluate
 from rechtmakers.validate import validate_agreement
 from rechtmakers.versions import WORKING_TREE, Versions
 
-TRAILERS = ("Ondertekend-door", "Namens", "Overeenkomst", "Versie", "Digest")
 MAX_EVIDENCE_BYTES = 50 * 1024 * 1024
 _HISTORY_TRIES = 40  # contents of the past tried to name the version of a stale signature
 
