@@ -12,7 +12,7 @@ CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 BIDI = "\u200e\u200f\u202a-\u202e\u2066-\u2069"
 ZERO_WIDTH = "\u200b-\u200d\u2060\ufeff"
 HIDDEN = re.compile(f"[{BIDI}{ZERO_WIDTH}]")
-_UNSAFE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{BIDI}{ZERO_WIDTH}]")
+UNSAFE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{BIDI}{ZERO_WIDTH}]")
 
 
 def char_name(char: str) -> str:
@@ -31,9 +31,9 @@ def printable(text: str) -> str:
     """The text with every control, bidi and zero-width character shown as an escape such as
     \\x1b or \\u202e, so that data can never move the cursor, retitle a window or reorder what
     a terminal shows. Newlines and tabs stay."""
-    if not _UNSAFE.search(text):
+    if not UNSAFE.search(text):
         return text
-    return _UNSAFE.sub(_escape, text)
+    return UNSAFE.sub(_escape, text)
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -51,6 +51,6 @@ _PICTURES = {**{code: 0x2400 + code for code in range(0x20) if code not in (0x09
 def pictured(text: str) -> str:
     """The text with every control, bidi and zero-width character replaced by one visible
     character (␛ for escape, � for the others): the same length, so styled spans stay put."""
-    if not _UNSAFE.search(text):
+    if not UNSAFE.search(text):
         return text
     return text.translate(_PICTURES)
