@@ -115,6 +115,18 @@ def _front(w: BodyWriter, doc: Document, before: Document | None) -> None:
     w.open_unit(("Ons kompas: ", (META, ("kompas",))))
     w.flow(doc.compass, style="Intense Quote", lead=w.t("Ons kompas: ", BOLD))
     w.close_unit()
+    _parties(w, doc, before)
+    if doc.considerations:
+        w.para("Heading 1", w.t("Overwegingen"), keep_next=True,
+               track=_items_track(doc.considerations))
+        w.items(doc.considerations, ordered=True,
+                fields=[(META, ("overwegingen", i)) for i in range(len(doc.considerations))])
+    if doc.terms:
+        _terms(w, doc)
+
+
+def _parties(w: BodyWriter, doc: Document, before: Document | None) -> None:
+    """The party list; a party only one version has inserted or deleted."""
     w.para("Heading 1", w.t("Partijen"), keep_next=True)
     num = w.new_list(True, 1, 0)
     old_parties = before.parties if before is not None else doc.parties
@@ -127,21 +139,17 @@ def _front(w: BodyWriter, doc: Document, before: Document | None) -> None:
         with w.all_tracked(track):
             w.para("List Number", pair(w, old.legal_name if old else None, party.legal_name,
                                        BOLD) + pair(w, old_text, new_text), num=(num, 0))
-    if doc.considerations:
-        w.para("Heading 1", w.t("Overwegingen"), keep_next=True,
-               track=_items_track(doc.considerations))
-        w.items(doc.considerations, ordered=True,
-                fields=[(META, ("overwegingen", i)) for i in range(len(doc.considerations))])
-    if doc.terms:
-        w.para("Heading 1", w.t("Begrippen"), keep_next=True)
-        w.para("Normal", w.t("In deze overeenkomst hebben deze woorden een vaste "
-                             "betekenis."))
-        for i, term in enumerate(doc.terms):
-            w.open_unit((f"{term.term}: ", (TERMS, ("begrippen", i, "betekenis"))))
-            with w.all_tracked(flow_track(term.meaning)):
-                w.flow(term.meaning, lead=w.bookmark(term_bookmark(term.anchor))
-                       + w.t(f"{term.term}: ", BOLD))
-            w.close_unit()
+
+
+def _terms(w: BodyWriter, doc: Document) -> None:
+    w.para("Heading 1", w.t("Begrippen"), keep_next=True)
+    w.para("Normal", w.t("In deze overeenkomst hebben deze woorden een vaste betekenis."))
+    for i, term in enumerate(doc.terms):
+        w.open_unit((f"{term.term}: ", (TERMS, ("begrippen", i, "betekenis"))))
+        with w.all_tracked(flow_track(term.meaning)):
+            w.flow(term.meaning, lead=w.bookmark(term_bookmark(term.anchor))
+                   + w.t(f"{term.term}: ", BOLD))
+        w.close_unit()
 
 
 def _end(party: PartyNode, parties: Sequence[PartyNode]) -> str:
