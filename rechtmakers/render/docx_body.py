@@ -397,8 +397,11 @@ def _annexes(w: BodyWriter, doc: Document) -> None:
                         + w.t(" met SHA-256 ") + w.t(annex.sha256, CODE_FONT) + w.t("."))
             w.para("List Bullet", w.bookmark(annex_bookmark(annex.id))
                    + w.t(annex.heading, BOLD) + rest, num=(num, 0))
+    first = True
     for annex in doc.annexes:
         if annex.body is not None:
             with w.all_tracked(TRACKS.get(annex.mark) if annex.mark else None):
-                w.para("Heading 1", w.t(annex.heading), keep_next=True, page_break=True)
+                # The first annex follows the list, so no page holds the list alone.
+                w.para("Heading 1", w.t(annex.heading), keep_next=True, page_break=not first)
                 w.flow(annex.body)
+            first = False

@@ -34,7 +34,13 @@ _STYLES: dict[str, tuple[int, bool, str, int, int]] = {
     "Heading 1": (27, True, INK, 432, 216),
     "Heading 2": (22, True, INK, 312, 168),
     "Normal": (22, False, INK, 0, 140),
+    "Intense Quote": (22, False, INK, 120, 240),
+    "toc 1": (22, False, INK, 0, 40),
 }
+# The compass as in the PDF: a grey block with a black rule on its left.
+_QUOTE = ('<w:pBdr><w:left w:val="single" w:sz="24" w:space="8" w:color="000000"/></w:pBdr>'
+          '<w:shd w:val="clear" w:color="auto" w:fill="F0F0F0"/><w:ind w:left="170" '
+          'w:right="0"/>')
 
 
 def apply_house_style(package: WordDocument) -> None:
@@ -62,6 +68,27 @@ def apply_house_style(package: WordDocument) -> None:
         style.paragraph_format.space_before = _twips(before)
         style.paragraph_format.space_after = _twips(after)
         _no_border(style.element)
+        if name == "Intense Quote":
+            _quote_block(style.element)
+
+
+def _quote_block(element: Any) -> None:
+    from docx.oxml import parse_xml
+
+    ppr = element.find(f"{W}pPr")
+    if ppr is None:
+        return
+    for tag in ("ind", "shd", "jc"):
+        for old in ppr.findall(f"{W}{tag}"):
+            ppr.remove(old)
+    extra = parse_xml(f'<w:pPr xmlns:w="{W_NS}">{_QUOTE}</w:pPr>')
+    spacing = ppr.find(f"{W}spacing")
+    anchor = spacing if spacing is not None else None
+    for child in list(extra):
+        if anchor is not None:
+            anchor.addprevious(child)
+        else:
+            ppr.append(child)
 
 
 def _plain_fonts(element: Any) -> None:
