@@ -21,6 +21,7 @@ def _application() -> DutchTyper:
     from rechtmakers.cli import diff as _diff  # noqa: F401 — each module registers its command
     from rechtmakers.cli import init as _init  # noqa: F401
     from rechtmakers.cli import inlezen as _inlezen  # noqa: F401
+    from rechtmakers.cli import lsp as _lsp  # noqa: F401
     from rechtmakers.cli import regels as _regels  # noqa: F401
     from rechtmakers.cli import render as _render  # noqa: F401
     from rechtmakers.cli import review as _review  # noqa: F401
@@ -54,13 +55,24 @@ sys.modules[__name__].__class__ = _Package
 
 
 def main() -> None:
-    """Console entry point (see rechtmakers.cli.app.main)."""
-    if sys.argv[1:] == ["--version"]:
-        from rechtmakers import __version__
+    """Console entry point (see rechtmakers.cli.app.main).
 
-        sys.stdout.write(f"rechtmakers {__version__}\n")
-        return
-    _application()
-    from rechtmakers.cli.app import main as run
+    A closed pipe on standard output (`rechtmakers status | head -1`) ends the output, not the
+    command: the exit code stays what the command found (see rechtmakers.cli.pipes).
+    """
+    from rechtmakers.cli.pipes import guard_standard_streams
 
-    run()
+    guard_standard_streams()
+    try:
+        if sys.argv[1:] == ["--version"]:
+            from rechtmakers import __version__
+
+            sys.stdout.write(f"rechtmakers {__version__}\n")
+            return
+        _application()
+        from rechtmakers.cli.app import main as run
+
+        run()
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()

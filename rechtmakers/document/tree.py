@@ -202,6 +202,7 @@ class Signer:
     function: str
     email: str = ""
     signed: str | None = None  # "21 januari 2026; bewijs: …" when this content is signed
+    authority: str = ""  # "op grond van een mandaat van …" when not by law or the statutes
 
 
 def with_sign_offs(document: Document, signed: Mapping[str, Mapping[str, str]]) -> Document:
@@ -235,7 +236,8 @@ class PartyNode:
     def details(self) -> str:
         """What follows the legal name in the party list, as a Dutch agreement reads:
         ", gevestigd te Almere (KvK 99887766), hierna: De Schoor, rechtsgeldig vertegenwoordigd
-        door A. Jansen, directeur-bestuurder"."""
+        door A. Jansen, directeur-bestuurder"; a mandate or power of attorney follows the
+        function: ", wethouder, op grond van een mandaat van de burgemeester (…)"."""
         parts = []
         place = f"gevestigd te {self.seat}" if self.seat else ""
         if self.address:
@@ -248,7 +250,8 @@ class PartyNode:
         if names:
             parts.append(("hierna: " if renamed else "hierna ook: ") + " of ".join(names))
         if self.signers:
-            people = [f"{s.name}, {s.function}" for s in self.signers]
+            people = [f"{s.name}, {s.function}" + (f", {s.authority}" if s.authority else "")
+                      for s in self.signers]
             joined = people[0] if len(people) == 1 else (
                 f"{', '.join(people[:-1])}, en {people[-1]}")
             parts.append(f"rechtsgeldig vertegenwoordigd door {joined}")
@@ -304,6 +307,7 @@ class Document:
     until: str | None = None
     until_text: str | None = None
     annexes: tuple[AnnexNode, ...] = ()
+    operative: Flow = ()  # "Partijen spreken het volgende af:", before article 1
 
     @property
     def edition(self) -> str:

@@ -122,6 +122,8 @@ def _front(w: BodyWriter, doc: Document, before: Document | None) -> None:
                track=_items_track(doc.considerations))
         w.items(doc.considerations, ordered=True,
                 fields=[(META, ("overwegingen", i)) for i in range(len(doc.considerations))])
+    if doc.operative:
+        w.flow(doc.operative)
     if doc.terms:
         _terms(w, doc)
 

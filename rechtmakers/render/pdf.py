@@ -129,6 +129,7 @@ def document_data(document: Document) -> Data:
         "term_text": document.term_text,
         "compass": flow.blocks(document.compass),
         "considerations": [flow.blocks(text) for text in document.considerations],
+        "operative": flow.blocks(document.operative),
         "parties": [_party(party) for party in document.parties],
         "terms": [{"term": t.term, "anchor": t.anchor, "meaning": flow.blocks(t.meaning)}
                   for t in document.terms],

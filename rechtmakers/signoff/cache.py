@@ -14,7 +14,8 @@ from rechtmakers.cache import JsonCache
 CACHE_FILE = "log-samenvattingen.json"
 MAX_ENTRIES = 200_000
 # The code a summary depends on: a change to any of these files starts a fresh cache.
-_SOURCES = ("model.py", "digest.py", "load.py", "diff/binding.py", "signoff/summaries.py",
+_SOURCES = ("model.py", "digest.py", "document/canonical.py", "document/clause.py",
+            "document/tree.py", "load.py", "diff/binding.py", "signoff/summaries.py",
             "signoff/records.py")
 
 
