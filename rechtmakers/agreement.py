@@ -1,19 +1,30 @@
-"""One agreement folder read into the model, with the problems found while reading it."""
+"""One agreement folder read into the model, with the problems found while reading it.
+
+Two types, one gate between them:
+
+- `Agreement`: as read, possibly partly (a file refused or off-schema leaves `meta` None or an
+  article out); what `load_agreement` returns beside its problems, and what the checks receive.
+- `CompleteAgreement`: every file read and fitting the schema, `meta` not optional; what
+  everything after validation receives (digest, sign-off, review, diff, inlezen, seal).
+- `gate(agreement, problems, label)` is the only way from the first to the second: it raises
+  `IncompleteAgreement` (an AgreementError, exit 1) naming the first problem.
+  `load_complete(root, files, label)` is load_agreement followed by the gate.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import os
 import stat
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, fields
 from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import Literal
 
 from pydantic import BaseModel, ValidationError
 
-from rechtmakers.errors import os_reason
+from rechtmakers.errors import AgreementError, os_reason
 from rechtmakers.findings import Location, Problem
 from rechtmakers.load import (
     MAX_FILE_BYTES,
@@ -44,6 +55,7 @@ ARTICLES_DIR = "artikelen"
 SIGNOFFS_DIR = "ondertekeningen"
 ANNEXES_DIR = "bijlagen"
 MARKDOWN_SUFFIXES = (".md", ".markdown")
+WORKING_TREE = "werkmap"  # how the working tree is named as a version, in messages and reports
 
 CodedProblem = tuple[str, Problem]
 AnnexIssueKind = Literal["missing", "unsafe", "unreadable"]
@@ -214,6 +226,49 @@ class Agreement:
             rel = self.article_file(article_id)
             for ypath, text in self.articles[article_id].texts():
                 yield rel, ypath, text
+
+
+@dataclass(frozen=True)
+class CompleteAgreement(Agreement):
+    """An agreement every file of which was read and fits the schema: made only by `gate`."""
+
+    meta: AgreementMeta
+
+
+class IncompleteAgreement(AgreementError):
+    """A version that did not load without problems, where a complete one is needed."""
+
+
+def gate(agreement: Agreement, problems: Sequence[CodedProblem], label: str
+         ) -> CompleteAgreement:
+    """The agreement as complete, or IncompleteAgreement naming the first problem.
+
+    label names the version in the message ("werkmap", a revision, a folder): half an
+    agreement signed, compared or read back into would mislead, so nothing goes on without it.
+    """
+    if problems:
+        code, first = problems[0]
+        more = f" (en nog {len(problems) - 1} andere)" if len(problems) > 1 else ""
+        raise IncompleteAgreement(f"De versie {label} is niet te lezen: {first.location}: "
+                                  f"{first.message} [{code}]{more}. Herstel dat eerst; "
+                                  "rechtmakers validate toont alle meldingen.")
+    meta = agreement.meta
+    if meta is None or agreement.unread or PARTIES_FILE not in agreement.sources:
+        # Without problems only when a caller gates an agreement whose problems it has not got.
+        unread = ", ".join(sorted(agreement.unread)) or (PARTIES_FILE if meta else META_FILE)
+        raise IncompleteAgreement(f"De versie {label} is niet te lezen: {unread} ontbreekt of "
+                                  "past niet in het schema. Herstel dat eerst; rechtmakers "
+                                  "validate toont alle meldingen.")
+    values = {f.name: getattr(agreement, f.name) for f in fields(Agreement)}
+    values["meta"] = meta
+    return CompleteAgreement(**values)
+
+
+def load_complete(root: Path, files: Mapping[str, bytes] | None = None, *,
+                  label: str) -> CompleteAgreement:
+    """load_agreement through the gate: the version complete, or IncompleteAgreement."""
+    agreement, problems = load_agreement(root, files)
+    return gate(agreement, problems, label)
 
 
 def is_agreement_dir(path: Path) -> bool:

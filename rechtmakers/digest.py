@@ -1,4 +1,12 @@
-"""The content digest: SHA-256 over a canonical form of an agreement's binding content only."""
+"""The content digest: SHA-256 over a canonical form of an agreement's binding content only.
+
+Form 2 (this one): every Markdown text is taken as the renderers draw it, parsed into the
+document model (document.canonical): a change that moves a line into a list, makes a paragraph
+code or a heading changes the digest, rewrapping does not. Form 1 took normalised source text
+(normalize_text, kept for the diff's notes); a sign-off record made with form 1 names no `vorm`
+and no longer counts (signoff.records.FORM_1_REFUSAL), because form 1 let text change what a
+reader sees under the same digest.
+"""
 
 from __future__ import annotations
 
@@ -11,11 +19,17 @@ from typing import Any
 from pydantic import BaseModel
 
 from rechtmakers.agreement import Agreement
+from rechtmakers.document.canonical import markdown_form, plain_form, readable_markdown
 from rechtmakers.errors import AgreementError
 from rechtmakers.model import AgreementMeta, Article, Party, Term
 
-# Raise when the canonical form changes, so that old and new digests never compare equal.
-DIGEST_FORMAT = "rechtmakers-inhoud/1"
+# Raise both when the canonical form changes, so that old and new digests never compare equal;
+# records name the form they were made with (signoff.records, `vorm`).
+DIGEST_FORM = 2
+DIGEST_FORMAT = f"rechtmakers-inhoud/{DIGEST_FORM}"
+# The keys whose values are Markdown: taken as parsed blocks (the rest as plain text).
+MARKDOWN_KEYS = frozenset({"tekst", "kompas", "overwegingen", "betekenis", "wat", "hoe",
+                           "wanneer", "helpt", "helpt-niet", "betekent"})
 
 _BLANK_LINE = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
 _SPACES = re.compile(r"[ \t]+")
@@ -87,24 +101,40 @@ def canonical_article(article: Article) -> dict[str, Any]:
     return _dump(article, exclude={"explanation"})
 
 
-def _dump(model: BaseModel, **options: Any) -> dict[str, Any]:
+def readable_meta(meta: AgreementMeta) -> dict[str, Any]:
+    """canonical_meta with each Markdown text as readable Markdown (for notes, not digests)."""
+    return _dump(meta, readable=True, exclude={"status", "signing"})
+
+
+def readable_article(article: Article) -> dict[str, Any]:
+    """canonical_article with each Markdown text as readable Markdown (for notes, not digests):
+    where two versions differ here, the diff can name how ("nadruk toegevoegd")."""
+    return _dump(article, readable=True, exclude={"explanation"})
+
+
+def _dump(model: BaseModel, readable: bool = False, **options: Any) -> dict[str, Any]:
     data = model.model_dump(mode="json", by_alias=True, exclude_none=True, **options)
-    normalized: dict[str, Any] = _normalize_values(data)
-    return normalized
+    return {key: _canonical_value(item, key in MARKDOWN_KEYS, readable)
+            for key, item in data.items()}
 
 
-def _normalize_values(value: Any) -> Any:
+def _canonical_value(value: Any, markdown: bool, readable: bool) -> Any:
+    """Markdown as parsed blocks, other text plain; the keys of a value decide for its parts."""
     if isinstance(value, str):
-        return normalize_text(value)
+        if not markdown:
+            return plain_form(value)
+        return readable_markdown(value) if readable else markdown_form(value)
     if isinstance(value, dict):
-        return {key: _normalize_values(item) for key, item in value.items()}
+        return {key: _canonical_value(item, key in MARKDOWN_KEYS, readable)
+                for key, item in value.items()}
     if isinstance(value, list):
-        return [_normalize_values(item) for item in value]
+        return [_canonical_value(item, markdown, readable) for item in value]
     return value
 
 
 def normalize_text(text: str) -> str:
-    """Text as Markdown reads it: wrapping and runs of blanks do not count, but paragraph
+    """Form 1's text normalisation (no longer the digest's; the diff's notes still use it).
+    Text as Markdown reads it: wrapping and runs of blanks do not count, but paragraph
     breaks and the lines of lists, headings and quotes do; Unicode in composed form (NFC)."""
     if _plain_line(text):
         return text.strip()

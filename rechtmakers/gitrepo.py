@@ -1,8 +1,8 @@
-"""Every git call of rechtmakers, and the one module that may import GitPython.
+"""Every git call of rechtmakers.
 
 Git is spoken to through its plumbing commands, a few processes per command and never one per
-commit or file: importing GitPython alone costs about 0.4 s, most of the 0.5 s that `status`
-and `log` may take, so it is loaded only when a caller asks for `Repo.gitpython()`.
+commit or file. No git library: importing GitPython alone cost about 0.4 s, most of the 0.5 s
+that `status` and `log` may take.
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Any
 
 from rechtmakers.errors import UsageError, os_reason
 
@@ -44,12 +43,6 @@ class Repo:
     @property
     def git_dir(self) -> str:
         return str(self.git_path)
-
-    def gitpython(self) -> Any:
-        """The same repository as a GitPython Repo, for callers that want its richer API."""
-        import git
-
-        return git.Repo(self.work_tree)
 
 
 def open_repo(path: Path) -> Repo:
@@ -346,6 +339,20 @@ def tags(repo: Repo, prefix: str) -> dict[str, str]:
     for line in out.splitlines():
         name, target, peeled = line.split("\0")
         found[name] = peeled or target
+    return found
+
+
+def tag_messages(repo: Repo, prefix: str) -> dict[str, tuple[str, str]]:
+    """Tag name → (the commit it points at, its message; "" for a lightweight tag), for every
+    tag that starts with prefix."""
+    out = _git(repo, "for-each-ref", "--format=%(refname:strip=2)%00%(objectname)%00"
+               "%(*objectname)%00%(objecttype)%00%(contents)%1e", f"refs/tags/{prefix}")
+    found: dict[str, tuple[str, str]] = {}
+    for record in out.decode("utf-8", "replace").split("\x1e"):
+        fields = record.lstrip("\n").split("\0")
+        if len(fields) == 5:  # a lightweight tag's "contents" are its commit's: not a message
+            name, target, peeled, kind, message = fields
+            found[name] = (peeled or target, message if kind == "tag" else "")
     return found
 
 

@@ -76,7 +76,7 @@ def _describe(error: ErrorDetails, loc: tuple[str | int, ...], model: type[BaseM
         hint = f' Bedoelde je "{guess[0]}"?' if guess else (
             f" Toegestaan zijn: {', '.join(known)}." if known else "")
         return "S002", f'De sleutel "{name}" is hier onbekend.{hint}', True
-    if kind == "literal_error":
+    if kind in ("literal_error", "enum"):
         expected = _literal_values(error)
         value = str(error["input"])
         guess = _guess(value, expected, suggest)

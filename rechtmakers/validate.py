@@ -8,8 +8,16 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rechtmakers.agreement import Agreement, is_agreement_dir, load_agreement
+from rechtmakers.agreement import (
+    Agreement,
+    CodedProblem,
+    CompleteAgreement,
+    gate,
+    is_agreement_dir,
+    load_agreement,
+)
 from rechtmakers.checks import RULES, Context
+from rechtmakers.checks.base import SignoffProbe, SinceProbe
 from rechtmakers.config import Config
 from rechtmakers.errors import UsageError
 from rechtmakers.findings import Finding, Problem, Severity
@@ -25,6 +33,11 @@ class Report:
 
     agreement: Agreement
     findings: list[Finding] = field(default_factory=list)
+    load_problems: tuple[CodedProblem, ...] = ()  # what reading found, before any rule ran
+
+    def complete(self, label: str) -> CompleteAgreement:
+        """The agreement through the gate: complete, or IncompleteAgreement (agreement.gate)."""
+        return gate(self.agreement, self.load_problems, label)
 
     @property
     def errors(self) -> list[Finding]:
@@ -79,23 +92,27 @@ def _relative(path: Path, base: Path) -> Path:
         return path
 
 
-def validate_agreement(root: Path, config: Config | None = None, *,
-                       previous: Agreement | None = None, since: str = "",
+def validate_agreement(root: Path, config: Config | None = None, *, since: str = "",
+                       since_probe: SinceProbe | None = None,
+                       signoffs: SignoffProbe | None = None,
                        errors_only: bool = False) -> Report:
     """Read and check one agreement folder (against its version at since, when given).
 
-    With errors_only (render asks only whether it may render) the rules that can only warn
-    are not run: the language analysis is most of a validation's time.
+    since_probe (diff.since) and signoffs (signoff.probe) give the rules what they need from
+    those feature packages; without one its rules do not run. With errors_only (render asks
+    only whether it may render) the rules that can only warn are not run: the language
+    analysis is most of a validation's time.
     """
+    ctx = Context(config=config or Config(), since=since, since_probe=since_probe,
+                  signoffs=signoffs)
     with collector_paused():
-        return _validate(root, config or Config(), previous, since, errors_only)
+        return _validate(root, ctx, errors_only)
 
 
-def _validate(root: Path, config: Config, previous: Agreement | None, since: str,
-              errors_only: bool) -> Report:
+def _validate(root: Path, ctx: Context, errors_only: bool) -> Report:
     agreement, problems = load_agreement(root)
-    ctx = Context(config=config, previous=previous, since=since)
-    return Report(agreement, check_agreement(agreement, problems, ctx, errors_only=errors_only))
+    findings = check_agreement(agreement, problems, ctx, errors_only=errors_only)
+    return Report(agreement, findings, tuple(problems))
 
 
 def check_agreement(agreement: Agreement, problems: Iterable[tuple[str, Problem]], ctx: Context,

@@ -12,6 +12,10 @@ CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 BIDI = "\u200e\u200f\u202a-\u202e\u2066-\u2069"
 ZERO_WIDTH = "\u200b-\u200d\u2060\ufeff"
 HIDDEN = re.compile(f"[{BIDI}{ZERO_WIDTH}]")
+# What rule H002 looks for: the above, the soft hyphen, the invisible operators and the
+# Mongolian vowel separator. Bidi overrides and isolates are refused wherever they stand.
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+INVISIBLE = re.compile(f"[{BIDI}{ZERO_WIDTH}\u00ad\u180e\u2061-\u2064]")
 _UNSAFE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{BIDI}{ZERO_WIDTH}]")
 
 

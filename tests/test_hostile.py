@@ -220,7 +220,8 @@ def test_a_raw_control_character_is_refused_at_its_place(agreement: Path, raw: b
     assert "stuurteken" in message and "U+" in message
 
 
-def test_bidi_zero_width_and_homoglyphs_are_warnings_at_their_place(agreement: Path) -> None:
+def test_bidi_and_zero_width_are_errors_and_homoglyphs_warnings_at_their_place(
+        agreement: Path) -> None:
     write_article(agreement, block("Wij betalen binnen \u202e03 dagen.\n"
                                    "Elke p\u0430rtij doet mee.\n"
                                    "Een zo\u200bals hier.\n"
@@ -229,8 +230,8 @@ def test_bidi_zero_width_and_homoglyphs_are_warnings_at_their_place(agreement: P
                    if code.startswith("H"))
     assert found == [("H002", 6, 22), ("H002", 8, 9), ("H003", 7, 8), ("H003", 9, 10)]
     report = validate_agreement(agreement)
-    assert all(f.severity is Severity.WARNING for f in report.findings if f.code in
-               ("H002", "H003"))
+    assert all(f.severity is Severity.ERROR for f in report.findings if f.code == "H002")
+    assert all(f.severity is Severity.WARNING for f in report.findings if f.code == "H003")
 
 
 def test_an_escaped_bidi_character_is_found_too(agreement: Path) -> None:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from rechtmakers.checks import (
     annexes,
+    completeness,
     coverage,
     domain,
     hidden,
     identity,
     legal,
+    markdown,
     placeholders,
     references,
     signoffs,
@@ -54,12 +56,20 @@ RULES: dict[str, Rule] = {
                     "en vestigingsplaats.", legal.parties_are_legal_persons),
     "P002": error("P002", "kvk-uniek", "Twee partijen hebben niet hetzelfde KvK-nummer.",
                   legal.kvk_unique),
+    "P003": warning("P003", "vertegenwoordiging-grondslag", "Wie niet volgens de wet of de "
+                    "statuten tekent, noemt de grondslag (mandaat of volmacht).",
+                    legal.representation_basis),
+    "P004": warning("P004", "grondslag-volledig", "Een mandaat of volmacht zegt door wie; door "
+                    "en besluit staan alleen bij een mandaat of volmacht.", legal.basis_complete),
     "O001": warning("O001", "ingangsdatum", "De overeenkomst zegt op welke dag zij ingaat.",
                     legal.effective_date_given),
     "O002": error("O002", "einddatum-na-ingangsdatum", "De einddatum ligt na de ingangsdatum.",
                   legal.end_after_start),
     "C001": error("C001", "verplichte-onderwerpen", "Partijen, besluitvorming, conflictdialoog "
                   "en inwonerperspectief hebben elk een artikel.", coverage.required_topics),
+    "C002": warning("C002", "onderwerpen-bij-ondertekening", "Een overeenkomst die getekend "
+                    "wordt, heeft artikelen over geld, looptijd, privacy, aansprakelijkheid en "
+                    "geschillen.", completeness.signing_topics),
     "D001": error("D001", "blok-bij-onderwerp", "Een domeinartikel heeft zijn blok.",
                   domain.block_required),
     "D002": error("D002", "blok-past-bij-onderwerp", "Een blok staat bij het juiste onderwerp.",
@@ -76,10 +86,19 @@ RULES: dict[str, Rule] = {
                   domain.joining_meaning),
     "H001": error("H001", "geen-stuurtekens", "Een tekst bevat geen stuurtekens.",
                   hidden.control_characters),
-    "H002": warning("H002", "geen-onzichtbare-tekens", "Een tekst bevat geen tekens die de "
-                    "leesrichting omdraaien of onzichtbaar zijn.", hidden.hidden_characters),
+    "H002": error("H002", "geen-onzichtbare-tekens", "Een tekst bevat geen tekens die de "
+                  "leesrichting omdraaien of onzichtbaar zijn.", hidden.hidden_characters),
     "H003": warning("H003", "geen-gemengd-schrift", "Een woord mengt geen Latijnse letters met "
                     "Cyrillische of Griekse.", hidden.mixed_scripts),
+    "M001": error("M001", "geen-codeblok-door-inspringen", "Een alinea springt niet vier "
+                  "spaties of meer in.", markdown.indented_code),
+    "M002": error("M002", "geen-setext-kop", "Een regel met alleen --- of === staat niet "
+                  "direct onder tekst.", markdown.setext_heading),
+    "M003": error("M003", "geen-html", "Een tekst bevat geen HTML.", markdown.raw_html),
+    "M004": error("M004", "geen-linkdefinitie", "Een tekst bevat geen Markdown-linkdefinitie "
+                  "[naam]: adres.", markdown.reference_definition),
+    "H004": warning("H004", "onzichtbaar-teken-nodig", "Een onzichtbaar teken staat alleen "
+                    "waar een woord het nodig heeft.", hidden.needed_invisible),
     "N001": warning("N001", "nog-invullen", "Er staat geen invulplek [nog invullen] meer.",
                     placeholders.unfilled),
     "G001": error("G001", "vastgesteld-is-getekend", "Een vastgestelde overeenkomst is door "

@@ -26,11 +26,11 @@ def sealed_means_signed(agreement: Agreement, ctx: Context) -> Iterator[Problem]
     nadat een artikel veranderde (de handtekeningen gelden dan een eerdere inhoud).
     """
     meta = agreement.meta
-    if meta is None or meta.status != "vastgesteld":
+    if meta is None or meta.status != "vastgesteld" or ctx.signoffs is None:
         return
     from rechtmakers import gitrepo
+    from rechtmakers.agreement import WORKING_TREE, gate
     from rechtmakers.digest import content_digest
-    from rechtmakers.signoff.trust import evaluate
 
     try:
         gitrepo.open_repo(agreement.root)
@@ -42,14 +42,11 @@ def sealed_means_signed(agreement: Agreement, ctx: Context) -> Iterator[Problem]
                       "haar repository (rechtmakers status).")
         return
     try:
-        digest = content_digest(agreement)
+        complete = gate(agreement, (), WORKING_TREE)
+        digest = content_digest(complete)
     except RechtmakersError:
-        return  # no digest: other rules report what is wrong
-    report = evaluate(agreement.root, agreement, digest)
-    words = {"partial": "gedeeltelijk getekend", "invalid": "ondertekening telt niet",
-             "stale": "tekende een eerdere inhoud", "missing": "tekende nog niet"}
-    waiting = [f"{p.party.id} ({words.get(p.state, p.state)})" for p in report.parties
-               if p.state != "signed"]
+        return  # not read whole, no digest: other rules report what is wrong
+    waiting = ctx.signoffs(complete, digest)
     if waiting:
         yield Problem(agreement.location(META_FILE, ("status",)),
                       f"De status is vastgesteld, maar niet elke partij tekende deze inhoud: "

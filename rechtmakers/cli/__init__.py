@@ -55,13 +55,24 @@ sys.modules[__name__].__class__ = _Package
 
 
 def main() -> None:
-    """Console entry point (see rechtmakers.cli.app.main)."""
-    if sys.argv[1:] == ["--version"]:
-        from rechtmakers import __version__
+    """Console entry point (see rechtmakers.cli.app.main).
 
-        sys.stdout.write(f"rechtmakers {__version__}\n")
-        return
-    _application()
-    from rechtmakers.cli.app import main as run
+    A closed pipe on standard output (`rechtmakers status | head -1`) ends the output, not the
+    command: the exit code stays what the command found (see rechtmakers.cli.pipes).
+    """
+    from rechtmakers.cli.pipes import guard_standard_streams
 
-    run()
+    guard_standard_streams()
+    try:
+        if sys.argv[1:] == ["--version"]:
+            from rechtmakers import __version__
+
+            sys.stdout.write(f"rechtmakers {__version__}\n")
+            return
+        _application()
+        from rechtmakers.cli.app import main as run
+
+        run()
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()

@@ -15,53 +15,36 @@ from rechtmakers.agreement import (
     META_FILE,
     PARTIES_FILE,
     TERMS_FILE,
-    Agreement,
-    CodedProblem,
+    CompleteAgreement,
     annex_files,
-    load_agreement,
+    load_complete,
     read_annexes,
 )
-from rechtmakers.errors import AgreementError
 from rechtmakers.load import MAX_FILE_BYTES, LoadRefusal, SourceFile, read_yaml_bytes
 from rechtmakers.model import AgreementMeta, Article, PartiesFile, TermsFile
 
 _BOM = b"\xef\xbb\xbf"
 
 
-def load_version(root: Path, label: str) -> Agreement:
-    """One version, complete, or an AgreementError that says what keeps it from loading."""
-    agreement, problems = load_agreement(root)
-    refuse(problems, label)
-    return agreement
-
-
-def load_files(files: Mapping[str, bytes], root: Path, label: str) -> Agreement:
-    """One version from its files (path in the folder → bytes), read in memory: root only
-    names the place in messages."""
-    agreement, problems = load_agreement(root, files=files)
-    refuse(problems, label)
-    return agreement
-
-
-def load_alike(root: Path, like: Agreement, label: str) -> Agreement:
+def load_alike(root: Path, like: CompleteAgreement, label: str) -> CompleteAgreement:
     """Another version of `like`, in folder root: each file the same as in `like` is taken
     from it (see load_alike_files)."""
     return load_alike_files(agreement_files(root), like, label, root)
 
 
-def load_alike_files(files: Mapping[str, bytes], like: Agreement, label: str,
-                     root: Path) -> Agreement:
+def load_alike_files(files: Mapping[str, bytes], like: CompleteAgreement, label: str,
+                     root: Path) -> CompleteAgreement:
     """Another version of `like` from its files (path in the folder → bytes), in memory.
 
     Most of an agreement stays the same between two versions, and parsing YAML with positions
     is most of the cost of a comparison: a file whose text is the same as in `like` is not read
     again. A file that differs is read as load_agreement reads it; if any of them does not load,
-    load_agreement reads the whole version to report why. root names the place in messages.
+    load_complete reads the whole version to report why. root names the place in messages.
     """
     try:
         return _assemble(files, like, root)
     except (LoadRefusal, ValidationError, OSError):
-        return load_files(files, root, label)
+        return load_complete(root, files, label=label)
 
 
 def agreement_files(root: Path) -> dict[str, bytes]:
@@ -85,18 +68,8 @@ def _meta_of(root: Path, data: bytes | None) -> AgreementMeta | None:
         return None
 
 
-def refuse(problems: list[CodedProblem], label: str) -> None:
-    """Raise when the loader found problems: a comparison of half an agreement misleads."""
-    if not problems:
-        return
-    code, first = problems[0]
-    more = f" (en nog {len(problems) - 1} andere)" if len(problems) > 1 else ""
-    raise AgreementError(f"De versie {label} is niet te lezen: {first.location}: "
-                         f"{first.message} [{code}]{more}. Herstel dat eerst; "
-                         "rechtmakers validate toont alle meldingen.")
-
-
-def _assemble(files: Mapping[str, bytes], like: Agreement, root: Path) -> Agreement:
+def _assemble(files: Mapping[str, bytes], like: CompleteAgreement, root: Path
+              ) -> CompleteAgreement:
     wanted = {rel: data for rel, data in files.items() if _is_agreement_file(rel)}
     same = {rel for rel, data in wanted.items() if _same_text(data, like.sources.get(rel))
             and (not rel.startswith(f"{ARTICLES_DIR}/")

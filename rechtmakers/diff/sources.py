@@ -13,12 +13,12 @@ from rechtmakers.agreement import (
     META_FILE,
     PARTIES_FILE,
     TERMS_FILE,
-    Agreement,
+    CompleteAgreement,
     is_agreement_dir,
-    load_agreement,
+    load_complete,
 )
 from rechtmakers.diff.compare import Comparison, compare
-from rechtmakers.diff.pair import load_alike, load_alike_files, load_files, load_version
+from rechtmakers.diff.pair import load_alike, load_alike_files
 from rechtmakers.errors import UsageError
 
 WORKING_TREE = "werkmap"
@@ -75,10 +75,10 @@ def load_comparison(request: Request, cwd: Path, *, words: bool = True,
     the commit behind each changed article (for the DOCX redline)."""
     if request.folders:
         (old_dir, new_dir), (old_label, new_label) = request.folders, request.labels
-        new = load_version(new_dir, new_label)
+        new = load_complete(new_dir, label=new_label)
         old = load_alike(old_dir, new, old_label)
-        return Result(compare(old, new, old_label=old_label, new_label=new_label, words=words),
-                      TOOL_AUTHOR, _fixed_date(new))
+        comparison = compare(old, new, old_label=old_label, new_label=new_label, words=words)
+        return Result(comparison, TOOL_AUTHOR, _fixed_date(comparison.latest))
     return _from_git(request, cwd, words, attribute)
 
 
@@ -97,7 +97,7 @@ def _from_git(request: Request, cwd: Path, words: bool = True,
     attribution = (_attribution(repo, subdir, old_sha, new_sha, comparison) if attribute
                    else {})
     if new_sha is None:
-        return Result(comparison, TOOL_AUTHOR, _fixed_date(new), attribution)
+        return Result(comparison, TOOL_AUTHOR, _fixed_date(comparison.latest), attribution)
     name, date = gitrepo.commit_author(repo, new_sha)
     return Result(comparison, name or TOOL_AUTHOR, dt.datetime.fromisoformat(date), attribution)
 
@@ -146,24 +146,21 @@ def _attribution(repo: gitrepo.Repo, subdir: str, old_sha: str, new_sha: str | N
 
 
 def _version(repo: gitrepo.Repo, sha: str | None, subdir: str, label: str,
-             like: Agreement | None) -> Agreement:
+             like: CompleteAgreement | None) -> CompleteAgreement | None:
     """One side: the working tree, or the revision read from git in memory (its place in the
-    working tree names it in messages)."""
+    working tree names it in messages); None where the agreement does not exist (it is new,
+    or gone, in this version)."""
     root = repo.work_tree / subdir
     if sha is None:
         if not is_agreement_dir(root):
-            return _empty(root)  # the agreement is new (or gone) in this version
-        return load_alike(root, like, label) if like else load_version(root, label)
+            return None
+        return load_alike(root, like, label) if like else load_complete(root, label=label)
     files = gitrepo.files_at(repo, sha, subdir)
     if META_FILE not in files:
-        return _empty(root)
+        return None
     if like is None:
-        return load_files(files, root, label)
+        return load_complete(root, files, label=label)
     return load_alike_files(files, like, label, root)
-
-
-def _empty(root: Path) -> Agreement:
-    return Agreement(root=root, meta=None, parties=(), terms=(), articles={}, sources={})
 
 
 def _agreement_dir(repo: gitrepo.Repo, start: str, *shas: str | None) -> str:
@@ -211,23 +208,7 @@ def _has_meta(repo: gitrepo.Repo, sha: str | None, folder: str) -> bool:
     return META_FILE in gitrepo.blob_ids(repo, sha, folder)
 
 
-def _fixed_date(agreement: Agreement) -> dt.datetime:
+def _fixed_date(agreement: CompleteAgreement) -> dt.datetime:
     """The agreement's own date: the same input gives the same document."""
-    day = agreement.meta.date if agreement.meta else dt.date(2000, 1, 1)
+    day = agreement.meta.date
     return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
-
-
-def version_at(rev: str, root: Path) -> Agreement | None:
-    """The agreement folder root as it was at revision rev (for validate --since).
-
-    None when the folder held no agreement then, or one that does not load: there is nothing
-    sound to hold the current version against.
-    """
-    repo = gitrepo.open_repo(root)
-    sha = gitrepo.resolve_revision(repo, rev)
-    subdir = gitrepo.repo_relative(repo, root)
-    files = gitrepo.files_at(repo, sha, subdir)
-    if META_FILE not in files:
-        return None
-    agreement, problems = load_agreement(root, files=files)
-    return None if problems else agreement

@@ -96,14 +96,25 @@ def safe_href(href: str) -> str | None:
 
 def convert(text: str, ctx: ClauseContext) -> Flow:
     """Clause text as tree blocks."""
+    return _with_words(parse_blocks(text), ctx)
+
+
+def parse_blocks(text: str) -> list[Block]:
+    """Clause text as tree blocks before references and terms are resolved: the parse that
+    every renderer draws and that the digest (form 2) is taken over."""
     blocks = fast_blocks(text)
-    if blocks is None and sum(text.count(char) for char in _MARKUP) > MAX_MARKUP:
+    if blocks is None and markup_heavy(text):
         # markdown-it costs up to a few hundred character steps per "[" or "*" that leads
         # nowhere; a text with this much markup is shown as written, paragraph by paragraph.
         blocks = [Paragraph((Text(chunk),)) for chunk in _BLANK.split(text.strip("\n"))]
     if blocks is None:
-        blocks = blocks_from_tokens(_markdown().parse(text))
-    return _with_words(blocks, ctx)
+        blocks = blocks_from_tokens(markdown_parser().parse(text))
+    return blocks
+
+
+def markup_heavy(text: str) -> bool:
+    """Whether text has so much markup that it is shown as written, without markdown-it."""
+    return sum(text.count(char) for char in _MARKUP) > MAX_MARKUP
 
 
 _MARKUP = "[*_`<&!("
@@ -111,7 +122,8 @@ MAX_MARKUP = 10_000
 
 
 @lru_cache(maxsize=1)
-def _markdown() -> MarkdownIt:
+def markdown_parser() -> MarkdownIt:
+    """The one markdown-it the renderers parse clause text with (raw HTML off)."""
     from markdown_it import MarkdownIt
 
     md = MarkdownIt("commonmark", {"html": False})

@@ -30,11 +30,13 @@ from rechtmakers.agreement import (
     Agreement,
     AnnexContent,
     AnnexIssue,
+    CompleteAgreement,
     annex_files,
     read_annexes,
 )
 from rechtmakers.checks import RULES, Context
 from rechtmakers.config import Config
+from rechtmakers.diff.since import SinceRevision
 from rechtmakers.findings import Finding, Location, Problem
 from rechtmakers.load import (
     LoadRefusal,
@@ -47,6 +49,7 @@ from rechtmakers.load import (
 from rechtmakers.model import AgreementMeta, Annex, Article, PartiesFile, TermsFile
 from rechtmakers.references import Reference, find_references
 from rechtmakers.schema_errors import translate
+from rechtmakers.signoff.probe import waiting_parties
 from rechtmakers.validate import check_agreement
 
 # Rules whose findings in a file depend only on that file's text (and the defined terms).
@@ -161,7 +164,7 @@ class AgreementState:
     local: dict[str, tuple[FileRead, tuple[str, ...], list[Finding]]] = field(
         default_factory=dict)
     slow: list[Finding] = field(default_factory=list)
-    previous: Agreement | None = None
+    previous: CompleteAgreement | None = None
     since: str = ""
     annexes: _Annexes | None = None
     last: Analysis | None = None
@@ -217,7 +220,9 @@ class AgreementState:
         with collector_paused():
             agreement = self.assemble()
             check()
-            ctx = Context(config=self.config, previous=self.previous, since=self.since)
+            ctx = Context(config=self.config, since=self.since,
+                          since_probe=SinceRevision(self.previous, self.since),
+                          signoffs=waiting_parties)
             load_problems = [p for read in self.reads.values() for p in read.problems]
             missing = _missing_files(self.root, self.reads)
             findings = check_agreement(agreement, [*load_problems, *missing], ctx,

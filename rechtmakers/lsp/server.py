@@ -20,6 +20,7 @@ from pygls.uris import from_fs_path, to_fs_path
 
 from rechtmakers import __version__
 from rechtmakers.agreement import is_agreement_dir
+from rechtmakers.checks import RULES
 from rechtmakers.config import load_config
 from rechtmakers.lsp.diagnostics import diagnostics_for, file_text
 from rechtmakers.lsp.engine import AgreementState, Analysis, Stale, model_for
@@ -64,7 +65,8 @@ class RechtmakersServer(LanguageServer):
     def state(self, root: Path) -> AgreementState:
         state = self.states.get(root)
         if state is None:
-            state = self.states[root] = AgreementState(root, config=load_config(root))
+            config = load_config(root, rules=RULES)
+            state = self.states[root] = AgreementState(root, config=config)
             self.generation[root] = 0
         return state
 

@@ -15,8 +15,8 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Protocol
 
+from rechtmakers.cache import JsonCache
 from rechtmakers.model import Party
-from rechtmakers.signoff.cache import JsonCache
 from rechtmakers.signoff.sshsig import SigError, parse_sshsig, verify_sshsig
 from rechtmakers.signoff.statement import NAMESPACE, statement_fields
 
@@ -117,14 +117,15 @@ def known_suffixes() -> list[str]:
 
 
 # The code a cached result depends on: a change to any of these files starts a fresh cache.
-_SOURCES = ("model.py", "digest.py", "load.py", "agreement.py", "signoff/evidence.py",
+_SOURCES = ("model.py", "digest.py", "document/canonical.py", "document/clause.py",
+            "document/tree.py", "load.py", "agreement.py", "signoff/evidence.py",
             "signoff/sshsig.py", "signoff/statement.py", "signoff/pdf_evidence.py",
             "signoff/pdf_signatures.py")
 
 
 class ResultCache(JsonCache):
-    """Evidence results by a hash of kind, evidence, statement, digest and keys, and content
-    digests by tree; thrown away when the code they depend on changes."""
+    """Evidence results by a hash of kind, evidence, statement, digest and keys; thrown away
+    when the code they depend on changes."""
 
     def __init__(self, folder: Path | None) -> None:
         super().__init__(folder, CACHE_FILE, "controles", _SOURCES, max_entries=_MAX_ENTRIES,
@@ -150,17 +151,6 @@ class ResultCache(JsonCache):
             return None
         signers = result.signers
         return replace(result, signers=tuple(signers)) if isinstance(signers, list) else result
-
-    def get_digest(self, content: str) -> str | None:
-        """The digest of a content (a tree listing), if computed before."""
-        entry = self.entries.get("inhoud:" + hashlib.sha256(content.encode()).hexdigest())
-        value = entry.get("digest") if isinstance(entry, dict) else None
-        return value if isinstance(value, str) else None
-
-    def put_digest(self, content: str, digest: str) -> None:
-        self.entries["inhoud:" + hashlib.sha256(content.encode()).hexdigest()] = {
-            "digest": digest}
-        self.dirty = True
 
     def put(self, key: str, result: EvidenceResult) -> None:
         self.entries[key] = asdict(result)

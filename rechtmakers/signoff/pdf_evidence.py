@@ -18,9 +18,9 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from rechtmakers.cache import JsonCache
 from rechtmakers.errors import AgreementError
 from rechtmakers.model import Party, Representative
-from rechtmakers.signoff.cache import JsonCache
 from rechtmakers.signoff.evidence import EvidenceContext, EvidenceResult, register
 from rechtmakers.signoff.pdf_signatures import PdfUnreadable, SignatureFacts, SignedPdf
 

@@ -60,12 +60,38 @@ class SignOff(Base):
     agreement: Slug = field("overeenkomst", "Overeenkomst", "Kenmerk van de overeenkomst.")
     version: SemVer = field("versie", "Versie", "De versie van de overeenkomst die is getekend.")
     digest: Digest = field("digest", "Digest", "SHA-256 van de bindende inhoud die is getekend.")
+    form: Annotated[int, Field(ge=1, le=99)] | None = field(
+        "vorm", "Vorm", "De vorm van de digest (2: over de tekst zoals de documenten hem tonen). "
+        "Zonder vorm is het vorm 1.", default=None)
     signed_at: dt.datetime = field("tijdstip", "Tijdstip", "Wanneer er getekend is (ISO 8601).")
     note: str | None = field("opmerking", "Opmerking", "Een opmerking bij de ondertekening.",
                              default=None)
     evidence: Evidence | None = field("bewijs", "Bewijs", "Los bewijs naast dit record. Zonder "
                                       "bewijs is de commit van dit record het bewijs.",
                                       default=None)
+
+
+def record_form(record: SignOff) -> int:
+    """The form of the digest a record was made with: a record without `vorm` is form 1."""
+    return record.form or 1
+
+
+def form_refusal(record: SignOff, current: int) -> str | None:
+    """Why a record of another digest form counts for nothing, or None when it is current.
+
+    Form 1 digests normalised source text, in which indenting a line into a list, or making a
+    paragraph code or a heading, changed nothing: the same digest could stand for what a reader
+    sees as another agreement. A form-1 record is therefore never read under form 2 (that would
+    bind it to content its signer never approved) and does not count: sign again."""
+    form = record_form(record)
+    if form == current:
+        return None
+    if form < current:
+        return (f"getekend met vorm {form} van de digest, die niet alles telde wat een lezer "
+                f"ziet (zoals inspringen); sinds vorm {current} telt zo'n ondertekening niet "
+                "meer: laat opnieuw tekenen")
+    return (f"gemaakt met vorm {form} van de digest, die deze versie van rechtmakers niet "
+            "kent: werk rechtmakers bij")
 
 
 class RecordError(Exception):

@@ -12,12 +12,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rechtmakers import gitrepo
-from rechtmakers.agreement import SIGNOFFS_DIR, Agreement, load_agreement
+from rechtmakers.agreement import SIGNOFFS_DIR, CompleteAgreement
+from rechtmakers.checks import RULES
 from rechtmakers.config import load_config
-from rechtmakers.digest import content_digest
-from rechtmakers.errors import AgreementError, RechtmakersError, UsageError, os_reason
+from rechtmakers.digest import DIGEST_FORM, content_digest
+from rechtmakers.errors import AgreementError, UsageError, os_reason
 from rechtmakers.model import Party, Representative
 from rechtmakers.signoff.anchors import Anchors, CommittedAnchors
+from rechtmakers.signoff.commits import allowed_signers_text
 from rechtmakers.signoff.evidence import (
     EvidenceContext,
     EvidenceKind,
@@ -26,6 +28,8 @@ from rechtmakers.signoff.evidence import (
     known_suffixes,
     needs_anchors,
 )
+from rechtmakers.signoff.kinds import ProofKind
+from rechtmakers.signoff.probe import waiting_parties
 from rechtmakers.signoff.records import (
     SignOff,
     dump_record,
@@ -34,14 +38,19 @@ from rechtmakers.signoff.records import (
     signer_slug,
 )
 from rechtmakers.signoff.sshsig import verify_sshsig
-from rechtmakers.signoff.statement import NAMESPACE, build_statement, statement_fields
+from rechtmakers.signoff.statement import (
+    NAMESPACE,
+    build_statement,
+    party_label,
+    statement_fields,
+)
 from rechtmakers.signoff.trust import (
     PartyTrust,
     TrustReport,
-    allowed_signers_text,
     evaluate,
 )
 from rechtmakers.validate import validate_agreement
+from rechtmakers.versions import WORKING_TREE, Versions
 
 TRAILERS = ("Ondertekend-door", "Namens", "Overeenkomst", "Versie", "Digest")
 MAX_EVIDENCE_BYTES = 50 * 1024 * 1024
@@ -57,7 +66,7 @@ class SignResult:
     party: Party
     commit: str | None
     path: Path
-    kind: str = "git"
+    kind: ProofKind = ProofKind.GIT
     warning: str | None = None
 
 
@@ -112,13 +121,13 @@ def _already(standing: PartyTrust, representative: Representative, root: Path
         if check.record and check.record.signer.email.casefold() == (
                 representative.email.casefold()):
             return SignResult(check.record, standing.party, None, root / check.path,
-                              check.kind or "git")
+                              check.kind or ProofKind.GIT)
     return None
 
 
 def _commit_rule(repo: gitrepo.Repo, report: TrustReport, standing: PartyTrust,
                  representative: Representative
-                 ) -> tuple[Callable[[str], None] | None, str, str | None]:
+                 ) -> tuple[Callable[[str], None] | None, ProofKind, str | None]:
     """What the commit must be to count: a check of its signature, the kind, a warning."""
     email = representative.email
     meta = report.agreement.meta
@@ -137,7 +146,7 @@ def _commit_rule(repo: gitrepo.Repo, report: TrustReport, standing: PartyTrust,
                 "geen sleutel. Zet uw publieke sleutel bij uw naam (in een commit ondertekend "
                 "door een sleutel die al telt voor uw organisatie of de penvoerder), of laat een "
                 "vertegenwoordiger met een sleutel tekenen. Er is niets vastgelegd.")
-        return None, "git", (f"Let op: {representative.name} heeft geen sleutel in "
+        return None, ProofKind.GIT, (f"Let op: {representative.name} heeft geen sleutel in "
                              "partijen.yaml. Deze ondertekening telt op uw git-identiteit, "
                              "zonder cryptografisch bewijs.")
     trusted = standing.keys_of(email)
@@ -153,7 +162,8 @@ def _commit_rule(repo: gitrepo.Repo, report: TrustReport, standing: PartyTrust,
             "deze commit niet, dus de ondertekening zou niet tellen. Stel git in (git config "
             "commit.gpgsign true, en voor SSH gpg.format ssh en user.signingkey), of teken met "
             "rechtmakers review en --bewijs. Er is niets vastgelegd.")
-    kind = "gpg-commit" if all(k.kind == "gpg" for k in trusted) else "ssh-commit"
+    kind = (ProofKind.GPG_COMMIT if all(k.kind == "gpg" for k in trusted)
+            else ProofKind.SSH_COMMIT)
 
     def check(commit: str) -> None:
         with tempfile.TemporaryDirectory(prefix="rechtmakers-") as tmp:
@@ -178,9 +188,9 @@ def _commit_rule(repo: gitrepo.Repo, report: TrustReport, standing: PartyTrust,
     return check, kind, None
 
 
-def _sign_detached(repo: gitrepo.Repo, subdir: str, root: Path, agreement: Agreement,
-                   report: TrustReport, standing: PartyTrust, digest: str, note: str | None,
-                   evidence: Path) -> SignResult:
+def _sign_detached(repo: gitrepo.Repo, subdir: str, root: Path,
+                   agreement: CompleteAgreement, report: TrustReport, standing: PartyTrust,
+                   digest: str, note: str | None, evidence: Path) -> SignResult:
     party = standing.party
     kind = kind_for_file(evidence.name)
     if kind is None:
@@ -191,12 +201,11 @@ def _sign_detached(repo: gitrepo.Repo, subdir: str, root: Path, agreement: Agree
                          f"bestand op {' of '.join(known_suffixes())}.{hint}")
     data = _read_evidence(evidence)
     meta = agreement.meta
-    assert meta is not None
     anchors = _anchors(repo, subdir, agreement, report, kind.kind)
     context = EvidenceContext(agreement.id, meta.title, meta.version, digest, party,
                               standing.trusted, build_statement(
                                   agreement.id, meta.title, meta.version, digest, party.id,
-                                  party.name), anchors.certificates)
+                                  party_label(party)), anchors.certificates)
     result = kind.verify(data, context)
     if not result.ok:
         notes = f" Let op: {'; '.join(anchors.notes)}." if anchors.notes else ""
@@ -222,11 +231,11 @@ def _sign_detached(repo: gitrepo.Repo, subdir: str, root: Path, agreement: Agree
              f"{prefix}{folder}/{slug}{suffix}": data,
              f"{prefix}{folder}/{slug}.akkoord.txt": context.statement}
     commit = gitrepo.commit_files(repo, files, commit_message(agreement, party, record))
-    return SignResult(record, party, commit, root / rel, kind.kind)
+    return SignResult(record, party, commit, root / rel, ProofKind(kind.kind))
 
 
-def _anchors(repo: gitrepo.Repo, subdir: str, agreement: Agreement, report: TrustReport,
-             kind: str) -> Anchors:
+def _anchors(repo: gitrepo.Repo, subdir: str, agreement: CompleteAgreement,
+             report: TrustReport, kind: str) -> Anchors:
     """The agreement's trust anchors that count, as the trust rule reads them (vertrouwd/ at
     HEAD, trusted from history), for a kind that needs them."""
     if not needs_anchors(kind):
@@ -235,7 +244,7 @@ def _anchors(repo: gitrepo.Repo, subdir: str, agreement: Agreement, report: Trus
 
     folder = f"{subdir}/{TRUST_DIR}" if subdir else TRUST_DIR
     files = {f"{TRUST_DIR}/{rel}": d for rel, d in gitrepo.files_at(repo, "HEAD", folder).items()}
-    lead = agreement.meta.lead if agreement.meta else ""
+    lead = agreement.meta.lead
     keys = next((p.trusted for p in report.parties if p.party.id == lead), ())
     try:
         return CommittedAnchors(repo, subdir, files, keys).get()
@@ -307,39 +316,26 @@ def _candidate_statements(repo: gitrepo.Repo, subdir: str, root: Path, evidence:
     beside = evidence.with_name(evidence.name[:-len(evidence.suffix)])
     if beside.is_file() and beside.stat().st_size < 64 * 1024:
         found.append(beside.read_bytes())
-    commits = [c.sha for c in gitrepo.history(repo, subdir)]
-    keys = gitrepo.content_keys(repo, commits, subdir, skip=SIGNOFFS_DIR)
-    seen: set[str] = set()
     party = context.party
-    for commit in commits:
-        key = keys.get(commit, "")
-        if not key or key in seen:
-            continue
-        seen.add(key)
-        if len(seen) > _HISTORY_TRIES:
-            break
-        files = {r: d for r, d in gitrepo.files_at(repo, commit, subdir).items()
-                 if not r.startswith(f"{SIGNOFFS_DIR}/")}
-        past, _ = load_agreement(root, files)
-        try:
-            digest = content_digest(past)
-        except RechtmakersError:
-            continue
-        if past.meta is not None and digest != context.digest:
-            found.append(build_statement(past.id, past.meta.title, past.meta.version, digest,
-                                         party.id, party.name))
+    versions = Versions(repo, subdir, root)
+    for past in versions.past(limit=_HISTORY_TRIES):
+        if past.digest != context.digest:
+            meta = past.agreement.meta
+            found.append(build_statement(past.agreement.id, meta.title, meta.version,
+                                         past.digest, party.id, party_label(party)))
+    versions.save()
     return found
 
 
-def _valid_agreement(root: Path) -> Agreement:
-    report = validate_agreement(root, load_config(root))
+def _valid_agreement(root: Path) -> CompleteAgreement:
+    report = validate_agreement(root, load_config(root, rules=RULES), signoffs=waiting_parties)
     if report.errors:
         shown = "\n".join(f"  {f.location}: {f.message}" for f in report.errors[:3])
         more = f"\n  … en nog {len(report.errors) - 3}" if len(report.errors) > 3 else ""
         raise AgreementError(f"De overeenkomst heeft {len(report.errors)} fout(en); een versie "
                              f"met fouten kan niet ondertekend worden:\n{shown}{more}\n"
                              "Los ze op (rechtmakers validate) en leg ze vast.")
-    return report.agreement
+    return report.complete(WORKING_TREE)
 
 
 def refuse_unfinished_work(repo: gitrepo.Repo, subdir: str) -> None:
@@ -366,7 +362,7 @@ def _is_agreement_file(path: str, subdir: str) -> bool:
         len(parts) == 3 and parts[0] == "ondertekeningen"))
 
 
-def _party(agreement: Agreement, party_id: str) -> Party:
+def _party(agreement: CompleteAgreement, party_id: str) -> Party:
     party = agreement.party_map.get(party_id)
     if party is None:
         known = ", ".join(sorted(agreement.party_map))
@@ -388,9 +384,8 @@ def _representative(party: Party, name: str, email: str) -> Representative:
                          "review) en leg die vast met --bewijs.")
 
 
-def _record(agreement: Agreement, party: Party, representative: Representative, digest: str,
-            note: str | None, evidence: dict[str, str] | None = None) -> SignOff:
-    assert agreement.meta is not None  # a valid agreement has its overeenkomst.yaml
+def _record(agreement: CompleteAgreement, party: Party, representative: Representative,
+            digest: str, note: str | None, evidence: dict[str, str] | None = None) -> SignOff:
     return SignOff.model_validate({
         "partij": party.id,
         "ondertekenaar": {"naam": representative.name, "email": representative.email,
@@ -398,15 +393,16 @@ def _record(agreement: Agreement, party: Party, representative: Representative, 
         "overeenkomst": agreement.id,
         "versie": agreement.meta.version,
         "digest": digest,
+        "vorm": DIGEST_FORM,
         "tijdstip": dt.datetime.now().astimezone().replace(microsecond=0),
         "opmerking": note.strip() if note and note.strip() else None,
         "bewijs": evidence,
     })
 
 
-def commit_message(agreement: Agreement, party: Party, record: SignOff) -> str:
+def commit_message(agreement: CompleteAgreement, party: Party, record: SignOff) -> str:
     """The Dutch commit message, with the trailers that `log` and reviewers read."""
-    title = agreement.meta.title if agreement.meta else agreement.id
+    title = agreement.meta.title
     signer = record.signer
     lines = [
         f"Ondertekening: {party.name} tekent {agreement.id} versie {record.version}",

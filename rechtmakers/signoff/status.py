@@ -5,22 +5,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
-from rechtmakers.agreement import Agreement, load_agreement
+from rechtmakers.agreement import CompleteAgreement
 from rechtmakers.digest import content_digest
-from rechtmakers.errors import AgreementError
+from rechtmakers.signoff.kinds import PartyState
 from rechtmakers.signoff.trust import PartyTrust, TrustReport, evaluate
-
-State = Literal["signed", "partial", "invalid", "stale", "missing"]
-STATES: tuple[State, ...] = ("signed", "partial", "invalid", "stale", "missing")
+from rechtmakers.versions import working
 
 
 @dataclass(frozen=True)
 class AgreementStatus:
     """The sign-off state of one agreement's current content under the trust rule."""
 
-    agreement: Agreement
+    agreement: CompleteAgreement
     digest: str
     report: TrustReport
 
@@ -33,16 +31,16 @@ class AgreementStatus:
         """Volledig ondertekend: every party signed exactly this content, and it counts."""
         return self.report.complete
 
-    def count(self, state: str) -> int:
-        return sum(1 for p in self.parties if p.state == state)
+    def count(self, state: PartyState) -> int:
+        return sum(1 for p in self.parties if p.state is state)
 
     def as_dict(self) -> dict[str, Any]:
         meta = self.agreement.meta
-        signing = meta.signing.evidence if meta and meta.signing else "git"
+        signing = meta.signing.evidence if meta.signing else "git"
         return {
             "agreement": self.agreement.id,
-            "title": meta.title if meta else None,
-            "version": meta.version if meta else None,
+            "title": meta.title,
+            "version": meta.version,
             "digest": self.digest,
             "complete": self.complete,
             "required_evidence": signing,
@@ -68,20 +66,9 @@ def party_dict(item: PartyTrust) -> dict[str, Any]:
     }
 
 
-def load_clean(root: Path) -> Agreement:
-    """The agreement in root, or an AgreementError when it cannot be read without problems."""
-    agreement, problems = load_agreement(root)
-    if problems:
-        first = problems[0][1]
-        raise AgreementError(f"{root}: de overeenkomst heeft {len(problems)} fout(en), zoals "
-                             f"{first.location}: {first.message} Los die eerst op "
-                             "(rechtmakers validate).")
-    return agreement
-
-
 def agreement_status(root: Path, *, cached: bool = True) -> AgreementStatus:
     """Apply the trust rule to every party for the digest of root's current content
     (cached=False: check every piece of evidence again, reusing nothing)."""
-    agreement = load_clean(root)
+    agreement = working(root)
     digest = content_digest(agreement)
     return AgreementStatus(agreement, digest, evaluate(root, agreement, digest, cached=cached))

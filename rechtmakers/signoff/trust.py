@@ -26,12 +26,23 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from rechtmakers import gitrepo
-from rechtmakers.agreement import PARTIES_FILE, SIGNOFFS_DIR, Agreement, load_agreement
-from rechtmakers.digest import content_digest
+from rechtmakers.agreement import (
+    PARTIES_FILE,
+    SIGNOFFS_DIR,
+    CompleteAgreement,
+    IncompleteAgreement,
+)
+from rechtmakers.digest import DIGEST_FORM
 from rechtmakers.errors import RechtmakersError, UsageError
 from rechtmakers.load import LoadRefusal, read_yaml_bytes
 from rechtmakers.model import PartiesFile, Party
 from rechtmakers.signoff.anchors import Anchors, CommittedAnchors
+from rechtmakers.signoff.commits import (
+    KeyId,
+    allowed_signers_text,
+    commit_signatures,
+    signed_by,
+)
 from rechtmakers.signoff.evidence import (
     EvidenceContext,
     ResultCache,
@@ -40,20 +51,21 @@ from rechtmakers.signoff.evidence import (
     verify_evidence,
 )
 from rechtmakers.signoff.keys import parse_key
+from rechtmakers.signoff.kinds import PartyState, ProofKind
 from rechtmakers.signoff.records import (
     RecordError,
     SignOff,
+    form_refusal,
     parse_record,
     record_party,
     record_paths_on_disk,
     signer_slug,
 )
-from rechtmakers.signoff.sshsig import SigError, parse_sshsig, verify_in_process
-from rechtmakers.signoff.statement import build_statement, statement_fields
+from rechtmakers.signoff.statement import build_statement, party_label, statement_fields
+from rechtmakers.versions import Versions
 
-KeyId = tuple[str, str]  # (e-mail address casefolded, fingerprint)
-
-COMMIT_KINDS = {"ssh": "ssh-commit", "gpg": "gpg-commit"}
+# A commit signed by a key of this kind ("ssh" or "gpg", as keys.parse_key reads them).
+COMMIT_KINDS = {"ssh": ProofKind.SSH_COMMIT, "gpg": ProofKind.GPG_COMMIT}
 _SIGNATURE_STATES = {
     "B": "de handtekening onder de commit klopt niet (de commit is veranderd)",
     "X": "de handtekening onder de commit is verlopen",
@@ -90,7 +102,7 @@ class RecordCheck:
     party_id: str
     record: SignOff | None
     counts: bool
-    kind: str | None = None
+    kind: ProofKind | None = None  # None: no evidence read, or a kind rechtmakers does not know
     reason: str | None = None
     commit: str | None = None
     key: str | None = None
@@ -98,7 +110,7 @@ class RecordCheck:
 
     @property
     def crypto(self) -> bool:
-        return self.kind not in (None, "git")
+        return self.kind is not None and self.kind.cryptographic
 
     def as_dict(self) -> dict[str, object]:
         record = self.record
@@ -123,7 +135,7 @@ class PartyTrust:
     """A party's state under the rule: signed, partial, stale, invalid or missing."""
 
     party: Party
-    state: str
+    state: PartyState
     needed: int
     signers: tuple[RecordCheck, ...]  # counting records for the current digest, one a signer
     records: tuple[RecordCheck, ...]
@@ -140,19 +152,19 @@ class PartyTrust:
         return tuple(k for k in self.trusted if k.email == email.casefold())
 
     @property
-    def evidence(self) -> tuple[str, ...]:
+    def evidence(self) -> tuple[ProofKind, ...]:
         return tuple(sorted({r.kind for r in self.signers if r.kind}))
 
     @property
     def without_crypto(self) -> bool:
-        return any(r.kind == "git" for r in self.signers)
+        return any(r.kind is ProofKind.GIT for r in self.signers)
 
 
 @dataclass(frozen=True)
 class TrustReport:
     """The rule applied to every party of an agreement, for one digest."""
 
-    agreement: Agreement
+    agreement: CompleteAgreement
     digest: str
     parties: tuple[PartyTrust, ...]
     strays: tuple[RecordCheck, ...] = ()
@@ -219,49 +231,6 @@ def _keys_in(data: bytes | None, path: Path) -> dict[str, dict[KeyId, tuple[str,
     return {party.id: _party_keys(party) for party in parties.parties}
 
 
-def commit_signatures(repo: gitrepo.Repo, commits: list[str], allowed: Path
-                      ) -> dict[str, gitrepo.Signature]:
-    """The signature of each commit: SSH Ed25519 signatures checked in this process (against
-    the key inside the signature; the rule then asks whether that key counts), the rest by
-    git in one batch (GPG against the keyring, SSH against the allowed-signers file)."""
-    wanted = list(dict.fromkeys(commits))
-    raw = gitrepo.read_blobs(repo, wanted)
-    found: dict[str, gitrepo.Signature] = {}
-    rest: list[str] = []
-    for sha in wanted:
-        try:
-            payload, signature = gitrepo.split_signed_commit(raw.get(sha, b""))
-        except ValueError:
-            rest.append(sha)
-            continue
-        if signature is None:
-            found[sha] = gitrepo.Signature("N", "", "", "", "")
-            continue
-        if not signature.startswith(b"-----BEGIN SSH SIGNATURE-----"):
-            rest.append(sha)
-            continue
-        try:
-            sig = parse_sshsig(signature)
-        except SigError:
-            found[sha] = gitrepo.Signature("B", "", "", "", "")
-            continue
-        good = verify_in_process(sig, payload, "git")
-        if good is None:
-            rest.append(sha)
-        else:
-            found[sha] = gitrepo.Signature("G" if good else "B", "", sig.fingerprint,
-                                           sig.fingerprint, "")
-    if rest:
-        found.update(gitrepo.signatures(repo, rest, allowed))
-    return found
-
-
-def allowed_signers_text(keys: Mapping[KeyId, tuple[str, str]]) -> str:
-    lines = [f'"{mail}" namespaces="git" {public}' for (mail, _), (kind, public)
-             in sorted(keys.items()) if kind == "ssh" and public]
-    return "\n".join(lines) + "\n"
-
-
 def key_history(repo: gitrepo.Repo, subdir: str, head: str, root: Path, lead: str,
                 listed: Mapping[str, Party], scratch: Path) -> KeyHistory:
     """Walk partijen.yaml oldest first and decide, per change of a party's keys, whether it
@@ -310,7 +279,7 @@ def _apply(history: KeyHistory, sha: str, old: Mapping[str, Mapping[KeyId, tuple
         added = {k: after[k] for k in set(after) - set(before)}
         removed = set(before) - set(after)
         trusted = history.trusted.setdefault(pid, {})
-        by = _signed_by(signature, [*trusted.values(),
+        by = signed_by(signature, [*trusted.values(),
                                     *history.trusted.get(lead, {}).values()])
         if by is not None:
             for kid in removed:
@@ -335,51 +304,7 @@ def _apply(history: KeyHistory, sha: str, old: Mapping[str, Mapping[KeyId, tuple
                     "handtekening van een vertrouwde sleutel; hij telt nog")
 
 
-def _signed_by(signature: gitrepo.Signature | None, keys: list[TrustedKey]
-               ) -> TrustedKey | None:
-    """The key among keys that made this good signature, or None."""
-    if signature is None or not signature.good:
-        return None
-    for key in keys:
-        if key.kind == "ssh" and key.fingerprint == signature.fingerprint:
-            return key
-        if key.kind == "gpg" and key.fingerprint in (signature.fingerprint.upper(),
-                                                     signature.primary_fingerprint.upper()):
-            return key
-    return None
-
-
 # --- records ------------------------------------------------------------------------------------
-
-class _Digests:
-    """The content digest at a commit, computed once per distinct content (kept by content)."""
-
-    def __init__(self, repo: gitrepo.Repo, subdir: str, root: Path, commits: list[str],
-                 cache: ResultCache) -> None:
-        self.repo, self.subdir, self.root, self.cache = repo, subdir, root, cache
-        self.keys = gitrepo.content_keys(repo, commits, subdir, skip=SIGNOFFS_DIR)
-        self.known: dict[str, str | None] = {}
-
-    def at(self, commit: str) -> str | None:
-        key = self.keys.get(commit, "")
-        if not key:
-            return None
-        if key not in self.known:
-            self.known[key] = self.cache.get_digest(key) or self._compute(commit, key)
-        return self.known[key]
-
-    def _compute(self, commit: str, key: str) -> str | None:
-        files = {rel: data for rel, data in
-                 gitrepo.files_at(self.repo, gitrepo.CommitId(commit), self.subdir).items()
-                 if not rel.startswith(f"{SIGNOFFS_DIR}/")}
-        agreement, _ = load_agreement(self.root, files)
-        try:
-            digest = content_digest(agreement)
-        except RechtmakersError:
-            return None
-        self.cache.put_digest(key, digest)
-        return digest
-
 
 @dataclass
 class _Written:
@@ -388,7 +313,7 @@ class _Written:
     commit: gitrepo.Commit | None
 
 
-def evaluate(root: Path, agreement: Agreement, digest: str, *, cached: bool = True
+def evaluate(root: Path, agreement: CompleteAgreement, digest: str, *, cached: bool = True
              ) -> TrustReport:
     """Apply the rule to every party of agreement (as read from the working tree) for digest.
 
@@ -396,19 +321,20 @@ def evaluate(root: Path, agreement: Agreement, digest: str, *, cached: bool = Tr
     nobody. Outside git nothing counts. cached=False checks all evidence again (verify).
     """
     try:
-        repo = gitrepo.open_repo(root)
-        subdir = gitrepo.repo_relative(repo, root)
-        head = gitrepo.head_commit(repo)
+        versions = Versions.open(root, cached=cached)
+        head = gitrepo.head_commit(versions.repo)
     except UsageError as exc:
         return _without_git(root, agreement, digest, str(exc))
-    cache = ResultCache(gitrepo.cache_dir(repo) if cached else None)
+    cache = ResultCache(gitrepo.cache_dir(versions.repo) if cached else None)
     with tempfile.TemporaryDirectory(prefix="rechtmakers-") as tmp:
-        report = _evaluate(repo, subdir, head, root, agreement, digest, cache, Path(tmp))
+        report = _evaluate(versions, head, agreement, digest, cache, Path(tmp))
     cache.save()
+    versions.save()
     return report
 
 
-def _without_git(root: Path, agreement: Agreement, digest: str, why: str) -> TrustReport:
+def _without_git(root: Path, agreement: CompleteAgreement, digest: str, why: str
+                 ) -> TrustReport:
     checks = [RecordCheck(rel, record_party(rel) or "", None, False,
                           reason="niet vastgelegd in git; zonder git is er geen bewijs",
                           committed=False) for rel in record_paths_on_disk(root)]
@@ -418,14 +344,15 @@ def _without_git(root: Path, agreement: Agreement, digest: str, why: str) -> Tru
     return TrustReport(agreement, digest, parties, strays, (why,))
 
 
-def _evaluate(repo: gitrepo.Repo, subdir: str, head: str, root: Path, agreement: Agreement,
-              digest: str, cache: ResultCache, scratch: Path) -> TrustReport:
+def _evaluate(versions: Versions, head: str, agreement: CompleteAgreement, digest: str,
+              cache: ResultCache, scratch: Path) -> TrustReport:
+    repo, subdir, root = versions.repo, versions.subdir, versions.root
     head_ids = gitrepo.blob_ids(repo, head, subdir)
     contents = gitrepo.read_blobs(repo, head_ids.values())
     head_files = {rel: contents[sha] for rel, sha in head_ids.items() if sha in contents}
-    at_head = _agreement_at_head(root, head_files) or agreement
+    at_head, head_note = _agreement_at_head(versions, head, agreement)
     parties = {**agreement.party_map, **at_head.party_map}
-    lead = at_head.meta.lead if at_head.meta else ""
+    lead = at_head.meta.lead
     keys = key_history(repo, subdir, head, root, lead, at_head.party_map, scratch)
     written = _written_records(repo, subdir, head, head_ids)
     commits = [w.commit.sha for w in written if w.commit]
@@ -434,25 +361,24 @@ def _evaluate(repo: gitrepo.Repo, subdir: str, head: str, root: Path, agreement:
         {(k.email, k.fingerprint): (k.kind, k.public) for party in keys.trusted.values()
          for k in party.values()}), encoding="utf-8")
     signatures = commit_signatures(repo, commits, allowed)
-    digests = _Digests(repo, subdir, root, commits, cache)
-    demand_key = bool(at_head.meta and at_head.meta.signing
-                      and at_head.meta.signing.evidence == "sleutel")
-    title = at_head.meta.title if at_head.meta else agreement.id
+    demand_key = bool(at_head.meta.signing and at_head.meta.signing.evidence == "sleutel")
+    title = at_head.meta.title
     anchors = CommittedAnchors(repo, subdir, head_files, keys.keys_of(lead))
     checks: list[RecordCheck] = []
     for item in written:
         party = parties.get(record_party(item.rel) or "")
         checks.append(_check(item, head_files, party, at_head, title, keys, signatures,
-                             digests, cache, demand_key, anchors))
+                             versions, cache, demand_key, anchors))
     on_disk = {rel for rel in record_paths_on_disk(root)}
     committed = {w.rel for w in written}
     for rel in sorted(on_disk - committed):
         checks.append(RecordCheck(rel, record_party(rel) or "", None, False,
                                   reason=f"{rel} is nog niet vastgelegd in git en telt niet",
                                   committed=False))
-    notes = [f"{rel} is gewijzigd of verwijderd sinds het is vastgelegd; de vastgelegde "
-             "versie geldt" for rel in sorted(committed)
-             if not (root / rel).is_file() or (root / rel).read_bytes() != head_files.get(rel)]
+    notes = [*head_note, *(f"{rel} is gewijzigd of verwijderd sinds het is vastgelegd; de "
+                           "vastgelegde versie geldt" for rel in sorted(committed)
+                           if not (root / rel).is_file()
+                           or (root / rel).read_bytes() != head_files.get(rel))]
     states = tuple(_party_state(p, [c for c in checks if c.party_id == p.id],
                                 keys.states(p.id), digest, keys.notes.get(p.id, []),
                                 keys.keys_of(p.id))
@@ -461,10 +387,15 @@ def _evaluate(repo: gitrepo.Repo, subdir: str, head: str, root: Path, agreement:
     return TrustReport(agreement, digest, states, strays, tuple(notes))
 
 
-def _agreement_at_head(root: Path, files: dict[str, bytes]) -> Agreement | None:
-    agreement, problems = load_agreement(root, {rel: data for rel, data in files.items()
-                                                if not rel.startswith(f"{SIGNOFFS_DIR}/")})
-    return agreement if agreement.meta is not None and agreement.parties else None
+def _agreement_at_head(versions: Versions, head: str, agreement: CompleteAgreement
+                       ) -> tuple[CompleteAgreement, list[str]]:
+    """The agreement at HEAD, whose parties, keys and signing rules the rule reads; the working
+    tree's when HEAD holds none yet, or (said in a note) when the version at HEAD does not load."""
+    try:
+        at_head = versions.at(gitrepo.CommitId(head), label="HEAD")
+    except IncompleteAgreement as exc:
+        return agreement, [f"{exc} Tot dan gelden de partijen en regels van de werkmap"]
+    return (at_head if at_head is not None and at_head.parties else agreement), []
 
 
 def _written_records(repo: gitrepo.Repo, subdir: str, head: str, head_ids: dict[str, str]
@@ -489,16 +420,17 @@ def _written_records(repo: gitrepo.Repo, subdir: str, head: str, head_ids: dict[
     return found
 
 
-def _check(item: _Written, files: dict[str, bytes], party: Party | None, agreement: Agreement,
-           title: str, keys: KeyHistory, signatures: dict[str, gitrepo.Signature],
-           digests: _Digests, cache: ResultCache, demand_key: bool,
-           anchors: CommittedAnchors) -> RecordCheck:
+def _check(item: _Written, files: dict[str, bytes], party: Party | None,
+           agreement: CompleteAgreement, title: str, keys: KeyHistory,
+           signatures: dict[str, gitrepo.Signature], versions: Versions, cache: ResultCache,
+           demand_key: bool, anchors: CommittedAnchors) -> RecordCheck:
     party_id = record_party(item.rel) or ""
     commit = item.commit.sha if item.commit else None
 
     def refuse(reason: str, record: SignOff | None = None, kind: str | None = None,
                key: str | None = None) -> RecordCheck:
-        return RecordCheck(item.rel, party_id, record, False, kind, reason, commit, key)
+        return RecordCheck(item.rel, party_id, record, False, ProofKind.named(kind), reason,
+                           commit, key)
 
     try:
         record = parse_record(files[item.rel], agreement.root / item.rel)
@@ -519,6 +451,9 @@ def _check(item: _Written, files: dict[str, bytes], party: Party | None, agreeme
     if not any(r.email.casefold() == signer for r in party.representatives):
         return refuse(f"{record.signer.email} is geen vertegenwoordiger van {party.name}",
                       record)
+    outdated = form_refusal(record, DIGEST_FORM)  # never judged under another form
+    if outdated is not None:
+        return refuse(outdated, record)
     if record.evidence is not None:
         return _check_detached(item, files, party, agreement, title, keys, record, cache,
                                refuse, anchors)
@@ -530,14 +465,15 @@ def _check(item: _Written, files: dict[str, bytes], party: Party | None, agreeme
         return refuse(f"vastgelegd door {item.commit.author_email}, " + (
             f"niet door de ondertekenaar {record.signer.email}" if representative else
             f"geen vertegenwoordiger van {party.name}"), record)
-    kind, key = "git", None
+    kind: ProofKind = ProofKind.GIT
+    key: str | None = None
     if keys.has_key(party.id, signer):
         trusted = keys.keys_of(party.id, signer)
         signature = signatures.get(item.commit.sha)
-        by = _signed_by(signature, list(trusted))
+        by = signed_by(signature, list(trusted))
         if by is None:
             return refuse(_signature_problem(signature, trusted, record.signer.email), record)
-        kind, key = COMMIT_KINDS.get(by.kind, "ssh-commit"), by.fingerprint
+        kind, key = COMMIT_KINDS[by.kind], by.fingerprint
     elif demand_key:
         return refuse(f"deze overeenkomst vraagt een sleutel (ondertekening: bewijs: sleutel), "
                       f"en {record.signer.email} heeft er geen in partijen.yaml", record, "git")
@@ -545,7 +481,7 @@ def _check(item: _Written, files: dict[str, bytes], party: Party | None, agreeme
         return refuse(f"{party.name} heeft sleutels in partijen.yaml, dus alleen een "
                       f"ondertekening met cryptografisch bewijs telt, en {record.signer.email} "
                       "heeft geen sleutel", record, "git")
-    actual = digests.at(item.commit.sha)
+    actual = versions.digest_at(item.commit.sha)
     if actual != record.digest:
         shown = actual[:12] if actual else "niet te lezen"
         return refuse(f"de digest in het record ({record.digest[:12]}) is niet die van de "
@@ -567,7 +503,7 @@ def _signature_problem(signature: gitrepo.Signature | None, trusted: tuple[Trust
 
 
 def _check_detached(item: _Written, files: dict[str, bytes], party: Party,
-                    agreement: Agreement, title: str, keys: KeyHistory, record: SignOff,
+                    agreement: CompleteAgreement, title: str, keys: KeyHistory, record: SignOff,
                     cache: ResultCache, refuse: Callable[..., RecordCheck],
                     anchors: CommittedAnchors) -> RecordCheck:
     assert record.evidence is not None
@@ -579,7 +515,7 @@ def _check_detached(item: _Written, files: dict[str, bytes], party: Party,
                                      record.evidence.kind)
     statement_rel = f"{item.rel.removesuffix('.yaml')}.akkoord.txt"
     statement = files.get(statement_rel) or build_statement(
-        agreement.id, title, record.version, record.digest, party.id, party.name)
+        agreement.id, title, record.version, record.digest, party.id, party_label(party))
     named = statement_fields(statement)
     if (named.get("Digest"), named.get("Kenmerk partij"), named.get("Overeenkomst")) != (
             record.digest, party.id, agreement.id):
@@ -602,7 +538,8 @@ def _check_detached(item: _Written, files: dict[str, bytes], party: Party,
     if record.signer.email.casefold() not in signers:  # a PDF may carry several
         return refuse(f"het bewijs is gezet door {outcome.signer_email}, maar het record "
                         f"noemt {record.signer.email}", record, outcome.kind, outcome.key)
-    return RecordCheck(item.rel, party.id, record, True, outcome.kind, None, commit, outcome.key)
+    return RecordCheck(item.rel, party.id, record, True, ProofKind.named(outcome.kind), None,
+                       commit, outcome.key)
 
 
 def _party_state(party: Party, checks: list[RecordCheck], keys: tuple[KeyState, ...],
@@ -618,16 +555,16 @@ def _party_state(party: Party, checks: list[RecordCheck], keys: tuple[KeyState, 
     refused = [c for c in checks if not c.counts]
     reason: str | None = None
     if len(signers) >= needed:
-        state = "signed"
+        state = PartyState.SIGNED
     elif signers:
-        state = "partial"
+        state = PartyState.PARTIAL
         reason = f"{len(signers)} van {needed} ondertekenaars"
     elif older:
-        state = "stale"
+        state = PartyState.STALE
     elif refused:
-        state = "invalid"
+        state = PartyState.INVALID
     else:
-        state = "missing"
+        state = PartyState.MISSING
     problems = [c.reason for c in refused if c.reason]
     extra = [*(notes or []), *problems]
     if extra and state != "signed":

@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from rechtmakers.agreement import Agreement
+from rechtmakers.agreement import Agreement, load_complete
 from rechtmakers.diff import Comparison, compare
-from rechtmakers.diff.pair import load_version
 
 SAMPLE = Path(__file__).resolve().parents[2] / "agreements" / "positief-gezond-almere"
 
@@ -38,7 +37,7 @@ class Versions:
                         encoding="utf-8")
 
     def agreements(self) -> tuple[Agreement, Agreement]:
-        return load_version(self.old, "oud"), load_version(self.new, "nieuw")
+        return load_complete(self.old, label="oud"), load_complete(self.new, label="nieuw")
 
     def compare(self) -> Comparison:
         old, new = self.agreements()
@@ -47,7 +46,8 @@ class Versions:
 
 ORDER = ("doel", "partijen", "besluitvorming", "conflictdialoog", "inwonerperspectief",
          "instappen", "gedrag", "veranderende-omstandigheden", "financiering", "privacy",
-         "aansprakelijkheid", "nieuwe-versie", "looptijd", "geschillen")
+         "geheimhouding", "naar-buiten", "aansprakelijkheid", "nieuwe-versie", "looptijd",
+         "berichten", "geschillen", "andere-afspraken")
 
 
 
@@ -67,18 +67,18 @@ leden:
 
 def real_change(versions: Versions) -> None:
     """A change as a jurist makes one: a few articles edited, one inserted, one moved."""
-    versions.edit("overeenkomst.yaml", "versie: 1.0.0", "versie: 1.1.0")
+    versions.edit("overeenkomst.yaml", "versie: 1.1.0", "versie: 1.2.0")
     versions.edit("overeenkomst.yaml", "Almere groeit snel.", "Almere groeit hard.")
     versions.edit("artikelen/besluitvorming.yaml", "Een besluit gaat door",
                   "Een voorstel gaat door")
     versions.edit("artikelen/besluitvorming.yaml", "drie werkdagen", "vijf werkdagen")
-    versions.edit("artikelen/besluitvorming.yaml", "versie: 1", "versie: 2")
+    versions.edit("artikelen/besluitvorming.yaml", "versie: 2", "versie: 3")
     versions.edit("artikelen/conflictdialoog.yaml", "binnen twee weken bij de penvoerder",
                   "binnen een week bij de penvoerder & de stuurgroep")
-    versions.edit("artikelen/conflictdialoog.yaml", "versie: 1", "versie: 2")
+    versions.edit("artikelen/conflictdialoog.yaml", "versie: 2", "versie: 3")
     versions.edit("artikelen/looptijd.yaml", "Zo valt niemand tussen wal en schip.",
                   "Zo valt niemand tussen wal en schip. <script>alert(1)</script>")
-    versions.edit("artikelen/looptijd.yaml", "versie: 1", "versie: 2")
+    versions.edit("artikelen/looptijd.yaml", "versie: 2", "versie: 3")
     versions.write("artikelen/samen-leren.yaml", LEREN)
     order = [a for a in ORDER if a != "looptijd"]
     order.insert(order.index("instappen"), "looptijd")

@@ -8,15 +8,15 @@ from typing import Any
 import pytest
 from diffhelp import Versions
 
-from rechtmakers.agreement import load_agreement
-from rechtmakers.diff.pair import load_alike, load_version
+from rechtmakers.agreement import load_agreement, load_complete
+from rechtmakers.diff.pair import load_alike
 from rechtmakers.errors import AgreementError
 
 
 def test_load_alike_reads_what_load_agreement_reads(versions: Versions) -> None:
     versions.edit("artikelen/gedrag.yaml", "binnen een week", "binnen twee weken")
     versions.edit("partijen.yaml", "naam: De Schoor", "naam: De Schoor Almere")
-    old = load_version(versions.old, "oud")
+    old = load_complete(versions.old, label="oud")
     alike = load_alike(versions.new, old, "nieuw")
     plain, problems = load_agreement(versions.new)
     assert not problems
@@ -30,7 +30,7 @@ def test_load_alike_reads_what_load_agreement_reads(versions: Versions) -> None:
 
 def test_a_version_that_does_not_load_is_refused(versions: Versions) -> None:
     versions.edit("artikelen/gedrag.yaml", "onderwerp: gedrag", "onderwerp: gedrag\nonderwerp: x")
-    old = load_version(versions.old, "HEAD")
+    old = load_complete(versions.old, label="HEAD")
     with pytest.raises(AgreementError, match=r"De versie werkmap is niet te lezen: .*gedrag.yaml"):
         load_alike(versions.new, old, "werkmap")
 
@@ -47,7 +47,7 @@ def test_versions_from_git_are_read_in_memory(git_repo: Path, cli: Any,
     monkeypatch.setattr(tempfile, "TemporaryDirectory", no_scratch)
     monkeypatch.chdir(git_repo)
     article = git_repo / "agreements" / "positief-gezond-almere" / "artikelen" / "doel.yaml"
-    article.write_text(article.read_text(encoding="utf-8").replace("versie: 1", "versie: 2", 1),
+    article.write_text(article.read_text(encoding="utf-8").replace("versie: 2", "versie: 3", 1),
                        encoding="utf-8")
     result = cli("diff", "HEAD", "-f", "json")
     assert result.exit_code == 0, result.output

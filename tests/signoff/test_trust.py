@@ -303,3 +303,19 @@ def test_without_a_key_of_ones_own_a_party_with_keys_needs_crypto(
     commit_all(git_repo, "Brandsma tekent zonder sleutel")
     assert states(agreement)["gemeente-almere"] == "invalid"
     assert "Gemeente Almere heeft sleutels" in reason(agreement, "gemeente-almere")
+
+
+def test_a_record_of_digest_form_1_no_longer_counts(git_repo: Path, agreement: Path, cli: Cli,
+                                                    be: Identity) -> None:
+    """Issue 21: a record without `vorm` was made with form 1, which let indentation change
+    what a reader sees under the same digest. It is never read under form 2: it says why."""
+    be(JOOST)
+    write_record(agreement, "de-schoor", JOOST, form=None)
+    commit_all(git_repo, "De Schoor tekende (vorm 1)")
+    assert states(agreement)["de-schoor"] == "invalid"
+    assert "vorm 1 van de digest" in reason(agreement, "de-schoor")
+    assert "laat opnieuw tekenen" in reason(agreement, "de-schoor")
+    assert sign(cli, be, JOOST, "de-schoor", agreement).exit_code == 0  # the honest twin
+    assert states(agreement)["de-schoor"] == "signed"
+    record = (agreement / "ondertekeningen" / "de-schoor").glob("*.yaml")
+    assert all("\nvorm: 2\n" in p.read_text(encoding="utf-8") for p in record)

@@ -1,0 +1,78 @@
+"""Benchmark start-up: the commands a user types most, on the sample agreement (prints figures;
+not a test).
+
+Targets (issue 26, on a 2-core machine shared with other work): `rechtmakers render --format
+md,html` of the sample ≤ 0.25 s wall, `rechtmakers validate` of the sample ≤ 0.2 s, and
+`rechtmakers --version` ≤ 100 ms. Each figure is the median of several runs after one warm-up
+(which writes the bytecode), with an import-time profile of the slowest modules when asked
+(--imports).
+
+Run it as users run rechtmakers, with bytecode writing on:
+`env -u PYTHONDONTWRITEBYTECODE python benchmarks/bench_startup.py [--imports]`.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "agreements" / "positief-gezond-almere"
+RUNS = 9
+CLI = [sys.executable, "-m", "rechtmakers"]
+
+
+def median_wall(cmd: list[str], cwd: Path) -> tuple[float, int]:
+    """Median wall seconds of cmd (after one warm-up run) and its last exit code."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    subprocess.run(cmd, cwd=cwd, capture_output=True, env=env, check=False)
+    times, code = [], 0
+    for _ in range(RUNS):
+        start = time.perf_counter()
+        proc = subprocess.run(cmd, cwd=cwd, capture_output=True, env=env, check=False)
+        times.append(time.perf_counter() - start)
+        code = proc.returncode
+    return statistics.median(times), code
+
+
+def slowest_imports(cmd: list[str], cwd: Path, count: int = 15) -> list[tuple[int, str]]:
+    """The modules with the largest cumulative import time (µs), from -X importtime."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    proc = subprocess.run([cmd[0], "-X", "importtime", *cmd[1:]], cwd=cwd, capture_output=True,
+                          text=True, env=env, check=False)
+    rows = []
+    for line in proc.stderr.splitlines():
+        if line.startswith("import time:") and "|" in line:
+            parts = [p.strip() for p in line[len("import time:"):].split("|")]
+            if parts[1].isdigit():
+                rows.append((int(parts[1]), parts[2]))
+    return sorted(rows, reverse=True)[:count]
+
+
+def main() -> None:
+    if sys.flags.dont_write_bytecode:
+        print("Let op: bytecode schrijven staat uit; draai met env -u PYTHONDONTWRITEBYTECODE.")
+    with tempfile.TemporaryDirectory(prefix="rechtmakers-bench-") as tmp:
+        cases = [
+            ("--version", [*CLI, "--version"], 0.100),
+            ("validate (sample)", [*CLI, "validate", str(SAMPLE)], 0.200),
+            ("render --format md,html (sample)",
+             [*CLI, "render", str(SAMPLE), "--format", "md,html", "--out", tmp], 0.250),
+        ]
+        for name, cmd, target in cases:
+            seconds, code = median_wall(cmd, ROOT)
+            verdict = "ok" if seconds <= target else "TE TRAAG"
+            print(f"{name:36} {seconds * 1000:7.1f} ms  (doel ≤ {target * 1000:.0f} ms, "
+                  f"exit {code}) {verdict}")
+            if "--imports" in sys.argv:
+                for micros, module in slowest_imports(cmd, ROOT):
+                    print(f"    {micros / 1000:7.1f} ms  {module}")
+
+
+if __name__ == "__main__":
+    main()
