@@ -53,7 +53,10 @@ def find_agreements(paths: Sequence[Path], *, cwd: Path | None = None) -> list[P
     base = cwd or Path.cwd()
     if not paths:
         default = base / DEFAULT_DIR
-        if not default.is_dir():
+        inside = next((p for p in (base, *base.parents) if is_agreement_dir(p)), None)
+        if not default.is_dir() and inside is not None:
+            default = inside  # run from inside an agreement's folder: that agreement
+        elif not default.is_dir():
             raise UsageError(f"Geen map {DEFAULT_DIR}/ gevonden in {base}. Geef het pad van een "
                              "overeenkomst op, bijvoorbeeld: rechtmakers validate "
                              "agreements/mijn-overeenkomst")

@@ -19,9 +19,11 @@ from rechtmakers.document.tree import (
     Break,
     Code,
     CodeBlock,
+    Deleted,
     Emphasis,
     Flow,
     Inline,
+    Inserted,
     Link,
     ListBlock,
     Paragraph,
@@ -315,8 +317,8 @@ def _inline_words(nodes: Sequence[Inline], ctx: ClauseContext, in_link: bool) ->
             out.append(Strong(_inline_words(node.children, ctx, in_link)))
         elif isinstance(node, Link):
             out.append(Link(node.href, _inline_words(node.children, ctx, True)))
-        elif isinstance(node, (Code, Ref, TermUse, Break)):
-            out.append(node)  # code, and words already marked
+        elif isinstance(node, (Code, Ref, TermUse, Break, Inserted, Deleted)):
+            out.append(node)  # code, words already marked, and a redline's (never parsed)
         else:
             assert_never(node)
     return _merge_text(out)

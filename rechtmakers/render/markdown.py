@@ -16,10 +16,12 @@ from rechtmakers.document.tree import (
     Break,
     Code,
     CodeBlock,
+    Deleted,
     Document,
     Emphasis,
     Flow,
     Inline,
+    Inserted,
     Link,
     ListBlock,
     Paragraph,
@@ -95,6 +97,10 @@ def _inline_md(node: Inline, line_start: bool) -> str:
         return code_span(node.text)
     if isinstance(node, Link):
         return f"[{inlines_md(node.children, False)}](<{node.href}>)"
+    if isinstance(node, Inserted):  # a redline's words (diff draws them); HTML as in Markdown
+        return f"<ins>{inlines_md(node.children, False)}</ins>"
+    if isinstance(node, Deleted):
+        return f"<del>{inlines_md(node.children, False)}</del>"
     assert_never(node)
 
 
