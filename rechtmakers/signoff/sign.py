@@ -6,6 +6,8 @@ refused before HEAD moves."""
 from __future__ import annotations
 
 import datetime as dt
+import os
+import stat
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -13,12 +15,16 @@ from pathlib import Path
 
 from rechtmakers import gitrepo
 from rechtmakers.agreement import SIGNOFFS_DIR, CompleteAgreement
+from rechtmakers.checks import RULES
 from rechtmakers.config import load_config
 from rechtmakers.digest import DIGEST_FORM, content_digest
 from rechtmakers.errors import AgreementError, UsageError, os_reason
 from rechtmakers.model import Party, Representative
 from rechtmakers.signoff.anchors import Anchors, CommittedAnchors
+from rechtmakers.signoff.commits import allowed_signers_text
+from rechtmakers.signoff.editions import signing_editions
 from rechtmakers.signoff.evidence import (
+    MAX_EVIDENCE_BYTES,
     EvidenceContext,
     EvidenceKind,
     EvidenceResult,
@@ -26,6 +32,8 @@ from rechtmakers.signoff.evidence import (
     known_suffixes,
     needs_anchors,
 )
+from rechtmakers.signoff.kinds import ProofKind
+from rechtmakers.signoff.probe import waiting_parties
 from rechtmakers.signoff.records import (
     SignOff,
     dump_record,
@@ -43,14 +51,11 @@ from rechtmakers.signoff.statement import (
 from rechtmakers.signoff.trust import (
     PartyTrust,
     TrustReport,
-    allowed_signers_text,
     evaluate,
 )
 from rechtmakers.validate import validate_agreement
 from rechtmakers.versions import WORKING_TREE, Versions
 
-TRAILERS = ("Ondertekend-door", "Namens", "Overeenkomst", "Versie", "Digest")
-MAX_EVIDENCE_BYTES = 50 * 1024 * 1024
 _HISTORY_TRIES = 40  # contents of the past tried to name the version of a stale signature
 
 
@@ -63,7 +68,7 @@ class SignResult:
     party: Party
     commit: str | None
     path: Path
-    kind: str = "git"
+    kind: ProofKind = ProofKind.GIT
     warning: str | None = None
 
 
@@ -118,13 +123,13 @@ def _already(standing: PartyTrust, representative: Representative, root: Path
         if check.record and check.record.signer.email.casefold() == (
                 representative.email.casefold()):
             return SignResult(check.record, standing.party, None, root / check.path,
-                              check.kind or "git")
+                              check.kind or ProofKind.GIT)
     return None
 
 
 def _commit_rule(repo: gitrepo.Repo, report: TrustReport, standing: PartyTrust,
                  representative: Representative
-                 ) -> tuple[Callable[[str], None] | None, str, str | None]:
+                 ) -> tuple[Callable[[str], None] | None, ProofKind, str | None]:
     """What the commit must be to count: a check of its signature, the kind, a warning."""
     email = representative.email
     meta = report.agreement.meta
@@ -143,7 +148,7 @@ def _commit_rule(repo: gitrepo.Repo, report: TrustReport, standing: PartyTrust,
                 "geen sleutel. Zet uw publieke sleutel bij uw naam (in een commit ondertekend "
                 "door een sleutel die al telt voor uw organisatie of de penvoerder), of laat een "
                 "vertegenwoordiger met een sleutel tekenen. Er is niets vastgelegd.")
-        return None, "git", (f"Let op: {representative.name} heeft geen sleutel in "
+        return None, ProofKind.GIT, (f"Let op: {representative.name} heeft geen sleutel in "
                              "partijen.yaml. Deze ondertekening telt op uw git-identiteit, "
                              "zonder cryptografisch bewijs.")
     trusted = standing.keys_of(email)
@@ -159,7 +164,8 @@ def _commit_rule(repo: gitrepo.Repo, report: TrustReport, standing: PartyTrust,
             "deze commit niet, dus de ondertekening zou niet tellen. Stel git in (git config "
             "commit.gpgsign true, en voor SSH gpg.format ssh en user.signingkey), of teken met "
             "rechtmakers review en --bewijs. Er is niets vastgelegd.")
-    kind = "gpg-commit" if all(k.kind == "gpg" for k in trusted) else "ssh-commit"
+    kind = (ProofKind.GPG_COMMIT if all(k.kind == "gpg" for k in trusted)
+            else ProofKind.SSH_COMMIT)
 
     def check(commit: str) -> None:
         with tempfile.TemporaryDirectory(prefix="rechtmakers-") as tmp:
@@ -201,7 +207,8 @@ def _sign_detached(repo: gitrepo.Repo, subdir: str, root: Path,
     context = EvidenceContext(agreement.id, meta.title, meta.version, digest, party,
                               standing.trusted, build_statement(
                                   agreement.id, meta.title, meta.version, digest, party.id,
-                                  party_label(party)), anchors.certificates)
+                                  party_label(party)), anchors.certificates,
+                              editions=signing_editions(root))
     result = kind.verify(data, context)
     if not result.ok:
         notes = f" Let op: {'; '.join(anchors.notes)}." if anchors.notes else ""
@@ -227,7 +234,7 @@ def _sign_detached(repo: gitrepo.Repo, subdir: str, root: Path,
              f"{prefix}{folder}/{slug}{suffix}": data,
              f"{prefix}{folder}/{slug}.akkoord.txt": context.statement}
     commit = gitrepo.commit_files(repo, files, commit_message(agreement, party, record))
-    return SignResult(record, party, commit, root / rel, kind.kind)
+    return SignResult(record, party, commit, root / rel, ProofKind(kind.kind))
 
 
 def _anchors(repo: gitrepo.Repo, subdir: str, agreement: CompleteAgreement,
@@ -271,12 +278,29 @@ def _recheck_with_ssh_keygen(kind: EvidenceKind, data: bytes, context: EvidenceC
 
 
 def _read_evidence(path: Path) -> bytes:
+    """The evidence file's bytes: a regular file (a link to one is followed), read up to the
+    cap and no further, whatever size it reports (a link to /dev/zero reports none)."""
     try:
-        if path.stat().st_size > MAX_EVIDENCE_BYTES:
-            raise AgreementError(f"{path} is te groot voor bewijs (meer dan 50 MB).")
-        return path.read_bytes()
+        # O_NONBLOCK: a pipe or device is refused after fstat, not waited on when opened.
+        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except OSError as exc:
         raise UsageError(f"{path} is niet te lezen ({os_reason(exc)}).") from None
+    try:
+        with os.fdopen(handle, "rb") as stream:
+            if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+                raise UsageError(f"{path} is geen gewoon bestand (maar een map, apparaat of "
+                                 "pijp); geef het bestand met het bewijs.")
+            data = stream.read(MAX_EVIDENCE_BYTES + 1)
+    except OSError as exc:
+        raise UsageError(f"{path} is niet te lezen ({os_reason(exc)}).") from None
+    if len(data) > MAX_EVIDENCE_BYTES:
+        raise AgreementError(f"{path} is te groot voor bewijs (meer dan "
+                             f"{_size(MAX_EVIDENCE_BYTES)}). Er is niets vastgelegd.")
+    return data
+
+
+def _size(count: int) -> str:
+    return f"{count // (1024 * 1024)} MB" if count >= 1024 * 1024 else f"{count // 1024} kB"
 
 
 def _refusal(repo: gitrepo.Repo, subdir: str, root: Path, evidence: Path, data: bytes,
@@ -292,7 +316,8 @@ def _refusal(repo: gitrepo.Repo, subdir: str, root: Path, evidence: Path, data: 
             continue
         old = EvidenceContext(context.agreement_id, fields.get("Titel", ""),
                               fields.get("Versie", ""), fields.get("Digest", ""),
-                              context.party, context.keys, statement, context.anchors)
+                              context.party, context.keys, statement, context.anchors,
+                              editions=context.editions)
         if kind.verify(data, old).ok:
             what = ("PDF van deze versie ondertekenen (rechtmakers render --format pdf of "
                     "rechtmakers review)" if needs_anchors(kind.kind) else
@@ -324,7 +349,7 @@ def _candidate_statements(repo: gitrepo.Repo, subdir: str, root: Path, evidence:
 
 
 def _valid_agreement(root: Path) -> CompleteAgreement:
-    report = validate_agreement(root, load_config(root))
+    report = validate_agreement(root, load_config(root, rules=RULES), signoffs=waiting_parties)
     if report.errors:
         shown = "\n".join(f"  {f.location}: {f.message}" for f in report.errors[:3])
         more = f"\n  … en nog {len(report.errors) - 3}" if len(report.errors) > 3 else ""

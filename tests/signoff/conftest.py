@@ -110,7 +110,7 @@ def write_record(agreement: Path, party: str, person: tuple[str, str], *,
     record = SignOff.model_validate({
         "partij": party, "ondertekenaar": {"naam": person[0], "email": person[1],
                                            "functie": function},
-        "overeenkomst": NAME, "versie": "1.0.0", "digest": digest or current_digest(agreement),
+        "overeenkomst": NAME, "versie": "1.1.0", "digest": digest or current_digest(agreement),
         "vorm": form, "tijdstip": "2026-01-21T10:00:00+01:00"})
     target = path or record_path(agreement, party, person[1])
     target.parent.mkdir(parents=True, exist_ok=True)
