@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 import pytest_asyncio
-from lsprotocol import types as lsp
 
 from tests.lsp.conftest import Editor, codes, start_editor
 from tests.lsp.test_diagnostics import applied, fixes
