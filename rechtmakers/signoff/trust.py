@@ -43,7 +43,9 @@ from rechtmakers.signoff.commits import (
     commit_signatures,
     signed_by,
 )
+from rechtmakers.signoff.editions import signing_editions
 from rechtmakers.signoff.evidence import (
+    MAX_EVIDENCE_BYTES,
     EvidenceContext,
     ResultCache,
     TrustedKey,
@@ -513,6 +515,9 @@ def _check_detached(item: _Written, files: dict[str, bytes], party: Party,
     if data is None:
         return refuse(f"het bewijs {evidence_rel} ontbreekt", record,
                                      record.evidence.kind)
+    if len(data) > MAX_EVIDENCE_BYTES:
+        return refuse(f"het bewijs {evidence_rel} is groter dan "
+                      f"{MAX_EVIDENCE_BYTES // (1024 * 1024)} MB", record, record.evidence.kind)
     statement_rel = f"{item.rel.removesuffix('.yaml')}.akkoord.txt"
     statement = files.get(statement_rel) or build_statement(
         agreement.id, title, record.version, record.digest, party.id, party_label(party))
@@ -528,7 +533,8 @@ def _check_detached(item: _Written, files: dict[str, bytes], party: Party,
         except RechtmakersError as exc:
             return refuse(str(exc), record, record.evidence.kind)
     context = EvidenceContext(agreement.id, title, record.version, record.digest, party,
-                              keys.keys_of(party.id), statement, trusted.certificates)
+                              keys.keys_of(party.id), statement, trusted.certificates,
+                              editions=signing_editions(agreement.root))
     outcome = verify_evidence(record.evidence.kind, data, context, cache)
     commit = item.commit.sha if item.commit else None
     if not outcome.ok:
