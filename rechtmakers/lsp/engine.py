@@ -166,6 +166,7 @@ class AgreementState:
     slow: list[Finding] = field(default_factory=list)
     previous: CompleteAgreement | None = None
     since: str = ""
+    history_read: bool = False  # whether previous is the last commit as last read
     annexes: _Annexes | None = None
     last: Analysis | None = None
 
