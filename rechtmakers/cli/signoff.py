@@ -46,8 +46,24 @@ def one_root(path: Path | None) -> Path:
     roots = _roots([path] if path else None)
     if len(roots) > 1:
         raise UsageError("Er zijn meerdere overeenkomsten; geef aan welke, bijvoorbeeld: "
-                         f"rechtmakers sign --partij ID {roots[0]}")
+                         f"{_command_as_run()} {roots[0]}")
     return roots[0]
+
+
+def _command_as_run() -> str:
+    """The command that was run, as the user would type it again: "rechtmakers log",
+    "rechtmakers sign --partij ID"."""
+    from rechtmakers.cli.dutch import get_current_context
+
+    ctx = get_current_context(silent=True)
+    if ctx is None:
+        return "rechtmakers"
+    words = ["rechtmakers", *ctx.command_path.split()[1:]]
+    for param in ctx.command.params:  # the options the command cannot do without, as given
+        value = ctx.params.get(param.name or "")
+        if param.param_type_name == "option" and param.required and value is not None:
+            words += [param.opts[0], str(value)]
+    return " ".join(words)
 
 
 def _emit_json(data: Any) -> None:

@@ -64,13 +64,3 @@ def allowed_signers(parties: list[Party]) -> str:
             if key.kind == "ssh":
                 lines.append(f'{key.representative.email} namespaces="git" {key.public}')
     return "\n".join(lines) + "\n"
-
-
-def matching_key(keys: list[Key], fingerprint: str, primary: str) -> Key | None:
-    """The key among keys that git says made the signature."""
-    for key in keys:
-        if key.kind == "ssh" and key.fingerprint == fingerprint:
-            return key
-        if key.kind == "gpg" and key.fingerprint in (fingerprint.upper(), primary.upper()):
-            return key
-    return None

@@ -23,7 +23,9 @@ from rechtmakers.errors import RechtmakersError
 from rechtmakers.model import Party
 from rechtmakers.signoff.anchors import Anchors, CommittedAnchors
 from rechtmakers.signoff.commits import signed_by
+from rechtmakers.signoff.editions import signing_editions
 from rechtmakers.signoff.evidence import (
+    MAX_EVIDENCE_BYTES,
     EvidenceContext,
     ResultCache,
     TrustedKey,
@@ -203,6 +205,9 @@ def _check_detached(item: Written, party: Party, record: SignOff, context: RuleC
     data = context.files.get(evidence_rel)
     if data is None:
         raise _refuse(item, f"het bewijs {evidence_rel} ontbreekt", record, kind)
+    if len(data) > MAX_EVIDENCE_BYTES:
+        raise _refuse(item, f"het bewijs {evidence_rel} is groter dan "
+                      f"{MAX_EVIDENCE_BYTES // (1024 * 1024)} MB", record, kind)
     statement_rel = f"{item.rel.removesuffix('.yaml')}.akkoord.txt"
     statement = context.files.get(statement_rel) or build_statement(
         agreement.id, context.title, record.version, record.digest, party.id,
@@ -220,7 +225,8 @@ def _check_detached(item: Written, party: Party, record: SignOff, context: RuleC
             raise _refuse(item, str(exc), record, kind) from None
     evidence = EvidenceContext(agreement.id, context.title, record.version, record.digest,
                                party, context.authority.keys_of(party.id), statement,
-                               trusted.certificates)
+                               trusted.certificates,
+                               editions=signing_editions(agreement.root))
     outcome = verify_evidence(kind, data, evidence, context.cache)
     if not outcome.ok:
         reason = "; ".join([outcome.reason or "het bewijs klopt niet", *trusted.notes])

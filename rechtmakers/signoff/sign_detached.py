@@ -3,6 +3,8 @@ PDF) that a maintainer records for a representative; checked before anything is 
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 from rechtmakers import gitrepo
@@ -10,7 +12,9 @@ from rechtmakers.agreement import CompleteAgreement
 from rechtmakers.errors import AgreementError, UsageError, os_reason
 from rechtmakers.model import Representative
 from rechtmakers.signoff.anchors import Anchors, CommittedAnchors
+from rechtmakers.signoff.editions import signing_editions
 from rechtmakers.signoff.evidence import (
+    MAX_EVIDENCE_BYTES,
     EvidenceContext,
     EvidenceKind,
     EvidenceResult,
@@ -38,7 +42,6 @@ from rechtmakers.signoff.statement import (
 from rechtmakers.signoff.trust import PartyTrust, TrustReport
 from rechtmakers.versions import Versions
 
-MAX_EVIDENCE_BYTES = 50 * 1024 * 1024
 _HISTORY_TRIES = 40  # contents of the past tried to name the version of a stale signature
 
 
@@ -60,7 +63,8 @@ def sign_detached(repo: gitrepo.Repo, subdir: str, root: Path,
     context = EvidenceContext(agreement.id, meta.title, meta.version, digest, party,
                               standing.trusted, build_statement(
                                   agreement.id, meta.title, meta.version, digest, party.id,
-                                  party_label(party)), anchors.certificates)
+                                  party_label(party)), anchors.certificates,
+                              editions=signing_editions(root))
     result = kind.verify(data, context)
     if not result.ok:
         notes = f" Let op: {'; '.join(anchors.notes)}." if anchors.notes else ""
@@ -128,12 +132,29 @@ def _recheck_with_ssh_keygen(kind: EvidenceKind, data: bytes, context: EvidenceC
 
 
 def _read_evidence(path: Path) -> bytes:
+    """The evidence file's bytes: a regular file (a link to one is followed), read up to the
+    cap and no further, whatever size it reports (a link to /dev/zero reports none)."""
     try:
-        if path.stat().st_size > MAX_EVIDENCE_BYTES:
-            raise AgreementError(f"{path} is te groot voor bewijs (meer dan 50 MB).")
-        return path.read_bytes()
+        # O_NONBLOCK: a pipe or device is refused after fstat, not waited on when opened.
+        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except OSError as exc:
         raise UsageError(f"{path} is niet te lezen ({os_reason(exc)}).") from None
+    try:
+        with os.fdopen(handle, "rb") as stream:
+            if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+                raise UsageError(f"{path} is geen gewoon bestand (maar een map, apparaat of "
+                                 "pijp); geef het bestand met het bewijs.")
+            data = stream.read(MAX_EVIDENCE_BYTES + 1)
+    except OSError as exc:
+        raise UsageError(f"{path} is niet te lezen ({os_reason(exc)}).") from None
+    if len(data) > MAX_EVIDENCE_BYTES:
+        raise AgreementError(f"{path} is te groot voor bewijs (meer dan "
+                             f"{_size(MAX_EVIDENCE_BYTES)}). Er is niets vastgelegd.")
+    return data
+
+
+def _size(count: int) -> str:
+    return f"{count // (1024 * 1024)} MB" if count >= 1024 * 1024 else f"{count // 1024} kB"
 
 
 def _refusal(repo: gitrepo.Repo, subdir: str, root: Path, evidence: Path, data: bytes,
@@ -149,7 +170,8 @@ def _refusal(repo: gitrepo.Repo, subdir: str, root: Path, evidence: Path, data: 
             continue
         old = EvidenceContext(context.agreement_id, fields.get("Titel", ""),
                               fields.get("Versie", ""), fields.get("Digest", ""),
-                              context.party, context.keys, statement, context.anchors)
+                              context.party, context.keys, statement, context.anchors,
+                              editions=context.editions)
         if kind.verify(data, old).ok:
             what = ("PDF van deze versie ondertekenen (rechtmakers render --format pdf of "
                     "rechtmakers review)" if needs_anchors(kind.kind) else

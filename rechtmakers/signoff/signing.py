@@ -16,8 +16,6 @@ from rechtmakers.signoff.kinds import ProofKind
 from rechtmakers.signoff.records import SignOff, name_too_long
 from rechtmakers.signoff.trust import PartyTrust
 
-TRAILERS = ("Ondertekend-door", "Namens", "Overeenkomst", "Versie", "Digest")
-
 
 @dataclass(frozen=True)
 class SignResult:
