@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
@@ -10,6 +11,11 @@ import pytest
 
 NAME = "positief-gezond-almere"
 SUBDIR = f"agreements/{NAME}"
+_SAMPLE_META = Path(__file__).resolve().parents[2] / SUBDIR / "overeenkomst.yaml"
+# The sample's version, and the next minor one (a test that changes binding text raises it).
+VERSION = re.search(r"^versie: (\S+)", _SAMPLE_META.read_text("utf-8"), re.M).group(1)  # type: ignore[union-attr]
+_MAJOR, _MINOR, _ = VERSION.split(".")
+NEXT = f"{_MAJOR}.{int(_MINOR) + 1}.0"
 JOOST = ("Joost Hellendoorn", "j.hellendoorn@deschoor.example")  # represents de-schoor
 FATIMA = ("Fatima el Amrani", "f.elamrani@almere.example")  # represents gemeente-almere
 STRANGER = ("Onbekende Buitenstaander", "iemand@elders.example")
