@@ -152,12 +152,6 @@ class SignedPdf:
         return EmbeddedPdfSignature(self._reader, self._fields[name], name)
 
 
-def read_signatures(data: bytes, anchors: Sequence[bytes]) -> list[SignatureFacts]:
-    """Every signature of the PDF, fully checked."""
-    pdf = SignedPdf(data)
-    return [pdf.check(index, anchors) for index in range(len(pdf.signatures))]
-
-
 def _check(data: bytes, signature: Any, roots: list[Any],
            unchecked: SignatureFacts) -> SignatureFacts:
     from pyhanko.sign.validation import validate_pdf_signature

@@ -50,9 +50,9 @@ def test_every_page_is_stamped_with_both_versions(redline: Path, versions: Versi
     old, new = versions.agreements()
     pages = pages_of(redline)
     assert len(pages) > 3
-    stamp = "versie 1.0.0 → versie 1.1.0"
-    first = (f"Van versie 1.0.0 (21 januari 2026, vingerafdruk {content_digest(old)[:12]}) "
-             f"Naar versie 1.1.0 (21 januari 2026, vingerafdruk {content_digest(new)[:12]})")
+    stamp = "versie 1.1.0 → versie 1.2.0"
+    first = (f"Van versie 1.1.0 (21 januari 2026, vingerafdruk {content_digest(old)[:12]}) "
+             f"Naar versie 1.2.0 (21 januari 2026, vingerafdruk {content_digest(new)[:12]})")
     assert first in pages[0]
     for number, page in enumerate(pages, start=1):
         assert stamp in page, number
