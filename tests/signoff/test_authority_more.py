@@ -32,11 +32,10 @@ from .conftest import (
     Identity,
     KeyMaker,
     commit_all,
-    current_digest,
     git,
     write_record,
 )
-from .pdf_certs import NOW, CertificateAuthority, agreement_pdf, sign
+from .pdf_certs import NOW, CertificateAuthority, edition_pdf, sign
 
 Keys = dict[str, tuple[Path, str]]
 LOTTE = ("Lotte Haverkamp", "l.haverkamp@zilverenkruis.example")
@@ -68,7 +67,7 @@ def folder(repo: Path) -> Path:
 
 def pdf_for(tmp_path: Path, agreement: Path, identity: object, name: str = "o.pdf") -> Path:
     path = tmp_path / name
-    path.write_bytes(sign(agreement_pdf(current_digest(agreement)), identity))  # type: ignore[arg-type]
+    path.write_bytes(sign(edition_pdf(agreement), identity))  # type: ignore[arg-type]
     return path
 
 

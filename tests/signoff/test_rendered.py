@@ -55,8 +55,11 @@ def test_outside_git_the_signature_lines_stay_blank(sample_copy: Path) -> None:
     assert "Getekend:" not in md and "Handtekening: ____" in md
 
 
-def test_the_pdf_names_the_signer_too(git_repo: Path, agreement: Path, be: Identity,
-                                      tmp_path: Path) -> None:
+def test_the_pdf_is_the_signing_edition_and_names_no_signer(git_repo: Path, agreement: Path,
+                                                            be: Identity,
+                                                            tmp_path: Path) -> None:
+    """Issue 21: the PDF is the one signing edition of a version: it draws no sign-offs, so it
+    is the same bytes before and after a party signs (a signed PDF is compared with it)."""
     import shutil
     import subprocess
 
@@ -64,14 +67,18 @@ def test_the_pdf_names_the_signer_too(git_repo: Path, agreement: Path, be: Ident
 
     if shutil.which("pdftotext") is None:
         pytest.skip("pdftotext (poppler-utils) is niet geïnstalleerd; .ci/run installeert het")
+    options = RenderOptions(formats=("pdf",), sign_offs=signed_texts)
+    before = render_agreement(load_agreement(agreement)[0], options)[f"{NAME}/{NAME}.pdf"]
     write_record(agreement, "de-schoor", JOOST)
     be(JOOST)
     commit_all(git_repo, "Ondertekening van De Schoor")
     model, _ = load_agreement(agreement)
-    pdf = render_agreement(model, RenderOptions(formats=("pdf",), sign_offs=signed_texts))[
-        f"{NAME}/{NAME}.pdf"]
+    pdf = render_agreement(model, options)[f"{NAME}/{NAME}.pdf"]
+    assert pdf == before
     path = tmp_path / "o.pdf"
     path.write_bytes(pdf)
     text = subprocess.run(["pdftotext", "-raw", str(path), "-"], capture_output=True,
                           check=True, timeout=120).stdout.decode("utf-8")
-    assert "21 januari 2026; bewijs: vastgelegd in git" in " ".join(text.split())
+    assert "bewijs: vastgelegd in git" not in " ".join(text.split())
+    html = render_agreement(model, RenderOptions(formats=("html",), sign_offs=signed_texts))
+    assert "bewijs: vastgelegd in git" in html[f"{NAME}/{NAME}.html"].decode("utf-8")
