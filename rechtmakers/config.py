@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,6 +35,13 @@ class Config:
     def override(self, code: str) -> str | None:
         """"error", "warning" or "off" where the repository changes a rule, else None."""
         return "off" if code in self.disabled else self.severity.get(code)
+
+
+class _AnyCode:
+    """Every code is known: for a caller that does not read the rule settings."""
+
+    def __contains__(self, code: object) -> bool:
+        return True
 
 
 def find_config_file(start: Path) -> tuple[Path, dict[str, Any]] | None:
@@ -86,13 +94,17 @@ def _kind(value: object) -> str:
     return "waarde van een andere soort"
 
 
-def load_config(start: Path) -> Config:
-    """Read the configuration that applies in folder start (none found: the defaults)."""
+def load_config(start: Path, *, rules: Collection[str] | None) -> Config:
+    """Read the configuration that applies in folder start (none found: the defaults).
+
+    rules are the codes a rule may be named by (checks.RULES; config sits below checks, so the
+    caller passes them); None for a caller that reads no rule settings (the language config).
+    """
     found = find_config_file(start)
     if found is None:
         return Config()
     path, table = found
-    from rechtmakers.checks import RULES
+    known = rules if rules is not None else _AnyCode()
 
     severity: dict[str, str] = {}
     raw_severity = table.get("ernst", table.get("severity", {}))
@@ -100,14 +112,14 @@ def load_config(start: Path) -> Config:
         raise UsageError(f"{path}: 'ernst' is een tabel van regelcode naar fout, waarschuwing "
                          "of uit.")
     for code, word in raw_severity.items():
-        if code not in RULES:
+        if code not in known:
             raise UsageError(f"{path}: de regel {code} bestaat niet (zie rechtmakers regels).")
         if str(word).lower() not in _SEVERITY_WORDS:
             raise UsageError(f"{path}: ernst van {code} is '{word}'; kies fout, waarschuwing "
                              "of uit.")
         severity[code] = _SEVERITY_WORDS[str(word).lower()]
     disabled = table.get("uit", table.get("disabled", []))
-    if not isinstance(disabled, list) or any(not isinstance(code, str) or code not in RULES
+    if not isinstance(disabled, list) or any(not isinstance(code, str) or code not in known
                                              for code in disabled):
         raise UsageError(f"{path}: 'uit' is een lijst van bestaande regelcodes, zoals ['T003'].")
     language = table.get("taal", table.get("language", {}))

@@ -342,6 +342,20 @@ def tags(repo: Repo, prefix: str) -> dict[str, str]:
     return found
 
 
+def tag_messages(repo: Repo, prefix: str) -> dict[str, tuple[str, str]]:
+    """Tag name → (the commit it points at, its message; "" for a lightweight tag), for every
+    tag that starts with prefix."""
+    out = _git(repo, "for-each-ref", "--format=%(refname:strip=2)%00%(objectname)%00"
+               "%(*objectname)%00%(objecttype)%00%(contents)%1e", f"refs/tags/{prefix}")
+    found: dict[str, tuple[str, str]] = {}
+    for record in out.decode("utf-8", "replace").split("\x1e"):
+        fields = record.lstrip("\n").split("\0")
+        if len(fields) == 5:  # a lightweight tag's "contents" are its commit's: not a message
+            name, target, peeled, kind, message = fields
+            found[name] = (peeled or target, message if kind == "tag" else "")
+    return found
+
+
 # --- history in one pass ------------------------------------------------------------------------
 
 @dataclass(frozen=True)

@@ -6,29 +6,33 @@ Dutch title and description, which editors show while typing.
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-import unicodedata
 from collections.abc import Iterator
-from typing import Annotated, Any, Literal
+from enum import StrEnum
+from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StrictInt
-from pydantic_core import PydanticCustomError
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictInt
 
-# Patterns are applied with fullmatch and written so that no two unbounded quantifiers compete
-# for the same characters: matching time stays linear in the input, whatever it holds.
-SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-SEMVER_PATTERN = r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?$"
-EMAIL_PATTERN = r"^[^@\s.]+(\.[^@\s.]+)*@[^@\s.]+(\.[^@\s.]+)+$"
-KVK_PATTERN = r"^[0-9]{8}$"
-MAX_ID_LENGTH = 64  # ids become file names (records, bookmarks): keep them short everywhere
-MAX_TITLE_LENGTH = 200
-
-YamlPath = tuple[str | int, ...]
+from rechtmakers.model_base import EMAIL_PATTERN as EMAIL_PATTERN
+from rechtmakers.model_base import KVK_PATTERN as KVK_PATTERN
+from rechtmakers.model_base import MAX_ID_LENGTH as MAX_ID_LENGTH
+from rechtmakers.model_base import MAX_TITLE_LENGTH as MAX_TITLE_LENGTH
+from rechtmakers.model_base import SEMVER_PATTERN as SEMVER_PATTERN
+from rechtmakers.model_base import SLUG_PATTERN as SLUG_PATTERN
+from rechtmakers.model_base import Base as Base
+from rechtmakers.model_base import Email as Email
+from rechtmakers.model_base import IsoDate as IsoDate
+from rechtmakers.model_base import SemVer as SemVer
+from rechtmakers.model_base import Slug as Slug
+from rechtmakers.model_base import Text as Text
+from rechtmakers.model_base import Title as Title
+from rechtmakers.model_base import YamlPath as YamlPath
+from rechtmakers.model_base import field as field
+from rechtmakers.model_base import nfc, pattern_check
 
 Topic = Literal[
     "doel", "partijen", "besluitvorming", "conflictdialoog", "inwonerperspectief", "instappen",
-    "gedrag", "veranderende-omstandigheden", "financiering", "looptijd", "overig",
+    "gedrag", "veranderende-omstandigheden", "financiering", "looptijd", "privacy",
+    "aansprakelijkheid", "geschillen", "overig",
 ]
 REQUIRED_TOPICS: tuple[str, ...] = ("partijen", "besluitvorming", "conflictdialoog",
                                     "inwonerperspectief")
@@ -43,67 +47,23 @@ EvidenceRequirement = Literal["git", "sleutel"]
 DecisionMethod = Literal["consent", "consensus", "meerderheid", "unanimiteit"]
 
 
-def _pattern(regex: str, error: str, message: str) -> AfterValidator:
-    compiled = re.compile(regex)
+class Basis(StrEnum):
+    """Waarop de bevoegdheid berust."""
 
-    def check(value: str) -> str:
-        if not compiled.fullmatch(value):
-            raise PydanticCustomError(error, message, {"value": value})
-        return value
-
-    return AfterValidator(check)
+    STATUTORY = "statutair"  # by law or the statutes: the body that represents the party
+    MANDATE = "mandaat"  # public law: a written mandate (art. 10:3 Awb), after a decision
+    POWER_OF_ATTORNEY = "volmacht"  # private law: a power of attorney (art. 3:60 BW)
 
 
-def _iso_date(value: Any) -> Any:
-    if isinstance(value, dt.datetime):
-        raise PydanticCustomError("rm_date", "Een datum zonder tijd: JJJJ-MM-DD.")
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            pass
-    raise PydanticCustomError(
-        "rm_date", "Dit is geen geldige datum. Schrijf de datum als JJJJ-MM-DD, bijvoorbeeld "
-        "2026-01-21.")
+class Resolution(Base):
+    """Het besluit waarop een mandaat of volmacht berust."""
 
-
-def _nfc(value: Any) -> Any:
-    """The same word however the editor composed its accents (coöperatie in NFC or NFD)."""
-    return unicodedata.normalize("NFC", value) if isinstance(value, str) else value
-
-
-def _semver(value: Any) -> Any:
-    if isinstance(value, str) and re.fullmatch(SEMVER_PATTERN, value):
-        return value
-    raise PydanticCustomError(
-        "rm_semver", "De versie is geen geldig versienummer. Schrijf drie getallen met punten, "
-        "bijvoorbeeld 1.2.0.")
-
-
-Slug = Annotated[str, Field(min_length=1, max_length=MAX_ID_LENGTH,
-                            json_schema_extra={"pattern": SLUG_PATTERN}), _pattern(
-    SLUG_PATTERN, "rm_slug", "Gebruik alleen kleine letters, cijfers en streepjes, zoals "
-    "de-schoor.")]
-Text = Annotated[str, Field(min_length=1)]
-Title = Annotated[str, Field(min_length=1, max_length=MAX_TITLE_LENGTH)]
-Email = Annotated[str, Field(json_schema_extra={"pattern": EMAIL_PATTERN}), _pattern(
-    EMAIL_PATTERN, "rm_email", "Dit is geen geldig e-mailadres.")]
-IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
-SemVer = Annotated[str, Field(json_schema_extra={"pattern": SEMVER_PATTERN}),
-                   BeforeValidator(_semver)]
-
-
-def field(alias: str, title: str, description: str, **kwargs: Any) -> Any:
-    """A field with its Dutch key, title and description."""
-    return Field(alias=alias, title=title, description=description, **kwargs)
-
-
-class Base(BaseModel):
-    """Frozen, strict about unknown keys, read by alias."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(title="Besluit")
+    name: Text = field("naam", "Naam", "Welk besluit, zoals collegebesluit of besluit van de "
+                       "raad van bestuur.")
+    date: IsoDate = field("datum", "Datum", "De datum van het besluit, als JJJJ-MM-DD.")
+    reference: Text | None = field("kenmerk", "Kenmerk", "Het nummer of kenmerk van het "
+                                   "besluit (mag weg).", default=None)
 
 
 class Representative(Base):
@@ -118,6 +78,17 @@ class Representative(Base):
     key: str | None = field("sleutel", "Sleutel", "Publieke SSH-sleutel (ssh-ed25519 …) of "
                             "GPG-vingerafdruk waarmee ondertekeningen worden gecontroleerd.",
                             default=None)
+    basis: Basis | None = field(
+        "grondslag", "Grondslag", "Waarom deze persoon namens de partij mag tekenen: statutair "
+        "(volgens de wet of de statuten, zoals de burgemeester of de bestuurder), mandaat (een "
+        "overheid gaf haar die bevoegdheid) of volmacht (de partij gaf haar die bevoegdheid). "
+        "Niet bindend: het verandert de digest niet.", default=None)
+    granted_by: Text | None = field(
+        "door", "Door", "Wie het mandaat of de volmacht gaf, zoals de burgemeester of de raad "
+        "van bestuur.", default=None)
+    resolution: Resolution | None = field(
+        "besluit", "Besluit", "Met de datum, zoals {naam: collegebesluit, datum: 2026-03-03}.",
+        default=None)
 
 
 class JointAuthority(Base):
@@ -139,10 +110,10 @@ class Party(Base):
                      "verwijs je in tekst naar de partij: @de-schoor.")
     name: Text = field("naam", "Naam", "Volledige naam van de organisatie.")
     kind: PartyKind = field("soort", "Soort", "Wat voor organisatie dit is.")
-    legal_form: Annotated[LegalForm, BeforeValidator(_nfc)] | None = field(
+    legal_form: Annotated[LegalForm, BeforeValidator(nfc)] | None = field(
         "rechtsvorm", "Rechtsvorm", "De rechtsvorm van de organisatie, zoals stichting, "
         "vereniging of gemeente.", default=None)
-    kvk: Annotated[str, Field(json_schema_extra={"pattern": KVK_PATTERN}), _pattern(
+    kvk: Annotated[str, Field(json_schema_extra={"pattern": KVK_PATTERN}), pattern_check(
         KVK_PATTERN, "rm_kvk", "Een KvK-nummer heeft precies 8 cijfers, zoals 12345678. Zet "
         "het tussen aanhalingstekens.")] | None = field(
         "kvk", "KvK-nummer", "Het nummer in het Handelsregister van de Kamer van Koophandel: "
@@ -381,6 +352,9 @@ class AgreementMeta(Base):
     compass: Text = field("kompas", "Kompas", "De vraag die richting geeft, in één zin.")
     considerations: tuple[Text, ...] = field("overwegingen", "Overwegingen", "De aanloop: "
                                              "waarom partijen samenwerken.", default=())
+    operative: Text | None = field("afspraakzin", "Afspraakzin", "De zin tussen de "
+                                   "overwegingen en artikel 1. Zonder deze sleutel: Partijen "
+                                   "spreken het volgende af:", default=None)
     articles: tuple[Slug, ...] = field("artikelen", "Artikelen", "De kenmerken van de "
                                        "artikelen, in volgorde. De volgorde geeft de "
                                        "nummers.", min_length=1)
@@ -395,6 +369,8 @@ class AgreementMeta(Base):
         yield ("kompas",), self.compass
         for i, text in enumerate(self.considerations):
             yield ("overwegingen", i), text
+        if self.operative is not None:
+            yield ("afspraakzin",), self.operative
 
 
 FILE_MODELS: dict[str, type[Base]] = {

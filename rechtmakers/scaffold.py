@@ -1,4 +1,5 @@
-"""A new agreement folder with the required articles, schema modelines and places to fill in."""
+"""A new agreement folder with the articles an agreement needs to be signed, schema modelines and
+places to fill in."""
 
 from __future__ import annotations
 
@@ -24,7 +25,11 @@ PARTY_KINDS: tuple[str, ...] = get_args(PartyKind)
 SCHEMA_DIR = "schemas"
 LEGAL_FORM_HINTS = ("stichting", "vereniging", "coöperatie", "bv", "nv", "gemeente",
                     "openbaar lichaam of een andere rechtsvorm")
-ARTICLES = ("doel", "partijen", "besluitvorming", "conflictdialoog", "inwonerperspectief")
+ARTICLES = ("doel", "partijen", "besluitvorming", "conflictdialoog", "inwonerperspectief",
+            "financiering", "privacy", "geheimhouding", "aansprakelijkheid", "looptijd",
+            "berichten", "geschillen")
+# Articles whose onderwerp is not their kenmerk: they have no topic of their own.
+OTHER_TOPIC = frozenset({"geheimhouding", "berichten"})
 SchemaRef = Callable[[str, str], str]
 
 
@@ -224,7 +229,11 @@ def _parties(parties: tuple[PartySpec, ...], *, placeholders: bool) -> str:
                   "    vertegenwoordigers:",
                   f"      - naam: {scalar(placeholder('wie tekent namens deze partij?'))}",
                   f"        functie: {scalar(placeholder('functie'))}",
-                  f"        email: iemand@voorbeeld.example  # {placeholder('e-mailadres')}"]
+                  f"        email: iemand@voorbeeld.example  # {placeholder('e-mailadres')}",
+                  "        # Is deze persoon geen bestuurder of burgemeester? Zeg dan waarom zij "
+                  "mag tekenen:",
+                  "        # grondslag: mandaat  # statutair, mandaat of volmacht",
+                  "        # door: de burgemeester  # wie het mandaat of de volmacht gaf"]
     return "\n".join(lines) + "\n"
 
 
@@ -241,10 +250,14 @@ _ARTICLE_HINT = (
     "# [[id.lid]] en naar een partij met @id. Verhoog versie als de tekst verandert.\n")
 
 
-def _article(article_id: str, title: str, text: str, block: str = "") -> str:
+def _article(article_id: str, title: str, text: str, block: str = "",
+             members: tuple[tuple[str, str], ...] = ()) -> str:
     body = "".join(f"  {line}\n" if line else "\n" for line in text.splitlines())
-    return (f"{_ARTICLE_HINT}id: {article_id}\ntitel: {title}\nonderwerp: {article_id}\n"
-            f"versie: 1\ntekst: |\n{body}{block}")
+    topic = "overig" if article_id in OTHER_TOPIC else article_id
+    leden = "".join(f"  - id: {member_id}\n    tekst: {scalar(member)}\n"
+                    for member_id, member in members)
+    return (f"{_ARTICLE_HINT}id: {article_id}\ntitel: {title}\nonderwerp: {topic}\n"
+            f"versie: 1\ntekst: |\n{body}{block}" + (f"leden:\n{leden}" if leden else ""))
 
 
 def _articles(parties: tuple[PartySpec, ...]) -> dict[str, str]:
@@ -278,9 +291,69 @@ def _articles(parties: tuple[PartySpec, ...]) -> dict[str, str]:
             f"    - wat: {scalar(placeholder('wat regelen jullie?'))}\n"
             f"      hoe: {scalar(placeholder('hoe werkt het?'))}\n"
             f"      wanneer: {scalar(placeholder('wanneer of hoe vaak?'))}\n"),
+        **_closing_articles(),
     }
 
 
 def _step(name: str, who: str, term: str, hint: str) -> str:
     return (f"    - naam: {name}\n      wie: {who}\n      termijn: {term}\n"
             f"      tekst: {scalar(placeholder(hint))}\n")
+
+
+def _closing_articles() -> dict[str, str]:
+    """What an agreement needs before it is signed: money, privacy, confidentiality, damage,
+    ending, notices and disputes; a short model text each, with the choices left to make."""
+    return {
+        "financiering": _article(
+            "financiering", "Hoe we het geld regelen",
+            "Elke partij betaalt haar eigen kosten voor overleg en bestuur.\n"
+            f"{placeholder('is er gezamenlijk geld? Wie geeft het, en wie beslist erover?')}\n\n"
+            "Deze overeenkomst geeft zelf geen recht op geld. Geld komt via een subsidie of een\n"
+            "contract. Wat daarin staat, geldt voor dat geld.",
+            members=(
+                ("beheer", f"{placeholder('welke partij beheert het gezamenlijke geld?')} "
+                 "houdt dat geld apart van haar eigen geld. Elk jaar laat zij zien waar het "
+                 "naartoe ging."),
+                ("geld-over", "Stapt een partij uit, of stopt de samenwerking? Dan gaat geld "
+                 "dat over is terug naar wie het gaf."))),
+        "privacy": _article(
+            "privacy", "Zo gaan we om met gegevens van inwoners",
+            "We delen gegevens van inwoners alleen als dat nodig is om hen te helpen. En alleen\n"
+            "als de wet voor privacy, de AVG, dat toestaat.\n"
+            f"{placeholder('welke gegevens delen jullie, en waarom mag dat?')}",
+            members=(
+                ("afspraken", "We delen geen gegevens voordat we op papier hebben vastgelegd "
+                 "wie welke gegevens krijgt, waarvoor en hoe lang."),
+                ("datalek", "Komen gegevens bij iemand die ze niet mag hebben? Dan meldt de "
+                 "partij bij wie het misging dat binnen 24 uur aan de anderen."))),
+        "geheimhouding": _article(
+            "geheimhouding", "Wat we vertrouwelijk houden",
+            "We houden vertrouwelijk wat een andere partij ons vertrouwelijk vertelt of geeft.\n"
+            "We gebruiken het alleen voor deze samenwerking.\n"
+            f"{placeholder('hoe lang blijft dit gelden na het einde?')}"),
+        "aansprakelijkheid": _article(
+            "aansprakelijkheid", "Als er schade is",
+            "Elke partij is zelf verantwoordelijk voor haar eigen werk. Elke partij zorgt dat\n"
+            "zij goed verzekerd is.\n"
+            f"{placeholder('wie betaalt als een partij schade lijdt door een andere?')}"),
+        "looptijd": _article(
+            "looptijd", "Hoe lang we samenwerken en hoe een partij uitstapt",
+            f"{placeholder('hoe lang loopt de overeenkomst, en kan zij langer?')}\n\n"
+            "Een partij kan uitstappen. Zij laat dat op tijd weten, zoals [[berichten]] zegt.\n"
+            "Daarna gaat de overeenkomst door tussen de andere partijen.",
+            members=(
+                ("opzegtermijn", placeholder("hoeveel tijd zit er tussen het bericht en het "
+                                             "uitstappen?")),
+                ("blijft-gelden", "Ook na het uitstappen of het einde blijven de afspraken "
+                 "gelden over privacy ([[privacy]]) en geheimhouding ([[geheimhouding]])."))),
+        "berichten": _article(
+            "berichten", "Hoe we elkaar iets officieel laten weten",
+            "Een bericht over uitstappen of een conflict sturen we per e-mail naar de\n"
+            "vertegenwoordigers in de lijst van partijen.\n"
+            f"{placeholder('wie krijgt altijd een kopie?')}"),
+        "geschillen": _article(
+            "geschillen", "Welk recht geldt, en wie beslist als we er samen niet uitkomen",
+            "Op deze overeenkomst is het Nederlandse recht van toepassing. Zijn we het oneens,\n"
+            "dan volgen we eerst [[conflictdialoog]]. Pas als dat niet lukt, mag een partij naar\n"
+            f"de rechter. {placeholder('welke rechtbank?')}"),
+    }

@@ -76,7 +76,7 @@ def _describe(error: ErrorDetails, loc: tuple[str | int, ...], model: type[BaseM
         hint = f' Bedoelde je "{guess[0]}"?' if guess else (
             f" Toegestaan zijn: {', '.join(known)}." if known else "")
         return "S002", f'De sleutel "{name}" is hier onbekend.{hint}', True
-    if kind == "literal_error":
+    if kind in ("literal_error", "enum"):
         expected = _literal_values(error)
         value = str(error["input"])
         guess = _guess(value, expected, suggest)
@@ -120,7 +120,7 @@ def _known_keys(model: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]
     for part in loc:
         if isinstance(part, int):
             continue
-        sub = _field_model(current, part)
+        sub = field_model(current, part)
         if sub is None:
             return []
         current = sub
@@ -129,7 +129,8 @@ def _known_keys(model: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]
     return [info.alias or name for name, info in current.model_fields.items()]
 
 
-def _field_model(model: Any, key: str) -> type[BaseModel] | None:
+def field_model(model: Any, key: str) -> type[BaseModel] | None:
+    """The model of the mapping under key in model (or of its items, for a list)."""
     if not (isinstance(model, type) and issubclass(model, BaseModel)):
         return None
     for name, info in model.model_fields.items():

@@ -97,7 +97,7 @@ def _nullable(node: dict[str, Any], other: dict[str, Any], defs: dict[str, Any]
     ref = other.get("$ref", "")
     match = re.fullmatch(r"#/\$defs/(\w+)", ref)
     if match and match.group(1) in defs:
-        body = copy.deepcopy(defs[match.group(1)])
+        body = _rewrite(copy.deepcopy(defs[match.group(1)]), defs)  # a block in a block
         own["description"] = " ".join(filter(None, (body.get("description"),
                                                     own.get("description"))))
         body.update(own)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,6 +17,7 @@ from rechtmakers.agreement import (
     load_agreement,
 )
 from rechtmakers.checks import RULES, Context
+from rechtmakers.checks.base import SignoffProbe, SinceProbe
 from rechtmakers.config import Config
 from rechtmakers.errors import UsageError
 from rechtmakers.findings import Finding, Problem, Severity
@@ -88,26 +89,43 @@ def _relative(path: Path, base: Path) -> Path:
         return path
 
 
-def validate_agreement(root: Path, config: Config | None = None, *,
-                       previous: Agreement | None = None, since: str = "",
+def validate_agreement(root: Path, config: Config | None = None, *, since: str = "",
+                       since_probe: SinceProbe | None = None,
+                       signoffs: SignoffProbe | None = None,
                        errors_only: bool = False) -> Report:
     """Read and check one agreement folder (against its version at since, when given).
 
-    With errors_only (render asks only whether it may render) the rules that can only warn
-    are not run: the language analysis is most of a validation's time.
+    since_probe (diff.since) and signoffs (signoff.probe) give the rules what they need from
+    those feature packages; without one its rules do not run. With errors_only (render asks
+    only whether it may render) the rules that can only warn are not run: the language
+    analysis is most of a validation's time.
     """
+    ctx = Context(config=config or Config(), since=since, since_probe=since_probe,
+                  signoffs=signoffs)
     with collector_paused():
-        return _validate(root, config or Config(), previous, since, errors_only)
+        return _validate(root, ctx, errors_only)
 
 
-def _validate(root: Path, config: Config, previous: Agreement | None, since: str,
-              errors_only: bool) -> Report:
+def _validate(root: Path, ctx: Context, errors_only: bool) -> Report:
     agreement, problems = load_agreement(root)
+    findings = check_agreement(agreement, problems, ctx, errors_only=errors_only)
+    return Report(agreement, findings, tuple(problems))
+
+
+def check_agreement(agreement: Agreement, problems: Iterable[tuple[str, Problem]], ctx: Context,
+                    *, errors_only: bool = False, codes: Collection[str] | None = None
+                    ) -> list[Finding]:
+    """Run the rules on an agreement as read, and stamp them and the reading problems.
+
+    The one engine of validate and the language server: with codes, only those rules run (the
+    language server runs the rules of one file's texts on that file alone).
+    """
+    config = ctx.config
     coded: list[tuple[str, Problem]] = list(problems)
-    ctx = Context(config=config, previous=previous, since=since)
     for rule in RULES.values():
         override = config.override(rule.code)
-        if rule.check is None or override == "off":
+        if rule.check is None or override == "off" or (codes is not None
+                                                        and rule.code not in codes):
             continue
         if errors_only and (override or rule.severity.value) != Severity.ERROR.value:
             continue
@@ -115,7 +133,7 @@ def _validate(root: Path, config: Config, previous: Agreement | None, since: str
     findings = [finding for code, problem in coded if (finding := _stamp(code, problem, config))]
     findings = list(_unsuppressed(agreement, findings))
     findings.sort(key=lambda f: f.sort_key)
-    return Report(agreement, findings, tuple(problems))
+    return findings
 
 
 def _stamp(code: str, problem: Problem, config: Config) -> Finding | None:

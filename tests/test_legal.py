@@ -216,7 +216,8 @@ def test_render_lists_annexes_and_includes_markdown(minimal: Path) -> None:
     assert "## Bijlage 2" not in markdown
     assert 'id="bijlage-1"' in html and 'id="bijlage-2"' in html and sha in html
     assert "**Stichting Wijkteam**, gevestigd te Voorbeeld (KvK\u00a099990001), hierna ook: de " \
-        "penvoerder, rechtsgeldig vertegenwoordigd door Anna Jansen, directeur;" in markdown
+        "penvoerder, rechtsgeldig vertegenwoordigd door Anna Jansen, directeur-bestuurder;" \
+        in markdown
     assert "Deze overeenkomst gaat in op 1 april 2026." in markdown
     assert "Plaats: ______" in markdown
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rechtmakers.checks import (
     annexes,
+    completeness,
     coverage,
     domain,
     hidden,
@@ -55,12 +56,20 @@ RULES: dict[str, Rule] = {
                     "en vestigingsplaats.", legal.parties_are_legal_persons),
     "P002": error("P002", "kvk-uniek", "Twee partijen hebben niet hetzelfde KvK-nummer.",
                   legal.kvk_unique),
+    "P003": warning("P003", "vertegenwoordiging-grondslag", "Wie niet volgens de wet of de "
+                    "statuten tekent, noemt de grondslag (mandaat of volmacht).",
+                    legal.representation_basis),
+    "P004": warning("P004", "grondslag-volledig", "Een mandaat of volmacht zegt door wie; door "
+                    "en besluit staan alleen bij een mandaat of volmacht.", legal.basis_complete),
     "O001": warning("O001", "ingangsdatum", "De overeenkomst zegt op welke dag zij ingaat.",
                     legal.effective_date_given),
     "O002": error("O002", "einddatum-na-ingangsdatum", "De einddatum ligt na de ingangsdatum.",
                   legal.end_after_start),
     "C001": error("C001", "verplichte-onderwerpen", "Partijen, besluitvorming, conflictdialoog "
                   "en inwonerperspectief hebben elk een artikel.", coverage.required_topics),
+    "C002": warning("C002", "onderwerpen-bij-ondertekening", "Een overeenkomst die getekend "
+                    "wordt, heeft artikelen over geld, looptijd, privacy, aansprakelijkheid en "
+                    "geschillen.", completeness.signing_topics),
     "D001": error("D001", "blok-bij-onderwerp", "Een domeinartikel heeft zijn blok.",
                   domain.block_required),
     "D002": error("D002", "blok-past-bij-onderwerp", "Een blok staat bij het juiste onderwerp.",

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import difflib
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from rechtmakers.agreement import ARTICLES_DIR, META_FILE
@@ -11,6 +12,34 @@ from rechtmakers.findings import Location, Problem
 
 if TYPE_CHECKING:
     from rechtmakers.agreement import Agreement
+
+
+# "Bedoelde je …?" compares an id with every known one: for the first findings of a rule only,
+# so that an agreement full of broken references still checks in linear time.
+SUGGESTION_LIMIT = 200
+_MAX_GUESS_LENGTH = 100
+
+
+def closest(word: str, known: Iterable[str]) -> str | None:
+    """The known id that word most likely means: the same letters without hyphens, else the
+    closest spelling; None when nothing is close."""
+    if len(word) > _MAX_GUESS_LENGTH:
+        return None
+    options = sorted(known)
+    bare = word.replace("-", "")
+    same = [option for option in options if option.replace("-", "") == bare]
+    if same:
+        return same[0]
+    found = difflib.get_close_matches(word, options, n=1, cutoff=0.7)
+    return found[0] if found else None
+
+
+def _guess(word: str, known: Iterable[str], count: int, form: str) -> str:
+    """' Bedoelde je [[x]]?' for one of the first findings, else ''."""
+    if count >= SUGGESTION_LIMIT:
+        return ""
+    found = closest(word, known)
+    return f" Bedoelde je {form.format(found)}?" if found else ""
 
 
 def listed_articles_exist(agreement: Agreement, ctx: Context) -> Iterator[Problem]:
@@ -62,11 +91,15 @@ def article_references(agreement: Agreement, ctx: Context) -> Iterator[Problem]:
     """
     known = agreement.article_files | set(agreement.articles)
     known |= {annex.id for annex in agreement.annexes}
+    count = 0
     for rel, ypath, ref in agreement.references:
         if ref.kind in ("article", "member") and ref.article not in known:
+            rest = f".{ref.member}]]" if ref.kind == "member" else "]]"
+            hint = _guess(ref.article, known, count, "[[{}" + rest)
+            count += 1
             yield Problem(agreement.offset_location(rel, ypath, ref.start),
                           f'De verwijzing {ref.raw} noemt een artikel dat niet bestaat: '
-                          f'"{ref.article}".')
+                          f'"{ref.article}".{hint}')
 
 
 def member_references(agreement: Agreement, ctx: Context) -> Iterator[Problem]:
@@ -79,6 +112,7 @@ def member_references(agreement: Agreement, ctx: Context) -> Iterator[Problem]:
     `[[transformatieplan]]`)
     """
     annexes = {annex.id for annex in agreement.annexes} - set(agreement.articles)
+    count = 0
     for rel, ypath, ref in agreement.references:
         if ref.kind == "member" and ref.article in annexes:
             yield Problem(agreement.offset_location(rel, ypath, ref.start),
@@ -87,9 +121,12 @@ def member_references(agreement: Agreement, ctx: Context) -> Iterator[Problem]:
             continue
         article = agreement.articles.get(ref.article)
         if ref.kind == "member" and article and not agreement.member(ref.article, ref.member):
+            hint = _guess(ref.member, (m.id for m in article.members), count,
+                          f"[[{ref.article}.{{}}]]")
+            count += 1
             yield Problem(agreement.offset_location(rel, ypath, ref.start),
                           f'Artikel "{ref.article}" heeft geen lid "{ref.member}" '
-                          f"(verwijzing {ref.raw}).")
+                          f"(verwijzing {ref.raw}).{hint}")
 
 
 def party_references(agreement: Agreement, ctx: Context) -> Iterator[Problem]:
@@ -102,10 +139,13 @@ def party_references(agreement: Agreement, ctx: Context) -> Iterator[Problem]:
     if not agreement.parties:
         return
     known = set(agreement.party_map)
+    count = 0
     for rel, ypath, ref in agreement.references:
         if ref.kind == "party" and ref.party not in known:
+            hint = _guess(ref.party, known, count, "@{}")
+            count += 1
             yield Problem(agreement.offset_location(rel, ypath, ref.start),
-                          f'{ref.raw} noemt een partij die niet in partijen.yaml staat.')
+                          f'{ref.raw} noemt een partij die niet in partijen.yaml staat.{hint}')
 
 
 def lead_is_party(agreement: Agreement, ctx: Context) -> Iterator[Problem]:

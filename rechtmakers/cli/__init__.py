@@ -21,6 +21,7 @@ def _application() -> DutchTyper:
     from rechtmakers.cli import diff as _diff  # noqa: F401 — each module registers its command
     from rechtmakers.cli import init as _init  # noqa: F401
     from rechtmakers.cli import inlezen as _inlezen  # noqa: F401
+    from rechtmakers.cli import lsp as _lsp  # noqa: F401
     from rechtmakers.cli import regels as _regels  # noqa: F401
     from rechtmakers.cli import render as _render  # noqa: F401
     from rechtmakers.cli import review as _review  # noqa: F401

@@ -35,7 +35,7 @@ def init(
         "--partij is gegeven.")),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Niets tonen als het lukt."),
 ) -> None:
-    """Maak een nieuwe overeenkomst met de verplichte artikelen, klaar om in te vullen.
+    """Maak een nieuwe overeenkomst met de artikelen die zij nodig heeft, klaar om in te vullen.
 
     Wat nog ontbreekt staat er als [nog invullen: …]; rechtmakers validate toont die plekken als
     waarschuwing. Een bestaande overeenkomst wordt nooit overschreven (exitcode 2).

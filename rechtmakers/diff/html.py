@@ -1,4 +1,5 @@
-"""The HTML view: a standalone redline page of the whole agreement, with a summary on top."""
+"""The HTML view: the redline page. The agreement as `render` draws it (render.html, the same
+template), with the comparison's marks in it and a summary on top."""
 
 from __future__ import annotations
 
@@ -12,17 +13,15 @@ from rechtmakers.diff.compare import Comparison
 from rechtmakers.diff.present import (
     REDLINE_TAGS,
     Line,
-    article_view,
+    RedlineView,
     counts,
-    lines_of,
     meta_views,
     reads_now,
-    title,
-    versions,
+    redline_view,
 )
 from rechtmakers.diff.words import Edit
 
-TEMPLATE = "diff/redline.html.j2"
+SUMMARY = "diff/samenvatting.html.j2"
 STYLE = "diff/redline.css"
 
 
@@ -30,8 +29,10 @@ def redline(line: Line | tuple[Edit, ...]) -> Markup:
     """Template filter: the edits of a line as escaped HTML with <del> and <ins>."""
     edits = line.edits if isinstance(line, Line) else line
     parts = []
-    for edit in edits:
+    for i, edit in enumerate(edits):
         start, end = REDLINE_TAGS[edit.op]
+        if i and edit.op == "insert" and edits[i - 1].op == "delete":
+            parts.append("\u2009")
         parts.append(f"{start}{escape(edit.text.rstrip(chr(10)), quote=False)}{end}")
     return Markup("".join(parts))
 
@@ -39,21 +40,17 @@ def redline(line: Line | tuple[Edit, ...]) -> Markup:
 FILTERS: dict[str, Callable[..., Any]] = {"redline": redline, "words": reads_now}
 
 
-def render_html(comparison: Comparison) -> str:
+def render_html(comparison: Comparison, view: RedlineView | None = None) -> str:
+    """The redline page (the review page embeds it: keep this signature)."""
+    from rechtmakers.render.html import render_html as render_page
     from rechtmakers.render.templating import environment, render_template, template_text
 
+    view = view or redline_view(comparison)
     env = environment(house_style=None, autoescape=True, filters=FILTERS)
-    preamble = comparison.preamble
-    views = [article_view(comparison, article) for article in comparison.articles]
-    return render_template(
-        env, TEMPLATE, style=Markup(template_text(env, STYLE).rstrip("\n")),
-        title=title(comparison), old_label=comparison.old_label,
-        new_label=comparison.new_label, versions=versions(comparison), counts=counts(comparison),
-        metadata=meta_views(comparison),
-        changed=[view for view in views if view.kinds],
-        explained=[view for view in views if view.explanation],
-        preamble={"title": preamble.title, "compass": preamble.compass,
-                  "parties": lines_of(preamble.parties),
-                  "considerations": lines_of(preamble.considerations),
-                  "terms": lines_of(preamble.terms)},
-        articles=views)
+    summary = render_template(env, SUMMARY, counts=counts(comparison), view=view,
+                              metadata=meta_views(comparison))
+    notes = {row.anchor: Markup(render_template(env, "diff/artikel.html.j2", row=row))
+             for row in view.rows}
+    return render_page(view.document, redline={
+        "summary": Markup(summary), "versions": view.versions, "articles": notes,
+        "style": Markup(template_text(env, STYLE).rstrip("\n"))})

@@ -9,6 +9,7 @@ from rechtmakers.diff.compare import Comparison
 from rechtmakers.diff.present import (
     REDLINE_TAGS,
     Line,
+    article_nodes,
     changed_views,
     counts,
     explained_views,
@@ -38,8 +39,9 @@ def render_markdown(comparison: Comparison) -> str:
     from rechtmakers.render.templating import environment, render_template
 
     env = environment(house_style=None, autoescape=False, filters=FILTERS, finalize=finalize)
+    nodes = article_nodes(comparison)
     return render_template(
         env, TEMPLATE, title=title(comparison), old_label=comparison.old_label,
         new_label=comparison.new_label, versions=versions(comparison), counts=counts(comparison),
-        metadata=meta_views(comparison), articles=changed_views(comparison),
-        explained=explained_views(comparison))
+        metadata=meta_views(comparison), articles=changed_views(comparison, nodes),
+        explained=explained_views(comparison, nodes))

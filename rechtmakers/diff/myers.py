@@ -2,13 +2,40 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
+from difflib import SequenceMatcher
 
 # (tag, i1, i2, j1, j2) as difflib's get_opcodes gives them.
 Opcode = tuple[str, int, int, int, int]
+# Beyond this many edits a sequence was rewritten rather than edited (see sequence_opcodes).
+MAX_EDITS = 200
+# Beyond this many pairs of items difflib's search is not run: it is quadratic on repetitive
+# text; the stretch between the common start and end counts as replaced.
+MAX_PAIRS = 1_000_000
 
 
-def opcodes(a: Sequence[str], b: Sequence[str], limit: int) -> list[Opcode] | None:
+def sequence_opcodes(a: Sequence[Hashable], b: Sequence[Hashable],
+                     limit: int = MAX_EDITS) -> list[Opcode]:
+    """The one way the package compares two sequences: a shortest edit script when there are
+    at most limit edits (Myers, near linear), else the longest common stretches (difflib),
+    else, beyond MAX_PAIRS pairs, the common start and end kept and the middle replaced."""
+    ops = opcodes(a, b, limit)
+    if ops is not None:
+        return ops
+    if len(a) * len(b) <= MAX_PAIRS:
+        return list(SequenceMatcher(None, a, b, autojunk=False).get_opcodes())
+    start = _common_prefix(a, b)
+    end = _common_suffix(a[start:], b[start:])
+    result: list[Opcode] = []
+    if start:
+        result.append(("equal", 0, start, 0, start))
+    result.append(("replace", start, len(a) - end, start, len(b) - end))
+    if end:
+        result.append(("equal", len(a) - end, len(a), len(b) - end, len(b)))
+    return result
+
+
+def opcodes(a: Sequence[Hashable], b: Sequence[Hashable], limit: int) -> list[Opcode] | None:
     """Opcodes of a shortest edit script, or None when it needs more than limit edits.
 
     Time is O((N + M) · D) for D edits, so a paragraph with a few changed words is compared in
@@ -29,7 +56,7 @@ def opcodes(a: Sequence[str], b: Sequence[str], limit: int) -> list[Opcode] | No
     return _merged(ops)
 
 
-def _common_prefix(a: Sequence[str], b: Sequence[str]) -> int:
+def _common_prefix(a: Sequence[Hashable], b: Sequence[Hashable]) -> int:
     n = 0
     for x, y in zip(a, b, strict=False):
         if x != y:
@@ -38,7 +65,7 @@ def _common_prefix(a: Sequence[str], b: Sequence[str]) -> int:
     return n
 
 
-def _common_suffix(a: Sequence[str], b: Sequence[str]) -> int:
+def _common_suffix(a: Sequence[Hashable], b: Sequence[Hashable]) -> int:
     n = 0
     for x, y in zip(reversed(a), reversed(b), strict=False):
         if x != y:
@@ -47,7 +74,7 @@ def _common_suffix(a: Sequence[str], b: Sequence[str]) -> int:
     return n
 
 
-def _middle(a: Sequence[str], b: Sequence[str], limit: int) -> list[Opcode] | None:
+def _middle(a: Sequence[Hashable], b: Sequence[Hashable], limit: int) -> list[Opcode] | None:
     n, m = len(a), len(b)
     if not n or not m:
         return [("delete", 0, n, 0, 0)] if n else ([("insert", 0, 0, 0, m)] if m else [])
@@ -55,7 +82,7 @@ def _middle(a: Sequence[str], b: Sequence[str], limit: int) -> list[Opcode] | No
     return None if trace is None else _backtrack(trace, n, m)
 
 
-def _forward(a: Sequence[str], b: Sequence[str], limit: int) -> list[list[int]] | None:
+def _forward(a: Sequence[Hashable], b: Sequence[Hashable], limit: int) -> list[list[int]] | None:
     """The furthest reach on each diagonal after each number of edits, until both ends meet."""
     n, m = len(a), len(b)
     offset = n + m + 1

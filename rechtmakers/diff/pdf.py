@@ -1,8 +1,8 @@
-"""The PDF view: the redline for partners who read on paper, laid out by Typst from JSON data.
-
-Deleted words are struck through and inserted words underlined (readable in black and white;
-colour only helps). Every page carries a stamp that names both versions, with their digests.
-The comparison reaches the template as data, as in render/pdf.py: never as Typst markup.
+"""The PDF view: the redline on paper. The agreement as `render` lays it out (render.pdf, the
+same Typst template), with the comparison's marks in it and a summary on top: deleted words
+struck through, inserted words underlined (readable in black and white; colour only helps).
+Every page says it is not for signing and names both versions. The comparison reaches the
+template as data, never as Typst markup.
 """
 
 from __future__ import annotations
@@ -11,63 +11,54 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from rechtmakers.agreement import Agreement
 from rechtmakers.diff.compare import Comparison
-from rechtmakers.diff.present import (
-    ArticleView,
-    Line,
-    MetaView,
-    article_view,
-    counts,
-    lines_of,
-    meta_views,
-    reads_now,
-    title,
-    versions,
-)
+from rechtmakers.diff.present import Line, MetaView, RedlineView, counts, meta_views, redline_view
 from rechtmakers.diff.words import Edit
+from rechtmakers.render.pdf import APART
 
-TEMPLATE = "diff/redline.typ"
-OPS = {"equal": "", "delete": "d", "insert": "i"}
+OPS = {"equal": None, "delete": "d", "insert": "i"}
 
 Data = dict[str, Any]
 
 
 def render_pdf(comparison: Comparison, *, date: dt.datetime) -> bytes:
     """The redline as PDF bytes; the same comparison and date give the same bytes."""
-    from rechtmakers.render.pdf import as_json, compile_pdf
+    from rechtmakers.render.pdf import render_pdf as render_document
 
-    day = date.date()
-    return compile_pdf(TEMPLATE, as_json(redline_data(comparison, day)), date=day)
+    view = redline_view(comparison)
+    return render_document(view.document, redline=redline_data(comparison, view),
+                           date=date.date())
 
 
-def redline_data(comparison: Comparison, date: dt.date) -> Data:
-    """Everything the redline template shows, as JSON-ready values."""
-    views = [article_view(comparison, article) for article in comparison.articles]
-    preamble = comparison.preamble
-    old, new = _version(comparison.old), _version(comparison.new)
+def redline_data(comparison: Comparison, view: RedlineView) -> Data:
+    """What the template shows of the comparison besides the marked document."""
     return {
-        "title": title(comparison), "versions": versions(comparison), "date": date.isoformat(),
-        "old": {"label": comparison.old_label, **old},
-        "new": {"label": comparison.new_label, **new},
-        "keywords": [f"{side}:sha256:{version['digest']}"
-                     for side, version in (("oud", old), ("nieuw", new)) if version["digest"]],
-        "counts": counts(comparison),
-        "metadata": [_meta(view) for view in meta_views(comparison)],
-        "changed": [_summary(view) for view in views if view.kinds],
-        "explained": [_summary(view) for view in views if view.explanation],
-        "preamble": {
-            "title": segments(preamble.title), "compass": segments(preamble.compass),
-            "parties": _lines(lines_of(preamble.parties)),
-            "considerations": _lines(lines_of(preamble.considerations)),
-            "terms": _lines(lines_of(preamble.terms)),
-        },
-        "articles": [_article(view) for view in views],
+        "versions": view.versions, "short": view.short, "old": view.old_name, "new": view.new_name,
+        "counts": counts(comparison), "keywords": _keywords(comparison),
+        "metadata": [_meta(meta) for meta in meta_views(comparison)],
+        "changed": [_row(row.anchor, row.number, row.title, row.description)
+                    for row in view.rows],
+        "explained": [_row(row.anchor, row.number, row.title, "") for row in view.explained],
+        "notes": {row.anchor: "; ".join((row.description, *(f"! {n}" for n in row.hidden)))
+                  for row in view.rows},
     }
 
 
+def _keywords(comparison: Comparison) -> list[str]:
+    """"oud:sha256:…", "nieuw:sha256:…": both versions, never mistaken for one version."""
+    from rechtmakers.diff.binding import digest_of
+
+    return [f"{side}:sha256:{digest_of(agreement)}"
+            for side, agreement in (("oud", comparison.old), ("nieuw", comparison.new))
+            if agreement is not None]
+
+
+def _row(anchor: str, number: str, title: str, what: str) -> Data:
+    return {"anchor": anchor, "number": number, "title": title, "what": what}
+
+
 def segments(line: Line | Iterable[Edit]) -> list[Data]:
-    """A line's edits as runs: {t: text} kept, with o "d" deleted or "i" inserted."""
+    """A line's edits as runs: {t: text} kept, with x "d" deleted or "i" inserted."""
     edits = line.edits if isinstance(line, Line) else line
     out: list[Data] = []
     for edit in edits:
@@ -75,48 +66,17 @@ def segments(line: Line | Iterable[Edit]) -> list[Data]:
         if not text:
             continue
         op = OPS[edit.op]
-        if out and out[-1].get("o", "") == op:
+        if out and out[-1].get("x") == op:
             out[-1]["t"] += text
         else:
-            out.append({"t": text, "o": op} if op else {"t": text})
+            if op == "i" and out and out[-1].get("x") == "d":
+                out.append({"t": APART})
+            out.append({"t": text, "x": op} if op else {"t": text})
     return out
-
-
-def _lines(lines: Iterable[Line]) -> list[list[Data]]:
-    return [segments(line) for line in lines]
-
-
-def _version(agreement: Agreement) -> Data:
-    """The version number and digest of one side; none for a side without an agreement."""
-    from rechtmakers.digest import content_digest
-
-    meta = agreement.meta
-    if meta is None:
-        return {"version": None, "digest": None, "short_digest": None}
-    try:
-        digest = content_digest(agreement)
-    except Exception:  # noqa: BLE001 — a version that cannot be hashed is still shown
-        digest = None
-    return {"version": meta.version, "digest": digest,
-            "short_digest": digest[:12] if digest else None}
 
 
 def _meta(view: MetaView) -> Data:
     return {"label": view.label, "what": view.what, "binding": view.binding,
-            "lines": _lines(view.changed_lines()) if view.changed_text else [],
+            "lines": [segments(line) for line in view.changed_lines()]
+            if view.changed_text else [],
             "old": view.old or "—", "new": view.new or "—"}
-
-
-def _summary(view: ArticleView) -> Data:
-    note = f"{view.what}; {view.note}" if view.note else view.what
-    return {"anchor": view.anchor, "number": view.number, "heading": view.heading,
-            "title": reads_now(view.title), "what": note}
-
-
-def _article(view: ArticleView) -> Data:
-    return {
-        "anchor": view.anchor, "heading": view.heading, "title": segments(view.title),
-        "was": view.was, "notes": " · ".join(p for p in (view.what, view.note, view.version) if p),
-        "state": view.state, "lines": _lines(view.lines),
-        "explanation": None if view.explanation is None else _lines(view.explanation),
-    }

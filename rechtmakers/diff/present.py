@@ -10,6 +10,7 @@ from typing import Literal
 from rechtmakers.diff.compare import ArticleDiff, Comparison
 from rechtmakers.diff.metadata import MetaChange
 from rechtmakers.diff.words import Edit, split_lines
+from rechtmakers.document.tree import ArticleNode, Document, Mark
 
 KIND_WORDS: dict[str, str] = {
     "added": "toegevoegd",
@@ -107,27 +108,53 @@ def lines_of(edits: tuple[Edit, ...]) -> tuple[Line, ...]:
     return tuple(Line(tuple(line)) for line in split_lines(edits))
 
 
-def article_view(comparison: Comparison, article: ArticleDiff) -> ArticleView:
-    """The article with its whole text; its title is the first line of its edits."""
-    title, *body = lines_of(comparison.document_edits(article)) or (Line(()),)
+def article_view(comparison: Comparison, article: ArticleDiff,
+                 node: ArticleNode | None = None) -> ArticleView:
+    """The article with its whole text: drawn from its redline node (diff.redline) when given,
+    else from the comparison's own edits (its title the first line)."""
+    from rechtmakers.diff.lines import article_rows, explanation_rows, title_row
+
+    if node is not None:
+        title = Line(title_row(node))
+        body = [Line(row) for row in article_rows(node)]
+        explanation = tuple(Line(row) for row in explanation_rows(node)) \
+            if article.explanation else None
+    else:
+        title, *body = lines_of(comparison.document_edits(article)) or (Line(()),)
+        explanation = lines_of(article.explanation) if article.explanation else None
     return ArticleView(
         id=article.id, anchor=anchor(article), heading=heading(article),
         number=number_text(article), was=was(article),
         title=title, lines=tuple(body), kinds=article.kinds, what=what(article),
         note="" if article.substantive or not article.kinds else NOT_SUBSTANTIVE,
         substantive=article.substantive, state=state(article),
-        explanation=lines_of(article.explanation) if article.explanation else None,
+        explanation=explanation,
         version=version_text(article), hidden=article.notes)
 
 
-def changed_views(comparison: Comparison) -> list[ArticleView]:
+Nodes = dict[str, ArticleNode]
+
+
+def article_nodes(comparison: Comparison) -> Nodes:
+    """Per article id, its redline node where the new version has it (a removed one: where it
+    stood); the text views draw these."""
+    from rechtmakers.diff.redline import redline_of
+
+    return {node.id: node for node in redline_of(comparison).articles
+            if node.mark is not Mark.MOVED_FROM}
+
+
+def changed_views(comparison: Comparison, nodes: Nodes | None = None) -> list[ArticleView]:
     """The articles with a change of any kind, in document order."""
-    return [article_view(comparison, a) for a in comparison.articles if a.kinds]
+    nodes = article_nodes(comparison) if nodes is None else nodes
+    return [article_view(comparison, a, nodes.get(a.id)) for a in comparison.articles
+            if a.kinds]
 
 
-def explained_views(comparison: Comparison) -> list[ArticleView]:
+def explained_views(comparison: Comparison, nodes: Nodes | None = None) -> list[ArticleView]:
     """The articles whose toelichting changed (not binding)."""
-    return [article_view(comparison, a) for a in comparison.explanations]
+    nodes = article_nodes(comparison) if nodes is None else nodes
+    return [article_view(comparison, a, nodes.get(a.id)) for a in comparison.explanations]
 
 
 def anchor(article: ArticleDiff) -> str:
@@ -225,8 +252,8 @@ def counts(comparison: Comparison) -> str:
 
 def versions(comparison: Comparison) -> str:
     """"versie 1.0.0 → 1.1.0" or "versie 1.0.0"."""
-    old = comparison.old.meta.version if comparison.old.meta else None
-    new = comparison.new.meta.version if comparison.new.meta else None
+    old = comparison.old.meta.version if comparison.old else None
+    new = comparison.new.meta.version if comparison.new else None
     if old is None:
         return f"nieuwe overeenkomst, versie {new}"
     if new is None:
@@ -235,8 +262,7 @@ def versions(comparison: Comparison) -> str:
 
 
 def title(comparison: Comparison) -> str:
-    meta = comparison.new.meta or comparison.old.meta
-    return meta.title if meta else comparison.new.id
+    return comparison.latest.meta.title
 
 
 def excerpt(lines: Sequence[Line]) -> list[Line | None]:
@@ -257,3 +283,76 @@ def reads_now(line: Line) -> str:
     """Template filter: the line as it reads now (a wholly deleted line: as it read)."""
     after = "".join(e.text for e in line.edits if e.op != "delete")
     return after or "".join(e.text for e in line.edits)
+
+
+@dataclass(frozen=True)
+class ArticleRow:
+    """One changed article in the summary of a redline: where it stands and what changed, in
+    the words of `log` (lid added, removed, reworded; renumbered; toelichting only)."""
+
+    anchor: str
+    number: str
+    title: str
+    what: str
+    details: tuple[str, ...]
+    hidden: tuple[str, ...]
+    state: str
+
+    @property
+    def description(self) -> str:
+        """"gewijzigd: lid verslag toegevoegd, lid snel-besluiten verwijderd"."""
+        return f"{self.what}: {', '.join(self.details)}" if self.details else self.what
+
+
+@dataclass(frozen=True)
+class RedlineView:
+    """The comparison as every redline draws it: the marked document (diff.redline), both
+    versions by name, and per changed article a summary row."""
+
+    document: Document
+    before: Document | None  # the two versions' own documents
+    after: Document | None
+    versions: str  # "versie 1.0.0 (21 januari 2026, vingerafdruk d74cea6fc538) → …"
+    short: str  # "versie 1.0.0 → werkversie", for a page's footer
+    old_name: str
+    new_name: str
+    rows: tuple[ArticleRow, ...]
+    explained: tuple[ArticleRow, ...]
+
+
+def redline_view(comparison: Comparison, *, explanations: bool = True,
+                 whole_moves: bool = False) -> RedlineView:
+    """The comparison as the redlines draw it (the DOCX without the toelichting, as `render`
+    makes the document by default, and with moves as Word moves: see compare_documents)."""
+    from rechtmakers.diff.binding import digest_of
+    from rechtmakers.diff.redline import compare_documents, documents_of
+    from rechtmakers.diff.summary import article_details, side_name
+
+    before, after = documents_of(comparison, explanations=explanations)
+    document = compare_documents(before, after, whole_moves=whole_moves)
+    diffs = {a.id: a for a in comparison.articles}
+    rows: list[ArticleRow] = []
+    explained: list[ArticleRow] = []
+    for node in document.articles:
+        article = diffs.get(node.id)
+        if article is None or node.mark is Mark.MOVED_FROM:
+            continue
+        words = what(article)
+        if article.kinds and not article.substantive:
+            words = f"{words}; {NOT_SUBSTANTIVE}"
+        version = version_text(article)
+        if version:
+            words = f"{words}; {version}"
+        row = ArticleRow(node.anchor, number_text(article), article.title, words,
+                         tuple(article_details(node)), article.notes, state(article))
+        if article.kinds:
+            rows.append(row)
+        if article.explanation is not None:
+            explained.append(row)
+    old_name = side_name(comparison.old, comparison.old_label,
+                         digest_of(comparison.old) if comparison.old else None)
+    new_name = side_name(comparison.new, comparison.new_label,
+                         digest_of(comparison.new) if comparison.new else None)
+    short = " → ".join(name.split(" (")[0] for name in (old_name, new_name))
+    return RedlineView(document, before, after, f"{old_name} → {new_name}", short, old_name,
+                       new_name, tuple(rows), tuple(explained))

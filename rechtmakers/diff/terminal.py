@@ -14,6 +14,7 @@ from rechtmakers.diff.present import (
     ArticleView,
     Line,
     MetaView,
+    article_nodes,
     changed_views,
     counts,
     explained_views,
@@ -49,14 +50,15 @@ def _blocks(comparison: Comparison, color: bool) -> Iterator[RenderableType]:
     if comparison.metadata:
         yield Text("\nDe overeenkomst zelf", style="bold")
         yield from (_meta_line(meta, color) for meta in meta_views(comparison))
-    articles = changed_views(comparison)
+    nodes = article_nodes(comparison)
+    articles = changed_views(comparison, nodes)
     if articles:
         yield Text("\nArtikelen", style="bold")
         yield _summary(articles)
     for article in articles:
         if article.shows_detail:
             yield from _article(article, color)
-    explained = explained_views(comparison)
+    explained = explained_views(comparison, nodes)
     if explained:
         yield Text("\nToelichting gewijzigd (niet bindend)", style="bold")
     for article in explained:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from rechtmakers.agreement import Agreement
-from rechtmakers.document.labels import DECISION_METHODS, PARTY_KINDS, long_date
+from rechtmakers.document.labels import DECISION_METHODS, PARTY_KINDS
 from rechtmakers.model import Article, Party
 from rechtmakers.resolve import resolve_plain
 
@@ -64,11 +63,6 @@ def plain_line(text: str) -> str:
 
 def party_line(party: Party) -> str:
     return f"{party.name} ({PARTY_KINDS.get(party.kind, party.kind)})"
-
-
-def dutch_date(value: dt.date) -> str:
-    """21 januari 2026."""
-    return long_date(value)
 
 
 def paragraphs(markdown: str) -> list[str]:

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from difflib import SequenceMatcher
 from typing import Literal, NamedTuple
 
-from rechtmakers.diff.myers import opcodes
+from rechtmakers.diff.myers import opcodes, sequence_opcodes
 
 Op = Literal["equal", "delete", "insert"]
 
@@ -101,6 +101,29 @@ def _small_change(a: list[str], b: list[str]) -> list[Edit] | None:
     return [edit for edit in edits if edit.text]
 
 
+# Below this share of words kept, a line was rewritten (another lid in the place of one that
+# went), not edited: shown deleted whole and inserted whole, never as a word salad.
+KEPT_AT_LEAST = 0.4
+
+
+def rewritten_or_edited(old: str, new: str) -> list[Edit]:
+    """One line's edits: word by word, or, when little of it stayed, the old line deleted and
+    the new one inserted."""
+    if old == new:
+        return [Edit("equal", old)] if old else []
+    words_old = [w for w in tokenize(old) if not w.isspace()]
+    words_new = [w for w in tokenize(new) if not w.isspace()]
+    longest = max(len(words_old), len(words_new))
+    if longest and kept(words_old, words_new) / longest < KEPT_AT_LEAST:
+        return [edit for edit in (Edit("delete", old), Edit("insert", new)) if edit.text]
+    return word_edits(old, new)
+
+
+def kept(a: Sequence[str], b: Sequence[str]) -> int:
+    """How many items of a and b stay in their longest common order."""
+    return sum(i2 - i1 for tag, i1, i2, _, _ in sequence_opcodes(a, b) if tag == "equal")
+
+
 def line_edits(old_lines: Sequence[str], new_lines: Sequence[str]) -> list[Edit]:
     """Edits over texts made of lines (each ending in a newline): whole lines first, then words.
 
@@ -115,7 +138,7 @@ def line_edits(old_lines: Sequence[str], new_lines: Sequence[str]) -> list[Edit]
             # As many lines on both sides: compare them in pairs, each on its own (faster, and
             # a change stays within its paragraph).
             for before, after in zip(old_lines[i1:i2], new_lines[j1:j2], strict=True):
-                edits.extend(word_edits(before, after))
+                edits.extend(rewritten_or_edited(before, after))
             continue
         before, after = "".join(old_lines[i1:i2]), "".join(new_lines[j1:j2])
         if tag == "equal":

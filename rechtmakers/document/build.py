@@ -55,6 +55,7 @@ class DocumentBuilder:
             until=meta.until.isoformat() if meta.until else None,
             until_text=labels.long_date(meta.until) if meta.until else None,
             annexes=self._annexes(),
+            operative=self.flow(meta.operative or labels.OPERATIVE_CLAUSE),
         )
 
     def flow(self, text: str) -> Flow:
@@ -75,7 +76,8 @@ class DocumentBuilder:
         return tuple(
             PartyNode(party.id, party.name, labels.PARTY_KINDS.get(party.kind, party.kind),
                       party.id == lead,
-                      tuple(Signer(r.name, r.function, r.email)
+                      tuple(Signer(r.name, r.function, r.email,
+                                   authority=labels.authority(r))
                             for r in party.representatives),
                       legal_name=labels.legal_name(party.name, party.legal_form),
                       legal_form=party.legal_form, kvk=party.kvk, seat=party.seat,

@@ -22,8 +22,10 @@ from rechtmakers.document.tree import (
     Break,
     Code,
     CodeBlock,
+    Deleted,
     Emphasis,
     Inline,
+    Inserted,
     Link,
     ListBlock,
     Paragraph,
@@ -106,6 +108,8 @@ def inline_form(node: Inline) -> Any:
         return ["ref", node.label, node.anchor]
     if isinstance(node, TermUse):
         return ["term", nfc(node.text), node.anchor]
+    if isinstance(node, Inserted | Deleted):  # only a comparison draws these, never a version
+        raise ValueError("Een wijzigingsmarkering hoort niet in de tekst van een versie.")
     assert_never(node)
 
 
@@ -161,6 +165,8 @@ def _readable_inlines(inlines: Sequence[Inline]) -> str:
             parts.append("\n")
         elif isinstance(node, Ref):
             parts.append(node.label)
+        elif isinstance(node, Inserted | Deleted):  # a parse of source text holds none
+            raise ValueError("Een wijzigingsmarkering hoort niet in de tekst van een versie.")
         else:
             assert_never(node)
     return _BLANKS.sub(" ", "".join(parts)).strip() if "\n" not in parts else "\n".join(

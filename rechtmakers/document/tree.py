@@ -4,11 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    pass
-
+from enum import Enum
 
 # Inline nodes: the words of a paragraph.
 
@@ -63,7 +59,32 @@ class Break:
     """A hard line break. Soft ones stay in the text as "\n" and read as a space."""
 
 
-Inline = Text | Emphasis | Strong | Code | Link | Ref | TermUse | Break
+@dataclass(frozen=True, slots=True)
+class Inserted:
+    """Redline only (diff.redline): words the new version has and the old one had not. A
+    document built from an agreement never holds one; only a comparison draws it."""
+
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Deleted:
+    """Redline only (diff.redline): words the old version had and the new one has not."""
+
+    children: tuple[Inline, ...]
+
+
+Inline = Text | Emphasis | Strong | Code | Link | Ref | TermUse | Break | Inserted | Deleted
+
+
+class Mark(Enum):
+    """Redline only: a whole part (article, lid, step, row, annex) that one version lacks, or
+    that moved; its words are wrapped in Inserted or Deleted as well. value: the Dutch word."""
+
+    INSERTED = "toegevoegd"
+    DELETED = "geschrapt"
+    MOVED_FROM = "verplaatst (oude plaats)"
+    MOVED_TO = "verplaatst"
 
 
 # Block nodes: paragraphs, lists and the like, from clause text.
@@ -115,6 +136,15 @@ class Member:
     anchor: str
     body: Flow
     id: str = ""  # the lid's id in the source: a stable anchor (DOCX bookmark)
+    was: str | None = None  # redline only: the number it had in the old version
+    mark: Mark | None = None  # redline only
+
+    @property
+    def moved_in_article(self) -> bool:
+        """Redline only: whether its place in the article changed ("6.2" → "6.1"), not only
+        the article's number (which the article's heading shows)."""
+        return self.was is not None and self.was.rpartition(".")[2] != self.number.rpartition(
+            ".")[2]
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +160,7 @@ class Step:
     who: str
     term: str
     body: Flow
+    mark: Mark | None = None  # redline only
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +168,7 @@ class Safeguard:
     what: Flow
     how: Flow
     when: Flow
+    mark: Mark | None = None  # redline only
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +187,9 @@ class ArticleNode:
     joining: tuple[Flow, ...] = ()
     explanation: Flow | None = None
     id: str = ""  # the article's id in the source: a stable anchor (DOCX bookmark)
+    was: int | None = None  # redline only: the number it had in the old version
+    title_was: str | None = None  # redline only: its old title, when that differs
+    mark: Mark | None = None  # redline only
 
     @property
     def heading(self) -> str:
@@ -167,6 +202,7 @@ class Signer:
     function: str
     email: str = ""
     signed: str | None = None  # "21 januari 2026; bewijs: …" when this content is signed
+    authority: str = ""  # "op grond van een mandaat van …" when not by law or the statutes
 
 
 def with_sign_offs(document: Document, signed: Mapping[str, Mapping[str, str]]) -> Document:
@@ -200,7 +236,8 @@ class PartyNode:
     def details(self) -> str:
         """What follows the legal name in the party list, as a Dutch agreement reads:
         ", gevestigd te Almere (KvK 99887766), hierna: De Schoor, rechtsgeldig vertegenwoordigd
-        door A. Jansen, directeur-bestuurder"."""
+        door A. Jansen, directeur-bestuurder"; a mandate or power of attorney follows the
+        function: ", wethouder, op grond van een mandaat van de burgemeester (…)"."""
         parts = []
         place = f"gevestigd te {self.seat}" if self.seat else ""
         if self.address:
@@ -213,7 +250,8 @@ class PartyNode:
         if names:
             parts.append(("hierna: " if renamed else "hierna ook: ") + " of ".join(names))
         if self.signers:
-            people = [f"{s.name}, {s.function}" for s in self.signers]
+            people = [f"{s.name}, {s.function}" + (f", {s.authority}" if s.authority else "")
+                      for s in self.signers]
             joined = people[0] if len(people) == 1 else (
                 f"{', '.join(people[:-1])}, en {people[-1]}")
             parts.append(f"rechtsgeldig vertegenwoordigd door {joined}")
@@ -231,6 +269,7 @@ class AnnexNode:
     file: str
     sha256: str
     body: Flow | None
+    mark: Mark | None = None  # redline only
 
     @property
     def label(self) -> str:
@@ -268,6 +307,7 @@ class Document:
     until: str | None = None
     until_text: str | None = None
     annexes: tuple[AnnexNode, ...] = ()
+    operative: Flow = ()  # "Partijen spreken het volgende af:", before article 1
 
     @property
     def edition(self) -> str:

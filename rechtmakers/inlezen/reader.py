@@ -6,19 +6,26 @@ paragraph whose mark was deleted runs on into the next one, as "accept all" woul
 
 from __future__ import annotations
 
-import re
 import zipfile
 from dataclasses import dataclass, field
-from io import BytesIO
 from typing import Any
 
 from rechtmakers.errors import UsageError
+from rechtmakers.inlezen.package import (
+    Package,
+    W,
+    XmlError,
+    open_docx,
+    optional_part,
+    parse_xml,
+    read_part,
+)
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_CP = "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}"
-_DC = "{http://purl.org/dc/elements/1.1/}"
-_DIGEST = re.compile(r"(?<![0-9a-f])[0-9a-f]{64}(?![0-9a-f])")
-MAX_PART = 50_000_000  # bytes of one unpacked part we are willing to read
+MAX_ELEMENTS = 4_000_000  # tags in the body: counted before it is parsed
+MAX_PARAS = 400_000
+MAX_COMMENTS = 20_000
+MAX_QUOTE = 2_000  # characters of commented text kept per comment
+MAX_COMMENT = 20_000  # characters of a comment's own text
 
 _SKIP = frozenset(f"{W}{tag}" for tag in ("pPr", "rPr", "instrText", "delText", "txbxContent",
                                           "drawing", "pict", "object", "footnoteReference",
@@ -67,43 +74,41 @@ class Review:
     paras: list[Para]
     comments: list[Comment]
 
-    @property
-    def digest(self) -> str | None:
-        """The digest rechtmakers wrote in the properties (identifier, else the description)."""
-        ident = self.properties.get("identifier", "")
-        if ident.startswith("sha256:") and _DIGEST.fullmatch(ident[7:]):
-            return ident[7:]
-        found = _DIGEST.search(self.properties.get("description", ""))
-        return found.group() if found else None
 
-
-def read_review(data: bytes, name: str) -> Review:
-    """The review in a DOCX file's bytes; UsageError (exit 2) when it is not a DOCX."""
+def read_review(data: bytes | Package, name: str = "") -> Review:
+    """The review in a DOCX (its bytes, or the package opened); UsageError (exit 2) when it
+    is not a DOCX or larger than a review can be."""
+    package = data if isinstance(data, Package) else open_docx(data, name)
+    name = package.name
     try:
-        package = zipfile.ZipFile(BytesIO(data))
-        document = _part(package, "word/document.xml")
+        document = read_part(package.zip, "word/document.xml")
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise UsageError(f"{name} is geen DOCX-bestand (een Word-document). Sla het in Word op "
-                         "als .docx en probeer het opnieuw.") from exc
-    properties = _properties(package)
-    comments_xml = _optional_part(package, "word/comments.xml")
+        raise UsageError(f"{name} is geen DOCX-bestand (een Word-document), of de tekst is "
+                         "groter dan een review kan zijn.") from exc
+    if document.count(b"<") > MAX_ELEMENTS:
+        limit = f"{MAX_ELEMENTS:,}".replace(",", ".")
+        raise UsageError(f"{name} is te groot voor een review: meer dan {limit} XML-elementen "
+                         "in de tekst.")
+    comments_xml = optional_part(package.zip, "word/comments.xml")
     try:
-        root = _parse(document)
+        root = parse_xml(document)
         reader = _BodyReader()
         body = root.find(f"{W}body")
         if body is not None:
             reader.container(body)
         reader.finish()
-        notes = _comment_texts(_parse(comments_xml)) if comments_xml else {}
-    except _XmlError as exc:
+        notes = _comment_texts(parse_xml(comments_xml)) if comments_xml else {}
+    except XmlError as exc:
         raise UsageError(f"{name} is geen geldig DOCX-bestand: de tekst is niet te lezen "
                          f"({exc}).") from exc
-    return Review(properties, reader.paras, reader.comments(notes))
+    except _TooLarge as exc:
+        raise UsageError(f"{name} is te groot voor een review: meer dan {exc}.") from exc
+    return Review(package.properties, reader.paras, reader.comments(notes))
 
 
 def read_body_xml(body_xml: str) -> list[Para]:
     """The paragraphs of body XML as the renderer writes it (for the base version)."""
-    root = _parse(('<w:body xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/'
+    root = parse_xml(('<w:body xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/'
                    'main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/'
                    f'relationships">{body_xml}</w:body>').encode())
     reader = _BodyReader()
@@ -112,60 +117,21 @@ def read_body_xml(body_xml: str) -> list[Para]:
     return reader.paras
 
 
-class _XmlError(Exception):
-    pass
-
-
-def _parse(data: bytes) -> Any:
-    from lxml import etree  # type: ignore[import-untyped]
-
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False,
-                             remove_comments=True)
-    try:
-        return etree.fromstring(data, parser)
-    except etree.XMLSyntaxError as exc:
-        raise _XmlError(str(exc)) from None
-
-
-def _part(package: zipfile.ZipFile, name: str) -> bytes:
-    info = package.getinfo(name)
-    if info.file_size > MAX_PART:
-        raise ValueError("te groot")
-    return package.read(name)
-
-
-def _optional_part(package: zipfile.ZipFile, name: str) -> bytes | None:
-    try:
-        return _part(package, name)
-    except (KeyError, ValueError, zipfile.BadZipFile):
-        return None
-
-
-def _properties(package: zipfile.ZipFile) -> dict[str, str]:
-    core = _optional_part(package, "docProps/core.xml")
-    if core is None:
-        return {}
-    try:
-        root = _parse(core)
-    except _XmlError:
-        return {}
-    wanted = {f"{_DC}identifier": "identifier", f"{_DC}description": "description",
-              f"{_CP}keywords": "keywords", f"{_CP}category": "category",
-              f"{_CP}version": "version", f"{_DC}title": "title",
-              f"{_CP}lastModifiedBy": "last_modified_by"}
-    return {wanted[child.tag]: (child.text or "").strip() for child in root
-            if child.tag in wanted}
+class _TooLarge(Exception):
+    """What there is more of than a review can hold: "400.000 alinea's"."""
 
 
 def _comment_texts(root: Any) -> dict[str, tuple[str, str, str]]:
     """Comment id → (author, date, text)."""
-    notes = {}
+    notes: dict[str, tuple[str, str, str]] = {}
     for comment in root.iter(f"{W}comment"):
+        if len(notes) >= MAX_COMMENTS:
+            raise _TooLarge(f"{MAX_COMMENTS:,} opmerkingen".replace(",", "."))
         paras = ["".join(t.text or "" for t in p.iter(f"{W}t")) for p in comment.iter(f"{W}p")]
         date = comment.get(f"{W}date", "")
         notes[comment.get(f"{W}id", "")] = (comment.get(f"{W}author", ""),
                                             "" if date.startswith("0-") else date,
-                                            "\n".join(paras).strip())
+                                            "\n".join(paras).strip()[:MAX_COMMENT])
     return notes
 
 
@@ -289,6 +255,8 @@ class _BodyReader:
         self.length += len(text)
 
     def end_paragraph(self) -> None:
+        if len(self.paras) >= MAX_PARAS:
+            raise _TooLarge(f"{MAX_PARAS:,} alinea's".replace(",", "."))
         text = "".join(self.parts)
         self.current.text = text
         self.paras.append(self.current)
@@ -308,7 +276,8 @@ class _BodyReader:
         for cid, (author, date, text) in notes.items():
             para, start = self.starts.get(cid, (len(self.paras) - 1, len(whole)))
             end = max(self.ends.get(cid, start), start)
+            quote = whole[start:min(end, start + MAX_QUOTE)].strip()
             found.append(Comment(cid, author, date, text, min(para, len(self.paras) - 1),
-                                 whole[start:end].strip()))
+                                 quote))
         found.sort(key=lambda c: (c.para, c.id))
         return found

@@ -69,7 +69,7 @@ class LanguageConfig:
 def load_config(start_dir: Path) -> LanguageConfig:
     """The language settings that apply in start_dir (the defaults when none are found)."""
     try:
-        config = load_repository_config(start_dir)
+        config = load_repository_config(start_dir, rules=None)
     except UsageError as exc:
         raise ConfigError(str(exc)) from exc
     return from_repository_config(config)

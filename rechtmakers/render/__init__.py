@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -13,17 +13,22 @@ if TYPE_CHECKING:
     from rechtmakers.agreement import Agreement
     from rechtmakers.document.tree import Document
 
+# Who signed exactly this content: party id → signer e-mail → Dutch text (signoff.documented's
+# signed_texts); render sits below signoff, so the caller hands it in.
+SignOffs = Callable[["Agreement", str], Mapping[str, Mapping[str, str]]]
 FORMATS: tuple[str, ...] = ("md", "html", "docx", "pdf")
 DEFAULT_FORMATS: tuple[str, ...] = ("md", "html")
 
 
 @dataclass(frozen=True)
 class RenderOptions:
-    """What to render: which formats, which edition, in which house style."""
+    """What to render: which formats, which edition, in which house style, and where to ask
+    who signed (None: blank signature lines, as outside git)."""
 
     formats: tuple[str, ...] = DEFAULT_FORMATS
     explanations: bool = False
     house_style: Path | None = None
+    sign_offs: SignOffs | None = None
 
 
 def parse_formats(text: str) -> tuple[str, ...]:
@@ -46,11 +51,11 @@ def render_agreement(agreement: Agreement, options: RenderOptions) -> dict[str, 
     from rechtmakers.digest import content_digest
     from rechtmakers.document.build import build_document
     from rechtmakers.document.tree import with_sign_offs
-    from rechtmakers.signoff.documented import signed_texts
 
     digest = content_digest(agreement)
     document = build_document(agreement, digest, explanations=options.explanations)
-    document = with_sign_offs(document, signed_texts(agreement, digest))
+    if options.sign_offs is not None:
+        document = with_sign_offs(document, options.sign_offs(agreement, digest))
     stem = f"{document.id}/{output_stem(document)}"
     return {f"{stem}.{fmt}": data for fmt, data in render_document(document, options).items()}
 

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Any
 
 from rechtmakers.document.tree import Document
 from rechtmakers.errors import UsageError
-from rechtmakers.render.docx_body import _INVALID_XML, BodyWriter, write_document
+from rechtmakers.render.docx_body import BodyWriter, write_document
+from rechtmakers.render.wordml import INVALID_XML
 
 if TYPE_CHECKING:
     from docx.document import Document as WordDocument
@@ -38,11 +39,13 @@ BodyFunction = Callable[[BodyWriter, Document], str]
 
 
 def render_docx(document: Document, house_style: Path | None = None, *,
-                body_of: BodyFunction = write_document) -> bytes:
+                body_of: BodyFunction = write_document, redline: str | None = None) -> bytes:
     """The document as DOCX bytes; the same tree always gives the same bytes.
 
     body_of writes the body; the package around it (page, styles, numbering, properties,
     footer) is the same for every body, so the redline looks like the rendered document.
+    redline (diff.docx) is a redline's core category; its footer then says it is no document
+    to sign.
     """
     from docx import Document as open_docx
 
@@ -52,6 +55,8 @@ def render_docx(document: Document, house_style: Path | None = None, *,
     if reference is None:
         _page_setup(package)
     _properties(package, document)
+    if redline is not None:
+        package.core_properties.category = redline
     set_dutch(package)
     styles = _Styles(package)
     numbering = _Numbering(package)
@@ -59,7 +64,7 @@ def render_docx(document: Document, house_style: Path | None = None, *,
     body = body_of(writer, document)
     numbering.commit()
     if reference is None:
-        _footer(package, document)
+        _footer(package, document, redline is not None)
     buffer = io.BytesIO()
     package.save(buffer)
     return stable_zip(buffer.getvalue(), body)
@@ -111,7 +116,7 @@ def _properties(package: WordDocument, document: Document) -> None:
 def _property(text: str) -> str:
     """A core property Word accepts: XML-safe characters only, at most 255 of them (Word's
     limit, which python-docx enforces by failing); longer text is shortened with "…"."""
-    text = _INVALID_XML.sub("", text)
+    text = INVALID_XML.sub("", text)
     return text if len(text) <= 255 else text[:254] + "…"
 
 
@@ -229,13 +234,14 @@ class _Links:
         return self.ids[href]
 
 
-def _footer(package: WordDocument, document: Document) -> None:
+def _footer(package: WordDocument, document: Document, redline: bool = False) -> None:
     """A footer on every page: title, version, the start of the digest and the page number."""
     from docx.oxml import parse_xml
 
     paragraph = package.sections[0].footer.paragraphs[0]
-    paragraph.text = (f"{_INVALID_XML.sub('', document.title)} · versie {document.version} · "
-                      f"vingerafdruk {document.digest[:12]} · pagina ")
+    lead = "WIJZIGINGEN — NIET TER ONDERTEKENING · " if redline else ""
+    paragraph.text = (f"{lead}{INVALID_XML.sub('', document.title)} · versie "
+                      f"{document.version} · vingerafdruk {document.digest[:12]} · pagina ")
     field = (f'<w:fldSimple xmlns:w="{W_NS}" w:instr=" PAGE "><w:r><w:t>1</w:t></w:r>'
              "</w:fldSimple>")
     paragraph._p.append(parse_xml(field))

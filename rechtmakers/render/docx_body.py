@@ -1,293 +1,53 @@
-"""The body of the DOCX written as WordprocessingML straight from the document tree.
+"""The body of the DOCX: the document in reading order, the front (title, compass, parties,
+terms), each article, the signature pages and the annexes, written with render.docx_writer.
 
-python-docx supplies the package, the styles and the numbering part; writing the paragraphs as
-text here is many times faster than one python-docx call per paragraph, and just as valid.
+For a redline (diff.docx) the document holds the comparison's marks and `before` is the old
+version's document: the front and signature pages, which the tree draws from plain strings
+(version, date, digest, parties), are compared with it here, string by string.
 """
 
 from __future__ import annotations
 
-import hashlib
-import re
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from xml.sax.saxutils import escape as _xml_escape
+from collections.abc import Iterator, Sequence
+from typing import TypeVar
 
-from rechtmakers.document.tree import (
-    ArticleNode,
-    Block,
-    Break,
-    Code,
-    CodeBlock,
-    Document,
-    Emphasis,
-    Flow,
-    Inline,
-    Link,
-    ListBlock,
-    Paragraph,
-    Quote,
-    Ref,
-    Rule,
-    Strong,
-    Subheading,
-    TermUse,
-    Text,
+from rechtmakers.document.tree import ArticleNode, Document, Flow, Mark, PartyNode
+from rechtmakers.render.docx_writer import BodyWriter, FieldRef, Part, Unit, flow_track
+from rechtmakers.render.wordml import (
+    BOLD,
+    CODE_FONT,
+    ITALIC,
+    Track,
+    bookmark_name,
+    tab_run,
+    text_run,
+    xml_text,
 )
 
-# Characters that XML 1.0 does not allow; clause text never needs them.
-_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-MAX_LEVEL = 2
-MAX_BOOKMARK = 40  # Word's limit on a bookmark name
-
-# A source field a paragraph shows: the file in the agreement folder and the YAML path in it.
-FieldRef = tuple[str, tuple[str | int, ...]]
-# What a group of paragraphs is made of: generated words (str) and source fields, in order.
-Part = str | FieldRef
-
-
-@dataclass(frozen=True, slots=True)
-class Unit:
-    """Paragraphs start..end-1 of the body (table cells counted) show these parts."""
-
-    start: int
-    end: int
-    parts: tuple[Part, ...]
-    article: str | None
-    member: str | None
-
-
-def xml_text(text: str) -> str:
-    return _xml_escape(_INVALID_XML.sub("", text))
-
-
-def bookmark_name(kind: str, *ids: str) -> str:
-    """A bookmark name Word accepts (a letter first, letters, digits and _, at most 40) made of
-    a kind and source ids: art_doel, lid_besluitvorming__consent; a long one ends in a hash.
-
-    Ids never hold "__", so the double underscore between ids keeps names apart.
-    """
-    name = "__".join((kind, *(i.replace("-", "_") for i in ids))) if ids else kind
-    name = name.replace("__", "_", 1)
-    if len(name) <= MAX_BOOKMARK:
-        return name
-    digest = hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
-    return f"{name[:MAX_BOOKMARK - 9]}_{digest}"
-
-
-class BodyWriter:
-    """Collects the body's paragraphs and tables as XML text."""
-
-    def __init__(self, style: Callable[[str], str], new_list: Callable[[bool, int, int], int],
-                 link_id: Callable[[str], str]) -> None:
-        self.style = style
-        self.new_list = new_list
-        self.link_id = link_id
-        self.parts: list[str] = []
-        self.anchors: dict[str, str] = {}  # HTML anchor (artikel-3-1) → bookmark name
-        self.units: list[Unit] = []
-        self.count = 0  # paragraphs written, table cells included
-        self._bookmarks = 0
-        self._open: tuple[int, tuple[Part, ...], str | None, str | None] | None = None
-
-    # Source units: which paragraphs show which source fields (read back by inlezen).
-
-    def open_unit(self, parts: Sequence[Part], article: str | None = None,
-                  member: str | None = None) -> None:
-        self._open = (self.count, tuple(parts), article, member)
-
-    def close_unit(self) -> None:
-        if self._open is not None:
-            start, parts, article, member = self._open
-            if self.count > start:
-                self.units.append(Unit(start, self.count, parts, article, member))
-        self._open = None
-
-    def bookmark(self, name: str) -> str:
-        """A bookmark start and end around nothing, to put at the start of a paragraph."""
-        self._bookmarks += 1
-        number = self._bookmarks
-        return (f'<w:bookmarkStart w:id="{number}" w:name="{name}"/>'
-                f'<w:bookmarkEnd w:id="{number}"/>')
-
-    # Paragraphs and runs.
-
-    def para(self, style: str | None, runs: str, *, num: tuple[int, int] | None = None,
-             keep_next: bool = False, page_break: bool = False) -> None:
-        props = []
-        if style:
-            props.append(f'<w:pStyle w:val="{self.style(style)}"/>')
-        if keep_next:
-            props.append("<w:keepNext/>")
-        if page_break:
-            props.append("<w:pageBreakBefore/>")
-        if num:
-            props.append(f'<w:numPr><w:ilvl w:val="{num[1]}"/><w:numId w:val="{num[0]}"/>'
-                         "</w:numPr>")
-        ppr = f"<w:pPr>{''.join(props)}</w:pPr>" if props else ""
-        self.parts.append(f"<w:p>{ppr}{runs}</w:p>")
-        self.count += 1
-
-    def runs(self, nodes: Sequence[Inline], fmt: str = "") -> str:
-        return "".join(self._run(node, fmt) for node in nodes)
-
-    def _run(self, node: Inline, fmt: str) -> str:
-        if isinstance(node, Text):
-            return text_run(node.text.replace("\n", " "), fmt)
-        if isinstance(node, (Ref, TermUse)):
-            is_ref = isinstance(node, Ref)
-            text = node.label if isinstance(node, Ref) else node.text
-            target = self.anchors.get(node.anchor)
-            if target is None:
-                return text_run(text, fmt)
-            look = _REF_LOOK if is_ref else _TERM_LOOK
-            return (f'<w:hyperlink w:anchor="{target}" w:history="1">'
-                    f"{text_run(text, fmt + look)}</w:hyperlink>")
-        if isinstance(node, Break):
-            return "<w:r><w:br/></w:r>"
-        if isinstance(node, Emphasis):
-            return self.runs(node.children, fmt + "<w:i/>")
-        if isinstance(node, Strong):
-            return self.runs(node.children, "<w:b/>" + fmt)
-        if isinstance(node, Code):
-            return text_run(node.text, fmt + _CODE_FONT)
-        if isinstance(node, Link):
-            inner = self.runs(node.children, fmt + _LINK_LOOK)
-            return f'<w:hyperlink r:id="{self.link_id(node.href)}">{inner}</w:hyperlink>'
-        return ""
-
-    # Blocks from clause text.
-
-    def flow(self, flow: Flow, *, level: int = 0, style: str = "Normal",
-             lead: str = "") -> None:
-        """Blocks as paragraphs; lead (runs) goes before the first paragraph's words."""
-        for block in flow:
-            self.block(block, level=level, style=style, lead=lead)
-            lead = ""
-
-    def block(self, block: Block, *, level: int, style: str, lead: str = "") -> None:
-        if isinstance(block, Paragraph):
-            self.para(style, lead + self.runs(block.inlines))
-        elif isinstance(block, Subheading):
-            self.para(style, lead + self.runs(block.inlines, "<w:b/>"), keep_next=True)
-        elif isinstance(block, ListBlock):
-            if lead:
-                self.para(style, lead)
-            self.list_block(block, level)
-        elif isinstance(block, Quote):
-            self.flow(block.blocks, level=level, style="Quote", lead=lead)
-        elif isinstance(block, CodeBlock):
-            lines = block.text.rstrip("\n").split("\n")
-            runs = "<w:r><w:br/></w:r>".join(text_run(line, _CODE_FONT) for line in lines)
-            self.para(style, lead + runs)
-        elif isinstance(block, Rule):
-            self.para(style, lead + text_run("⁂"))
-
-    def list_block(self, block: ListBlock, level: int = 0) -> None:
-        level = min(level, MAX_LEVEL)
-        num = self.new_list(block.ordered, block.start, level)
-        style = _list_style(block.ordered, level)
-        for item in block.items:
-            self.list_item(item, num, level, style)
-
-    def list_item(self, item: Flow, num: int, level: int, style: str) -> None:
-        first = True
-        for block in item:
-            if first and isinstance(block, Paragraph):
-                self.para(style, self.runs(block.inlines), num=(num, level))
-            elif isinstance(block, ListBlock):
-                self.list_block(block, level + 1)
-            else:
-                self.block(block, level=level + 1, style="List Continue")
-            first = False
-
-    def items(self, flows: Sequence[Flow], *, ordered: bool,
-              fields: Sequence[FieldRef] = (), article: str | None = None) -> None:
-        """Short texts (helps, joining) as one list; fields names the source of each item."""
-        num = self.new_list(ordered, 1, 0)
-        style = _list_style(ordered, 0)
-        for i, item in enumerate(flows):
-            if i < len(fields):
-                self.open_unit((fields[i],), article)
-            self.list_item(item, num, 0, style)
-            self.close_unit()
-
-    # Tables.
-
-    def table(self, header: Sequence[str], rows: Sequence[Sequence[Flow]],
-              fields: Sequence[Sequence[FieldRef]] = (), article: str | None = None) -> None:
-        """A table; fields, when given, names the source field of each body cell."""
-        width = 5000 // max(len(header), 1)
-        grid = "".join("<w:gridCol/>" for _ in header)
-        head = "".join(self._cell(text_run(h, "<w:b/>"), width) for h in header)
-        self.count += len(header)
-        cells = []
-        for r, row in enumerate(rows):
-            cells.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
-            for c, cell in enumerate(row):
-                if r < len(fields) and c < len(fields[r]):
-                    self.units.append(Unit(self.count, self.count + 1, (fields[r][c],),
-                                           article, None))
-                cells.append(self._cell(self._cell_runs(cell), width))
-                self.count += 1
-            cells.append("</w:tr>")
-        body = "".join(cells)
-        self.parts.append(
-            f'<w:tbl><w:tblPr><w:tblStyle w:val="{self.style("Table Grid")}"/>'
-            '<w:tblW w:w="5000" w:type="pct"/><w:tblCellMar><w:top w:w="57" w:type="dxa"/>'
-            '<w:left w:w="85" w:type="dxa"/><w:bottom w:w="57" w:type="dxa"/>'
-            '<w:right w:w="85" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="04A0" w:firstRow="1" '
-            'w:lastRow="0" w:firstColumn="1" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/>'
-            f"</w:tblPr><w:tblGrid>{grid}</w:tblGrid>"
-            f'<w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>{head}</w:tr>{body}</w:tbl>')
-        self.para("Normal", "")
-
-    def _cell(self, runs: str, width: int) -> str:
-        return (f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="pct"/></w:tcPr>'
-                f"<w:p>{runs}</w:p></w:tc>")
-
-    def _cell_runs(self, flow: Flow) -> str:
-        runs = []
-        for block in flow:
-            if isinstance(block, (Paragraph, Subheading)):
-                runs.append(self.runs(block.inlines))
-            elif isinstance(block, ListBlock):
-                runs.extend(self._cell_runs(item) for item in block.items)
-        return "<w:r><w:br/></w:r>".join(r for r in runs if r)
-
-    def xml(self) -> str:
-        return "".join(self.parts)
-
-
-def text_run(text: str, fmt: str = "") -> str:
-    rpr = f"<w:rPr>{fmt}</w:rPr>" if fmt else ""
-    return f'<w:r>{rpr}<w:t xml:space="preserve">{xml_text(text)}</w:t></w:r>'
-
-
-def _list_style(ordered: bool, level: int) -> str:
-    base = "List Number" if ordered else "List Bullet"
-    return base if level == 0 else f"{base} {level + 1}"
-
-
-_CODE_FONT = '<w:rFonts w:ascii="Consolas" w:hAnsi="Consolas" w:cs="Consolas"/>'
-_LINK_LOOK = '<w:color w:val="0563C1"/><w:u w:val="single"/>'
-_REF_LOOK = '<w:color w:val="0563C1"/>'
-_TERM_LOOK = '<w:u w:val="dotted"/>'
-
-
-def write_document(writer: BodyWriter, doc: Document) -> str:
-    """The whole document, in reading order, as body XML."""
-    writer.anchors.update(link_targets(doc))
-    _front(writer, doc)
-    for article in doc.articles:
-        _article(writer, article)
-    _signatures(writer, doc)
-    _annexes(writer, doc)
-    return writer.xml()
-
+__all__ = ["FRONT", "SIGNING_BOOKMARK", "BodyWriter", "FieldRef", "Part", "Unit",
+           "article_bookmark", "bookmark_name", "explanation_bookmark", "member_bookmark",
+           "text_run", "write_document", "xml_text"]
 
 META = "overeenkomst.yaml"
 TERMS = "begrippen.yaml"
 SIGNING_BOOKMARK = "ondertekening"
+FRONT = "\x00voorwerk"  # the part of a redline that is not an article (for its attribution)
+TRACKS = {Mark.INSERTED: Track.INSERTED, Mark.DELETED: Track.DELETED,
+          Mark.MOVED_FROM: Track.MOVED_FROM, Mark.MOVED_TO: Track.MOVED_TO}
+
+
+def write_document(writer: BodyWriter, doc: Document, before: Document | None = None) -> str:
+    """The whole document, in reading order, as body XML (before: see the module)."""
+    writer.anchors.update(link_targets(doc))
+    writer.section(FRONT)
+    _front(writer, doc, before)
+    for article in doc.articles:
+        writer.section(article.id)
+        _article(writer, article)
+    writer.section(FRONT)
+    _signatures(writer, doc, before)
+    _annexes(writer, doc)
+    return writer.xml()
 
 
 def article_bookmark(article_id: str) -> str:
@@ -315,156 +75,285 @@ def link_targets(doc: Document) -> dict[str, str]:
     targets = {term.anchor: term_bookmark(term.anchor) for term in doc.terms}
     targets.update((annex.anchor, annex_bookmark(annex.id)) for annex in doc.annexes)
     for article in doc.articles:
-        if article.id:
+        if article.id and article.mark not in (Mark.DELETED, Mark.MOVED_FROM):
             targets[article.anchor] = article_bookmark(article.id)
             for member in article.members:
-                if member.id:
+                if member.id and member.mark is not Mark.DELETED:
                     targets[member.anchor] = member_bookmark(article.id, member.id)
     return targets
 
 
-def _front(w: BodyWriter, doc: Document) -> None:
+def pair(w: BodyWriter, old: str | None, new: str, fmt: str = "") -> str:
+    """Generated words that may differ from the old version's: the old struck, the new
+    inserted; the same, or no old version: as they are."""
+    if old is None or old == new:
+        return w.t(new, fmt)
+    return w.t(old, fmt, Track.DELETED) + w.t(new, fmt, Track.INSERTED)
+
+
+def _front(w: BodyWriter, doc: Document, before: Document | None) -> None:
+    def was(name: str) -> str | None:
+        value = getattr(before, name) if before is not None else None
+        return value if isinstance(value, str) else None
+
     w.open_unit(((META, ("titel",)),))
-    w.para("Title", text_run(doc.title))
+    w.para("Title", pair(w, was("title"), doc.title))
     w.close_unit()
     if doc.with_explanations:
-        w.para("Normal", text_run("Editie met toelichting. De toelichting is niet bindend; "
-                                  "alleen de tekst van de overeenkomst telt.", "<w:i/>"))
-    w.para("Subtitle", text_run(f"Versie {doc.version} · {doc.status} · {doc.date_text}"))
-    if doc.term_text:
-        w.para("Normal", text_run(doc.term_text, "<w:b/>"))
-    w.para("Normal", text_run("Vingerafdruk van deze versie (SHA-256-digest): ")
-           + text_run(doc.digest, _CODE_FONT))
+        w.para("Normal", w.t("Editie met toelichting. De toelichting is niet bindend; "
+                             "alleen de tekst van de overeenkomst telt.", ITALIC))
+    subtitle = "Versie {0.version} · {0.status} · {0.date_text}"
+    w.para("Subtitle", pair(w, subtitle.format(before) if before else None,
+                            subtitle.format(doc)))
+    old_term = before.term_text if before is not None else doc.term_text
+    if doc.term_text or old_term:
+        track = None if doc.term_text and old_term else (
+            Track.INSERTED if doc.term_text else Track.DELETED)
+        w.para("Normal", pair(w, old_term, doc.term_text or old_term or "", BOLD), track=track)
+    w.para("Normal", w.t("Vingerafdruk van deze versie (SHA-256-digest): ")
+           + pair(w, was("digest"), doc.digest, CODE_FONT))
     w.open_unit(("Ons kompas: ", (META, ("kompas",))))
-    w.flow(doc.compass, style="Intense Quote", lead=text_run("Ons kompas: ", "<w:b/>"))
+    w.flow(doc.compass, style="Intense Quote", lead=w.t("Ons kompas: ", BOLD))
     w.close_unit()
-    w.para("Heading 1", text_run("Partijen"), keep_next=True)
+    w.para("Heading 1", w.t("Partijen"), keep_next=True)
     num = w.new_list(True, 1, 0)
-    for i, party in enumerate(doc.parties, start=1):
-        end = "." if i == len(doc.parties) else ";"
-        w.para("List Number", text_run(party.legal_name, "<w:b/>")
-               + text_run(f"{party.details}{end}"), num=(num, 0))
+    old_parties = before.parties if before is not None else doc.parties
+    for old, new in merged(old_parties, doc.parties):
+        party = new or old
+        assert party is not None
+        old_text = None if old is None else old.details + _end(old, old_parties)
+        new_text = party.details + _end(party, doc.parties if new else old_parties)
+        track = Track.INSERTED if old is None else (Track.DELETED if new is None else None)
+        with w.all_tracked(track):
+            w.para("List Number", pair(w, old.legal_name if old else None, party.legal_name,
+                                       BOLD) + pair(w, old_text, new_text), num=(num, 0))
     if doc.considerations:
-        w.para("Heading 1", text_run("Overwegingen"), keep_next=True)
+        w.para("Heading 1", w.t("Overwegingen"), keep_next=True,
+               track=_items_track(doc.considerations))
         w.items(doc.considerations, ordered=True,
                 fields=[(META, ("overwegingen", i)) for i in range(len(doc.considerations))])
+    if doc.operative:
+        w.flow(doc.operative)
     if doc.terms:
-        w.para("Heading 1", text_run("Begrippen"), keep_next=True)
-        w.para("Normal", text_run("In deze overeenkomst hebben deze woorden een vaste "
-                                  "betekenis."))
+        w.para("Heading 1", w.t("Begrippen"), keep_next=True)
+        w.para("Normal", w.t("In deze overeenkomst hebben deze woorden een vaste "
+                             "betekenis."))
         for i, term in enumerate(doc.terms):
             w.open_unit((f"{term.term}: ", (TERMS, ("begrippen", i, "betekenis"))))
-            w.flow(term.meaning, lead=w.bookmark(term_bookmark(term.anchor))
-                   + text_run(f"{term.term}: ", "<w:b/>"))
+            with w.all_tracked(flow_track(term.meaning)):
+                w.flow(term.meaning, lead=w.bookmark(term_bookmark(term.anchor))
+                       + w.t(f"{term.term}: ", BOLD))
             w.close_unit()
 
 
+def _end(party: PartyNode, parties: Sequence[PartyNode]) -> str:
+    """A party list ends in a full stop, its other lines in a semicolon."""
+    return "." if parties and parties[-1] is party else ";"
+
+
+Party = TypeVar("Party", bound=PartyNode)
+
+
+def merged(old: Sequence[Party], new: Sequence[Party]) -> Iterator[
+        tuple[Party | None, Party | None]]:
+    """Parties of both versions in the new order, a removed one after its old predecessor."""
+    old_by_id = {p.id: p for p in old}
+    new_ids = {p.id for p in new}
+    gone_after: dict[str | None, list[Party]] = {}
+    last: str | None = None
+    for party in old:
+        if party.id in new_ids:
+            last = party.id
+        else:
+            gone_after.setdefault(last, []).append(party)
+    yield from ((p, None) for p in gone_after.get(None, []))
+    for party in new:
+        yield old_by_id.get(party.id), party
+        yield from ((p, None) for p in gone_after.get(party.id, []))
+
+
+def _items_track(items: Sequence[Flow]) -> Track | None:
+    tracks = {flow_track(item) for item in items}
+    return tracks.pop() if len(tracks) == 1 else None
+
+
+def _heading(w: BodyWriter, article: ArticleNode) -> str:
+    if article.was is None and article.title_was is None:
+        return w.t(article.heading)
+    number = str(article.number)
+    return (w.t("Artikel ") + pair(w, None if article.was is None else str(article.was),
+                                   number)
+            + w.t(" – ") + pair(w, article.title_was, article.title))
+
+
 def _article(w: BodyWriter, article: ArticleNode) -> None:
+    track = TRACKS.get(article.mark) if article.mark is not None else None
+    if track in (Track.MOVED_FROM, Track.MOVED_TO):
+        assert track is not None
+        tracked = w.tracked(track)
+        attrs = tracked.attrs if tracked is not None else ""
+        w.parts.append(f'<w:{track.value}RangeStart {attrs} w:name="verplaatst-{article.id}"/>')
+        with w.all_tracked(track):
+            _article_body(w, article)
+        number = attrs.split('"')[1] if attrs else "0"
+        w.parts.append(f'<w:{track.value}RangeEnd w:id="{number}"/>')
+        return
+    with w.all_tracked(track):
+        _article_body(w, article)
+
+
+def _article_body(w: BodyWriter, article: ArticleNode) -> None:
     aid = article.id
     rel = f"artikelen/{aid}.yaml"
     mark = w.bookmark(article_bookmark(aid)) if aid else ""
     w.open_unit((f"Artikel {article.number} – ", (rel, ("titel",))), aid)
-    w.para("Heading 1", mark + text_run(article.heading), keep_next=True)
+    w.para("Heading 1", mark + _heading(w, article), keep_next=True)
     w.close_unit()
     w.open_unit(((rel, ("tekst",)),), aid)
     w.flow(article.body)
     w.close_unit()
     if article.decision:
-        decision = article.decision
-        rows: list[tuple[str, str, str | None]] = [("Wie besluit", decision.body, "orgaan"),
-                                                   ("Hoe", decision.method, None)]
-        if decision.quorum:
-            rows.append(("Wie er moeten zijn", decision.quorum, "quorum"))
-        for label, value, key in rows:
-            if key:
-                w.open_unit((f"{label}: ", (rel, ("besluitvorming", key))), aid)
-            w.para("Normal", text_run(f"{label}: ", "<w:b/>") + text_run(value))
-            w.close_unit()
+        _decision(w, article, rel)
     if article.steps:
-        w.para("Heading 2", text_run("Stappen"), keep_next=True)
-        num = w.new_list(True, 1, 0)
-        for i, step in enumerate(article.steps):
-            path = ("conflictdialoog", "stappen", i)
-            w.open_unit(((rel, (*path, "naam")), "\nWie: ", (rel, (*path, "wie")),
-                         " · Termijn: ", (rel, (*path, "termijn"))), aid)
-            w.para("List Number", text_run(step.name, "<w:b/>") + "<w:r><w:br/></w:r>"
-                   + text_run(f"Wie: {step.who} · Termijn: {step.term}", "<w:i/>"),
-                   num=(num, 0), keep_next=True)
-            w.close_unit()
-            w.open_unit(((rel, (*path, "tekst")),), aid)
-            w.flow(step.body, level=1, style="List Continue")
-            w.close_unit()
+        _steps(w, article, rel)
     if article.safeguards:
-        w.para("Heading 2", text_run("Waarborgen"), keep_next=True)
+        tracks = [TRACKS.get(g.mark) if g.mark else None for g in article.safeguards]
+        same = set(tracks)
+        with w.all_tracked(same.pop() if len(same) == 1 else None):
+            w.para("Heading 2", w.t("Waarborgen"), keep_next=True)
         w.table(("Wat", "Hoe", "Wanneer"),
                 [(g.what, g.how, g.when) for g in article.safeguards],
                 [[(rel, ("inwonerperspectief", "waarborgen", i, key))
                   for key in ("wat", "hoe", "wanneer")] for i in range(len(article.safeguards))],
-                aid)
+                aid, tracks)
     for title, flows, where in (("Dit helpt", article.helps, ("gedrag", "helpt")),
                                ("Dit helpt niet", article.hinders, ("gedrag", "helpt-niet")),
                                ("Wat instappen betekent", article.joining,
                                 ("instappen", "betekent"))):
         if flows:
-            w.para("Heading 2", text_run(title), keep_next=True)
+            w.para("Heading 2", w.t(title), keep_next=True, track=_items_track(flows))
             w.items(flows, ordered=False, fields=[(rel, (*where, i)) for i in range(len(flows))],
                     article=aid)
     for i, member in enumerate(article.members):
-        mark = w.bookmark(member_bookmark(aid, member.id)) if aid and member.id else ""
-        w.open_unit((f"{member.number}\t", (rel, ("leden", i, "tekst"))), aid, member.id)
-        w.flow(member.body, style="Lid", lead=mark + text_run(member.number, "<w:b/>")
-               + "<w:r><w:tab/></w:r>")
-        w.close_unit()
+        with w.all_tracked(TRACKS.get(member.mark) if member.mark else None):
+            mark = w.bookmark(member_bookmark(aid, member.id)) if aid and member.id else ""
+            w.open_unit((f"{member.number}\t", (rel, ("leden", i, "tekst"))), aid, member.id)
+            w.flow(member.body, style="Lid", lead=mark + pair(w, member.was, member.number, BOLD)
+                   + tab_run(w.tracked(None)))
+            w.close_unit()
     if article.explanation:
-        mark = w.bookmark(explanation_bookmark(aid)) if aid else ""
-        w.para("Toelichting", mark + text_run("Toelichting (niet bindend)", "<w:b/>"),
-               keep_next=True)
+        with w.all_tracked(flow_track(article.explanation)):
+            mark = w.bookmark(explanation_bookmark(aid)) if aid else ""
+            w.para("Toelichting", mark + w.t("Toelichting (niet bindend)", BOLD),
+                   keep_next=True)
         w.open_unit(((rel, ("toelichting",)),), aid)
         w.flow(article.explanation, style="Toelichting")
         w.close_unit()
 
 
-def _signatures(w: BodyWriter, doc: Document) -> None:
-    w.para("Heading 1", w.bookmark(SIGNING_BOOKMARK) + text_run("Ondertekening"),
+def _decision(w: BodyWriter, article: ArticleNode, rel: str) -> None:
+    decision = article.decision
+    assert decision is not None
+    rows: list[tuple[str, str, str | None]] = [("Wie besluit", decision.body, "orgaan"),
+                                               ("Hoe", decision.method, None)]
+    if decision.quorum:
+        rows.append(("Wie er moeten zijn", decision.quorum, "quorum"))
+    for label, value, key in rows:
+        if key:
+            w.open_unit((f"{label}: ", (rel, ("besluitvorming", key))), article.id)
+        w.para("Normal", w.t(f"{label}: ", BOLD) + w.t(value))
+        w.close_unit()
+
+
+def _steps(w: BodyWriter, article: ArticleNode, rel: str) -> None:
+    tracks = {TRACKS.get(s.mark) if s.mark else None for s in article.steps}
+    with w.all_tracked(tracks.pop() if len(tracks) == 1 else None):
+        w.para("Heading 2", w.t("Stappen"), keep_next=True)
+    num = w.new_list(True, 1, 0)
+    for i, step in enumerate(article.steps):
+        path = ("conflictdialoog", "stappen", i)
+        with w.all_tracked(TRACKS.get(step.mark) if step.mark else None):
+            w.open_unit(((rel, (*path, "naam")), "\nWie: ", (rel, (*path, "wie")),
+                         " · Termijn: ", (rel, (*path, "termijn"))), article.id)
+            w.para("List Number", w.t(step.name, BOLD) + w.runs_break()
+                   + w.t(f"Wie: {step.who} · Termijn: {step.term}", ITALIC),
+                   num=(num, 0), keep_next=True)
+            w.close_unit()
+            w.open_unit(((rel, (*path, "tekst")),), article.id)
+            w.flow(step.body, level=1, style="List Continue")
+            w.close_unit()
+
+
+def _signatures(w: BodyWriter, doc: Document, before: Document | None) -> None:
+    w.para("Heading 1", w.bookmark(SIGNING_BOOKMARK) + w.t("Ondertekening"),
            keep_next=True, page_break=True)
-    for text in doc.signing_clause:
-        w.para("Normal", text_run(text))
-    w.para("Normal", text_run("Vingerafdruk (SHA-256-digest) van deze versie: ")
-           + text_run(doc.digest, _CODE_FONT))
+    old_clause = before.signing_clause if before is not None else doc.signing_clause
+    for was, now in zip(old_clause, doc.signing_clause, strict=True):
+        w.para("Normal", pair(w, was, now))
+    w.para("Normal", w.t("Vingerafdruk (SHA-256-digest) van deze versie: ")
+           + pair(w, before.digest if before else None, doc.digest, CODE_FONT))
+    old_parties = before.parties if before is not None else doc.parties
+    for old, new in merged(old_parties, doc.parties):
+        party = new or old
+        assert party is not None
+        track = Track.INSERTED if old is None else (Track.DELETED if new is None else None)
+        with w.all_tracked(track):
+            _signature_block(w, party, old if new is not None else None)
+
+
+def _signature_block(w: BodyWriter, party: PartyNode, old: PartyNode | None) -> None:
     line = "_" * 30
-    for party in doc.parties:
-        w.para("Heading 2", text_run(party.legal_name), keep_next=True)
-        for signer in party.signers:
-            if signer.signed:
-                for label, value in (("Naam", signer.name), ("Functie", signer.function)):
-                    w.para("Normal", text_run(f"{label}: ") + text_run(value), keep_next=True)
-                w.para("Normal", text_run("Getekend: ") + text_run(signer.signed))
-                continue
-            for label, value in (("Naam", signer.name), ("Functie", signer.function),
-                                 ("Plaats", line), ("Datum", line)):
-                w.para("Normal", text_run(f"{label}: ") + text_run(value), keep_next=True)
-            w.para("Normal", "<w:r><w:br/></w:r>" + text_run(f"Handtekening: {line}"))
+    w.para("Heading 2", pair(w, old.legal_name if old else None, party.legal_name),
+           keep_next=True)
+    old_signers = {s.email.casefold() or s.name: s for s in old.signers} if old else {}
+    for signer in party.signers:
+        was = old_signers.pop(signer.email.casefold() or signer.name, None)
+        track = Track.INSERTED if old is not None and was is None else None
+        with w.all_tracked(track):
+            _signer(w, signer.name, signer.function, signer.signed,
+                    None if was is None else (was.name, was.function), line)
+    for gone in old_signers.values():
+        with w.all_tracked(Track.DELETED):
+            _signer(w, gone.name, gone.function, gone.signed, None, line)
+
+
+def _signer(w: BodyWriter, name: str, function: str, signed: str | None,
+            was: tuple[str, str] | None, line: str) -> None:
+    old_name, old_function = was if was is not None else (None, None)
+    if signed:
+        w.para("Normal", w.t("Naam: ") + pair(w, old_name, name), keep_next=True)
+        w.para("Normal", w.t("Functie: ") + pair(w, old_function, function), keep_next=True)
+        w.para("Normal", w.t("Getekend: ") + w.t(signed))
+        return
+    for label, value, old in (("Naam", name, old_name), ("Functie", function, old_function),
+                              ("Plaats", line, None), ("Datum", line, None)):
+        w.para("Normal", w.t(f"{label}: ") + pair(w, old, value), keep_next=True)
+    w.para("Normal", w.runs_break() + w.t(f"Handtekening: {line}"))
 
 
 def _annexes(w: BodyWriter, doc: Document) -> None:
     """The list of annexes (files pinned by their SHA-256), then each Markdown annex's text."""
     if not doc.annexes:
         return
-    w.para("Heading 1", text_run("Bijlagen"), keep_next=True, page_break=True)
-    w.para("Normal", text_run("Deze bijlagen horen bij de overeenkomst. Partijen tekenen ze "
-                              "mee."))
+    tracks = {TRACKS.get(x.mark) if x.mark else None for x in doc.annexes}
+    whole = tracks.pop() if len(tracks) == 1 else None
+    with w.all_tracked(whole):
+        w.para("Heading 1", w.t("Bijlagen"), keep_next=True, page_break=True)
+        w.para("Normal", w.t("Deze bijlagen horen bij de overeenkomst. Partijen tekenen ze "
+                             "mee."))
     num = w.new_list(False, 1, 0)
     for annex in doc.annexes:
-        if annex.body is not None:
-            rest = text_run(": de tekst staat hieronder (bestand ") + text_run(
-                annex.file, _CODE_FONT) + text_run(").")
-        else:
-            rest = (text_run(": het bestand ") + text_run(annex.file, _CODE_FONT)
-                    + text_run(" met SHA-256 ") + text_run(annex.sha256, _CODE_FONT)
-                    + text_run("."))
-        w.para("List Bullet", w.bookmark(annex_bookmark(annex.id))
-               + text_run(annex.heading, "<w:b/>") + rest, num=(num, 0))
+        with w.all_tracked(TRACKS.get(annex.mark) if annex.mark else None):
+            if annex.body is not None:
+                rest = w.t(": de tekst staat hieronder (bestand ") + w.t(
+                    annex.file, CODE_FONT) + w.t(").")
+            else:
+                rest = (w.t(": het bestand ") + w.t(annex.file, CODE_FONT)
+                        + w.t(" met SHA-256 ") + w.t(annex.sha256, CODE_FONT) + w.t("."))
+            w.para("List Bullet", w.bookmark(annex_bookmark(annex.id))
+                   + w.t(annex.heading, BOLD) + rest, num=(num, 0))
     for annex in doc.annexes:
         if annex.body is not None:
-            w.para("Heading 1", text_run(annex.heading), keep_next=True, page_break=True)
-            w.flow(annex.body)
+            with w.all_tracked(TRACKS.get(annex.mark) if annex.mark else None):
+                w.para("Heading 1", w.t(annex.heading), keep_next=True, page_break=True)
+                w.flow(annex.body)

@@ -2,24 +2,28 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from html import escape
 from pathlib import Path
-from typing import Any
+from typing import Any, assert_never
 
 from markupsafe import Markup
+from markupsafe import escape as markup_escape
 
 from rechtmakers.document.tree import (
     Block,
     Break,
     Code,
     CodeBlock,
+    Deleted,
     Document,
     Emphasis,
     Flow,
     Inline,
+    Inserted,
     Link,
     ListBlock,
+    Mark,
     Paragraph,
     Quote,
     Ref,
@@ -35,8 +39,15 @@ STYLE = "overeenkomst.css"
 
 
 def inlines_html(nodes: Sequence[Inline]) -> str:
-    return "".join(_inline_html(node) for node in nodes)
+    out = []
+    for i, node in enumerate(nodes):
+        if i and isinstance(node, Inserted) and isinstance(nodes[i - 1], Deleted):
+            out.append(APART)  # old and new never run together: ~~drie~~ vijf, not drievijf
+        out.append(_inline_html(node))
+    return "".join(out)
 
+
+APART = "\u2009"  # a thin space between deleted and inserted words
 
 def _inline_html(node: Inline) -> str:
     if isinstance(node, Text):
@@ -56,7 +67,11 @@ def _inline_html(node: Inline) -> str:
         return f"<code>{escape(node.text, quote=False)}</code>"
     if isinstance(node, Link):
         return f'<a href="{escape(node.href)}" rel="noopener">{inlines_html(node.children)}</a>'
-    return ""
+    if isinstance(node, Inserted):
+        return f"<ins>{inlines_html(node.children)}</ins>"
+    if isinstance(node, Deleted):
+        return f"<del>{inlines_html(node.children)}</del>"
+    assert_never(node)
 
 
 def flow_html(flow: Flow, tight: bool = False) -> str:
@@ -77,7 +92,7 @@ def block_html(block: Block, tight: bool = False) -> str:
         return f"<pre><code>{escape(block.text, quote=False)}</code></pre>"
     if isinstance(block, Rule):
         return "<hr>"
-    return ""
+    assert_never(block)
 
 
 def list_html(block: ListBlock) -> str:
@@ -98,12 +113,40 @@ def inline_filter(flow: Flow) -> Markup:
     return Markup(flow_html(flow, tight=single))
 
 
-FILTERS: dict[str, Callable[..., Any]] = {"html": html_filter, "inline": inline_filter}
+# Redline marks (diff.redline): a whole part inserted, deleted or moved, as a class and as
+# <ins>/<del> around its number or name.
+MARK_CLASSES = {Mark.INSERTED: "toegevoegd", Mark.DELETED: "geschrapt",
+                Mark.MOVED_FROM: "verplaatst-van", Mark.MOVED_TO: "verplaatst-naar"}
 
 
-def render_html(document: Document, house_style: Path | None = None) -> str:
+def mark_class(mark: Mark | None) -> str:
+    """Template filter: " toegevoegd" (with its space) or ""."""
+    return f" {MARK_CLASSES[mark]}" if mark is not None else ""
+
+
+def marked(text: object, mark: Mark | None = None, was: object = None) -> Markup:
+    """Template filter: a number or name of a part, inside <ins> or <del> when the whole part
+    is; a renumbered one as <del>6.2</del> 6.1."""
+    shown = str(markup_escape(str(text)))  # as autoescape would write it
+    if mark in (Mark.DELETED, Mark.MOVED_FROM):
+        return Markup(f"<del>{shown}</del>")
+    if mark in (Mark.INSERTED, Mark.MOVED_TO):
+        return Markup(f"<ins>{shown}</ins>")
+    if was is not None and str(was) != str(text):
+        return Markup(f"<del>{markup_escape(str(was))}</del>{APART}<ins>{shown}</ins>")
+    return Markup(shown)
+
+
+FILTERS: dict[str, Callable[..., Any]] = {"html": html_filter, "inline": inline_filter,
+                                          "mark_class": mark_class, "marked": marked}
+
+
+def render_html(document: Document, house_style: Path | None = None, *,
+                redline: Mapping[str, Any] | None = None) -> str:
+    """The page; with redline (diff.html), the page of a comparison: its summary on top, its
+    versions named in the header and footer, the marks of the document drawn."""
     from rechtmakers.render.templating import environment, render_template, template_text
 
     env = environment(house_style=house_style, autoescape=True, filters=FILTERS)
     style = Markup(template_text(env, STYLE).rstrip("\n"))
-    return render_template(env, TEMPLATE, doc=document, style=style)
+    return render_template(env, TEMPLATE, doc=document, style=style, redline=redline)

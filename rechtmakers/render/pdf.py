@@ -3,7 +3,8 @@
 Clause text never becomes Typst markup. The tree goes to the template as one JSON value in
 `sys.inputs`; the template shows every string as a string, so `#read(…)`, `$…$` or `*…*` in a
 clause is printed, never evaluated. Inline Markdown arrives as runs with flags (b: bold,
-i: italic, c: code, a: internal anchor, u: web address, d: defined term, n: line break).
+i: italic, c: code, a: internal anchor, u: web address, d: defined term, n: line break; in a
+redline x: "i" inserted or "d" deleted, with a thin space between deleted and inserted words).
 
 Typst ships inside the `typst` wheel with its own fonts; system fonts are ignored and the
 timestamp is the agreement's date, so the same tree gives the same bytes on every machine.
@@ -15,7 +16,7 @@ import datetime as dt
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, assert_never
 
 from rechtmakers.document import labels
 from rechtmakers.document.tree import (
@@ -25,12 +26,16 @@ from rechtmakers.document.tree import (
     Break,
     Code,
     CodeBlock,
+    Deleted,
     Document,
     Emphasis,
     Flow,
     Inline,
+    Inserted,
     Link,
     ListBlock,
+    Mark,
+    Member,
     Paragraph,
     PartyNode,
     Quote,
@@ -52,12 +57,17 @@ Run = dict[str, Any]
 Data = dict[str, Any]
 
 
-def render_pdf(document: Document, house_style: Path | None = None) -> bytes:
-    """The agreement as PDF bytes, stamped on every page with its version and digest."""
-    identifier = f"sha256:{document.digest}"
-    return compile_pdf(TEMPLATE, as_json(document_data(document)),
-                       date=dt.date.fromisoformat(document.date), house_style=house_style,
-                       identifier=identifier)
+def render_pdf(document: Document, house_style: Path | None = None, *,
+               redline: Data | None = None, date: dt.date | None = None) -> bytes:
+    """The agreement as PDF bytes, stamped on every page with its version and digest; with
+    redline (diff.pdf), the redline of a comparison: the document holds its marks, redline the
+    summary and both versions' names, and the stamp says it is not for signing."""
+    data = document_data(document)
+    data["redline"] = redline
+    identifier = None if redline is not None else f"sha256:{document.digest}"
+    return compile_pdf(TEMPLATE, as_json(data),
+                       date=date or dt.date.fromisoformat(document.date),
+                       house_style=house_style, identifier=identifier)
 
 
 def as_json(data: Mapping[str, Any]) -> str:
@@ -119,6 +129,7 @@ def document_data(document: Document) -> Data:
         "term_text": document.term_text,
         "compass": flow.blocks(document.compass),
         "considerations": [flow.blocks(text) for text in document.considerations],
+        "operative": flow.blocks(document.operative),
         "parties": [_party(party) for party in document.parties],
         "terms": [{"term": t.term, "anchor": t.anchor, "meaning": flow.blocks(t.meaning)}
                   for t in document.terms],
@@ -149,8 +160,58 @@ def _party(party: PartyNode) -> Data:
     }
 
 
+def marked_runs(text: str, mark: Mark | None = None, was: str | None = None) -> list[Run]:
+    """A number, heading or name of a part as runs: inserted or deleted with its part, or a
+    renumbered one as its old number deleted, then the new one inserted."""
+    if mark in (Mark.DELETED, Mark.MOVED_FROM):
+        return [{"t": text, "x": "d"}]
+    if mark in (Mark.INSERTED, Mark.MOVED_TO):
+        return [{"t": text, "x": "i"}]
+    if was is not None and was != text:
+        return [{"t": was, "x": "d"}, {"t": APART}, {"t": text, "x": "i"}]
+    return [{"t": text}]
+
+
+def mark_flag(mark: Mark | None) -> str | None:
+    """A whole part's mark as a run's x flag: "i", "d" or None."""
+    if mark in (Mark.DELETED, Mark.MOVED_FROM):
+        return "d"
+    return "i" if mark in (Mark.INSERTED, Mark.MOVED_TO) else None
+
+
+# Between deleted and inserted words: a space of its own, undecorated, so they never run
+# together on paper nor in the text a PDF reader copies ("besluit voorstel", not
+# "besluitvoorstel"); a thin space is lost in that text.
+APART = " "
+
+
+def _heading_runs(article: ArticleNode) -> list[Run]:
+    number = str(article.number)
+    was = None if article.was is None else str(article.was)
+    return [{"t": "Artikel "}, *marked_runs(number, article.mark, was), {"t": " – "},
+            *marked_runs(article.title, article.mark, article.title_was)]
+
+
+def _outline(article: ArticleNode) -> str:
+    """A redline article's heading as the outline and bookmarks show it: plain words."""
+    if article.mark in (Mark.DELETED, Mark.MOVED_FROM):
+        where = "geschrapt" if article.mark is Mark.DELETED else "oude plaats"
+        return f"Artikel {article.number} ({where}) – {article.title}"
+    if article.was is not None and article.was != article.number:
+        return f"{article.heading} (was artikel {article.was})"
+    return article.heading
+
+
+def _member(member: Member, flow: FlowWriter) -> Data:
+    return {"number": member.number, "anchor": member.anchor, "body": flow.blocks(member.body),
+            "number_runs": marked_runs(member.number, member.mark,
+                                       member.was if member.moved_in_article else None),
+            "wide": member.moved_in_article}
+
+
 def _annex(annex: AnnexNode, flow: FlowWriter) -> Data:
     return {"number": annex.number, "anchor": annex.anchor, "heading": annex.heading,
+            "heading_runs": marked_runs(annex.heading, annex.mark),
             "title": annex.title, "file": annex.file, "sha256": annex.sha256,
             "body": None if annex.body is None else flow.blocks(annex.body)}
 
@@ -159,13 +220,13 @@ def _article(article: ArticleNode, flow: FlowWriter) -> Data:
     decision = article.decision
     return {
         "number": article.number, "anchor": article.anchor, "heading": article.heading,
+        "heading_runs": _heading_runs(article), "outline": _outline(article),
         "topic": article.topic, "body": flow.blocks(article.body),
-        "members": [{"number": m.number, "anchor": m.anchor, "body": flow.blocks(m.body)}
-                    for m in article.members],
+        "members": [_member(m, flow) for m in article.members],
         "decision": None if decision is None else {
             "method": decision.method, "body": decision.body, "quorum": decision.quorum},
-        "steps": [{"name": s.name, "who": s.who, "term": s.term, "body": flow.blocks(s.body)}
-                  for s in article.steps],
+        "steps": [{"name": s.name, "who": s.who, "term": s.term, "x": mark_flag(s.mark),
+                   "body": flow.blocks(s.body)} for s in article.steps],
         "safeguards": [{"what": flow.blocks(g.what), "how": flow.blocks(g.how),
                         "when": flow.blocks(g.when)} for g in article.safeguards],
         "helps": flow.items(article.helps), "hinders": flow.items(article.hinders),
@@ -198,8 +259,9 @@ class FlowWriter:
             return {"k": "q", "b": self.blocks(block.blocks)}
         if isinstance(block, CodeBlock):
             return {"k": "code", "t": block.text.rstrip("\n")}
-        assert isinstance(block, Rule)
-        return {"k": "hr"}
+        if isinstance(block, Rule):
+            return {"k": "hr"}
+        assert_never(block)
 
     def runs(self, inlines: Sequence[Inline]) -> list[Run]:
         out: list[Run] = []
@@ -207,23 +269,34 @@ class FlowWriter:
         return out
 
     def _runs(self, inlines: Sequence[Inline], flags: dict[str, Any], out: list[Run]) -> None:
-        for node in inlines:
-            if isinstance(node, Text):
-                _append(out, node.text.replace("\n", " "), flags)
-            elif isinstance(node, Emphasis):
-                self._runs(node.children, {**flags, "i": True}, out)
-            elif isinstance(node, Strong):
-                self._runs(node.children, {**flags, "b": True}, out)
-            elif isinstance(node, Code):
-                _append(out, node.text, {**flags, "c": True})
-            elif isinstance(node, Link):
-                self._runs(node.children, {**flags, **self._target(node.href)}, out)
-            elif isinstance(node, Ref):
-                _append(out, node.label, {**flags, **self._anchor(node.anchor)})
-            elif isinstance(node, TermUse):
-                _append(out, node.text, {**flags, **self._anchor(node.anchor), "d": True})
-            elif isinstance(node, Break):
-                out.append({"n": True})
+        for i, node in enumerate(inlines):
+            if i and isinstance(node, Inserted) and isinstance(inlines[i - 1], Deleted):
+                _append(out, APART, {})
+            self._run(node, flags, out)
+
+    def _run(self, node: Inline, flags: dict[str, Any], out: list[Run]) -> None:
+        if isinstance(node, Text):
+            _append(out, node.text.replace("\n", " "), flags)
+        elif isinstance(node, Emphasis):
+            self._runs(node.children, {**flags, "i": True}, out)
+        elif isinstance(node, Strong):
+            self._runs(node.children, {**flags, "b": True}, out)
+        elif isinstance(node, Code):
+            _append(out, node.text, {**flags, "c": True})
+        elif isinstance(node, Link):
+            self._runs(node.children, {**flags, **self._target(node.href)}, out)
+        elif isinstance(node, Ref):
+            _append(out, node.label, {**flags, **self._anchor(node.anchor)})
+        elif isinstance(node, TermUse):
+            _append(out, node.text, {**flags, **self._anchor(node.anchor), "d": True})
+        elif isinstance(node, Break):
+            out.append({"n": True})
+        elif isinstance(node, Inserted):
+            self._runs(node.children, {**flags, "x": "i"}, out)
+        elif isinstance(node, Deleted):
+            self._runs(node.children, {**flags, "x": "d"}, out)
+        else:
+            assert_never(node)
 
     def _target(self, href: str) -> dict[str, str]:
         if href.startswith("#"):

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rechtmakers import gitrepo
+from rechtmakers.signoff.commits import allowed_signers_text, commit_signatures, signed_by
 from rechtmakers.signoff.evidence import TrustedKey
 from rechtmakers.signoff.pdf_evidence import TRUST_DIR, is_anchor_file, trust_anchors
 
@@ -70,12 +71,10 @@ class CommittedAnchors:
         """The commits among these that a key of the penvoerder signed."""
         if not commits or not self.lead_keys:
             return set()
-        from rechtmakers.signoff.trust import _signed_by, allowed_signers_text, commit_signatures
-
         keys = list(self.lead_keys)
         with tempfile.TemporaryDirectory(prefix="rechtmakers-") as tmp:
             allowed = Path(tmp) / "allowed_signers"
             allowed.write_text(allowed_signers_text(
                 {(k.email, k.fingerprint): (k.kind, k.public) for k in keys}), encoding="utf-8")
             signatures = commit_signatures(self.repo, sorted(commits), allowed)
-        return {sha for sha, signature in signatures.items() if _signed_by(signature, keys)}
+        return {sha for sha, signature in signatures.items() if signed_by(signature, keys)}

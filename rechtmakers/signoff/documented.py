@@ -9,17 +9,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rechtmakers.errors import RechtmakersError
+from rechtmakers.signoff.kinds import ProofKind
 
 if TYPE_CHECKING:
-    from rechtmakers.agreement import Agreement
+    from collections.abc import Callable
 
-EVIDENCE_WORDS = {
-    "git": "vastgelegd in git, zonder cryptografisch bewijs",
-    "ssh-commit": "met een SSH-sleutel ondertekende commit",
-    "gpg-commit": "met een GPG-sleutel ondertekende commit",
-    "ssh-detached": "SSH-handtekening onder de akkoordverklaring",
-    "pdf": "ondertekende PDF",
-}
+    from rechtmakers.agreement import Agreement
+    from rechtmakers.signoff.trust import RecordCheck, TrustReport
+
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,35 +27,46 @@ class SignedBy:
     name: str
     function: str
     date: str  # ISO 8601 day
-    evidence: str  # git, ssh-commit, gpg-commit, ssh-detached, pdf
+    evidence: ProofKind
     cryptographic: bool
 
     @property
     def evidence_text(self) -> str:
-        return EVIDENCE_WORDS.get(self.evidence, self.evidence)
+        return self.evidence.words.document
 
 
 def signed_parties(agreement: Agreement, digest: str) -> dict[str, tuple[SignedBy, ...]]:
     """Party id → the signers that count for this digest; {} outside git."""
+    report = _report(agreement, digest)
+    return {} if report is None else signers_in(report)
+
+
+def _report(agreement: Agreement, digest: str) -> TrustReport | None:
     from rechtmakers import gitrepo
 
     try:
         gitrepo.open_repo(agreement.root)
     except RechtmakersError:
-        return {}
+        return None
     from rechtmakers.agreement import WORKING_TREE, gate
     from rechtmakers.signoff.trust import evaluate
 
     try:  # a digest was taken, so the agreement read whole; the gate says so to the types
-        report = evaluate(agreement.root, gate(agreement, (), WORKING_TREE), digest)
+        return evaluate(agreement.root, gate(agreement, (), WORKING_TREE), digest)
     except RechtmakersError:
-        return {}
+        return None
+
+
+def signers_in(report: TrustReport, keep: Callable[[RecordCheck], bool] | None = None
+               ) -> dict[str, tuple[SignedBy, ...]]:
+    """Party id → the signers of report that count (and that keep keeps: inlezen asks which
+    had signed when an older commit was rendered)."""
     found: dict[str, tuple[SignedBy, ...]] = {}
     for party in report.parties:
         signers = []
         for check in party.signers:
             record = check.record
-            if record is None or check.kind is None:
+            if record is None or check.kind is None or (keep is not None and not keep(check)):
                 continue
             signers.append(SignedBy(record.signer.email, record.signer.name,
                                     record.signer.function, record.signed_at.date().isoformat(),
@@ -71,11 +79,13 @@ def signed_parties(agreement: Agreement, digest: str) -> dict[str, tuple[SignedB
 def signed_texts(agreement: Agreement, digest: str) -> dict[str, dict[str, str]]:
     """Party id → signer e-mail (lower case) → "21 januari 2026; bewijs: …", for the
     signature blocks of the rendered documents; {} outside git."""
+    return texts_of(signed_parties(agreement, digest))
+
+
+def texts_of(signed: dict[str, tuple[SignedBy, ...]]) -> dict[str, dict[str, str]]:
+    """The signature-block texts of these signers, as signed_texts gives them."""
     from rechtmakers.document.labels import long_date
 
-    texts: dict[str, dict[str, str]] = {}
-    for party_id, signers in signed_parties(agreement, digest).items():
-        texts[party_id] = {
-            s.email.casefold(): f"{long_date(dt.date.fromisoformat(s.date))}; bewijs: "
-                                f"{s.evidence_text}" for s in signers}
-    return texts
+    return {party_id: {s.email.casefold(): f"{long_date(dt.date.fromisoformat(s.date))}; "
+                                           f"bewijs: {s.evidence_text}" for s in signers}
+            for party_id, signers in signed.items()}

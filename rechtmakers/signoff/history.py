@@ -7,6 +7,7 @@ under an id) in the repository's git folder, so a second run parses nothing.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +31,10 @@ from rechtmakers.signoff.changes import (
 META_FILE, PARTIES_FILE, TERMS_FILE = "overeenkomst.yaml", "partijen.yaml", "begrippen.yaml"
 ARTICLES_DIR, SIGNOFFS_DIR, ANNEXES_DIR = "artikelen", "ondertekeningen", "bijlagen"
 
+FINAL = "vastgesteld"
+SEAL_TRAILER = "Vastgesteld-met: rechtmakers vaststellen"  # in the message of its tag
+_DIGEST_LINE = re.compile(r"Digest: [0-9a-f]{64}")
+
 _KIND_OF_FILE = {META_FILE: "overeenkomst", PARTIES_FILE: "partijen", TERMS_FILE: "begrippen"}
 _DESCRIBE: dict[str, Callable[[Summary | None, Summary | None], list[Event]]] = {
     "overeenkomst": meta_events, "partijen": parties_events, "begrippen": terms_events}
@@ -42,12 +47,14 @@ class Entry:
     commit: gitrepo.Commit
     events: tuple[Event, ...]
     tags: tuple[str, ...] = ()
+    sealed: tuple[str, ...] = ()  # the tags among them that mark this version vastgesteld
 
     def as_dict(self) -> dict[str, Any]:
         commit = self.commit
         return {"commit": commit.sha, "date": commit.date, "author": commit.author,
                 "author_email": commit.author_email, "subject": commit.subject,
-                "tags": list(self.tags), "events": [e.as_dict() for e in self.events]}
+                "tags": list(self.tags), "vastgesteld": list(self.sealed),
+                "events": [e.as_dict() for e in self.events]}
 
 
 def agreement_log(root: Path, article: str | None = None) -> list[Entry]:
@@ -56,11 +63,7 @@ def agreement_log(root: Path, article: str | None = None) -> list[Entry]:
     subdir = gitrepo.repo_relative(repo, root)
     gitrepo.head_commit(repo)
     commits = gitrepo.history(repo, subdir)
-    relevant = [(c, [ch for ch in c.changes if _kind(ch.path, article)]) for c in commits]
-    if article is not None and not any(_kind(ch.path, article) == "artikel"
-                                       for _, changes in relevant for ch in changes):
-        raise UsageError(f"Het artikel {article} komt niet voor in de geschiedenis van "
-                         f"{root.name}. Artikelen nu: {', '.join(_article_ids(root))}.")
+    relevant = _relevant(root, commits, article)
     cache = SummaryCache(gitrepo.cache_dir(repo))
     wanted = [(_kind(ch.path, article) or "", ch.path, sha) for _, changes in relevant
               for ch in changes if _kind(ch.path, article) != "bijlage"
@@ -68,14 +71,69 @@ def agreement_log(root: Path, article: str | None = None) -> list[Entry]:
     parties = _newest_blob(commits, PARTIES_FILE)
     if parties:
         wanted.append(("partijen", PARTIES_FILE, parties))
+    tags = _Tags(repo, subdir, root.name)
+    wanted += tags.wanted()
     _summarize_missing(repo, root, cache, wanted)
     names = {p[0]: p[1] for p in cache.get("partijen", parties).get("partijen", [])}
-    tags = _tags_by_commit(gitrepo.tags(repo, root.name))
+    by_commit, sealed = tags.by_commit(), tags.sealed(cache)
     entries = [Entry(c, tuple(collapse_creation([e for ch in changes
                                                   for e in _events(ch, cache, names)])),
-                     tags.get(c.sha, ())) for c, changes in relevant]
+                     by_commit.get(c.sha, ()),
+                     tuple(t for t in by_commit.get(c.sha, ()) if t in sealed))
+               for c, changes in relevant]
     cache.save()
     return [e for e in entries if e.events or e.tags]
+
+
+def _relevant(root: Path, commits: list[gitrepo.Commit], article: str | None
+              ) -> list[tuple[gitrepo.Commit, list[gitrepo.Change]]]:
+    """Each commit with the changes the log (of this article) looks at."""
+    relevant = [(c, [ch for ch in c.changes if _kind(ch.path, article)]) for c in commits]
+    if article is not None and not any(_kind(ch.path, article) == "artikel"
+                                       for _, changes in relevant for ch in changes):
+        raise UsageError(f"Het artikel {article} komt niet voor in de geschiedenis van "
+                         f"{root.name}. Artikelen nu: {', '.join(_article_ids(root))}.")
+    return relevant
+
+
+class _Tags:
+    """The agreement's tags, and which of them mark a version vastgesteld: made by
+    vaststellen, on a commit whose overeenkomst.yaml says vastgesteld."""
+
+    def __init__(self, repo: gitrepo.Repo, subdir: str, name: str) -> None:
+        self.tagged = gitrepo.tag_messages(repo, f"{name}/")
+        self.metas = {commit: gitrepo.blob_ids(repo, commit, subdir).get(META_FILE)
+                      for commit in {commit for commit, _ in self.tagged.values()}}
+
+    def wanted(self) -> list[tuple[str, str, str]]:
+        """The overeenkomst.yaml versions to summarize (for their status)."""
+        return [("overeenkomst", META_FILE, blob) for blob in self.metas.values() if blob]
+
+    def by_commit(self) -> dict[str, tuple[str, ...]]:
+        return _tags_by_commit({name: commit for name, (commit, _) in self.tagged.items()})
+
+    def sealed(self, cache: SummaryCache) -> set[str]:
+        return {name for name, (commit, message) in self.tagged.items()
+                if made_by_vaststellen(message)
+                and _status_at(cache, self.metas.get(commit)) == FINAL}
+
+
+def made_by_vaststellen(message: str) -> bool:
+    """Whether a tag message is one `vaststellen` writes: its trailer, or (tags made before the
+    trailer existed) its first line "…: vastgesteld" with the digest it fixed."""
+    lines = message.splitlines()
+    if SEAL_TRAILER in (line.strip() for line in lines):
+        return True
+    return bool(lines) and lines[0].endswith(": vastgesteld") and any(
+        _DIGEST_LINE.fullmatch(line.strip()) for line in lines[1:8])
+
+
+def _status_at(cache: SummaryCache, blob: str | None) -> str | None:
+    """The status in overeenkomst.yaml as this blob holds it; None when unknown or unreadable."""
+    if blob is None:
+        return None
+    status = cache.get("overeenkomst", blob).get("status")
+    return status if isinstance(status, str) else None
 
 
 def _article_ids(root: Path) -> list[str]:

@@ -1,89 +1,173 @@
-"""`review`: what one party needs to approve without git. A self-contained HTML page (what
-changed since the party last signed, the current text, who signed so far, the version and
-digest, and how to approve) and the approval statement to sign with ssh-keygen."""
+"""`review`: what one party's director needs, by e-mail, without git.
+
+For `ter-ondertekening` an approval package: the page (what is asked, by when, whom to ask, the
+one way to approve that can count for this party, what changed and why, who signed so far), the
+approval statement and the PDF of this version. For `concept` a discussion page and the DOCX to
+return as a Word review (read back with `inlezen`): no statement, nothing to approve. For
+`vastgesteld` a page that says so.
+"""
 
 from __future__ import annotations
 
-import re
+import datetime as dt
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
+from typing import assert_never
 
-from markupsafe import Markup
-
-from rechtmakers.agreement import CompleteAgreement, IncompleteAgreement
-from rechtmakers.errors import AgreementError, UsageError, os_reason
-from rechtmakers.signoff.statement import NAMESPACE, build_statement, statement_file_name
+from rechtmakers.agreement import CompleteAgreement
+from rechtmakers.errors import AgreementError, RechtmakersError
+from rechtmakers.safe_write import check_target, write_file
+from rechtmakers.signoff.review_changes import Changes, changes_since
+from rechtmakers.signoff.review_page import PageFacts, page
+from rechtmakers.signoff.routes import Contact, Offer, contact, offers
+from rechtmakers.signoff.statement import (
+    NAMESPACE,
+    build_statement,
+    party_label,
+    statement_file_name,
+)
 from rechtmakers.signoff.status import AgreementStatus, agreement_status
 from rechtmakers.signoff.trust import PartyTrust, RecordCheck
-from rechtmakers.versions import Versions
 
-TEMPLATE = "review.html.j2"
-_BODY = re.compile(r"<body[^>]*>(.*)</body>", re.DOTALL)
-_STYLE = re.compile(r"<style>(.*?)</style>", re.DOTALL)
-_EXTERNAL_HREF = re.compile(r"\shref=\"(?!#)[^\"]*\"")  # a link out: the anchor stays, inert
-_ACTIVE = re.compile(r"<(script|link|iframe|img|object|embed)\b[^>]*>", re.IGNORECASE)
+
+class ReviewKind(StrEnum):
+    """What the page asks, by the status of the agreement; the value is its Dutch word."""
+
+    APPROVAL = "ter goedkeuring"
+    DISCUSSION = "ter bespreking"
+    SEALED = "vastgesteld"
+
+
+@dataclass(frozen=True)
+class ReviewRequest:
+    """For whom, where to, by when, and whom the director may ask (None: the penvoerder)."""
+
+    party: str
+    out: Path
+    deadline: dt.date | None = None
+    contact: str | None = None
 
 
 @dataclass(frozen=True)
 class ReviewResult:
-    """The files written, and from which signed version the changes are shown (if any)."""
+    """The files written, what the page asks, and what the sender should know (warnings)."""
 
+    kind: ReviewKind
     page: Path
-    statement: Path
+    statement: Path | None
+    pdf: Path | None
+    docx: Path | None
     since: RecordCheck | None
-    pdf: Path | None = None  # the PDF of this version, to sign with a certificate
+    warnings: tuple[str, ...]
 
 
-def review(root: Path, party_id: str, out: Path) -> ReviewResult:
-    """Write <agreement>-<partij>.html, <agreement>-<partij>-akkoord.txt and the PDF of this
-    version, <agreement>-versie-<versie>.pdf, into out."""
+def review(root: Path, request: ReviewRequest) -> ReviewResult:
+    """Write the page and what goes with it into request.out."""
     status = agreement_status(root)
     agreement = status.agreement
+    party = _party(status, request.party)
+    meta = agreement.meta
+    kind = _kind(meta.status)
+    since = _last_signed(party)
+    changes = _changes(root, agreement, since, status.digest)
+    lead = next((p for p in status.parties if p.party.id == meta.lead), None)
+    routes = offers(root, agreement, party, lead) if kind is ReviewKind.APPROVAL else ()
+    who = contact(agreement, request.contact)
+    files: dict[str, bytes] = {}
+    statement = pdf_name = docx_name = None
+    if kind is ReviewKind.APPROVAL:
+        statement = build_statement(agreement.id, meta.title, meta.version, status.digest,
+                                    party.party.id, party_label(party.party))
+        files[statement_file_name(agreement.id, party.party.id)] = statement
+        pdf_name = _add_rendering(files, agreement, "pdf")
+    elif kind is ReviewKind.DISCUSSION:
+        docx_name = _add_rendering(files, agreement, "docx")
+    facts = PageFacts(kind.name, agreement, party, status.parties, party_label(party.party),
+                      status.digest, request.deadline, who, routes, since, changes,
+                      statement.decode("utf-8") if statement else None,
+                      statement_file_name(agreement.id, party.party.id) if statement else None,
+                      pdf_name, docx_name, NAMESPACE)
+    page_name = f"{agreement.id}-{party.party.id}.html"
+    files = {page_name: page(facts).encode("utf-8"), **files}
+    _write(request.out, files)
+    out = request.out
+    return ReviewResult(kind, out / page_name,
+                        out / statement_file_name(agreement.id, party.party.id)
+                        if statement else None,
+                        out / pdf_name if pdf_name else None,
+                        out / docx_name if docx_name else None, since,
+                        _warnings(kind, party, routes, who, facts.party_label))
+
+
+def _party(status: AgreementStatus, party_id: str) -> PartyTrust:
     party = next((p for p in status.parties if p.party.id == party_id), None)
     if party is None:
-        known = ", ".join(sorted(agreement.party_map))
+        known = ", ".join(sorted(status.agreement.party_map))
         raise AgreementError(f"De partij {party_id[:80]} staat niet in partijen.yaml. Bekende "
                              f"partijen: {known}.")
-    meta = agreement.meta
-    statement = build_statement(agreement.id, meta.title, meta.version, status.digest,
-                                party.party.id, party.party.name)
-    since = _last_signed(party)
-    changes = _changes_since(root, agreement, since, status.digest)
-    pdf = _pdf(agreement)
-    pdf_name = f"{agreement.id}-versie-{meta.version}.pdf" if pdf else None
-    page = _page(status, party, statement, since, changes, pdf_name)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-        stem = f"{agreement.id}-{party.party.id}"
-        page_path = out / f"{stem}.html"
-        statement_path = out / statement_file_name(agreement.id, party.party.id)
-        _write(page_path, page.encode("utf-8"))
-        _write(statement_path, statement)
-        if pdf and pdf_name:
-            _write(out / pdf_name, pdf)
-    except OSError as exc:
-        raise UsageError(f"{out} is niet te schrijven ({os_reason(exc)}).") from None
-    return ReviewResult(page_path, statement_path, since, out / pdf_name if pdf_name else None)
+    return party
 
 
-def _pdf(agreement: CompleteAgreement) -> bytes | None:
-    """The PDF of this version (its digest in the metadata), to sign with a certificate and
-    send back; None when it cannot be made here."""
-    from rechtmakers.errors import RechtmakersError
+def _kind(status: str) -> ReviewKind:
+    if status == "concept":
+        return ReviewKind.DISCUSSION
+    if status == "vastgesteld":
+        return ReviewKind.SEALED
+    return ReviewKind.APPROVAL
+
+
+def _warnings(kind: ReviewKind, party: PartyTrust, routes: tuple[Offer, ...],
+              who: Contact | None, label: str) -> tuple[str, ...]:
+    """What the sender must know before sending: the page asks for nothing that can succeed,
+    or names nobody to ask."""
+    found: list[str] = []
+    if kind is ReviewKind.APPROVAL:
+        if party.state != "signed" and not any(o.on_their_own for o in routes):
+            how = ("alleen een ondertekening in git kan tellen, en daarvoor is hulp van de "
+                   "beheerder nodig" if routes else "geen enkele manier kan nu tellen")
+            found.append(f"{label} kan niet zelf akkoord geven: {how}. Geen vertegenwoordiger "
+                         "heeft een sleutel die telt, en vertrouwd/ heeft geen certificaat "
+                         "dat telt. De pagina zegt dat en noemt wie te vragen.")
+    elif kind is ReviewKind.DISCUSSION:
+        found.append("De status is concept: dit is een pagina ter bespreking, zonder "
+                     "akkoordverklaring. Zet de status op ter-ondertekening om akkoord te "
+                     "vragen.")
+    elif kind is ReviewKind.SEALED:
+        found.append("Deze versie is al vastgesteld: de pagina vraagt niets meer.")
+    else:
+        assert_never(kind)
+    if who is None:
+        found.append("Er is niemand om te vragen: de penvoerder heeft geen vertegenwoordiger. "
+                     "Geef er een met --contact.")
+    return tuple(found)
+
+
+def _add_rendering(files: dict[str, bytes], agreement: CompleteAgreement, fmt: str) -> str | None:
+    """The PDF (to sign) or DOCX (to review) of this version, added to files; None when it
+    cannot be made here (no typst, say): the page then says how to get it."""
     from rechtmakers.render import RenderOptions, render_agreement
 
+    meta = agreement.meta
     try:
-        rendered = render_agreement(agreement, RenderOptions(formats=("pdf",)))
+        rendered = render_agreement(agreement, RenderOptions(formats=(fmt,)))
     except RechtmakersError:
         return None
-    return next(iter(rendered.values()), None)
+    data = next(iter(rendered.values()), None)
+    if data is None:
+        return None
+    name = f"{agreement.id}-versie-{meta.version}.{fmt}"
+    files[name] = data
+    return name
 
 
-def _write(path: Path, data: bytes) -> None:
-    if path.is_symlink():
-        raise UsageError(f"{path} is een symbolische koppeling; rechtmakers schrijft daar niet "
-                         "doorheen.")
-    path.write_bytes(data)
+def _write(out: Path, files: dict[str, bytes]) -> None:
+    """Every file checked before any is written: never through a link, never into a source."""
+    check_target(out)
+    for name in files:
+        check_target(out / name, below=out)
+    for name, data in files.items():
+        write_file(out / name, data, below=out)
 
 
 def _last_signed(party: PartyTrust) -> RecordCheck | None:
@@ -92,66 +176,11 @@ def _last_signed(party: PartyTrust) -> RecordCheck | None:
     return max(counting, key=lambda c: c.record.signed_at if c.record else 0, default=None)
 
 
-def _changes_since(root: Path, agreement: CompleteAgreement, since: RecordCheck | None,
-                   digest: str) -> str | None:
-    """The redline (HTML) from the signed version to now; None when there is none to show."""
-    if since is None or since.record is None or since.record.digest == digest or not (
-            since.commit):
+def _changes(root: Path, agreement: CompleteAgreement, since: RecordCheck | None,
+             digest: str) -> Changes | None:
+    """What changed since the party's last sign-off; None when it signed this content, never
+    signed, or the signed version cannot be read."""
+    if since is None or since.record is None or since.record.digest == digest or \
+            since.commit is None:
         return None
-    from rechtmakers.diff.compare import compare
-    from rechtmakers.diff.html import render_html
-
-    label = f"versie {since.record.version}"
-    try:
-        old = Versions.open(root).at(since.commit, label=label)
-    except IncompleteAgreement:
-        # The signed version no longer reads under this release's rules: the page then shows
-        # the current text and the sign-offs, without a redline (as for a first signature).
-        return None
-    if old is None:
-        return None
-    comparison = compare(old, agreement, old_label=label,
-                         new_label=f"versie {agreement.meta.version}")
-    return render_html(comparison)
-
-
-def _page(status: AgreementStatus, party: PartyTrust, statement: bytes,
-          since: RecordCheck | None, changes: str | None, pdf_name: str | None) -> str:
-    from rechtmakers.digest import content_digest  # noqa: F401  (same package state)
-    from rechtmakers.render import RenderOptions, render_agreement
-    from rechtmakers.render.templating import environment, render_template
-
-    agreement = status.agreement
-    meta = agreement.meta
-    rendered = render_agreement(agreement, RenderOptions(formats=("html",)))
-    text_page = next(iter(rendered.values())).decode("utf-8")
-    styles = [_style(text_page)]
-    change_body = None
-    if changes is not None:
-        styles.append(_style(changes))
-        change_body = _prefix_ids(_body(changes), "w-")
-    env = environment(house_style=None, autoescape=True, filters={})
-    statement_name = statement_file_name(agreement.id, party.party.id)
-    html = render_template(
-        env, TEMPLATE, style=Markup("\n".join(s for s in styles if s)),
-        agreement=agreement, meta=meta, digest=status.digest, party=party,
-        parties=status.parties, since=since, changes=Markup(change_body or ""),
-        has_changes=change_body is not None, text=Markup(_body(text_page)),
-        statement=statement.decode("utf-8"), statement_name=statement_name,
-        namespace=NAMESPACE, signed=party.state == "signed", pdf_name=pdf_name)
-    return _ACTIVE.sub("", _EXTERNAL_HREF.sub("", html))
-
-
-def _body(page: str) -> str:
-    match = _BODY.search(page)
-    return match.group(1) if match else page
-
-
-def _style(page: str) -> str:
-    match = _STYLE.search(page)
-    return match.group(1) if match else ""
-
-
-def _prefix_ids(html: str, prefix: str) -> str:
-    """Give the anchors of an embedded page their own names, so both pages' links work."""
-    return html.replace(' id="', f' id="{prefix}').replace(' href="#', f' href="#{prefix}')
+    return changes_since(root, agreement, since.commit, since.record.version)

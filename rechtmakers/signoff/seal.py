@@ -12,10 +12,11 @@ from rechtmakers import gitrepo
 from rechtmakers.agreement import ANNEXES_DIR, META_FILE, load_agreement
 from rechtmakers.digest import content_digest
 from rechtmakers.errors import AgreementError
+from rechtmakers.signoff.history import FINAL, SEAL_TRAILER
+from rechtmakers.signoff.kinds import PartyState
 from rechtmakers.signoff.sign import refuse_unfinished_work
 from rechtmakers.signoff.status import AgreementStatus, agreement_status
 
-FINAL = "vastgesteld"
 # A plain value is words separated by blanks (never ending in one): no lazy run before the
 # trailing blanks, which made a long line quadratic.
 _STATUS_LINE = re.compile(r"^(?P<key>\ufeff?status[ \t]*:[ \t]*)(?P<value>'[^'\n]*'|\"[^\"\n]*\"|"
@@ -59,11 +60,8 @@ def seal(root: Path) -> SealResult:
 def _refuse_incomplete(status: AgreementStatus) -> None:
     if status.complete:
         return
-    reasons = {"stale": "tekende een eerdere versie", "missing": "nog niet",
-               "partial": "gedeeltelijk", "invalid": "ondertekening telt niet"}
-    waiting = [f"{p.party.id} ({reasons.get(p.state, p.state)}"
-               f"{': ' + p.reason if p.reason else ''})"
-               for p in status.parties if p.state != "signed"]
+    waiting = [f"{p.party.id} ({p.state.words.short}{': ' + p.reason if p.reason else ''})"
+               for p in status.parties if p.state is not PartyState.SIGNED]
     raise AgreementError(f"Nog niet alle partijen tekenden deze inhoud met bewijs dat klopt, "
                          f"dus vaststellen kan nog niet. Er is niets vastgelegd. Wacht op: "
                          f"{'; '.join(waiting)}.")
@@ -134,4 +132,5 @@ def tag_message(status: AgreementStatus, tag: str) -> str:
                            f"<{record.signer.email}>, {record.signed_at.date().isoformat()}, "
                            f"bewijs: {check.kind}")
         lines.append(f"- {item.party.name} ({item.party.id}): {'; '.join(signers)}")
+    lines += ["", SEAL_TRAILER]
     return "\n".join(lines) + "\n"

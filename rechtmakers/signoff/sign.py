@@ -13,11 +13,13 @@ from pathlib import Path
 
 from rechtmakers import gitrepo
 from rechtmakers.agreement import SIGNOFFS_DIR, CompleteAgreement
+from rechtmakers.checks import RULES
 from rechtmakers.config import load_config
 from rechtmakers.digest import DIGEST_FORM, content_digest
 from rechtmakers.errors import AgreementError, UsageError, os_reason
 from rechtmakers.model import Party, Representative
 from rechtmakers.signoff.anchors import Anchors, CommittedAnchors
+from rechtmakers.signoff.commits import allowed_signers_text
 from rechtmakers.signoff.evidence import (
     EvidenceContext,
     EvidenceKind,
@@ -26,6 +28,8 @@ from rechtmakers.signoff.evidence import (
     known_suffixes,
     needs_anchors,
 )
+from rechtmakers.signoff.kinds import ProofKind
+from rechtmakers.signoff.probe import waiting_parties
 from rechtmakers.signoff.records import (
     SignOff,
     dump_record,
@@ -34,11 +38,15 @@ from rechtmakers.signoff.records import (
     signer_slug,
 )
 from rechtmakers.signoff.sshsig import verify_sshsig
-from rechtmakers.signoff.statement import NAMESPACE, build_statement, statement_fields
+from rechtmakers.signoff.statement import (
+    NAMESPACE,
+    build_statement,
+    party_label,
+    statement_fields,
+)
 from rechtmakers.signoff.trust import (
     PartyTrust,
     TrustReport,
-    allowed_signers_text,
     evaluate,
 )
 from rechtmakers.validate import validate_agreement
@@ -58,7 +66,7 @@ class SignResult:
     party: Party
     commit: str | None
     path: Path
-    kind: str = "git"
+    kind: ProofKind = ProofKind.GIT
     warning: str | None = None
 
 
@@ -113,13 +121,13 @@ def _already(standing: PartyTrust, representative: Representative, root: Path
         if check.record and check.record.signer.email.casefold() == (
                 representative.email.casefold()):
             return SignResult(check.record, standing.party, None, root / check.path,
-                              check.kind or "git")
+                              check.kind or ProofKind.GIT)
     return None
 
 
 def _commit_rule(repo: gitrepo.Repo, report: TrustReport, standing: PartyTrust,
                  representative: Representative
-                 ) -> tuple[Callable[[str], None] | None, str, str | None]:
+                 ) -> tuple[Callable[[str], None] | None, ProofKind, str | None]:
     """What the commit must be to count: a check of its signature, the kind, a warning."""
     email = representative.email
     meta = report.agreement.meta
@@ -138,7 +146,7 @@ def _commit_rule(repo: gitrepo.Repo, report: TrustReport, standing: PartyTrust,
                 "geen sleutel. Zet uw publieke sleutel bij uw naam (in een commit ondertekend "
                 "door een sleutel die al telt voor uw organisatie of de penvoerder), of laat een "
                 "vertegenwoordiger met een sleutel tekenen. Er is niets vastgelegd.")
-        return None, "git", (f"Let op: {representative.name} heeft geen sleutel in "
+        return None, ProofKind.GIT, (f"Let op: {representative.name} heeft geen sleutel in "
                              "partijen.yaml. Deze ondertekening telt op uw git-identiteit, "
                              "zonder cryptografisch bewijs.")
     trusted = standing.keys_of(email)
@@ -154,7 +162,8 @@ def _commit_rule(repo: gitrepo.Repo, report: TrustReport, standing: PartyTrust,
             "deze commit niet, dus de ondertekening zou niet tellen. Stel git in (git config "
             "commit.gpgsign true, en voor SSH gpg.format ssh en user.signingkey), of teken met "
             "rechtmakers review en --bewijs. Er is niets vastgelegd.")
-    kind = "gpg-commit" if all(k.kind == "gpg" for k in trusted) else "ssh-commit"
+    kind = (ProofKind.GPG_COMMIT if all(k.kind == "gpg" for k in trusted)
+            else ProofKind.SSH_COMMIT)
 
     def check(commit: str) -> None:
         with tempfile.TemporaryDirectory(prefix="rechtmakers-") as tmp:
@@ -196,7 +205,7 @@ def _sign_detached(repo: gitrepo.Repo, subdir: str, root: Path,
     context = EvidenceContext(agreement.id, meta.title, meta.version, digest, party,
                               standing.trusted, build_statement(
                                   agreement.id, meta.title, meta.version, digest, party.id,
-                                  party.name), anchors.certificates)
+                                  party_label(party)), anchors.certificates)
     result = kind.verify(data, context)
     if not result.ok:
         notes = f" Let op: {'; '.join(anchors.notes)}." if anchors.notes else ""
@@ -222,7 +231,7 @@ def _sign_detached(repo: gitrepo.Repo, subdir: str, root: Path,
              f"{prefix}{folder}/{slug}{suffix}": data,
              f"{prefix}{folder}/{slug}.akkoord.txt": context.statement}
     commit = gitrepo.commit_files(repo, files, commit_message(agreement, party, record))
-    return SignResult(record, party, commit, root / rel, kind.kind)
+    return SignResult(record, party, commit, root / rel, ProofKind(kind.kind))
 
 
 def _anchors(repo: gitrepo.Repo, subdir: str, agreement: CompleteAgreement,
@@ -313,13 +322,13 @@ def _candidate_statements(repo: gitrepo.Repo, subdir: str, root: Path, evidence:
         if past.digest != context.digest:
             meta = past.agreement.meta
             found.append(build_statement(past.agreement.id, meta.title, meta.version,
-                                         past.digest, party.id, party.name))
+                                         past.digest, party.id, party_label(party)))
     versions.save()
     return found
 
 
 def _valid_agreement(root: Path) -> CompleteAgreement:
-    report = validate_agreement(root, load_config(root))
+    report = validate_agreement(root, load_config(root, rules=RULES), signoffs=waiting_parties)
     if report.errors:
         shown = "\n".join(f"  {f.location}: {f.message}" for f in report.errors[:3])
         more = f"\n  … en nog {len(report.errors) - 3}" if len(report.errors) > 3 else ""

@@ -37,6 +37,12 @@ from rechtmakers.errors import RechtmakersError, UsageError
 from rechtmakers.load import LoadRefusal, read_yaml_bytes
 from rechtmakers.model import PartiesFile, Party
 from rechtmakers.signoff.anchors import Anchors, CommittedAnchors
+from rechtmakers.signoff.commits import (
+    KeyId,
+    allowed_signers_text,
+    commit_signatures,
+    signed_by,
+)
 from rechtmakers.signoff.evidence import (
     EvidenceContext,
     ResultCache,
@@ -45,6 +51,7 @@ from rechtmakers.signoff.evidence import (
     verify_evidence,
 )
 from rechtmakers.signoff.keys import parse_key
+from rechtmakers.signoff.kinds import PartyState, ProofKind
 from rechtmakers.signoff.records import (
     RecordError,
     SignOff,
@@ -54,13 +61,11 @@ from rechtmakers.signoff.records import (
     record_paths_on_disk,
     signer_slug,
 )
-from rechtmakers.signoff.sshsig import SigError, parse_sshsig, verify_in_process
-from rechtmakers.signoff.statement import build_statement, statement_fields
+from rechtmakers.signoff.statement import build_statement, party_label, statement_fields
 from rechtmakers.versions import Versions
 
-KeyId = tuple[str, str]  # (e-mail address casefolded, fingerprint)
-
-COMMIT_KINDS = {"ssh": "ssh-commit", "gpg": "gpg-commit"}
+# A commit signed by a key of this kind ("ssh" or "gpg", as keys.parse_key reads them).
+COMMIT_KINDS = {"ssh": ProofKind.SSH_COMMIT, "gpg": ProofKind.GPG_COMMIT}
 _SIGNATURE_STATES = {
     "B": "de handtekening onder de commit klopt niet (de commit is veranderd)",
     "X": "de handtekening onder de commit is verlopen",
@@ -97,7 +102,7 @@ class RecordCheck:
     party_id: str
     record: SignOff | None
     counts: bool
-    kind: str | None = None
+    kind: ProofKind | None = None  # None: no evidence read, or a kind rechtmakers does not know
     reason: str | None = None
     commit: str | None = None
     key: str | None = None
@@ -105,7 +110,7 @@ class RecordCheck:
 
     @property
     def crypto(self) -> bool:
-        return self.kind not in (None, "git")
+        return self.kind is not None and self.kind.cryptographic
 
     def as_dict(self) -> dict[str, object]:
         record = self.record
@@ -130,7 +135,7 @@ class PartyTrust:
     """A party's state under the rule: signed, partial, stale, invalid or missing."""
 
     party: Party
-    state: str
+    state: PartyState
     needed: int
     signers: tuple[RecordCheck, ...]  # counting records for the current digest, one a signer
     records: tuple[RecordCheck, ...]
@@ -147,12 +152,12 @@ class PartyTrust:
         return tuple(k for k in self.trusted if k.email == email.casefold())
 
     @property
-    def evidence(self) -> tuple[str, ...]:
+    def evidence(self) -> tuple[ProofKind, ...]:
         return tuple(sorted({r.kind for r in self.signers if r.kind}))
 
     @property
     def without_crypto(self) -> bool:
-        return any(r.kind == "git" for r in self.signers)
+        return any(r.kind is ProofKind.GIT for r in self.signers)
 
 
 @dataclass(frozen=True)
@@ -226,49 +231,6 @@ def _keys_in(data: bytes | None, path: Path) -> dict[str, dict[KeyId, tuple[str,
     return {party.id: _party_keys(party) for party in parties.parties}
 
 
-def commit_signatures(repo: gitrepo.Repo, commits: list[str], allowed: Path
-                      ) -> dict[str, gitrepo.Signature]:
-    """The signature of each commit: SSH Ed25519 signatures checked in this process (against
-    the key inside the signature; the rule then asks whether that key counts), the rest by
-    git in one batch (GPG against the keyring, SSH against the allowed-signers file)."""
-    wanted = list(dict.fromkeys(commits))
-    raw = gitrepo.read_blobs(repo, wanted)
-    found: dict[str, gitrepo.Signature] = {}
-    rest: list[str] = []
-    for sha in wanted:
-        try:
-            payload, signature = gitrepo.split_signed_commit(raw.get(sha, b""))
-        except ValueError:
-            rest.append(sha)
-            continue
-        if signature is None:
-            found[sha] = gitrepo.Signature("N", "", "", "", "")
-            continue
-        if not signature.startswith(b"-----BEGIN SSH SIGNATURE-----"):
-            rest.append(sha)
-            continue
-        try:
-            sig = parse_sshsig(signature)
-        except SigError:
-            found[sha] = gitrepo.Signature("B", "", "", "", "")
-            continue
-        good = verify_in_process(sig, payload, "git")
-        if good is None:
-            rest.append(sha)
-        else:
-            found[sha] = gitrepo.Signature("G" if good else "B", "", sig.fingerprint,
-                                           sig.fingerprint, "")
-    if rest:
-        found.update(gitrepo.signatures(repo, rest, allowed))
-    return found
-
-
-def allowed_signers_text(keys: Mapping[KeyId, tuple[str, str]]) -> str:
-    lines = [f'"{mail}" namespaces="git" {public}' for (mail, _), (kind, public)
-             in sorted(keys.items()) if kind == "ssh" and public]
-    return "\n".join(lines) + "\n"
-
-
 def key_history(repo: gitrepo.Repo, subdir: str, head: str, root: Path, lead: str,
                 listed: Mapping[str, Party], scratch: Path) -> KeyHistory:
     """Walk partijen.yaml oldest first and decide, per change of a party's keys, whether it
@@ -317,7 +279,7 @@ def _apply(history: KeyHistory, sha: str, old: Mapping[str, Mapping[KeyId, tuple
         added = {k: after[k] for k in set(after) - set(before)}
         removed = set(before) - set(after)
         trusted = history.trusted.setdefault(pid, {})
-        by = _signed_by(signature, [*trusted.values(),
+        by = signed_by(signature, [*trusted.values(),
                                     *history.trusted.get(lead, {}).values()])
         if by is not None:
             for kid in removed:
@@ -340,20 +302,6 @@ def _apply(history: KeyHistory, sha: str, old: Mapping[str, Mapping[KeyId, tuple
                 history.notes.setdefault(pid, []).append(
                     f"de sleutel {kid[1]} van {kid[0]} is in commit {short} weggehaald zonder "
                     "handtekening van een vertrouwde sleutel; hij telt nog")
-
-
-def _signed_by(signature: gitrepo.Signature | None, keys: list[TrustedKey]
-               ) -> TrustedKey | None:
-    """The key among keys that made this good signature, or None."""
-    if signature is None or not signature.good:
-        return None
-    for key in keys:
-        if key.kind == "ssh" and key.fingerprint == signature.fingerprint:
-            return key
-        if key.kind == "gpg" and key.fingerprint in (signature.fingerprint.upper(),
-                                                     signature.primary_fingerprint.upper()):
-            return key
-    return None
 
 
 # --- records ------------------------------------------------------------------------------------
@@ -446,7 +394,7 @@ def _agreement_at_head(versions: Versions, head: str, agreement: CompleteAgreeme
     try:
         at_head = versions.at(gitrepo.CommitId(head), label="HEAD")
     except IncompleteAgreement as exc:
-        return agreement, [f"{exc} Tot dan gelden de partijen en regels van de werkmap."]
+        return agreement, [f"{exc} Tot dan gelden de partijen en regels van de werkmap"]
     return (at_head if at_head is not None and at_head.parties else agreement), []
 
 
@@ -481,7 +429,8 @@ def _check(item: _Written, files: dict[str, bytes], party: Party | None,
 
     def refuse(reason: str, record: SignOff | None = None, kind: str | None = None,
                key: str | None = None) -> RecordCheck:
-        return RecordCheck(item.rel, party_id, record, False, kind, reason, commit, key)
+        return RecordCheck(item.rel, party_id, record, False, ProofKind.named(kind), reason,
+                           commit, key)
 
     try:
         record = parse_record(files[item.rel], agreement.root / item.rel)
@@ -516,14 +465,15 @@ def _check(item: _Written, files: dict[str, bytes], party: Party | None,
         return refuse(f"vastgelegd door {item.commit.author_email}, " + (
             f"niet door de ondertekenaar {record.signer.email}" if representative else
             f"geen vertegenwoordiger van {party.name}"), record)
-    kind, key = "git", None
+    kind: ProofKind = ProofKind.GIT
+    key: str | None = None
     if keys.has_key(party.id, signer):
         trusted = keys.keys_of(party.id, signer)
         signature = signatures.get(item.commit.sha)
-        by = _signed_by(signature, list(trusted))
+        by = signed_by(signature, list(trusted))
         if by is None:
             return refuse(_signature_problem(signature, trusted, record.signer.email), record)
-        kind, key = COMMIT_KINDS.get(by.kind, "ssh-commit"), by.fingerprint
+        kind, key = COMMIT_KINDS[by.kind], by.fingerprint
     elif demand_key:
         return refuse(f"deze overeenkomst vraagt een sleutel (ondertekening: bewijs: sleutel), "
                       f"en {record.signer.email} heeft er geen in partijen.yaml", record, "git")
@@ -565,7 +515,7 @@ def _check_detached(item: _Written, files: dict[str, bytes], party: Party,
                                      record.evidence.kind)
     statement_rel = f"{item.rel.removesuffix('.yaml')}.akkoord.txt"
     statement = files.get(statement_rel) or build_statement(
-        agreement.id, title, record.version, record.digest, party.id, party.name)
+        agreement.id, title, record.version, record.digest, party.id, party_label(party))
     named = statement_fields(statement)
     if (named.get("Digest"), named.get("Kenmerk partij"), named.get("Overeenkomst")) != (
             record.digest, party.id, agreement.id):
@@ -588,7 +538,8 @@ def _check_detached(item: _Written, files: dict[str, bytes], party: Party,
     if record.signer.email.casefold() not in signers:  # a PDF may carry several
         return refuse(f"het bewijs is gezet door {outcome.signer_email}, maar het record "
                         f"noemt {record.signer.email}", record, outcome.kind, outcome.key)
-    return RecordCheck(item.rel, party.id, record, True, outcome.kind, None, commit, outcome.key)
+    return RecordCheck(item.rel, party.id, record, True, ProofKind.named(outcome.kind), None,
+                       commit, outcome.key)
 
 
 def _party_state(party: Party, checks: list[RecordCheck], keys: tuple[KeyState, ...],
@@ -604,16 +555,16 @@ def _party_state(party: Party, checks: list[RecordCheck], keys: tuple[KeyState, 
     refused = [c for c in checks if not c.counts]
     reason: str | None = None
     if len(signers) >= needed:
-        state = "signed"
+        state = PartyState.SIGNED
     elif signers:
-        state = "partial"
+        state = PartyState.PARTIAL
         reason = f"{len(signers)} van {needed} ondertekenaars"
     elif older:
-        state = "stale"
+        state = PartyState.STALE
     elif refused:
-        state = "invalid"
+        state = PartyState.INVALID
     else:
-        state = "missing"
+        state = PartyState.MISSING
     problems = [c.reason for c in refused if c.reason]
     extra = [*(notes or []), *problems]
     if extra and state != "signed":

@@ -46,7 +46,8 @@ class Versions:
 
 ORDER = ("doel", "partijen", "besluitvorming", "conflictdialoog", "inwonerperspectief",
          "instappen", "gedrag", "veranderende-omstandigheden", "financiering", "privacy",
-         "aansprakelijkheid", "nieuwe-versie", "looptijd", "geschillen")
+         "geheimhouding", "naar-buiten", "aansprakelijkheid", "nieuwe-versie", "looptijd",
+         "berichten", "geschillen", "andere-afspraken")
 
 
 
@@ -66,18 +67,18 @@ leden:
 
 def real_change(versions: Versions) -> None:
     """A change as a jurist makes one: a few articles edited, one inserted, one moved."""
-    versions.edit("overeenkomst.yaml", "versie: 1.0.0", "versie: 1.1.0")
+    versions.edit("overeenkomst.yaml", "versie: 1.1.0", "versie: 1.2.0")
     versions.edit("overeenkomst.yaml", "Almere groeit snel.", "Almere groeit hard.")
     versions.edit("artikelen/besluitvorming.yaml", "Een besluit gaat door",
                   "Een voorstel gaat door")
     versions.edit("artikelen/besluitvorming.yaml", "drie werkdagen", "vijf werkdagen")
-    versions.edit("artikelen/besluitvorming.yaml", "versie: 1", "versie: 2")
+    versions.edit("artikelen/besluitvorming.yaml", "versie: 2", "versie: 3")
     versions.edit("artikelen/conflictdialoog.yaml", "binnen twee weken bij de penvoerder",
                   "binnen een week bij de penvoerder & de stuurgroep")
-    versions.edit("artikelen/conflictdialoog.yaml", "versie: 1", "versie: 2")
+    versions.edit("artikelen/conflictdialoog.yaml", "versie: 2", "versie: 3")
     versions.edit("artikelen/looptijd.yaml", "Zo valt niemand tussen wal en schip.",
                   "Zo valt niemand tussen wal en schip. <script>alert(1)</script>")
-    versions.edit("artikelen/looptijd.yaml", "versie: 1", "versie: 2")
+    versions.edit("artikelen/looptijd.yaml", "versie: 2", "versie: 3")
     versions.write("artikelen/samen-leren.yaml", LEREN)
     order = [a for a in ORDER if a != "looptijd"]
     order.insert(order.index("instappen"), "looptijd")

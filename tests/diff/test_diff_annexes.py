@@ -36,7 +36,7 @@ def annex_changes(versions: Versions) -> list[Any]:
 
 
 def test_a_changed_markdown_annex_is_a_word_redline(versions: Versions) -> None:
-    versions.edit(PLAN, "in twee wijken", "in drie wijken")
+    versions.edit(PLAN, "in twee stadsdelen", "in drie stadsdelen")
     [change] = annex_changes(versions)
     assert (change.kind, change.label) == (
         "changed", "Bijlage 1 – Transformatieplan Positief Gezond Almere 2026–2030")
@@ -68,7 +68,7 @@ def test_added_annex_legal_details_and_dates(versions: Versions) -> None:
 
 
 def test_a_version_read_alike_has_its_own_annexes(versions: Versions) -> None:
-    versions.edit(PLAN, "in twee wijken", "in drie wijken")
+    versions.edit(PLAN, "in twee stadsdelen", "in drie stadsdelen")
     old = load_complete(versions.old, label="oud")
     new = load_alike(versions.new, old, "nieuw")
     assert compare(old, new).binding_changed
@@ -90,7 +90,8 @@ def test_diff_of_two_revisions_shows_the_annex(fmt: str, git_repo: Path, git_env
     git(git_repo, git_env, "tag", "v1")
     (root / "bijlagen" / "begroting.pdf").write_bytes(b"%PDF-1.4 tweede\n")
     plan = root / PLAN
-    plan.write_text(plan.read_text(encoding="utf-8").replace("in twee wijken", "in drie wijken"),
+    plan.write_text(plan.read_text(encoding="utf-8").replace("in twee stadsdelen",
+                                                             "in drie stadsdelen"),
                     encoding="utf-8")
     git(git_repo, git_env, "commit", "-qam", "Nieuwe begroting")
     new_sha = hashlib.sha256(b"%PDF-1.4 tweede\n").hexdigest()

@@ -95,9 +95,9 @@ def test_new_agreement_is_all_added(repo: Path, git_env: dict[str, str],
     git(repo, git_env, "commit", "-q", "-m", "Nog leeg")
     data = json.loads(cli("diff", "-f", "json").stdout)
     assert {c["kind"] for c in data["changes"]} == {"added"}
-    assert len(data["changes"]) == 14
+    assert len(data["changes"]) == 18
     assert data["old"]["version"] is None
-    assert "nieuwe overeenkomst, versie 1.0.0" in cli("diff").stdout
+    assert "nieuwe overeenkomst, versie 1.1.0" in cli("diff").stdout
 
 
 def test_two_folders(tmp_path: Path, sample_dir: Path, monkeypatch: pytest.MonkeyPatch,

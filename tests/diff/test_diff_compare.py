@@ -52,7 +52,7 @@ def test_edits_cover_the_rendered_text_with_references_resolved(versions: Versio
     old, new = old_text(article.edits), new_text(article.edits)
     assert old.startswith("Zo nemen we besluiten\nWe nemen besluiten samen in de stuurgroep.")
     assert "de stappen van artikel 4." in new and "[[" not in new
-    assert "\n3.2 Een besluit staat als geen partij" in new
+    assert "\n3.3 Een besluit staat als geen partij" in new
     assert "Hoe: consent\n" in new
     assert old.replace("Een besluit gaat door", "Een voorstel gaat door") == new
 
@@ -61,7 +61,7 @@ def test_member_change_is_shown_in_its_numbered_line(versions: Versions) -> None
     versions.edit("artikelen/besluitvorming.yaml", "drie werkdagen", "vijf werkdagen")
     [article] = [a for a in versions.compare().articles if a.kinds]
     assert changed_words(article.edits) == [("delete", "drie"), ("insert", "vijf")]
-    assert "\n3.4 Moet er snel een besluit komen" in new_text(article.edits)
+    assert "\n3.5 Moet er snel een besluit komen" in new_text(article.edits)
 
 
 def test_added_article_renumbers_the_rest_without_moving_them(versions: Versions) -> None:
@@ -82,8 +82,8 @@ def test_references_to_renumbered_articles_change_but_not_substantively(
     comparison = versions.compare()
     doel = next(c for c in comparison.changes if c.article == "doel")
     assert (doel.kind, doel.substantive) == ("changed", False)
-    assert changed_words(doel.edits) == [("delete", "5"), ("insert", "6"), ("delete", "13"),
-                                         ("insert", "14")]
+    assert changed_words(doel.edits) == [("delete", "5"), ("insert", "6"), ("delete", "15"),
+                                         ("insert", "16"), ("delete", "14"), ("insert", "15")]
     added = next(c for c in comparison.changes if c.article == "samen-leren")
     assert added.number_new == 3 and added.number_old is None
 
@@ -96,8 +96,8 @@ def test_removed_article_keeps_its_place(versions: Versions) -> None:
     assert ids.index("financiering") == ids.index("veranderende-omstandigheden") + 1
     removed = next(c for c in comparison.changes if c.article == "financiering")
     assert (removed.kind, removed.number_old, removed.number_new) == ("removed", 9, None)
-    looptijd = next(a for a in comparison.articles if a.id == "looptijd")
-    assert looptijd.kinds == ("renumbered",) and not looptijd.substantive
+    berichten = next(a for a in comparison.articles if a.id == "berichten")  # no [[financiering]]
+    assert berichten.kinds == ("renumbered",) and not berichten.substantive
 
 
 def test_moving_one_article_marks_only_that_one(versions: Versions) -> None:
@@ -150,24 +150,24 @@ def test_rewrapped_text_is_no_change(versions: Versions) -> None:
 
 def test_version_only_is_binding_but_not_substantive(versions: Versions) -> None:
     # The article's versie is part of the digest: a sign-off of the old version is stale.
-    versions.edit("artikelen/gedrag.yaml", "versie: 1", "versie: 2")
+    versions.edit("artikelen/gedrag.yaml", "versie: 2", "versie: 3")
     comparison = versions.compare()
     (change,) = comparison.changes
     assert (change.article, change.kind, change.binding, change.substantive) == (
         "gedrag", "changed", True, False)
     assert comparison.binding_changed
     gedrag = next(a for a in comparison.articles if a.id == "gedrag")
-    assert (gedrag.version_old, gedrag.version_new) == (1, 2)
+    assert (gedrag.version_old, gedrag.version_new) == (2, 3)
 
 
 def test_metadata_changes(versions: Versions) -> None:
-    versions.edit("overeenkomst.yaml", "versie: 1.0.0", "versie: 1.1.0")
+    versions.edit("overeenkomst.yaml", "versie: 1.1.0", "versie: 1.2.0")
     versions.edit("overeenkomst.yaml", "Almere groeit snel.", "Almere groeit hard.")
     versions.edit("partijen.yaml", "functie: directeur-bestuurder",
                   "functie: bestuurder")
     versions.edit("begrippen.yaml", "van jong tot oud", "van jong tot heel oud")
     found = {(m.field, m.kind, m.subject): m for m in versions.compare().metadata}
-    assert found[("versie", "changed", None)].new == "1.1.0"
+    assert found[("versie", "changed", None)].new == "1.2.0"
     assert found[("versie", "changed", None)].binding  # part of the digest
     overwegingen = found[("overwegingen", "changed", None)]
     assert overwegingen.binding

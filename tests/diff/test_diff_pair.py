@@ -47,7 +47,7 @@ def test_versions_from_git_are_read_in_memory(git_repo: Path, cli: Any,
     monkeypatch.setattr(tempfile, "TemporaryDirectory", no_scratch)
     monkeypatch.chdir(git_repo)
     article = git_repo / "agreements" / "positief-gezond-almere" / "artikelen" / "doel.yaml"
-    article.write_text(article.read_text(encoding="utf-8").replace("versie: 1", "versie: 2", 1),
+    article.write_text(article.read_text(encoding="utf-8").replace("versie: 2", "versie: 3", 1),
                        encoding="utf-8")
     result = cli("diff", "HEAD", "-f", "json")
     assert result.exit_code == 0, result.output

@@ -13,14 +13,16 @@ import pikepdf
 import pytest
 from diffhelp import Versions, real_change
 
-from rechtmakers.diff.pdf import redline_data, segments
+from rechtmakers.diff.pdf import segments
+from rechtmakers.diff.present import redline_view
 from rechtmakers.diff.words import Edit
 from rechtmakers.digest import content_digest
+from rechtmakers.render.pdf import document_data
 
 Cli = Callable[..., Any]
 # The template's colours for struck and underlined words, as Typst writes them (rgb 0…1).
 DELETED = b"0.60784316 0.10980392 0.10980392 SCN"
-INSERTED = b"0.043137256 0.23921569 0.5686275 SCN"
+INSERTED = b"0.06666667 0.3882353 0.16078432 SCN"
 
 
 def pages_of(path: Path) -> list[str]:
@@ -48,8 +50,10 @@ def test_every_page_is_stamped_with_both_versions(redline: Path, versions: Versi
     old, new = versions.agreements()
     pages = pages_of(redline)
     assert len(pages) > 3
-    stamp = (f"oud/positief-gezond-almere, versie 1.0.0 (sha256:{content_digest(old)[:12]}) → "
-             f"nieuw/positief-gezond-almere, versie 1.1.0 (sha256:{content_digest(new)[:12]})")
+    stamp = "versie 1.1.0 → versie 1.2.0"
+    first = (f"Van versie 1.1.0 (21 januari 2026, vingerafdruk {content_digest(old)[:12]}) "
+             f"Naar versie 1.2.0 (21 januari 2026, vingerafdruk {content_digest(new)[:12]})")
+    assert first in pages[0]
     for number, page in enumerate(pages, start=1):
         assert stamp in page, number
         assert f"pagina {number} van {len(pages)}" in page, number
@@ -62,6 +66,8 @@ def test_summary_table_first(redline: Path) -> None:
     assert "1 toegevoegd, 3 gewijzigd, 1 verplaatst" in first
     assert "Artikel Titel Wijziging" in first
     assert "4 (was 3) Zo nemen we besluiten gewijzigd, vernummerd" in first
+    # Per article what `log` knows, not only "gewijzigd".
+    assert "lid snel-besluiten gewijzigd" in first
     # The version is part of the digest (issue 12): binding.
     assert "Buiten de artikelen" in first and "Versie (gewijzigd)" in first
 
@@ -69,13 +75,12 @@ def test_summary_table_first(redline: Path) -> None:
 def test_deleted_is_struck_and_inserted_underlined(redline: Path, versions: Versions) -> None:
     """Each deleted stretch gets a line through it and each inserted one a line under it, so
     black-and-white print shows them; the legend has one of each."""
-    import datetime as dt
 
     whole = " ".join(pages_of(redline))
-    assert "Een besluitvoorstel gaat door" in whole and "drievijf werkdagen" in whole
-    data = redline_data(versions.compare(), dt.date(2026, 1, 21))
-    marked = [s.get("o") for article in data["articles"] for line in article["lines"]
-              for s in line]
+    # Old and new never run together: a thin space between them.
+    assert "Een besluit voorstel gaat door" in whole
+    assert "drie vijf werkdagen" in whole and "drievijf" not in whole
+    marked = _marks(redline_view(versions.compare()).document)
     with pikepdf.open(redline) as pdf:
         streams = b"".join(page.Contents.read_bytes() for page in pdf.pages)
     strikes = len(re.findall(re.escape(DELETED) + rb"[^\n]* l\nS", streams))
@@ -132,13 +137,28 @@ def test_changed_text_is_data_never_markup(versions: Versions, tmp_path: Path) -
     path.write_bytes(render_pdf(comparison, date=dt.datetime(2026, 1, 21, tzinfo=dt.UTC)))
     whole = " ".join(pages_of(path))
     assert hostile in whole and "root:" not in whole
-    data = redline_data(comparison, dt.date(2026, 1, 21))
-    assert any(s.get("o") == "i" and hostile in s["t"]
-               for article in data["articles"] for line in article["lines"] for s in line)
+    data = document_data(redline_view(comparison).document)
+    assert hostile in str(data)
 
 
 def test_segments_merge_and_mark() -> None:
     edits = [Edit("equal", "Een "), Edit("delete", "besluit"), Edit("insert", "voorstel"),
              Edit("insert", " nu"), Edit("equal", " gaat\n")]
-    assert segments(edits) == [{"t": "Een "}, {"t": "besluit", "o": "d"},
-                               {"t": "voorstel nu", "o": "i"}, {"t": " gaat"}]
+    assert segments(edits) == [{"t": "Een "}, {"t": "besluit", "x": "d"}, {"t": " "},
+                               {"t": "voorstel nu", "x": "i"}, {"t": " gaat"}]
+
+
+def _marks(document: object) -> list[str]:
+    """"d" for each Deleted, "i" for each Inserted in the redline document."""
+    import dataclasses
+
+    from rechtmakers.document.tree import Deleted, Inserted
+
+    if isinstance(document, (Inserted, Deleted)):
+        return ["i" if isinstance(document, Inserted) else "d"]
+    if isinstance(document, tuple):
+        return [m for child in document for m in _marks(child)]
+    if dataclasses.is_dataclass(document) and not isinstance(document, type):
+        return [m for f in dataclasses.fields(document)
+                for m in _marks(getattr(document, f.name))]
+    return []

@@ -60,7 +60,7 @@ def many_changes(versions: Versions) -> None:
                   "ook als het **niet** onze")
     versions.edit(f"{articles}besluitvorming.yaml", "Elke partij kan een",
                   "Elke partij\u00a0kan een")
-    versions.edit(f"{articles}doel.yaml", "versie: 1", "versie: 2")
+    versions.edit(f"{articles}doel.yaml", "versie: 2", "versie: 3")
     meta = versions.new / "overeenkomst.yaml"
     meta.write_text(meta.read_text(encoding="utf-8").replace("  - financiering\n", ""),
                     encoding="utf-8")
@@ -141,7 +141,7 @@ def test_marks_moves_and_numbers_are_tracked(versions: Versions, tmp_path: Path)
     # The moved article (looptijd) is a tracked move, from its old place to its new one.
     moved_from = "".join("".join(e.itertext()) for e in root.iter(f"{W}moveFrom"))
     moved_to = "".join("".join(e.itertext()) for e in root.iter(f"{W}moveTo"))
-    assert "Artikel 13 – " in moved_from and "Artikel 7 – " in moved_to
+    assert "Artikel 15 – " in moved_from and "Artikel 7 – " in moved_to
     assert root.find(f".//{W}moveFromRangeStart") is not None
     assert root.find(f".//{W}moveToRangeEnd") is not None
     # A renumbered article: the number is a tracked change.
@@ -192,12 +192,8 @@ def test_each_change_is_attributed_to_the_commit_that_made_it(
 @pytest.mark.parametrize("gone", ["old", "new"])
 def test_a_new_or_removed_agreement_is_wholly_inserted_or_deleted(versions: Versions,
                                                                    gone: str) -> None:
-    from rechtmakers.agreement import Agreement
-
     agreement, _ = versions.agreements()
-    empty = Agreement(root=versions.old, meta=None, parties=(), terms=(), articles={},
-                      sources={})
-    old, new = (empty, agreement) if gone == "old" else (agreement, empty)
+    old, new = (None, agreement) if gone == "old" else (agreement, None)  # absent: None
     data = render_docx(compare(old, new), author="A", date=dt.datetime(2026, 1, 1,
                                                                        tzinfo=dt.UTC))
     root = _body(data)

@@ -42,14 +42,14 @@ def test_changed_text_without_new_versions_warns_twice(repo: Path,
     result = cli("validate", "--since", "HEAD")
     assert result.exit_code == 0  # warnings
     assert "Artikel besluitvorming is gewijzigd sinds HEAD, maar de versie is niet verhoogd " \
-           "(was 1, nu 1). Maak er versie: 2 van." in result.stdout
+           "(was 2, nu 2). Maak er versie: 3 van." in result.stdout
     assert cli("validate", "--since", "HEAD", "--strict").exit_code == 1
 
 
 def test_raised_versions_are_fine(repo: Path, cli: Callable[..., Any]) -> None:
     edit(repo / BESLUIT, "Een besluit gaat door", "Een voorstel gaat door")
-    edit(repo / BESLUIT, "versie: 1", "versie: 2")
-    edit(repo / META, "versie: 1.0.0", "versie: 1.0.1")
+    edit(repo / BESLUIT, "versie: 2", "versie: 3")
+    edit(repo / META, "versie: 1.1.0", "versie: 1.1.1")
     assert version_findings(cli, "--since", "HEAD") == []
 
 

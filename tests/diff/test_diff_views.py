@@ -23,7 +23,7 @@ GOLDEN = Path(__file__).parent / "golden"
 def comparison(versions: Versions) -> Comparison:
     real_change(versions)
     old, new = versions.agreements()
-    return compare(old, new, old_label="v1.0.0", new_label="werkmap")
+    return compare(old, new, old_label="v1.1.0", new_label="werkmap")
 
 
 def check_golden(name: str, actual: str, update: bool) -> None:
@@ -68,7 +68,8 @@ def test_html_is_a_dutch_standalone_page_with_escaped_text(comparison: Compariso
     page = render_html(comparison)
     assert page.startswith("<!DOCTYPE html>\n<html lang=\"nl\">")
     assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
-    assert "Een <del>besluit</del><ins>voorstel</ins> gaat door" in page
+    # Old and new visibly apart: a thin space between them.
+    assert "Een <del>besluit</del>\u2009<ins>voorstel</ins> gaat door" in page
     assert "<link" not in page and "src=" not in page  # nothing to fetch: standalone
     # the whole document: an unchanged article is there too, without edits
     assert 'id="artikel-7"' in page and "Wat instappen betekent" in page
@@ -88,7 +89,7 @@ def test_json_shape_and_rebuild(comparison: Comparison) -> None:
     looptijd = [c for c in data["changes"] if c["article"] == "looptijd"]
     assert [c["kind"] for c in looptijd] == ["changed", "moved"]
     changed, moved = looptijd
-    assert (changed["number_old"], changed["number_new"]) == (13, 7)
+    assert (changed["number_old"], changed["number_new"]) == (15, 7)
     assert changed["substantive"] and changed["binding"] and moved["edits"] == []
     assert moved["binding"] and not moved["substantive"]  # the order binds; the text is the same
     article = next(a for a in comparison.articles if a.id == "looptijd")

@@ -278,7 +278,7 @@ def test_base_render_matches_the_writer() -> None:
     for explanations in (False, True):
         document = build_document(agreement, content_digest(agreement),
                                   explanations=explanations)
-        from rechtmakers.inlezen.core import _counter
+        from rechtmakers.inlezen.base import counter as _counter
 
         writer = BodyWriter(lambda s: s, _counter(), lambda h: "rId1")
         paras = read_body_xml(write_document(writer, document))
@@ -458,12 +458,12 @@ def test_hostile_documents_give_a_dutch_message(git_repo: Path, cli: Cli,
 
 
 def test_the_fast_and_the_careful_paragraph_reader_agree() -> None:
-    from rechtmakers.inlezen import reader
+    from rechtmakers.inlezen import package, reader
 
     data = render_docx(Path(__file__).resolve().parents[2] / AGREEMENT)
     xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml")
-    root = reader._parse(xml)
-    for paragraph in root.iter(f"{reader.W}p"):
+    root = package.parse_xml(xml)
+    for paragraph in root.iter(f"{package.W}p"):
         fast, careful = reader._BodyReader(), reader._BodyReader()
         fast.plain(paragraph)
         careful.inline(paragraph, present=True)

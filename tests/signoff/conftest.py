@@ -104,9 +104,17 @@ def write_record(agreement: Path, party: str, person: tuple[str, str], *,
     record = SignOff.model_validate({
         "partij": party, "ondertekenaar": {"naam": person[0], "email": person[1],
                                            "functie": function},
-        "overeenkomst": NAME, "versie": "1.0.0", "digest": digest or current_digest(agreement),
+        "overeenkomst": NAME, "versie": "1.1.0", "digest": digest or current_digest(agreement),
         "vorm": form, "tijdstip": "2026-01-21T10:00:00+01:00"})
     target = path or record_path(agreement, party, person[1])
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(dump_record(record), encoding="utf-8")
     return target
+
+
+def to_signing(agreement: Path) -> None:
+    """A concept is discussed, not approved: review writes a statement from ter-ondertekening."""
+    meta = agreement / "overeenkomst.yaml"
+    if "status: concept" in meta.read_text(encoding="utf-8"):
+        edit(meta, "status: concept", "status: ter-ondertekening")
+        commit_all(agreement.parents[1], "Ter ondertekening")

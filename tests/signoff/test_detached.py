@@ -28,6 +28,7 @@ from .conftest import (
     edit,
     git,
     set_key,
+    to_signing,
 )
 
 Cli = Callable[..., Any]
@@ -49,6 +50,7 @@ def fatima_key(git_repo: Path, agreement: Path, make_key: KeyMaker) -> Path:
 
 
 def review(cli: Cli, agreement: Path, out: Path, party: str = "gemeente-almere") -> Path:
+    to_signing(agreement)
     result = cli("review", "--partij", party, agreement, "--out", out)
     assert result.exit_code == 0, result.output
     return out / f"{NAME}-{party}-akkoord.txt"
@@ -68,19 +70,32 @@ def test_review_writes_a_self_contained_page_and_a_fixed_statement(
     out = tmp_path / "uit"
     statement = review(cli, agreement, out)
     page = (out / f"{NAME}-gemeente-almere.html").read_text(encoding="utf-8")
-    assert "<style>" in page and "Gemeente Almere" in page
-    assert current_digest(agreement) in page
-    assert "ssh-keygen -Y sign -f ~/.ssh/id_ed25519 -n rechtmakers-akkoord" in page
+    assert "<style>" in page and "Gemeente Almere (KvK 99990003)" in page
+    digest = current_digest(agreement)
+    assert " ".join(f"<span>{digest[i:i + 8]}</span>" for i in range(0, 64, 8)) in page
+    # Nobody at Gemeente Almere has a key and there is no vertrouwd/: nothing to ssh-keygen.
+    assert "ssh-keygen" not in page and "U kunt nu niet zelf akkoord geven" in page
     assert "nog niet eerder getekend" in page
     for forbidden in ("<script", "<link", "<img", "<iframe", "src=", "http://", "https://"):
         assert forbidden not in page.lower(), forbidden
-    assert not re.search(r'href="(?!#)', page)
+    assert not re.search(r'href="(?!#|mailto:)', page)
     text = statement.read_text(encoding="utf-8")
-    assert f"Digest: {current_digest(agreement)}" in text
-    assert "Partij: Gemeente Almere" in text and "Versie: 1.0.0" in text
+    assert f"Vingerafdruk: {digest}" in text
+    assert "Partij: Gemeente Almere (KvK 99990003)" in text and "Versie: 1.1.0" in text
     assert FATIMA[0] not in text  # names no representative
     again = tmp_path / "nogmaals"
     assert review(cli, agreement, again).read_bytes() == statement.read_bytes()
+
+
+def test_review_with_a_key_that_counts_offers_the_ssh_route(
+        git_repo: Path, agreement: Path, cli: Cli, tmp_path: Path, fatima_key: Path) -> None:
+    to_signing(agreement)
+    result = cli("review", "--partij", "gemeente-almere", agreement, "--out", tmp_path / "uit")
+    assert result.exit_code == 0, result.output
+    assert "let op" not in result.output
+    page = (tmp_path / "uit" / f"{NAME}-gemeente-almere.html").read_text(encoding="utf-8")
+    assert "ssh-keygen -Y sign -f ~/.ssh/id_ed25519 -n rechtmakers-akkoord" in page
+    assert "Teken de akkoordverklaring" in page and "U kunt nu niet zelf" not in page
 
 
 def test_a_signature_by_the_right_key_is_recorded(git_repo: Path, agreement: Path, cli: Cli,
@@ -142,12 +157,12 @@ def test_a_statement_for_another_digest_is_refused_with_its_version(
     sig.with_name(STATEMENT).unlink()  # only the .sig came back by e-mail
     edit(agreement / "artikelen" / "besluitvorming.yaml", "We werken met consent.",
          "We werken met consensus.")
-    edit(agreement / "overeenkomst.yaml", "versie: 1.0.0", "versie: 1.1.0")
+    edit(agreement / "overeenkomst.yaml", "versie: 1.1.0", "versie: 1.2.0")
     commit_all(git_repo, "Consensus")
     head = git(git_repo, "rev-parse", "HEAD")
     result = record_evidence(cli, be, agreement, sig)
-    refused(git_repo, result, "het akkoord is gegeven voor versie 1.0.0")
-    assert "niet voor de huidige versie 1.1.0" in result.output
+    refused(git_repo, result, "het akkoord is gegeven voor versie 1.1.0")
+    assert "niet voor de huidige versie 1.2.0" in result.output
     assert git(git_repo, "rev-parse", "HEAD") == head
 
 
@@ -194,7 +209,7 @@ def test_a_stale_detached_signature_stays_stale_not_invalid(
     page = tmp_path / "opnieuw"
     review(cli, agreement, page)
     html = (page / f"{NAME}-gemeente-almere.html").read_text(encoding="utf-8")
-    assert "Wat is er veranderd sinds Gemeente Almere tekende (versie 1.0.0)" in html
+    assert "Sinds Gemeente Almere (KvK 99990003) versie 1.1.0 tekende" in html
     assert "<del>" in html and "<ins>" in html
 
 
@@ -207,4 +222,4 @@ def test_review_links_nowhere_even_when_the_text_has_a_link(git_repo: Path, agre
     review(cli, agreement, out)
     page = (out / f"{NAME}-gemeente-almere.html").read_text(encoding="utf-8")
     assert "de site" in page
-    assert "https://" not in page and not re.search(r'href="(?!#)', page)
+    assert "https://" not in page and not re.search(r'href="(?!#|mailto:)', page)

@@ -35,7 +35,7 @@ BESLUIT = "artikelen/besluitvorming.yaml"
 DOEL = "artikelen/doel.yaml"
 
 SAME: dict[str, Edit] = {
-    "comment": replace(BESLUIT, "versie: 1\n", "versie: 1  # verhoogd bij elke wijziging\n"
+    "comment": replace(BESLUIT, "versie: 2\n", "versie: 2  # verhoogd bij elke wijziging\n"
                        "# een opmerking voor de jurist\n"),
     "quoting": replace(BESLUIT, "orgaan: de stuurgroep", "orgaan: 'de stuurgroep'"),
     "double quoting": replace("overeenkomst.yaml", "titel: Samenwerkingsovereenkomst Positief "
@@ -47,9 +47,9 @@ SAME: dict[str, Edit] = {
                                "  orgaan: de stuurgroep\n  wijze: consent\n"),
     "rewrap paragraph": replace(BESLUIT, "Een besluit gaat door\n  als niemand",
                                 "Een besluit\n  gaat door als niemand"),
-    "unwrap paragraph": replace(BESLUIT, "zoals\n  [[inwonerperspectief.casus]] beschrijft. "
+    "unwrap paragraph": replace(BESLUIT, "zoals\n  [[inwonerperspectief.situatie]] beschrijft. "
                                 "Komen we er samen niet uit, dan volgen we de\n  stappen",
-                                "zoals [[inwonerperspectief.casus]] beschrijft. Komen we er "
+                                "zoals [[inwonerperspectief.situatie]] beschrijft. Komen we er "
                                 "samen niet uit, dan volgen we de stappen"),
     "folded plain scalar": replace(BESLUIT, "    tekst: De penvoerder stuurt elk voorstel "
                                    "minstens een week", "    tekst: De penvoerder stuurt elk "
@@ -92,8 +92,8 @@ DIFFERENT: dict[str, Edit] = {
                                "Een besluit gaat door\n\n  als niemand"),
     "list item merged into paragraph": replace(DOEL, "samen optrekken. Zo willen we:\n\n  - ",
                                                "samen optrekken. Zo willen we: "),
-    "article versie": replace(BESLUIT, "versie: 1", "versie: 2"),
-    "agreement versie": replace("overeenkomst.yaml", "versie: 1.0.0", "versie: 1.1.0"),
+    "article versie": replace(BESLUIT, "versie: 2", "versie: 3"),
+    "agreement versie": replace("overeenkomst.yaml", "versie: 1.1.0", "versie: 1.2.0"),
     "datum": replace("overeenkomst.yaml", "datum: 2026-01-21", "datum: 2026-02-01"),
     "party name": replace("partijen.yaml", "naam: De Schoor", "naam: Welzijn De Schoor"),
     "party kind": replace("partijen.yaml", "soort: wonen", "soort: overig"),
@@ -109,7 +109,7 @@ DIFFERENT: dict[str, Edit] = {
 # these fails, the canonical form changed. That needs a DIGEST_FORMAT bump and a CHANGELOG
 # line, not a new pin. (A change of the agreement's own binding text changes its digest too;
 # then pin the new value.)
-SAMPLE_DIGEST = "bc8a8a563207816e1dbf87713e301dff755d1fc4a7ded86916c4593ef132c553"
+SAMPLE_DIGEST = "206297eebb15b8f8ff60349f8b53f75e9d3a678fda54323299b7453a222f397f"
 MINIMAL_DIGEST = "77da64865a11470bf19da65414573d59166db7394390817cd022c8e38f47231b"
 MINIMAL = Path(__file__).resolve().parents[1] / "data" / "minimal"
 

@@ -45,7 +45,7 @@ def test_files_at_reads_a_past_revision(git_repo: Path) -> None:
     first = git(git_repo, "rev-parse", "HEAD")
     doel = git_repo / SUBDIR / "artikelen" / "doel.yaml"
     original = doel.read_bytes()
-    doel.write_bytes(original.replace(b"versie: 1", b"versie: 2"))
+    doel.write_bytes(original.replace(b"versie: 2", b"versie: 3"))
     git(git_repo, "commit", "-qam", "Doel aangepast")
     repo = open_repo(git_repo)
     past = files_at(repo, first, SUBDIR)

@@ -23,8 +23,8 @@ BESLUIT = "artikelen/besluitvorming.yaml"
 def history_repo(git_repo: Path, agreement: Path, cli: Cli, be: Identity) -> Path:
     sign(cli, be, JOOST, "de-schoor", agreement)
     edit(agreement / BESLUIT, "We werken met consent.", "We werken met consensus.")
-    edit(agreement / BESLUIT, "versie: 1", "versie: 2")
-    edit(agreement / "overeenkomst.yaml", "versie: 1.0.0", "versie: 1.1.0")
+    edit(agreement / BESLUIT, "versie: 2", "versie: 3")
+    edit(agreement / "overeenkomst.yaml", "versie: 1.1.0", "versie: 1.2.0")
     commit_all(git_repo, "Consensus")
     edit(agreement / BESLUIT, "Bij consent hoeft", "Bij consent hoeft echt")
     commit_all(git_repo, "Toelichting")
@@ -43,15 +43,15 @@ def test_the_agreement_history(history_repo: Path, agreement: Path) -> None:
     assert [e.commit.subject for e in entries][1:4] == ["Nieuwe naam", "Toelichting", "Consensus"]
     found = texts(entries)
     assert found[0] == ["ondertekend namens Gemeente Almere door Fatima el Amrani (wethouder "
-                        f"zorg en welzijn), versie 1.1.0, digest {found[0][0][-12:]}"]
+                        f"zorg en welzijn), versie 1.2.0, digest {found[0][0][-12:]}"]
     assert found[1] == ["vertegenwoordigers of sleutels van de-schoor gewijzigd (administratie, "
                         "niet bindend)"]
     assert found[2] == ["artikel besluitvorming: alleen toelichting gewijzigd (niet bindend)"]
-    assert found[3] == ["artikel besluitvorming gewijzigd (versie 1 → 2): tekst",
-                        "versie 1.0.0 → 1.1.0"]
+    assert found[3] == ["artikel besluitvorming gewijzigd (versie 2 → 3): tekst",
+                        "versie 1.1.0 → 1.2.0"]
     assert found[4][0].startswith("ondertekend namens De Schoor door Joost Hellendoorn")
-    assert found[5] == ["overeenkomst vastgelegd: versie 1.0.0, status concept, 14 artikelen",
-                        "14 artikelbestanden, 15 partijen, 13 begrippen en 1 bijlage "
+    assert found[5] == ["overeenkomst vastgelegd: versie 1.1.0, status concept, 18 artikelen",
+                        "18 artikelbestanden, 15 partijen, 16 begrippen en 1 bijlage "
                         "toegevoegd"]
 
 
@@ -81,7 +81,7 @@ def test_human_output_and_argument_forms(history_repo: Path, agreement: Path, cl
     result = cli("log", agreement)
     assert result.exit_code == 0, result.output
     assert "✎ ondertekend namens De Schoor door Joost Hellendoorn" in result.output
-    assert "• versie 1.0.0 → 1.1.0" in result.output
+    assert "• versie 1.1.0 → 1.2.0" in result.output
     monkeypatch.chdir(history_repo)
     assert cli("log").output == result.output
     assert "Toelichting" in cli("log", "besluitvorming").output

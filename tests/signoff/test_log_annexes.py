@@ -17,7 +17,7 @@ PLAN = "bijlagen/transformatieplan.md"
 
 
 def test_log_shows_a_changed_annex(git_repo: Path, agreement: Path) -> None:
-    edit(agreement / PLAN, "in twee wijken", "in drie wijken")
+    edit(agreement / PLAN, "in twee stadsdelen", "in drie stadsdelen")
     commit_all(git_repo, "Drie wijken")
     (agreement / "bijlagen" / "begroting.pdf").write_bytes(b"%PDF-1.4\n")
     commit_all(git_repo, "Begroting")
@@ -32,7 +32,7 @@ def test_a_changed_annex_makes_a_signoff_stale(git_repo: Path, agreement: Path, 
                                                be: Identity) -> None:
     sign(cli, be, JOOST, "de-schoor", agreement)
     assert _state(agreement, "de-schoor") == "signed"
-    edit(agreement / PLAN, "in twee wijken", "in drie wijken")
+    edit(agreement / PLAN, "in twee stadsdelen", "in drie stadsdelen")
     commit_all(git_repo, "Drie wijken")
     assert _state(agreement, "de-schoor") != "signed"
 

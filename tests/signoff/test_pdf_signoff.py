@@ -4,6 +4,7 @@ records it with `sign --bewijs SIGNED.pdf`; `status` and `verify` check it offli
 from __future__ import annotations
 
 import json
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,7 @@ from .conftest import (
     enable_ssh_signing,
     git,
     set_key,
+    to_signing,
 )
 from .pdf_certs import DAY, NOW, CertificateAuthority, agreement_pdf, sign
 
@@ -123,11 +125,11 @@ def test_the_pdf_of_an_earlier_version_is_refused_with_its_version(
     pdf = signed_pdf(tmp_path, agreement, ca.issue(*JOOST))
     edit(agreement / "artikelen" / "besluitvorming.yaml", "We werken met consent.",
          "We werken met consensus.")
-    edit(agreement / "overeenkomst.yaml", "versie: 1.0.0", "versie: 1.1.0")
+    edit(agreement / "overeenkomst.yaml", "versie: 1.1.0", "versie: 1.2.0")
     commit_all(git_repo, "Consensus")
     head = git(git_repo, "rev-parse", "HEAD")
     result = record(cli, be, agreement, pdf)
-    refused(git_repo, result, "het akkoord is gegeven voor versie 1.0.0", head)
+    refused(git_repo, result, "het akkoord is gegeven voor versie 1.1.0", head)
     assert "Laat de PDF van deze versie ondertekenen" in result.output
 
 
@@ -268,26 +270,47 @@ def test_an_issuer_added_by_the_penvoerder_counts(git_repo: Path, agreement: Pat
 
 
 def test_review_offers_the_pdf_route(git_repo: Path, agreement: Path, cli: Cli,
-                                     tmp_path: Path) -> None:
+                                     tmp_path: Path, ca: CertificateAuthority) -> None:
+    to_signing(agreement)
     out = tmp_path / "uit"
     result = cli("review", "--partij", "de-schoor", agreement, "--out", out)
     assert result.exit_code == 0, result.output
+    assert "let op" not in result.output  # vertrouwd/ holds an issuer that counts
     page = (out / f"{NAME}-de-schoor.html").read_text(encoding="utf-8")
-    assert "onderteken deze PDF met uw gebruikelijke programma en stuur hem terug" in page
+    assert "met uw gebruikelijke programma voor digitale handtekeningen" in page
     assert "rechtmakers sign --partij de-schoor --bewijs" in page
-    pdf = out / f"{NAME}-versie-1.0.0.pdf"
+    assert "ssh-keygen" not in page  # nobody at De Schoor has a key
+    pdf = out / f"{NAME}-versie-1.1.0.pdf"
     assert pdf.name in page and pdf.name in result.output
     assert revision_digests(pdf.read_bytes()) == [current_digest(agreement)]
+    assert b"CONCEPT" not in subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True,
+                                            check=True).stdout
+
+
+def test_review_of_a_concept_asks_for_comments_not_approval(
+        git_repo: Path, agreement: Path, cli: Cli, tmp_path: Path,
+        ca: CertificateAuthority) -> None:
+    out = tmp_path / "uit"
+    result = cli("review", "--partij", "de-schoor", agreement, "--out", out)
+    assert result.exit_code == 0, result.output
+    assert "ter bespreking" in result.output
+    assert sorted(p.name for p in out.iterdir()) == [f"{NAME}-de-schoor.html",
+                                                      f"{NAME}-versie-1.1.0.docx"]
+    page = (out / f"{NAME}-de-schoor.html").read_text(encoding="utf-8")
+    assert "Dit is een concept." in page and "geen akkoordverklaring" in page
+    assert "Wijzigingen bijhouden" in page and "rechtmakers inlezen" in page
+    assert "Zo geeft u akkoord" not in page and "ssh-keygen" not in page
 
 
 def test_the_pdf_from_review_signed_and_returned_counts(git_repo: Path, agreement: Path,
                                                        cli: Cli, be: Identity, tmp_path: Path,
                                                        ca: CertificateAuthority) -> None:
     """The whole route: review writes the PDF, the director signs it, the maintainer records."""
+    to_signing(agreement)
     out = tmp_path / "uit"
     assert cli("review", "--partij", "de-schoor", agreement, "--out", out).exit_code == 0
     returned = tmp_path / "retour.pdf"
-    returned.write_bytes(sign((out / f"{NAME}-versie-1.0.0.pdf").read_bytes(),
+    returned.write_bytes(sign((out / f"{NAME}-versie-1.1.0.pdf").read_bytes(),
                               ca.issue(*JOOST)))
     result = record(cli, be, agreement, returned)
     assert result.exit_code == 0, result.output

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -38,17 +39,17 @@ def test_vaststellen_commits_the_status_line_and_tags(git_repo: Path, agreement:
     signed_head = git(git_repo, "rev-parse", "HEAD")
     result = cli("vaststellen", agreement)
     assert result.exit_code == 0, result.output
-    assert "Vastgesteld: tag positief-gezond-almere/v1.0.0" in result.output
+    assert "Vastgesteld: tag positief-gezond-almere/v1.1.0" in result.output
     after = (agreement / "overeenkomst.yaml").read_text()
     assert after == before.replace("status: concept  # nog even", "status: vastgesteld  # nog even")
     assert git(git_repo, "rev-parse", "HEAD~1") == signed_head
     assert git(git_repo, "show", "--name-only", "--format=", "HEAD") == \
         f"{SUBDIR}/overeenkomst.yaml"
     assert git(git_repo, "status", "--porcelain") == ""
-    assert git(git_repo, "cat-file", "-t", "positief-gezond-almere/v1.0.0") == "tag"
-    assert git(git_repo, "rev-parse", "positief-gezond-almere/v1.0.0^{commit}") == \
+    assert git(git_repo, "cat-file", "-t", "positief-gezond-almere/v1.1.0") == "tag"
+    assert git(git_repo, "rev-parse", "positief-gezond-almere/v1.1.0^{commit}") == \
         git(git_repo, "rev-parse", "HEAD")
-    message = git(git_repo, "tag", "-l", "--format=%(contents)", "positief-gezond-almere/v1.0.0")
+    message = git(git_repo, "tag", "-l", "--format=%(contents)", "positief-gezond-almere/v1.1.0")
     assert "- De Schoor (de-schoor): Joost Hellendoorn" in message
     assert agreement_status(agreement).complete  # status is not part of the digest
     again = cli("vaststellen", agreement)
@@ -59,8 +60,37 @@ def test_log_shows_the_tag(git_repo: Path, agreement: Path, cli: Cli, be: Identi
     sign_all(git_repo, agreement, cli, be)
     cli("vaststellen", agreement)
     result = cli("log", agreement)
-    assert "◆ vastgesteld: tag positief-gezond-almere/v1.0.0" in result.output
+    assert "◆ vastgesteld: tag positief-gezond-almere/v1.1.0" in result.output
     assert "status concept → vastgesteld" in result.output
+
+
+def test_log_shows_a_hand_made_tag_as_a_tag(git_repo: Path, agreement: Path, cli: Cli,
+                                            be: Identity) -> None:
+    sign(cli, be, JOOST, "de-schoor", agreement)
+    # An annotated tag that reads like vaststellen's, and a lightweight one: the status is
+    # still concept, so neither marks the version vastgesteld.
+    git(git_repo, "tag", "-a", "-m", "Positief Gezond, versie 1.0.0: vastgesteld\n\nDigest: "
+        + "a" * 64 + "\n\nVastgesteld-met: rechtmakers vaststellen",
+        "positief-gezond-almere/v1.0.0")
+    git(git_repo, "tag", "positief-gezond-almere/handmatig")
+    result = cli("log", agreement)
+    assert result.exit_code == 0, result.output
+    assert "◆ vastgesteld" not in result.output
+    assert "◇ tag positief-gezond-almere/v1.0.0 (niet gemaakt door vaststellen" in result.output
+    assert "◇ tag positief-gezond-almere/handmatig" in result.output
+    data = cli("log", agreement, "--format", "json")
+    entry = next(e for e in json.loads(data.output)["entries"] if e["tags"])
+    assert entry["vastgesteld"] == []
+
+
+def test_log_json_names_the_sealed_tag(git_repo: Path, agreement: Path, cli: Cli,
+                                       be: Identity) -> None:
+    sign_all(git_repo, agreement, cli, be)
+    cli("vaststellen", agreement)
+    data = json.loads(cli("log", agreement, "--format", "json").output)
+    assert data["entries"][0]["vastgesteld"] == ["positief-gezond-almere/v1.0.0"]
+    message = git(git_repo, "tag", "-l", "--format=%(contents)", "positief-gezond-almere/v1.0.0")
+    assert "Vastgesteld-met: rechtmakers vaststellen" in message
 
 
 @pytest.mark.parametrize(("line", "expected"), [
@@ -101,5 +131,5 @@ def test_refused_while_a_party_is_partial_or_invalid_then_allowed(
     sign(cli, be, brandsma, "gemeente-almere", agreement)
     result = cli("vaststellen", agreement)
     assert result.exit_code == 0, result.output
-    message = git(git_repo, "tag", "-l", "--format=%(contents)", "positief-gezond-almere/v1.0.0")
+    message = git(git_repo, "tag", "-l", "--format=%(contents)", "positief-gezond-almere/v1.1.0")
     assert "Fatima el Amrani" in message and "Pieter Brandsma" in message

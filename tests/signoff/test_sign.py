@@ -28,7 +28,7 @@ def test_sign_writes_and_commits_only_the_record(git_repo: Path, agreement: Path
     before = git(git_repo, "rev-parse", "HEAD")
     result = cli("sign", "--partij", "de-schoor", agreement, "--opmerking", "Akkoord na ALV.")
     assert result.exit_code == 0, result.output
-    assert "Getekend: Joost Hellendoorn namens De Schoor, versie 1.0.0" in result.output
+    assert "Getekend: Joost Hellendoorn namens De Schoor, versie 1.1.0" in result.output
     assert git(git_repo, "rev-parse", "HEAD~1") == before
     assert git(git_repo, "show", "--name-only", "--format=", "HEAD") == RECORD
     assert git(git_repo, "status", "--porcelain", "--untracked-files=all") == ""
@@ -36,7 +36,7 @@ def test_sign_writes_and_commits_only_the_record(git_repo: Path, agreement: Path
     agreement_model, _ = load_agreement(agreement)
     assert record.party == "de-schoor" and record.agreement == "positief-gezond-almere"
     assert record.signer.email == JOOST[1] and record.signer.function == "directeur-bestuurder"
-    assert record.version == "1.0.0" and record.note == "Akkoord na ALV."
+    assert record.version == "1.1.0" and record.note == "Akkoord na ALV."
     assert record.digest == content_digest(agreement_model)
     assert record.signed_at.tzinfo is not None
 
@@ -47,13 +47,13 @@ def test_commit_message_is_dutch_with_trailers(git_repo: Path, agreement: Path, 
     cli("sign", "--partij", "de-schoor", agreement)
     record = read_record(git_repo / RECORD)
     subject = git(git_repo, "log", "-1", "--format=%s")
-    assert subject == "Ondertekening: De Schoor tekent positief-gezond-almere versie 1.0.0"
+    assert subject == "Ondertekening: De Schoor tekent positief-gezond-almere versie 1.1.0"
     trailers = git(git_repo, "log", "-1", "--format=%(trailers:only,unfold)")
     assert trailers.splitlines() == [
         f"Ondertekend-door: {JOOST[0]} <{JOOST[1]}>",
         "Namens: de-schoor",
         "Overeenkomst: positief-gezond-almere",
-        "Versie: 1.0.0",
+        "Versie: 1.1.0",
         f"Digest: {record.digest}",
     ]
     assert git(git_repo, "log", "-1", "--format=%ce") == JOOST[1]

@@ -30,7 +30,7 @@ def test_json_shape(git_repo: Path, agreement: Path, cli: Cli, be: Identity) -> 
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert data["agreement"] == "positief-gezond-almere"
-    assert data["version"] == "1.0.0" and len(data["digest"]) == 64
+    assert data["version"] == "1.1.0" and len(data["digest"]) == 64
     assert data["complete"] is False and data["required_evidence"] == "git"
     by_id = {p["id"]: p for p in data["parties"]}
     assert len(by_id) == 15
@@ -38,7 +38,7 @@ def test_json_shape(git_repo: Path, agreement: Path, cli: Cli, be: Identity) -> 
     assert schoor["state"] == "signed" and schoor["name"] == "De Schoor"
     assert schoor["evidence"] == ["git"] and schoor["cryptographic"] is False
     [signer] = schoor["signers"]
-    assert signer["version"] == "1.0.0" and signer["name"] == JOOST[0]
+    assert signer["version"] == "1.1.0" and signer["name"] == JOOST[0]
     assert signer["email"] == JOOST[1] and signer["evidence"] == "git"
     assert signer["date"].startswith("20") and signer["reason"] is None
     assert by_id["ggd-flevoland"] == {
@@ -53,20 +53,20 @@ def test_a_binding_change_makes_a_sign_off_stale(git_repo: Path, agreement: Path
     sign(cli, be, JOOST, "de-schoor", agreement)
     edit(agreement / "artikelen" / "besluitvorming.yaml", "We werken met consent.",
          "We werken met consensus.")
-    edit(agreement / "overeenkomst.yaml", "versie: 1.0.0", "versie: 1.1.0")
+    edit(agreement / "overeenkomst.yaml", "versie: 1.1.0", "versie: 1.2.0")
     commit_all(git_repo, "Consensus in plaats van consent")
     assert states(agreement)["de-schoor"] == "stale"
     result = cli("status", agreement)
     assert "verouderd    de-schoor" in result.output
-    assert "De Schoor: tekende versie 1.0.0 op" in result.output
+    assert "De Schoor: tekende versie 1.1.0 op" in result.output
     assert "0 van 15 partijen tekenden deze inhoud; 1 een eerdere, 14 nog niet." in result.output
 
 
 def test_comments_formatting_and_administration_keep_a_sign_off(
         git_repo: Path, agreement: Path, cli: Cli, be: Identity) -> None:
     sign(cli, be, JOOST, "de-schoor", agreement)
-    edit(agreement / "artikelen" / "besluitvorming.yaml", "versie: 1\n",
-         "versie: 1  # nog niet verhoogd\n")
+    edit(agreement / "artikelen" / "besluitvorming.yaml", "versie: 2\n",
+         "versie: 2  # nog niet verhoogd\n")
     edit(agreement / "artikelen" / "besluitvorming.yaml", "orgaan: de stuurgroep",
          "orgaan: 'de stuurgroep'")
     edit(agreement / "artikelen" / "besluitvorming.yaml", "Bij consent hoeft",

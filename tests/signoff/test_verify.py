@@ -150,7 +150,7 @@ def test_a_record_changed_after_commit_is_noted_and_the_committed_one_counts(
         git_repo: Path, agreement: Path, cli: Cli, be: Identity, joost_key: Path) -> None:
     sign(cli, be, JOOST, "de-schoor", agreement)
     record = record_path(agreement, "de-schoor", JOOST[1])
-    record.write_text(record.read_text().replace("1.0.0", "1.0.1"))
+    record.write_text(record.read_text().replace("1.1.0", "1.1.1"))
     [verdict] = verify(agreement)
     assert verdict.ok
     result = cli("status", agreement)

@@ -1,0 +1,26 @@
+"""`rechtmakers lsp`: the language server, over standard input and output."""
+
+from __future__ import annotations
+
+import typer
+
+from rechtmakers.cli.app import app
+
+
+@app.command()
+def lsp(
+    stdio: bool = typer.Option(True, "--stdio", help="Praat met de editor over standaard "
+                               "invoer en uitvoer (standaard; de enige manier)."),
+) -> None:
+    """Start de taalserver voor een editor (VS Code, Neovim, Helix): meldingen terwijl je
+    typt, springen naar een artikel, hernoemen, nummers van verwijzingen. Zie docs/editors.md.
+    """
+    import logging
+    import sys
+
+    from rechtmakers.lsp.server import create_server
+
+    # stdout is the editor's channel: messages go to stderr.
+    logging.basicConfig(stream=sys.stderr, level=logging.WARNING,
+                        format="rechtmakers lsp: %(message)s")
+    create_server().start_io()
