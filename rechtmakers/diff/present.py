@@ -301,7 +301,8 @@ class ArticleRow:
     @property
     def description(self) -> str:
         """"gewijzigd: lid verslag toegevoegd, lid snel-besluiten verwijderd"."""
-        return f"{self.what}: {', '.join(self.details)}" if self.details else self.what
+        details = [d for d in self.details if d != self.what]
+        return f"{self.what}: {', '.join(details)}" if details else self.what
 
 
 @dataclass(frozen=True)

@@ -62,6 +62,7 @@ def compare_documents(old: Document | None, new: Document | None, *,
         new,
         compass=compare_flows(old.compass, new.compass),
         considerations=compare_items(old.considerations, new.considerations),
+        operative=compare_flows(old.operative, new.operative),
         terms=_terms(old.terms, new.terms),
         articles=_articles(old.articles, new.articles, whole_moves),
         annexes=_annexes(old.annexes, new.annexes),
@@ -72,6 +73,7 @@ def _whole_document(doc: Document, mark: WholeMark, whole: Mark) -> Document:
     return replace(
         doc, compass=whole_flow(doc.compass, mark),
         considerations=tuple(whole_flow(item, mark) for item in doc.considerations),
+        operative=whole_flow(doc.operative, mark),
         terms=tuple(replace(t, meaning=whole_flow(t.meaning, mark)) for t in doc.terms),
         articles=tuple(whole_article(a, mark, whole) for a in doc.articles),
         annexes=tuple(_whole_annex(x, mark, whole) for x in doc.annexes))
