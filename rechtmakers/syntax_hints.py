@@ -72,6 +72,12 @@ def diagnose(text: str, exc: Any) -> Hint | None:
         return indicator_hint("*", context_mark.line + 1, context_mark.column + 1)
     if mark is None:
         return None
+    return _at_mark(text, lines, problem, context, mark, context_mark)
+
+
+def _at_mark(text: str, lines: list[str], problem: str, context: str, mark: Any,
+             context_mark: Any) -> Hint | None:
+    """The mistakes recognised from the place where libyaml stopped."""
     layout = _layout_hint(lines, problem, mark)
     if layout is not None:
         return layout
