@@ -33,6 +33,7 @@ from rechtmakers.document.tree import (
 )
 from rechtmakers.render.pdf import FlowWriter, _party, document_data, render_pdf
 from rechtmakers.render.pdfmeta import add_identifier
+from rechtmakers.render.typography import curly
 
 Render = Callable[..., dict[str, bytes]]
 SAMPLE = Path(__file__).resolve().parents[2] / "agreements" / "positief-gezond-almere"
@@ -120,8 +121,10 @@ def test_clause_text_is_shown_literally_never_run(render_files: Render, sample_c
     article.write_text(text, encoding="utf-8")
     data = render_files(sample_copy, ("pdf",))["pdf"]
     whole = " ".join(pages_of(data, tmp_path))
-    assert HOSTILE_SHOWN in whole
-    assert f"Artikel 1 – {HOSTILE_TITLE}" in whole
+    # Shown as words, never run: with Dutch quotes, as every text is (render.typography).
+    # (inline code, `#eval("1+1")`, keeps its straight quotes)
+    assert curly(HOSTILE_SHOWN).replace("#eval(“1+1”)", '#eval("1+1")') in whole
+    assert f"Artikel 1 – {curly(HOSTILE_TITLE)}" in whole
     assert "root:" not in whole
     with pikepdf.open(_file(data, tmp_path)) as pdf:
         # #set page(width: 1cm) did not run: every page is still A4.
