@@ -18,7 +18,7 @@ from rechtmakers.agreement import (
 )
 from rechtmakers.checks import RULES, Context
 from rechtmakers.checks.base import SignoffProbe, SinceProbe
-from rechtmakers.config import Config
+from rechtmakers.config import SAFETY_RULES, Config
 from rechtmakers.errors import UsageError
 from rechtmakers.findings import Finding, Problem, Severity
 from rechtmakers.load import SourceFile, collector_paused
@@ -53,7 +53,10 @@ def find_agreements(paths: Sequence[Path], *, cwd: Path | None = None) -> list[P
     base = cwd or Path.cwd()
     if not paths:
         default = base / DEFAULT_DIR
-        if not default.is_dir():
+        inside = next((p for p in (base, *base.parents) if is_agreement_dir(p)), None)
+        if not default.is_dir() and inside is not None:
+            default = inside  # run from inside an agreement's folder: that agreement
+        elif not default.is_dir():
             raise UsageError(f"Geen map {DEFAULT_DIR}/ gevonden in {base}. Geef het pad van een "
                              "overeenkomst op, bijvoorbeeld: rechtmakers validate "
                              "agreements/mijn-overeenkomst")
@@ -123,11 +126,10 @@ def check_agreement(agreement: Agreement, problems: Iterable[tuple[str, Problem]
     config = ctx.config
     coded: list[tuple[str, Problem]] = list(problems)
     for rule in RULES.values():
-        override = config.override(rule.code)
-        if rule.check is None or override == "off" or (codes is not None
-                                                        and rule.code not in codes):
+        if rule.check is None or config.is_off(rule.code) or (codes is not None
+                                                               and rule.code not in codes):
             continue
-        if errors_only and (override or rule.severity.value) != Severity.ERROR.value:
+        if errors_only and config.severity_of(rule.code, rule.severity) is not Severity.ERROR:
             continue
         coded.extend((rule.code, problem) for problem in rule.check(agreement, ctx))
     findings = [finding for code, problem in coded if (finding := _stamp(code, problem, config))]
@@ -137,11 +139,10 @@ def check_agreement(agreement: Agreement, problems: Iterable[tuple[str, Problem]
 
 
 def _stamp(code: str, problem: Problem, config: Config) -> Finding | None:
-    override = config.override(code)
-    if override == "off":
+    if config.is_off(code):
         return None
     rule = RULES.get(code)
-    severity = Severity(override) if override else (rule.severity if rule else Severity.ERROR)
+    severity = config.severity_of(code, rule.severity if rule else Severity.ERROR)
     return Finding(code, severity, problem.message, problem.location)
 
 
@@ -158,7 +159,8 @@ def _unsuppressed(agreement: Agreement, findings: Iterable[Finding]) -> Iterable
         index = indexes.get(source.path)
         if index is None:
             index = indexes[source.path] = _Suppressions(source)
-        if not index.covers(finding.location.line, finding.code):
+        if finding.code in SAFETY_RULES or not index.covers(finding.location.line,
+                                                             finding.code):
             yield finding
 
 

@@ -46,8 +46,24 @@ def one_root(path: Path | None) -> Path:
     roots = _roots([path] if path else None)
     if len(roots) > 1:
         raise UsageError("Er zijn meerdere overeenkomsten; geef aan welke, bijvoorbeeld: "
-                         f"rechtmakers sign --partij ID {roots[0]}")
+                         f"{_command_as_run()} {roots[0]}")
     return roots[0]
+
+
+def _command_as_run() -> str:
+    """The command that was run, as the user would type it again: "rechtmakers log",
+    "rechtmakers sign --partij ID"."""
+    from rechtmakers.cli.dutch import get_current_context
+
+    ctx = get_current_context(silent=True)
+    if ctx is None:
+        return "rechtmakers"
+    words = ["rechtmakers", *ctx.command_path.split()[1:]]
+    for param in ctx.command.params:  # the options the command cannot do without, as given
+        value = ctx.params.get(param.name or "")
+        if param.param_type_name == "option" and param.required and value is not None:
+            words += [param.opts[0], str(value)]
+    return " ".join(words)
 
 
 def _emit_json(data: Any) -> None:
@@ -206,7 +222,9 @@ def verify(
     if fmt is Format.json:
         _emit_json([{"agreement": root.name, "ok": result.ok,
                      "records": [_verdict_dict(v) for v in result.verdicts],
-                     "keys": [{"party": k.party_id, **k.as_dict()} for k in result.keys]}
+                     "keys": [{"party": k.party_id, **k.as_dict()} for k in result.keys],
+                     "root": result.status.report.root,
+                     "authority_not_counted": list(result.status.report.authority)}
                     for root, result in results])
     else:
         for root, result in results:
@@ -220,6 +238,17 @@ def _verdict_dict(verdict: Verdict) -> dict[str, Any]:
             "current": verdict.current, "evidence": verdict.kind, "commit": verdict.commit,
             "key": verdict.key, "signer": record.signer.email if record else None,
             "version": record.version if record else None, "reasons": verdict.reasons}
+
+
+def _print_authority(report: Any) -> None:
+    """The root of trust, and every change of authority that does not count."""
+    if report.root:
+        typer.echo(f"  wortel van vertrouwen: commit {report.root['commit']} van "
+                   f"{report.root['author']} (controleer deze eenmalig buiten git om)")
+    if report.authority:
+        typer.echo("  wijzigingen van gezag die niet tellen:")
+    for change in report.authority:
+        typer.echo(f"    - commit {change['commit'][:12]} {change['wat']}: {change['waarom']}")
 
 
 def _print_verdicts(root: Path, result: Verification) -> None:
@@ -248,6 +277,7 @@ def _print_verdicts(root: Path, result: Verification) -> None:
         word = "telt     " if state.trusted else "telt niet"
         typer.echo(f"    {word} {state.party_id}: {state.email} {state.fingerprint} "
                    f"({state.source})")
+    _print_authority(result.status.report)
     good = sum(1 for v in verdicts if v.ok)
     typer.echo(f"{good} van {len(verdicts)} ondertekeningen kloppen.")
     if result.bad_keys:

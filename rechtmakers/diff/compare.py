@@ -71,8 +71,6 @@ class ArticleDiff:
     explanation: tuple[Edit, ...] | None = None
     version_old: int | None = None
     version_new: int | None = None
-    topic_old: str | None = None
-    topic_new: str | None = None
     binding: bool = False
     notes: tuple[str, ...] = ()
 
@@ -312,7 +310,6 @@ def _article_diff(article_id: str, old: Side, new: Side, moved: bool,
         edits=edits, explanation=_explanation(before, after, old, new),
         version_old=before.version if before else None,
         version_new=after.version if after else None,
-        topic_old=before.topic if before else None, topic_new=after.topic if after else None,
         binding=True, notes=notes)
 
 
@@ -334,7 +331,7 @@ def _same_text(before: Article, article: Article, old: CompleteAgreement,
     explanation = None if _same(before, article) else _explanation(before, article, old, new)
     return ArticleDiff(article.id, article.title, number_old, number_new, kinds, False,
                        () if is_unchanged(edits) else edits, explanation, article.version,
-                       article.version, article.topic, article.topic)
+                       article.version)
 
 
 _KEY_LABELS = {"id": "kenmerk", "onderwerp": "onderwerp", "titel": "de titel",

@@ -30,8 +30,7 @@ def article_lines(article: Article, say: Say, number: int | None) -> list[str]:
     """The article as a reader sees it, one line per paragraph, list item, member or block entry.
 
     The title comes first; members read "3.1 …"; each line ends in a newline. `say` turns the
-    references of a text into words (see resolver); with as_written they stay as typed, so
-    comparing those lines tells a change of the text from a change of what it refers to.
+    references of a text into words (see resolver).
     """
     lines = [_plain(article.title), *_paragraphs(say(article.text))]
     lines.extend(block_lines(article, say))
@@ -45,10 +44,6 @@ def article_lines(article: Article, say: Say, number: int | None) -> list[str]:
 def resolver(agreement: Agreement) -> Say:
     """References read as in this version of the agreement: "artikel 3", a party's name."""
     return lambda text: resolve_plain(text, agreement)
-
-
-def as_written(text: str) -> str:
-    return text
 
 
 def explanation_lines(article: Article, say: Say) -> list[str]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -54,10 +54,28 @@ def render_agreement(agreement: Agreement, options: RenderOptions) -> dict[str, 
 
     digest = content_digest(agreement)
     document = build_document(agreement, digest, explanations=options.explanations)
-    if options.sign_offs is not None:
-        document = with_sign_offs(document, options.sign_offs(agreement, digest))
     stem = f"{document.id}/{output_stem(document)}"
-    return {f"{stem}.{fmt}": data for fmt, data in render_document(document, options).items()}
+    others = tuple(fmt for fmt in options.formats if fmt != "pdf")
+    made: dict[str, bytes] = {}
+    if others:  # reading editions: who signed this content, and when
+        shown = document
+        if options.sign_offs is not None:
+            shown = with_sign_offs(document, options.sign_offs(agreement, digest))
+        made = render_document(shown, replace(options, formats=others))
+    if "pdf" in options.formats:
+        # The PDF is the signing edition: it draws no sign-offs, so it stays the same bytes
+        # while parties sign, and `sign --bewijs` can render it afresh to compare.
+        from rechtmakers.render.pdf import render_pdf
+
+        made["pdf"] = render_pdf(document, options.house_style)
+    return {f"{stem}.{fmt}": made[fmt] for fmt in options.formats}
+
+
+def signing_edition(agreement: Agreement) -> bytes:
+    """The one PDF of a version that is signed: what `render --format pdf` and `review` write
+    (without --toelichting or --templates), and what a signed PDF is compared against."""
+    rendered = render_agreement(agreement, RenderOptions(formats=("pdf",)))
+    return next(iter(rendered.values()))
 
 
 def render_document(document: Document, options: RenderOptions) -> dict[str, bytes]:
