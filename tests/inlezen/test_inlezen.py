@@ -118,7 +118,7 @@ def test_libreoffice_review_goes_back_into_the_source(
     result = run(cli, git_repo, monkeypatch, str(review), "--format", "json")
     assert result.exit_code == 0, result.output
     report = json.loads(result.output)
-    assert report["agreement"] == "positief-gezond-almere" and report["version"] == "1.0.0"
+    assert report["agreement"] == "positief-gezond-almere" and report["version"] == "1.1.0"
     assert report["reviewers"] == ["Karel de Vries", "Petra Jansen"]
     assert not report["conflicts"] and not report["not_applied"]
     changes = {(c["article"], c["member"], c["field"]): c for c in report["changes"]}
@@ -130,7 +130,7 @@ def test_libreoffice_review_goes_back_into_the_source(
     after = (git_repo / BESLUIT).read_text(encoding="utf-8")
     flat = " ".join(after.split())
     assert "Lukt dat niet binnen twee weken, dan gaan we verder met [[conflictdialoog]]." in flat
-    assert "[[inwonerperspectief.casus]]" in after
+    assert "[[inwonerperspectief.situatie]]" in after
     assert "minstens tien dagen voor de vergadering" in after
     assert "vraagt iedere partij" in after
     # Only the changed lines differ; the block scalar stays a block scalar.

@@ -92,7 +92,7 @@ def test_every_page_names_title_version_digest_and_page(sample_pdf: bytes, sampl
                                                         tmp_path: Path) -> None:
     pages = pages_of(sample_pdf, tmp_path)
     assert len(pages) > 5
-    stamp = (f"Samenwerkingsovereenkomst Positief Gezond Almere · versie 1.0.0 · "
+    stamp = (f"Samenwerkingsovereenkomst Positief Gezond Almere · versie 1.1.0 · "
              f"sha256:{sample_digest[:12]}")
     for number, page in enumerate(pages, start=1):
         assert stamp in page, number
@@ -140,7 +140,7 @@ def test_pdfa_tagged_dutch_with_outline_and_digest(sample_pdf: bytes, sample_dig
         assert meta["dc:identifier"] == f"sha256:{sample_digest}"
         assert f"sha256:{sample_digest}" in meta["pdf:Keywords"].split(", ")
         assert meta["dc:title"] == "Samenwerkingsovereenkomst Positief Gezond Almere"
-        assert "versie 1.0.0" in meta["dc:description"]
+        assert "versie 1.1.0" in meta["dc:description"]
         assert meta["xmp:CreateDate"].startswith("2026-01-21")
         assert str(pdf.docinfo["/Keywords"]).startswith(f"sha256:{sample_digest}")
         root = pdf.Root
@@ -378,7 +378,7 @@ def test_house_style_replaces_the_typst_template(render_files: Render, sample_di
         "= Huisstijl\n#d.title, versie #d.version\n", encoding="utf-8")
     data = render_files(sample_dir, ("pdf",), house_style=style)["pdf"]
     page = pages_of(data, tmp_path)[0]
-    assert "Huisstijl Samenwerkingsovereenkomst Positief Gezond Almere, versie 1.0.0" in page
+    assert "Huisstijl Samenwerkingsovereenkomst Positief Gezond Almere, versie 1.1.0" in page
 
 
 def test_page_images_show_ink(sample_pdf: bytes, tmp_path: Path) -> None:

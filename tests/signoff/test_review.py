@@ -74,13 +74,13 @@ def measure(browser: str, page: Path, width: int, height: int = 800) -> dict[str
 
 @pytest.fixture
 def changed(git_repo: Path, agreement: Path, cli: Cli, be: Identity) -> Path:
-    """De Schoor signed 1.0.0; then article 3 changed (with a reason) and the version is 1.1.0."""
+    """De Schoor signed 1.1.0; then article 3 changed (with a reason) and the version is 1.2.0."""
     to_signing(agreement)
     sign(cli, be, JOOST, "de-schoor", agreement)
     rule = agreement / "artikelen" / "besluitvorming.yaml"
     edit(rule, "minstens een week voor de vergadering", "minstens tien dagen voor de vergadering")
     edit(rule, "drie werkdagen om te reageren", "vijf werkdagen om te reageren")
-    edit(agreement / "overeenkomst.yaml", "versie: 1.0.0", "versie: 1.1.0")
+    edit(agreement / "overeenkomst.yaml", "versie: 1.1.0", "versie: 1.2.0")
     git(git_repo, "commit", "-qam", "Besluitvorming: meer tijd om te reageren")
     return agreement
 
@@ -108,7 +108,7 @@ def test_the_page_in_chromium(browser: str, changed: Path, cli: Cli, tmp_path: P
     assert seen["h1"] == 1 and seen["toc"] >= 4
     assert 0 <= seen["boxTop"] < 300  # the box is on the first screen
     box = " ".join(seen["box"].split())
-    assert "Keur versie 1.1.0" in box and "Stichting De Schoor (KvK 99990002)" in box
+    assert "Keur versie 1.2.0" in box and "Stichting De Schoor (KvK 99990002)" in box
     assert "maandag 18 januari 2027" in box
     assert "Marieke Voskuil" in box and "m.voskuil@ggd-flevoland.example" in box
     assert "Artikel 3 – Zo nemen we besluiten (bindend)" in box
@@ -124,7 +124,7 @@ def test_what_changed_in_plain_words(changed: Path, cli: Cli, tmp_path: Path) ->
     # Only the changed article is in the redline; the full text once, folded.
     redline = html[html.index('id="vergelijking"'):html.index('id="getekend"')]
     assert redline.count("<details open>") == 1 and "<del>een week</del>" in redline
-    assert html.count("Lees de volledige tekst van versie 1.1.0") == 1
+    assert html.count("Lees de volledige tekst van versie 1.2.0") == 1
     assert html.count("<h1") == 1
     own = html[html.index("<body>"):html.index('id="tekst"')]  # the page's words, not the text's
     assert "digest" not in re.sub(r"<[^>]+>", "", own).lower() and "vingerafdruk" in own

@@ -69,14 +69,14 @@ def test_log_shows_a_hand_made_tag_as_a_tag(git_repo: Path, agreement: Path, cli
     sign(cli, be, JOOST, "de-schoor", agreement)
     # An annotated tag that reads like vaststellen's, and a lightweight one: the status is
     # still concept, so neither marks the version vastgesteld.
-    git(git_repo, "tag", "-a", "-m", "Positief Gezond, versie 1.0.0: vastgesteld\n\nDigest: "
+    git(git_repo, "tag", "-a", "-m", "Positief Gezond, versie 1.1.0: vastgesteld\n\nDigest: "
         + "a" * 64 + "\n\nVastgesteld-met: rechtmakers vaststellen",
-        "positief-gezond-almere/v1.0.0")
+        "positief-gezond-almere/v1.1.0")
     git(git_repo, "tag", "positief-gezond-almere/handmatig")
     result = cli("log", agreement)
     assert result.exit_code == 0, result.output
     assert "◆ vastgesteld" not in result.output
-    assert "◇ tag positief-gezond-almere/v1.0.0 (niet gemaakt door vaststellen" in result.output
+    assert "◇ tag positief-gezond-almere/v1.1.0 (niet gemaakt door vaststellen" in result.output
     assert "◇ tag positief-gezond-almere/handmatig" in result.output
     data = cli("log", agreement, "--format", "json")
     entry = next(e for e in json.loads(data.output)["entries"] if e["tags"])
@@ -88,8 +88,8 @@ def test_log_json_names_the_sealed_tag(git_repo: Path, agreement: Path, cli: Cli
     sign_all(git_repo, agreement, cli, be)
     cli("vaststellen", agreement)
     data = json.loads(cli("log", agreement, "--format", "json").output)
-    assert data["entries"][0]["vastgesteld"] == ["positief-gezond-almere/v1.0.0"]
-    message = git(git_repo, "tag", "-l", "--format=%(contents)", "positief-gezond-almere/v1.0.0")
+    assert data["entries"][0]["vastgesteld"] == ["positief-gezond-almere/v1.1.0"]
+    message = git(git_repo, "tag", "-l", "--format=%(contents)", "positief-gezond-almere/v1.1.0")
     assert "Vastgesteld-met: rechtmakers vaststellen" in message
 
 
