@@ -97,7 +97,7 @@ async def test_hover_inlay_hints_and_outline(editor: Editor) -> None:
     assert isinstance(article, lsp.DocumentSymbol)
     assert article.name == "Artikel 3 — Zo nemen we besluiten"
     assert [child.name for child in article.children or []] == [
-        "3.1", "3.2", "3.3", "3.4", "3.5"]
+        "3.1", "3.2", "3.3", "3.4", "3.5", "3.6", "3.7"]
     assert (article.children or [])[1].detail == "consent"
 
 

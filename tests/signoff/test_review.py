@@ -130,7 +130,7 @@ def test_what_changed_in_plain_words(changed: Path, cli: Cli, tmp_path: Path) ->
     assert "digest" not in re.sub(r"<[^>]+>", "", own).lower() and "vingerafdruk" in own
     assert re.search(r"<li class=\"deze\"><span class=\"partij\">Stichting De Schoor</span>"
                      r"<span class=\"staat\">tekende een eerdere versie</span><ul><li>Joost "
-                     r"Hellendoorn \(directeur-bestuurder\): versie 1\.0\.0, \d+ \w+ \d{4}</li>",
+                     r"Hellendoorn \(directeur-bestuurder\): versie 1\.1\.0, \d+ \w+ \d{4}</li>",
                      html)
 
 
