@@ -90,8 +90,23 @@ def _describe(error: ErrorDetails, loc: tuple[str | int, ...], model: type[BaseM
     if kind in _TYPE_WORDS:
         got = _YAML_KINDS.get(type(error["input"]), "iets anders")
         where = name or "het bestand"
-        return "S003", f"Bij {where} hoort {_TYPE_WORDS[kind]}, maar hier staat {got}.", False
+        return "S003", f"Bij {where} hoort {_TYPE_WORDS[kind]}, maar hier staat {got}." \
+            f"{_type_fix(kind, error['input'], name)}", False
     return "S007", _value_message(error, name), False
+
+
+def _type_fix(kind: str, value: Any, name: str) -> str:
+    """How to write a number where text is meant, or a whole number where one is meant."""
+    if kind == "string_type" and type(value) in (int, float):
+        return (f' YAML leest {value} zonder aanhalingstekens als getal. Zet het tussen '
+                f'aanhalingstekens: "{value}".')
+    if kind in ("int_from_float", "int_type", "int_parsing") and type(value) is float:
+        whole = int(value) + 1 if value >= 1 else 1
+        return (f" De versie van een artikel is een heel getal (1, 2, 3 …), dus {value} kan "
+                f"niet. Verhoog je de versie, schrijf dan bijvoorbeeld versie: {whole}."
+                if name == "versie"
+                else f" Schrijf een heel getal zonder punt of komma, zoals {whole}.")
+    return ""
 
 
 def _value_message(error: ErrorDetails, name: str) -> str:

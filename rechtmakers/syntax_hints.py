@@ -72,6 +72,15 @@ def diagnose(text: str, exc: Any) -> Hint | None:
         return indicator_hint("*", context_mark.line + 1, context_mark.column + 1)
     if mark is None:
         return None
+    return _at_mark(text, lines, problem, context, mark, context_mark)
+
+
+def _at_mark(text: str, lines: list[str], problem: str, context: str, mark: Any,
+             context_mark: Any) -> Hint | None:
+    """The mistakes recognised from the place where libyaml stopped."""
+    layout = _layout_hint(lines, problem, mark)
+    if layout is not None:
+        return layout
     char = text[mark.index] if mark.index < len(text) else ""
     if "cannot start any token" in problem and char in INDICATORS:
         return indicator_hint(char, mark.line + 1, mark.column + 1)
@@ -231,4 +240,126 @@ def _indicator_on_line(lines: list[str], index: int) -> Hint | None:
     start = _value_start(line)
     if start < len(line) and line[start] in INDICATORS:
         return indicator_hint(line[start], index + 1, start + 1)
+    return None
+
+
+def _layout_hint(lines: list[str], problem: str, mark: Any) -> Hint | None:
+    """A quote that closes too early, a list begun on a key's line, a key or a text block
+    indented a few spaces off."""
+    early = _quote_closed_early(lines, mark.line)
+    if early is not None:
+        return early
+    if "block sequence entries are not allowed" in problem:
+        return _dash_after_key(lines, mark.line, mark.column)
+    return _misaligned_key(lines, mark.line) or _block_first_line(lines, mark.line)
+
+
+def _spaces(count: int) -> str:
+    return f"{count} spatie" if count == 1 else f"{count} spaties"
+
+
+def _quote_closed_early(lines: list[str], last: int) -> Hint | None:
+    """A quoted text with the same quote inside it (`'Zo'n samenwerking'`): the inner quote
+    closes the text, and YAML does not know what the rest is."""
+    for index in range(max(0, last - 1), min(last, len(lines) - 1) + 1):
+        line = lines[index]
+        start = _opening_quote(line)
+        if start < 0:
+            continue
+        close = _quote_end(line, start)
+        rest = line[close + 1:].strip() if close >= 0 else ""
+        if close < 0 or not rest or rest.startswith("#"):
+            continue
+        quote = line[start]
+        if quote == "'":
+            how = ("Schrijf een ' binnen de tekst dubbel ('') of gebruik dubbele "
+                   'aanhalingstekens ("…") om de tekst')
+        else:
+            how = ("Gebruik enkele aanhalingstekens ('…') om de tekst, of zet een \\ voor elk "
+                   '" binnen de tekst')
+        return Hint(f"Dit aanhalingsteken ({quote}) sluit de tekst al, maar de tekst gaat nog "
+                    f"door: een {quote} binnen tekst tussen {quote} kan zo niet. {how}. Zet "
+                    "de hele tekst tussen aanhalingstekens van de andere soort, of schrijf "
+                    "achter de sleutel | en zet de tekst ingesprongen op de regels eronder.",
+                    index + 1, close + 1)
+    return None
+
+
+def _dash_after_key(lines: list[str], index: int, column: int) -> Hint:
+    line = lines[index] if index < len(lines) else ""
+    word = _first_word(line)[0]
+    return Hint(f'Na "{word}: " begint de tekst met "- ". YAML leest dat als een lijst, en '
+                "een lijst kan niet op de regel van de sleutel beginnen. Is het tekst, zet de "
+                "hele tekst dan tussen aanhalingstekens; is het een lijst, zet elk punt op "
+                'een eigen regel eronder, ingesprongen, met "- " ervoor.', index + 1,
+                column + 1)
+
+
+def _key_column(line: str) -> tuple[int, int | None, str]:
+    """The column where a line's key (or value) starts after list dashes, the dash column,
+    and the key ("" when the line is not `key:`)."""
+    lead = _indent(line)
+    dash: int | None = None
+    pos = lead
+    while line.startswith("- ", pos):
+        dash = pos if dash is None else dash
+        pos += 2
+        while pos < len(line) and line[pos] == " ":
+            pos += 1
+    word, end = _first_word(line[pos:])
+    return pos, dash, word if line[pos + end: pos + end + 1] == ":" else ""
+
+
+def _misaligned_key(lines: list[str], index: int) -> Hint | None:
+    """A key a few spaces left or right of the key above it, in the same block: YAML reads it
+    as part of the value above, or as the start of something else."""
+    if index >= len(lines):
+        return None
+    column, dash, key = _key_column(lines[index])
+    if dash is not None or key not in KEYS or column == 0:
+        return None
+    above = next((j for j in range(index - 1, -1, -1) if not _is_blank(lines[j])), None)
+    if above is None:
+        return None
+    other, other_dash, other_key = _key_column(lines[above])
+    if other_key not in KEYS or other == column or abs(other - column) > 3 \
+            or (other_dash is not None and column <= other_dash) \
+            or _BLOCK_HEADER.search(lines[above].strip()):
+        return None
+    for j in range(above, -1, -1):  # a list item above at this column: a dash is missing
+        if _is_blank(lines[j]):
+            continue
+        if _key_column(lines[j])[1] == column:
+            return None
+        if _indent(lines[j]) < column:
+            break
+    how = "te ver" if column > other else "te weinig"
+    return Hint(f'"{key}" springt {_spaces(abs(column - other))} {how} in: het hoort bij '
+                f'hetzelfde blok als "{other_key}" erboven. Laat deze regel inspringen met '
+                f'{_spaces(other)}, tot onder "{other_key}".', index + 1, column + 1)
+
+
+def _block_first_line(lines: list[str], index: int) -> Hint | None:
+    """A text block (`tekst: |`) whose first line is indented further than the next: YAML takes
+    the first line's indentation as the measure, so the next line ends the text too soon."""
+    if index >= len(lines) or _is_blank(lines[index]):
+        return None
+    indent = _indent(lines[index])
+    first: int | None = None
+    for j in range(index - 1, -1, -1):
+        if _is_blank(lines[j]):
+            continue
+        if _BLOCK_HEADER.search(lines[j].strip()):
+            key_indent = _indent(lines[j])
+            if first is None or not key_indent < indent < _indent(lines[first]):
+                return None
+            word = _first_word(lines[j])[0]
+            return Hint(f'De eerste regel van de tekst onder "{word}" springt '
+                        f"{_spaces(_indent(lines[first]))} in, de regel eronder (regel "
+                        f"{index + 1}) {_spaces(indent)}. YAML neemt de eerste regel als maat. "
+                        f"Laat deze regel inspringen met {_spaces(indent)}, net als de rest "
+                        "van de tekst.", first + 1, _indent(lines[first]) + 1)
+        if _indent(lines[j]) <= indent:
+            return None
+        first = j
     return None

@@ -17,7 +17,8 @@ from rechtmakers.agreement import (
     load_agreement,
 )
 from rechtmakers.checks import RULES, Context
-from rechtmakers.config import Config
+from rechtmakers.checks.base import SignoffProbe, SinceProbe
+from rechtmakers.config import SAFETY_RULES, Config
 from rechtmakers.errors import UsageError
 from rechtmakers.findings import Finding, Problem, Severity
 from rechtmakers.load import SourceFile, collector_paused
@@ -52,7 +53,10 @@ def find_agreements(paths: Sequence[Path], *, cwd: Path | None = None) -> list[P
     base = cwd or Path.cwd()
     if not paths:
         default = base / DEFAULT_DIR
-        if not default.is_dir():
+        inside = next((p for p in (base, *base.parents) if is_agreement_dir(p)), None)
+        if not default.is_dir() and inside is not None:
+            default = inside  # run from inside an agreement's folder: that agreement
+        elif not default.is_dir():
             raise UsageError(f"Geen map {DEFAULT_DIR}/ gevonden in {base}. Geef het pad van een "
                              "overeenkomst op, bijvoorbeeld: rechtmakers validate "
                              "agreements/mijn-overeenkomst")
@@ -88,22 +92,25 @@ def _relative(path: Path, base: Path) -> Path:
         return path
 
 
-def validate_agreement(root: Path, config: Config | None = None, *,
-                       previous: Agreement | None = None, since: str = "",
+def validate_agreement(root: Path, config: Config | None = None, *, since: str = "",
+                       since_probe: SinceProbe | None = None,
+                       signoffs: SignoffProbe | None = None,
                        errors_only: bool = False) -> Report:
     """Read and check one agreement folder (against its version at since, when given).
 
-    With errors_only (render asks only whether it may render) the rules that can only warn
-    are not run: the language analysis is most of a validation's time.
+    since_probe (diff.since) and signoffs (signoff.probe) give the rules what they need from
+    those feature packages; without one its rules do not run. With errors_only (render asks
+    only whether it may render) the rules that can only warn are not run: the language
+    analysis is most of a validation's time.
     """
+    ctx = Context(config=config or Config(), since=since, since_probe=since_probe,
+                  signoffs=signoffs)
     with collector_paused():
-        return _validate(root, config or Config(), previous, since, errors_only)
+        return _validate(root, ctx, errors_only)
 
 
-def _validate(root: Path, config: Config, previous: Agreement | None, since: str,
-              errors_only: bool) -> Report:
+def _validate(root: Path, ctx: Context, errors_only: bool) -> Report:
     agreement, problems = load_agreement(root)
-    ctx = Context(config=config, previous=previous, since=since)
     findings = check_agreement(agreement, problems, ctx, errors_only=errors_only)
     return Report(agreement, findings, tuple(problems))
 
@@ -119,11 +126,10 @@ def check_agreement(agreement: Agreement, problems: Iterable[tuple[str, Problem]
     config = ctx.config
     coded: list[tuple[str, Problem]] = list(problems)
     for rule in RULES.values():
-        override = config.override(rule.code)
-        if rule.check is None or override == "off" or (codes is not None
-                                                        and rule.code not in codes):
+        if rule.check is None or config.is_off(rule.code) or (codes is not None
+                                                               and rule.code not in codes):
             continue
-        if errors_only and (override or rule.severity.value) != Severity.ERROR.value:
+        if errors_only and config.severity_of(rule.code, rule.severity) is not Severity.ERROR:
             continue
         coded.extend((rule.code, problem) for problem in rule.check(agreement, ctx))
     findings = [finding for code, problem in coded if (finding := _stamp(code, problem, config))]
@@ -133,11 +139,10 @@ def check_agreement(agreement: Agreement, problems: Iterable[tuple[str, Problem]
 
 
 def _stamp(code: str, problem: Problem, config: Config) -> Finding | None:
-    override = config.override(code)
-    if override == "off":
+    if config.is_off(code):
         return None
     rule = RULES.get(code)
-    severity = Severity(override) if override else (rule.severity if rule else Severity.ERROR)
+    severity = config.severity_of(code, rule.severity if rule else Severity.ERROR)
     return Finding(code, severity, problem.message, problem.location)
 
 
@@ -154,7 +159,8 @@ def _unsuppressed(agreement: Agreement, findings: Iterable[Finding]) -> Iterable
         index = indexes.get(source.path)
         if index is None:
             index = indexes[source.path] = _Suppressions(source)
-        if not index.covers(finding.location.line, finding.code):
+        if finding.code in SAFETY_RULES or not index.covers(finding.location.line,
+                                                             finding.code):
             yield finding
 
 

@@ -16,7 +16,7 @@ HIDDEN = re.compile(f"[{BIDI}{ZERO_WIDTH}]")
 # Mongolian vowel separator. Bidi overrides and isolates are refused wherever they stand.
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 INVISIBLE = re.compile(f"[{BIDI}{ZERO_WIDTH}\u00ad\u180e\u2061-\u2064]")
-_UNSAFE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{BIDI}{ZERO_WIDTH}]")
+UNSAFE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{BIDI}{ZERO_WIDTH}]")
 
 
 def char_name(char: str) -> str:
@@ -35,9 +35,9 @@ def printable(text: str) -> str:
     """The text with every control, bidi and zero-width character shown as an escape such as
     \\x1b or \\u202e, so that data can never move the cursor, retitle a window or reorder what
     a terminal shows. Newlines and tabs stay."""
-    if not _UNSAFE.search(text):
+    if not UNSAFE.search(text):
         return text
-    return _UNSAFE.sub(_escape, text)
+    return UNSAFE.sub(_escape, text)
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -55,6 +55,6 @@ _PICTURES = {**{code: 0x2400 + code for code in range(0x20) if code not in (0x09
 def pictured(text: str) -> str:
     """The text with every control, bidi and zero-width character replaced by one visible
     character (␛ for escape, � for the others): the same length, so styled spans stay put."""
-    if not _UNSAFE.search(text):
+    if not UNSAFE.search(text):
         return text
     return text.translate(_PICTURES)

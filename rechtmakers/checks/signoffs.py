@@ -26,12 +26,11 @@ def sealed_means_signed(agreement: Agreement, ctx: Context) -> Iterator[Problem]
     nadat een artikel veranderde (de handtekeningen gelden dan een eerdere inhoud).
     """
     meta = agreement.meta
-    if meta is None or meta.status != "vastgesteld":
+    if meta is None or meta.status != "vastgesteld" or ctx.signoffs is None:
         return
     from rechtmakers import gitrepo
     from rechtmakers.agreement import WORKING_TREE, gate
     from rechtmakers.digest import content_digest
-    from rechtmakers.signoff.trust import evaluate
 
     try:
         gitrepo.open_repo(agreement.root)
@@ -47,11 +46,7 @@ def sealed_means_signed(agreement: Agreement, ctx: Context) -> Iterator[Problem]
         digest = content_digest(complete)
     except RechtmakersError:
         return  # not read whole, no digest: other rules report what is wrong
-    report = evaluate(agreement.root, complete, digest)
-    words = {"partial": "gedeeltelijk getekend", "invalid": "ondertekening telt niet",
-             "stale": "tekende een eerdere inhoud", "missing": "tekende nog niet"}
-    waiting = [f"{p.party.id} ({words.get(p.state, p.state)})" for p in report.parties
-               if p.state != "signed"]
+    waiting = ctx.signoffs(complete, digest)
     if waiting:
         yield Problem(agreement.location(META_FILE, ("status",)),
                       f"De status is vastgesteld, maar niet elke partij tekende deze inhoud: "

@@ -6,16 +6,15 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from rechtmakers.agreement import META_FILE
-from rechtmakers.checks.base import Context
+from rechtmakers.agreement import META_FILE, WORKING_TREE, IncompleteAgreement, gate
+from rechtmakers.checks.base import Context, Since
 from rechtmakers.findings import Problem
 
 if TYPE_CHECKING:
     from rechtmakers.agreement import Agreement
-    from rechtmakers.diff.compare import Comparison
 
 _SEMVER = re.compile(r"^(\d+)\.(\d+)\.(\d+)(?:-(.+))?$")
-_last: list[tuple[Agreement, Agreement, Comparison]] = []
+_last: list[tuple[Agreement, Context, Since | None]] = []
 
 
 def article_version_raised(agreement: Agreement, ctx: Context) -> Iterator[Problem]:
@@ -31,10 +30,10 @@ def article_version_raised(agreement: Agreement, ctx: Context) -> Iterator[Probl
 
     Fout: de tekst is gewijzigd en er staat nog steeds `versie: 1`.
     """
-    comparison = _comparison(agreement, ctx)
-    if comparison is None:
+    changes = _changes(agreement, ctx)
+    if changes is None:
         return
-    for article in comparison.articles:
+    for article in changes.articles:
         old, new = article.version_old, article.version_new
         if article.text_changed and old is not None and new is not None and new <= old:
             yield Problem(agreement.location(agreement.article_file(article.id), ("versie",)),
@@ -57,33 +56,37 @@ def agreement_version_raised(agreement: Agreement, ctx: Context) -> Iterator[Pro
 
     Fout: een artikel is toegevoegd en er staat nog steeds `versie: 1.0.0`.
     """
-    comparison = _comparison(agreement, ctx)
-    if comparison is None or not comparison.binding_changed:
+    changes = _changes(agreement, ctx)
+    new = agreement.meta
+    if changes is None or not changes.binding_changed or new is None:
         return
-    old, new = comparison.old.meta, agreement.meta
-    if old is None or new is None or _semver_key(new.version) > _semver_key(old.version):
+    old = changes.old_version
+    if _semver_key(new.version) > _semver_key(old):
         return
     yield Problem(agreement.location(META_FILE, ("versie",)),
                   f"De overeenkomst is inhoudelijk gewijzigd sinds {ctx.since}, maar de versie "
-                  f"is niet verhoogd (was {old.version}, nu {new.version}). Verhoog het "
+                  f"is niet verhoogd (was {old}, nu {new.version}). Verhoog het "
                   "versienummer, bijvoorbeeld naar "
-                  f"{_next_minor(old.version)}.")
+                  f"{_next_minor(old)}.")
 
 
-def _comparison(agreement: Agreement, ctx: Context) -> Comparison | None:
-    """The comparison with the version at --since; both rules share one."""
-    previous = ctx.previous
-    if previous is None or agreement.meta is None or not agreement.complete \
-            or not previous.complete:
-        return None  # a file that did not load would look deleted: its error is reported
-    for old, new, comparison in _last:
-        if old is previous and new is agreement:
-            return comparison
-    from rechtmakers.diff.compare import compare
-
-    comparison = compare(previous, agreement, old_label=ctx.since)
-    _last[:] = [(previous, agreement, comparison)]
-    return comparison
+def _changes(agreement: Agreement, ctx: Context) -> Since | None:
+    """The changes since --since, from the probe; both rules share one comparison."""
+    probe = ctx.since_probe
+    if probe is None:
+        return None
+    for seen, seen_ctx, changes in _last:
+        if seen is agreement and seen_ctx is ctx:
+            return changes
+    try:
+        complete = gate(agreement, (), WORKING_TREE)
+    except IncompleteAgreement:
+        # A file that did not load would look deleted: its error is reported instead.
+        changes = None
+    else:
+        changes = probe(complete)
+    _last[:] = [(agreement, ctx, changes)]
+    return changes
 
 
 def _semver_key(version: str) -> tuple[int, int, int, int, str]:

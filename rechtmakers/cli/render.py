@@ -32,21 +32,25 @@ def render(
     Exitcode 0: geschreven. 1: de overeenkomst heeft fouten (er is niets geschreven; met
     --force wel). 2: verkeerd aangeroepen.
     """
+    from rechtmakers.checks import RULES
     from rechtmakers.cli.formats import canonical_formats
     from rechtmakers.config import load_config
     from rechtmakers.render import RenderOptions, parse_formats, render_all
     from rechtmakers.render.output import write_atomically
     from rechtmakers.render.templating import check_house_style
     from rechtmakers.reporters import HumanReporter
+    from rechtmakers.signoff.documented import signed_texts
+    from rechtmakers.signoff.probe import waiting_parties
     from rechtmakers.validate import find_agreements, validate_agreement
 
     with guarded():
         wanted = ",".join(canonical_formats(formats)) or formats
-        options = RenderOptions(parse_formats(wanted), toelichting, templates)
+        options = RenderOptions(parse_formats(wanted), toelichting, templates, signed_texts)
         check_house_style(templates)
         roots = find_agreements(paths or [])
-        config = load_config(Path.cwd())
-        reports = [validate_agreement(root, config, errors_only=True) for root in roots]
+        config = load_config(Path.cwd(), rules=RULES)
+        reports = [validate_agreement(root, config, errors_only=True, signoffs=waiting_parties)
+                   for root in roots]
     failed = [report for report in reports if report.errors]
     if failed:
         HumanReporter(sys.stderr, quiet=True).report(failed)

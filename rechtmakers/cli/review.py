@@ -41,13 +41,13 @@ def review(
     Exitcode 0: geschreven (ook met een waarschuwing). 1: de overeenkomst is niet te lezen of
     de partij bestaat niet. 2: verkeerd aangeroepen, of de map is niet te schrijven.
     """
-    from rechtmakers.cli.signoff import _one_root
+    from rechtmakers.cli.signoff import one_root
     from rechtmakers.signoff.review import ReviewRequest
     from rechtmakers.signoff.review import review as write_review
 
     with guarded():
         request = ReviewRequest(party, out, _date(deadline), contact)
-        result = write_review(_one_root(path), request)
+        result = write_review(one_root(path), request)
     for warning in result.warnings:
         typer.echo(f"rechtmakers: let op: {warning}", err=True)
     if is_quiet():

@@ -3,47 +3,32 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import json
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
 from rechtmakers.cli.app import app, guarded, is_quiet
+from rechtmakers.document.labels import long_moment
 
-_STATE_WORDS = {"signed": "getekend", "partial": "gedeeltelijk", "invalid": "telt niet",
-                "stale": "verouderd", "missing": "ontbreekt"}
-_EVIDENCE_WORDS = {"git": "git-identiteit, zonder cryptografisch bewijs",
-                   "ssh-commit": "SSH-ondertekende commit", "gpg-commit": "GPG-ondertekende commit",
-                   "ssh-detached": "SSH-handtekening onder de akkoordverklaring",
-                   "pdf": "ondertekende PDF"}
+if TYPE_CHECKING:  # the types only: a command imports its feature when it runs
+    from rechtmakers.signoff.changes import Event
+    from rechtmakers.signoff.history import Entry
+    from rechtmakers.signoff.kinds import ProofKind
+    from rechtmakers.signoff.status import AgreementStatus
+    from rechtmakers.signoff.trust import PartyTrust, RecordCheck
+    from rechtmakers.signoff.verify import Verdict, Verification
 
-
-def evidence_words(kind: str | None) -> str:
+def evidence_words(kind: ProofKind | None) -> str:
     """The kind of evidence in plain Dutch."""
-    return _EVIDENCE_WORDS.get(kind or "", kind or "geen bewijs")
+    return kind.words.cli if kind is not None else "geen bewijs"
 
 
 class Format(StrEnum):
     human = "tekst"
     json = "json"
-
-
-def dutch_date(moment: dt.datetime | dt.date) -> str:
-    """21 januari 2026 (with the time, for a moment: 21 januari 2026 10:00)."""
-    day = f"{moment.day} {_month_names()[moment.month]} {moment.year}"
-    return f"{day} {moment:%H:%M}" if isinstance(moment, dt.datetime) else day
-
-
-@functools.cache
-def _month_names() -> dict[int, str]:
-    """Dutch month names from Babel, asked once (formatting each date costs 0.3 ms)."""
-    from babel.dates import get_month_names
-
-    return {int(number): str(name) for number, name in
-            get_month_names("wide", context="format", locale="nl").items()}
 
 
 def _roots(paths: list[Path] | None) -> list[Path]:
@@ -55,14 +40,30 @@ def _roots(paths: list[Path] | None) -> list[Path]:
     return find_agreements(paths or [])
 
 
-def _one_root(path: Path | None) -> Path:
+def one_root(path: Path | None) -> Path:
     from rechtmakers.errors import UsageError
 
     roots = _roots([path] if path else None)
     if len(roots) > 1:
         raise UsageError("Er zijn meerdere overeenkomsten; geef aan welke, bijvoorbeeld: "
-                         f"rechtmakers sign --partij ID {roots[0]}")
+                         f"{_command_as_run()} {roots[0]}")
     return roots[0]
+
+
+def _command_as_run() -> str:
+    """The command that was run, as the user would type it again: "rechtmakers log",
+    "rechtmakers sign --partij ID"."""
+    from rechtmakers.cli.dutch import get_current_context
+
+    ctx = get_current_context(silent=True)
+    if ctx is None:
+        return "rechtmakers"
+    words = ["rechtmakers", *ctx.command_path.split()[1:]]
+    for param in ctx.command.params:  # the options the command cannot do without, as given
+        value = ctx.params.get(param.name or "")
+        if param.param_type_name == "option" and param.required and value is not None:
+            words += [param.opts[0], str(value)]
+    return " ".join(words)
 
 
 def _emit_json(data: Any) -> None:
@@ -94,12 +95,12 @@ def sign(
     from rechtmakers.signoff.sign import sign as sign_agreement
 
     with guarded():
-        result = sign_agreement(_one_root(path), party, note, evidence)
+        result = sign_agreement(one_root(path), party, note, evidence)
     record = result.record
     if result.commit is None:
         typer.echo(f"{record.signer.name} heeft deze inhoud al ondertekend namens "
                    f"{result.party.name} (versie {record.version}, "
-                   f"{dutch_date(record.signed_at)}). Er is niets vastgelegd.")
+                   f"{long_moment(record.signed_at)}). Er is niets vastgelegd.")
         return
     if result.warning:
         typer.echo(result.warning, err=True)
@@ -138,14 +139,16 @@ def status(
         _print_status(result)
 
 
-def _print_status(result: Any) -> None:
+def _print_status(result: AgreementStatus) -> None:
+    from rechtmakers.signoff.kinds import PartyState
+
     meta = result.agreement.meta
     typer.echo(f"{result.agreement.id} versie {meta.version} (digest {result.digest[:12]})")
     width = max((len(p.party.id) for p in result.parties), default=0)
     for item in result.parties:
-        typer.echo(f"  {_STATE_WORDS[item.state]:<12} {item.party.id:<{width}}  "
+        typer.echo(f"  {item.state.words.label:<12} {item.party.id:<{width}}  "
                    f"{_status_detail(item)}".rstrip())
-        if item.reason and item.state != "signed":
+        if item.reason and item.state is not PartyState.SIGNED:
             typer.echo(f"  {'':<12} {'':<{width}}  ({item.reason})")
         for key in item.keys:
             if key.trusted and key.listed:
@@ -158,38 +161,41 @@ def _print_status(result: Any) -> None:
         typer.echo(f"  let op: {stray.path} hoort bij geen partij in partijen.yaml.")
     for note in result.report.notes:
         typer.echo(f"  let op: {note}.")
-    total, signed = len(result.parties), result.count("signed")
+    total, signed = len(result.parties), result.count(PartyState.SIGNED)
     if result.complete:
         typer.echo(f"Volledig ondertekend: alle {total} partijen tekenden deze inhoud.")
     else:
-        counts = [f"{result.count(state)} {word}" for state, word in (
-            ("partial", "gedeeltelijk"), ("stale", "een eerdere"), ("invalid", "met een "
-             "ondertekening die niet telt"), ("missing", "nog niet")) if result.count(state)]
+        counts = [f"{result.count(state)} {state.words.summary}" for state in PartyState
+                  if state is not PartyState.SIGNED and result.count(state)]
         typer.echo(f"{signed} van {total} partijen tekenden deze inhoud"
                    f"{'; ' + ', '.join(counts) if counts else ''}.")
 
 
-def _status_detail(item: Any) -> str:
+def _status_detail(item: PartyTrust) -> str:
+    from rechtmakers.signoff.kinds import PartyState
+
     name = item.party.name
     if item.signers:
         who = "; ".join(_signer_text(check) for check in item.signers)
         needed = f" ({len(item.signers)} van {item.needed})" if item.needed > 1 else ""
         return f"{name}{needed}: {who}"
-    older = [c for c in item.records if c.counts and c.record]
-    if item.state == "stale" and older:
-        record = max((c.record for c in older), key=lambda r: r.signed_at)
-        return (f"{name}: tekende versie {record.version} op {dutch_date(record.signed_at)} "
+    older = [c.record for c in item.records if c.counts and c.record]
+    if item.state is PartyState.STALE and older:
+        record = max(older, key=lambda r: r.signed_at)
+        return (f"{name}: tekende versie {record.version} op {long_moment(record.signed_at)} "
                 f"({record.signer.name})")
     return str(name)
 
 
-def _signer_text(check: Any) -> str:
+def _signer_text(check: RecordCheck) -> str:
     record = check.record
-    return str(f"{record.signer.name}, {dutch_date(record.signed_at)}, "
+    if record is None:  # a signer is a counting record, read
+        return ""
+    return str(f"{record.signer.name}, {long_moment(record.signed_at)}, "
             f"{evidence_words(check.kind)}{_certificate(check.kind, check.key)}")
 
 
-def _certificate(kind: str | None, key: str | None) -> str:
+def _certificate(kind: ProofKind | None, key: str | None) -> str:
     """For a signed PDF, whose certificate signed it (its subject)."""
     return f", certificaat {key}" if kind == "pdf" and key else ""
 
@@ -216,7 +222,9 @@ def verify(
     if fmt is Format.json:
         _emit_json([{"agreement": root.name, "ok": result.ok,
                      "records": [_verdict_dict(v) for v in result.verdicts],
-                     "keys": [{"party": k.party_id, **k.as_dict()} for k in result.keys]}
+                     "keys": [{"party": k.party_id, **k.as_dict()} for k in result.keys],
+                     "root": result.status.report.root,
+                     "authority_not_counted": list(result.status.report.authority)}
                     for root, result in results])
     else:
         for root, result in results:
@@ -224,7 +232,7 @@ def verify(
     raise typer.Exit(0 if all(result.ok for _, result in results) else 1)
 
 
-def _verdict_dict(verdict: Any) -> dict[str, Any]:
+def _verdict_dict(verdict: Verdict) -> dict[str, Any]:
     record = verdict.record
     return {"party": verdict.party_id, "path": verdict.path, "ok": verdict.ok,
             "current": verdict.current, "evidence": verdict.kind, "commit": verdict.commit,
@@ -232,14 +240,25 @@ def _verdict_dict(verdict: Any) -> dict[str, Any]:
             "version": record.version if record else None, "reasons": verdict.reasons}
 
 
-def _print_verdicts(root: Path, result: Any) -> None:
+def _print_authority(report: Any) -> None:
+    """The root of trust, and every change of authority that does not count."""
+    if report.root:
+        typer.echo(f"  wortel van vertrouwen: commit {report.root['commit']} van "
+                   f"{report.root['author']} (controleer deze eenmalig buiten git om)")
+    if report.authority:
+        typer.echo("  wijzigingen van gezag die niet tellen:")
+    for change in report.authority:
+        typer.echo(f"    - commit {change['commit'][:12]} {change['wat']}: {change['waarom']}")
+
+
+def _print_verdicts(root: Path, result: Verification) -> None:
     typer.echo(f"{root.name}:")
     verdicts = result.verdicts
     if not verdicts:
         typer.echo("  nog geen ondertekeningen.")
     for verdict in verdicts:
-        if verdict.ok:
-            record = verdict.record
+        record = verdict.record
+        if verdict.ok and record is not None:  # a record that counts was read
             where = f", commit {verdict.commit[:12]}" if verdict.commit else ""
             key = (_certificate(verdict.kind, verdict.key) or f", sleutel {verdict.key}"
                    if verdict.key else "")
@@ -254,9 +273,11 @@ def _print_verdicts(root: Path, result: Any) -> None:
             typer.echo(f"    - {reason}")
     if result.keys:
         typer.echo("  sleutels:")
-    for key in result.keys:
-        word = "telt     " if key.trusted else "telt niet"
-        typer.echo(f"    {word} {key.party_id}: {key.email} {key.fingerprint} ({key.source})")
+    for state in result.keys:
+        word = "telt     " if state.trusted else "telt niet"
+        typer.echo(f"    {word} {state.party_id}: {state.email} {state.fingerprint} "
+                   f"({state.source})")
+    _print_authority(result.status.report)
     good = sum(1 for v in verdicts if v.ok)
     typer.echo(f"{good} van {len(verdicts)} ondertekeningen kloppen.")
     if result.bad_keys:
@@ -279,7 +300,7 @@ def log(
 
     with guarded():
         article, path = _log_arguments(args or [])
-        root = _one_root(path)
+        root = one_root(path)
         entries = agreement_log(root, article)
     if fmt is Format.json:
         _emit_json({"agreement": root.name, "article": article,
@@ -301,14 +322,14 @@ def _log_arguments(args: list[str]) -> tuple[str | None, Path | None]:
     return (args[0] if args else None), None
 
 
-def _print_log(root: Path, article: str | None, entries: list[Any]) -> None:
+def _print_log(root: Path, article: str | None, entries: list[Entry]) -> None:
     if not entries:
         subject = f"artikel {article} van {root.name}" if article else root.name
         typer.echo(f"Geen geschiedenis gevonden voor {subject}.")
     lines: list[str] = []
     for entry in entries:
         commit = entry.commit
-        when = dutch_date(dt.datetime.fromisoformat(commit.date))
+        when = long_moment(dt.datetime.fromisoformat(commit.date))
         lines.append(f"{when}  {commit.sha[:12]}  {commit.author} <{commit.author_email}>")
         lines.append(f"    {commit.subject}")
         lines += [f"    ◆ vastgesteld: tag {tag}" if tag in entry.sealed else
@@ -320,7 +341,7 @@ def _print_log(root: Path, article: str | None, entries: list[Any]) -> None:
         typer.echo("\n".join(lines))
 
 
-def _mark(event: Any) -> str:
+def _mark(event: Event) -> str:
     """✎ a sign-off, • a binding change, · a change that is not binding."""
     if event.kind == "ondertekening":
         return "✎"
@@ -341,7 +362,7 @@ def vaststellen(
     from rechtmakers.signoff.seal import seal
 
     with guarded():
-        result = seal(_one_root(path))
+        result = seal(one_root(path))
     if is_quiet():
         return
     if not result.tagged:

@@ -73,10 +73,7 @@ def _scores(counts: Counts) -> str:
 
 
 def _line(finding: Located) -> str:
-    from rechtmakers.findings import Severity
-
-    severity = Severity(finding.severity).dutch
-    return f"  {finding.location}: {finding.code} {severity}: {finding.message}"
+    return f"  {finding.location}: {finding.code} {finding.severity.dutch}: {finding.message}"
 
 
 def as_text(reports: list[AgreementReport]) -> str:

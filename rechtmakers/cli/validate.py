@@ -41,14 +41,17 @@ def validate(
     Exitcode 0: geen fouten. 1: de overeenkomst heeft fouten (of waarschuwingen, met --strict).
     2: verkeerd aangeroepen.
     """
+    from rechtmakers.checks import RULES
     from rechtmakers.config import load_config
     from rechtmakers.reporters import REPORTERS
+    from rechtmakers.signoff.probe import waiting_parties
     from rechtmakers.validate import find_agreements, validate_agreement
 
     with guarded():
         roots = find_agreements(paths or [])
-        config = load_config(Path.cwd())
-        reports = [validate_agreement(root, config, **_since(root, since))
+        config = load_config(Path.cwd(), rules=RULES)
+        reports = [validate_agreement(root, config, signoffs=waiting_parties,
+                                      **_since(root, since))
                    for root in progress(roots, "Overeenkomsten controleren")]
     REPORTERS[fmt.value](sys.stdout, quiet=quiet or is_quiet()).report(reports)
     failed = any(r.errors or (strict and r.warnings) for r in reports)
@@ -60,6 +63,7 @@ def _since(root: Path, rev: str | None) -> dict[str, Any]:
     if rev is None:
         return {}
     from rechtmakers.agreement import IncompleteAgreement
+    from rechtmakers.diff.since import SinceRevision
     from rechtmakers.versions import Versions
 
     try:
@@ -68,4 +72,4 @@ def _since(root: Path, rev: str | None) -> dict[str, Any]:
         # A version at REV that does not load holds nothing sound to compare against: the
         # --since rules stay silent, as for a folder that held no agreement then.
         previous = None
-    return {"previous": previous, "since": rev}
+    return {"since_probe": SinceRevision(previous, rev), "since": rev}

@@ -9,31 +9,30 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from rechtmakers.agreement import Agreement, AnnexContent
+from rechtmakers.agreement import AnnexContent, CompleteAgreement
 from rechtmakers.diff.metadata import MetaChange, MetaKind
-from rechtmakers.diff.text import dutch_date, paragraphs
+from rechtmakers.diff.text import paragraphs
 from rechtmakers.diff.words import line_edits, word_edits
+from rechtmakers.document.labels import long_date
 from rechtmakers.model import Annex, Party
 
 
-def extra_changes(old: Agreement, new: Agreement) -> Iterator[MetaChange]:
+def extra_changes(old: CompleteAgreement, new: CompleteAgreement) -> Iterator[MetaChange]:
     """Dates, the parties' legal details and the annexes, in that order."""
     yield from date_changes(old, new)
     yield from legal_changes(old, new)
     yield from annex_changes(old, new)
 
 
-def date_changes(old: Agreement, new: Agreement) -> Iterator[MetaChange]:
-    if old.meta is None or new.meta is None:
-        return
+def date_changes(old: CompleteAgreement, new: CompleteAgreement) -> Iterator[MetaChange]:
     for key, label, was, now in (
             ("ingangsdatum", "Ingangsdatum", old.meta.effective, new.meta.effective),
             ("einddatum", "Einddatum", old.meta.until, new.meta.until)):
         if was == now:
             continue
         kind: MetaKind = "added" if was is None else "removed" if now is None else "changed"
-        yield MetaChange(key, kind, label, dutch_date(was) if was else None,
-                         dutch_date(now) if now else None, True)
+        yield MetaChange(key, kind, label, long_date(was) if was else None,
+                         long_date(now) if now else None, True)
 
 
 def legal_line(party: Party) -> str:
@@ -48,7 +47,7 @@ def legal_line(party: Party) -> str:
     return ", ".join(p for p in parts if p)
 
 
-def legal_changes(old: Agreement, new: Agreement) -> Iterator[MetaChange]:
+def legal_changes(old: CompleteAgreement, new: CompleteAgreement) -> Iterator[MetaChange]:
     """A party that stays, with other legal details (added and removed parties show them all)."""
     before = old.party_map
     for party in new.parties:
@@ -62,7 +61,7 @@ def legal_changes(old: Agreement, new: Agreement) -> Iterator[MetaChange]:
                              tuple(word_edits(old_line, new_line)))
 
 
-def annex_changes(old: Agreement, new: Agreement) -> Iterator[MetaChange]:
+def annex_changes(old: CompleteAgreement, new: CompleteAgreement) -> Iterator[MetaChange]:
     """Every annex added, removed, renamed or with other content, in the new order."""
     before = {annex.id: annex for annex in old.annexes}
     after = {annex.id: annex for annex in new.annexes}
@@ -78,7 +77,7 @@ def annex_changes(old: Agreement, new: Agreement) -> Iterator[MetaChange]:
             yield from _annex_changed(old, was, new, now)
 
 
-def _annex_changed(old: Agreement, was: Annex, new: Agreement, now: Annex
+def _annex_changed(old: CompleteAgreement, was: Annex, new: CompleteAgreement, now: Annex
                    ) -> Iterator[MetaChange]:
     if was.title != now.title or was.file != now.file:
         yield MetaChange("bijlage", "changed", _label(new, now), f"{was.title} ({was.file})",
@@ -98,12 +97,12 @@ def _annex_changed(old: Agreement, was: Annex, new: Agreement, now: Annex
                          True, now.id)
 
 
-def _label(agreement: Agreement, annex: Annex) -> str:
+def _label(agreement: CompleteAgreement, annex: Annex) -> str:
     number = agreement.annex_numbers.get(annex.id)
     return f"Bijlage {number} – {annex.title}" if number else f"Bijlage {annex.title}"
 
 
-def _pinned(agreement: Agreement, annex: Annex) -> str:
+def _pinned(agreement: CompleteAgreement, annex: Annex) -> str:
     content = agreement.annex_content(annex)
     return f"{annex.file} ({_sha(content)})" if content else annex.file
 

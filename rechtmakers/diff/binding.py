@@ -15,7 +15,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from rechtmakers.agreement import Agreement
+from rechtmakers.agreement import CompleteAgreement
 from rechtmakers.digest import (
     DIGEST_FORMAT,
     canonical_annexes,
@@ -54,12 +54,13 @@ class BindingDelta:
                     or self.order)
 
 
-def binding_delta(old: Agreement, new: Agreement) -> BindingDelta:
+def binding_delta(old: CompleteAgreement | None, new: CompleteAgreement | None
+                  ) -> BindingDelta:
     """Compare the canonical forms of two versions part by part (cheap: equal sources are not
-    dumped)."""
-    if old.meta is None or new.meta is None:
-        return BindingDelta((), False, False, frozenset(), False, whole=(old.meta is None) != (
-            new.meta is None))
+    dumped); a version that is None (the agreement absent there) differs as a whole."""
+    if old is None or new is None:
+        return BindingDelta((), False, False, frozenset(), False, whole=(old is None) != (
+            new is None))
     meta_keys = meta_keys_changed(old.meta, new.meta)
     if (old.meta.annexes or new.meta.annexes) and "bijlagen" not in meta_keys and (
             canonical_meta_of(old).get("bijlagen") != canonical_meta_of(new).get("bijlagen")):
@@ -74,7 +75,7 @@ def binding_delta(old: Agreement, new: Agreement) -> BindingDelta:
     return BindingDelta(meta_keys, parties, terms, articles, old.order != new.order)
 
 
-def binding_changed(old: Agreement, new: Agreement) -> bool:
+def binding_changed(old: CompleteAgreement | None, new: CompleteAgreement | None) -> bool:
     """Whether the digest of new differs from that of old."""
     return binding_delta(old, new).changed
 
@@ -88,10 +89,9 @@ def meta_keys_changed(old: AgreementMeta, new: AgreementMeta) -> tuple[str, ...]
                  if before.get(key) != after.get(key))
 
 
-def canonical_meta_of(agreement: Agreement) -> dict[str, Any]:
+def canonical_meta_of(agreement: CompleteAgreement) -> dict[str, Any]:
     """The agreement's canonical overeenkomst as the digest takes it: with each annex's
     SHA-256 (digest.canonical_form)."""
-    assert agreement.meta is not None
     meta = canonical_meta(agreement.meta)
     if agreement.meta.annexes:
         meta["bijlagen"] = canonical_annexes(agreement)
@@ -164,12 +164,12 @@ def readable_of(article: Article) -> dict[str, Any]:
     return form
 
 
-def digest_of(agreement: Agreement) -> str:
+def digest_of(agreement: CompleteAgreement) -> str:
     """content_digest(agreement), with the articles' canonical forms remembered (canonical_of):
     the redline needs the digest of both versions. The property test holds it to
     content_digest."""
     meta = agreement.meta
-    if meta is None or any(a not in agreement.articles for a in meta.articles):
+    if any(a not in agreement.articles for a in meta.articles):
         return content_digest(agreement)  # which says, in Dutch, why there is none
     form = {  # as digest.canonical_form builds it
         "formaat": DIGEST_FORMAT,

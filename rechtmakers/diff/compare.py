@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from rechtmakers.agreement import Agreement
+from rechtmakers.agreement import CompleteAgreement
 from rechtmakers.diff.annexes import extra_changes
 from rechtmakers.diff.binding import (
     UNSHOWN_ARTICLE_KEYS,
@@ -26,10 +26,12 @@ from rechtmakers.diff.preamble import Preamble, compare_preamble
 from rechtmakers.diff.relabel import reads_differently, references_in, relabel_edits
 from rechtmakers.diff.text import article_lines, explanation_lines, resolver
 from rechtmakers.diff.words import Edit, is_unchanged, line_edits
+from rechtmakers.errors import AgreementError
 from rechtmakers.model import Article
 
 Kind = Literal["added", "removed", "changed", "moved", "renumbered"]
-KINDS: tuple[Kind, ...] = ("added", "removed", "changed", "moved", "renumbered")
+# One side of a comparison: the version, or None where the agreement is absent (new or gone).
+Side = CompleteAgreement | None
 
 
 @dataclass(frozen=True)
@@ -69,8 +71,6 @@ class ArticleDiff:
     explanation: tuple[Edit, ...] | None = None
     version_old: int | None = None
     version_new: int | None = None
-    topic_old: str | None = None
-    topic_new: str | None = None
     binding: bool = False
     notes: tuple[str, ...] = ()
 
@@ -90,16 +90,25 @@ class ArticleDiff:
 
 @dataclass(frozen=True)
 class Comparison:
-    """Everything that differs between an old and a new version of one agreement."""
+    """Everything that differs between an old and a new version of one agreement (a side is
+    None where the agreement does not exist in that version)."""
 
-    old: Agreement
-    new: Agreement
+    old: Side
+    new: Side
     articles: tuple[ArticleDiff, ...]
     metadata: tuple[MetaChange, ...]
     preamble: Preamble
     old_label: str = "oud"
     new_label: str = "nieuw"
     delta: BindingDelta | None = None
+
+    @property
+    def latest(self) -> CompleteAgreement:
+        """The newest version that holds the agreement: new, or old where it was removed."""
+        latest = self.new or self.old
+        if latest is None:  # compare refuses two absent versions
+            raise AgreementError("Geen van beide versies bevat de overeenkomst.")
+        return latest
 
     @property
     def changes(self) -> list[Change]:
@@ -124,34 +133,44 @@ class Comparison:
 
     def document_edits(self, article: ArticleDiff) -> tuple[Edit, ...]:
         """The article's whole text with its edits, also when nothing in it changed."""
-        if article.edits or article.number_new is None:
+        if article.edits or article.number_new is None or self.new is None:
             return article.edits
         lines = article_lines(self.new.articles[article.id], resolver(self.new),
                               article.number_new)
         return (Edit("equal", "".join(lines)),)
 
 
-def compare(old: Agreement, new: Agreement, *, old_label: str = "oud",
+def compare(old: Side, new: Side, *, old_label: str = "oud",
             new_label: str = "nieuw", words: bool = True) -> Comparison:
     """Match articles by id and describe every difference between old and new.
 
     Without words, the articles' word edits are left out (every kind, note and binding flag
-    is the same): the DOCX redline compares the laid-out documents itself.
+    is the same): the DOCX redline compares the laid-out documents itself. A side that is None
+    (the agreement absent in that version) has no articles, parties or terms; not both.
     """
-    moved = moved_articles(old.order, new.order)
+    if old is None and new is None:
+        raise AgreementError("Geen van beide versies bevat de overeenkomst.")
+    moved = moved_articles(order_of(old), order_of(new))
     relabelled = Relabelled(old, new)
     articles = tuple(_article_diff(article_id, old, new, article_id in moved, relabelled,
                                    words)
-                     for article_id in document_order(old.order, new.order))
+                     for article_id in document_order(order_of(old), order_of(new)))
     preamble = compare_preamble(old, new)
     delta = binding_delta(old, new)
-    extra = (_with_notes(change, old, new) for change in extra_changes(old, new)
-             if _binds(change, delta, old, new))
-    metadata = (*metadata_changes(old, new), *extra)
+    metadata: tuple[MetaChange, ...] = tuple(metadata_changes(old, new))
+    if old is not None and new is not None:
+        metadata += tuple(_with_notes(change, old, new) for change in extra_changes(old, new)
+                          if _binds(change, delta, old, new))
     return Comparison(old, new, articles, metadata, preamble, old_label, new_label, delta)
 
 
-def _with_notes(change: MetaChange, old: Agreement, new: Agreement) -> MetaChange:
+def order_of(side: Side) -> tuple[str, ...]:
+    """The article order of a side; none where the agreement is absent."""
+    return side.order if side is not None else ()
+
+
+def _with_notes(change: MetaChange, old: CompleteAgreement, new: CompleteAgreement
+                ) -> MetaChange:
     """A legal detail's change with the notes of what its words do not show."""
     if change.field != "rechtspersoon" or change.subject is None:
         return change
@@ -164,7 +183,8 @@ def _with_notes(change: MetaChange, old: Agreement, new: Agreement) -> MetaChang
     return replace(change, notes=notes)
 
 
-def _binds(change: MetaChange, delta: BindingDelta, old: Agreement, new: Agreement) -> bool:
+def _binds(change: MetaChange, delta: BindingDelta, old: CompleteAgreement,
+           new: CompleteAgreement) -> bool:
     """Whether a change of diff.annexes (dates, legal details, annexes) changed the digest:
     the same date or legal detail spelled otherwise (NFD) is no change."""
     if change.field in ("ingangsdatum", "einddatum"):
@@ -232,7 +252,11 @@ def longest_increasing(items: Sequence[str], key: dict[str, int]) -> set[str]:
 class Relabelled:
     """Tells whether an article's references read differently in the new version."""
 
-    def __init__(self, old: Agreement, new: Agreement) -> None:
+    def __init__(self, old: Side, new: Side) -> None:
+        self.articles: set[str] = set()
+        self.parties: set[str] = set()
+        if old is None or new is None:  # nothing is relabelled where nothing stays
+            return
         ids = set(old.articles) | set(new.articles)
         self.articles = {a for a in ids if old.numbers.get(a) != new.numbers.get(a)
                          or not _same(old.articles.get(a), new.articles.get(a))}
@@ -254,13 +278,15 @@ def _same(before: Article | None, after: Article | None) -> bool:
     return before is after or before == after
 
 
-def _article_diff(article_id: str, old: Agreement, new: Agreement, moved: bool,
+def _article_diff(article_id: str, old: Side, new: Side, moved: bool,
                   relabelled: Relabelled, words: bool = True) -> ArticleDiff:
     # An article file that the article list leaves out is not part of that version.
-    number_old, number_new = old.numbers.get(article_id), new.numbers.get(article_id)
-    before = old.articles.get(article_id) if number_old is not None else None
-    after = new.articles.get(article_id) if number_new is not None else None
-    if before is not None and after is not None and not article_binding_changed(before, after):
+    number_old = old.numbers.get(article_id) if old is not None else None
+    number_new = new.numbers.get(article_id) if new is not None else None
+    before = old.articles.get(article_id) if old is not None and number_old is not None else None
+    after = new.articles.get(article_id) if new is not None and number_new is not None else None
+    if old is not None and new is not None and before is not None and after is not None \
+            and not article_binding_changed(before, after):
         # The same binding text (perhaps spelled in NFD, or wrapped otherwise): at most its
         # references read differently, and its toelichting may have changed.
         return _same_text(before, after, old, new, number_old, number_new, moved, relabelled,
@@ -270,8 +296,8 @@ def _article_diff(article_id: str, old: Agreement, new: Agreement, moved: bool,
     shown = number_new or number_old
     edits: tuple[Edit, ...] = ()
     if words:
-        old_lines = article_lines(before, resolver(old), shown) if before else []
-        new_lines = article_lines(after, resolver(new), shown) if after else []
+        old_lines = article_lines(before, resolver(old), shown) if before and old else []
+        new_lines = article_lines(after, resolver(new), shown) if after and new else []
         edits = tuple(line_edits(old_lines, new_lines))
     both = before is not None and after is not None
     text_changed = both and article_content_changed(before, after)
@@ -284,11 +310,11 @@ def _article_diff(article_id: str, old: Agreement, new: Agreement, moved: bool,
         edits=edits, explanation=_explanation(before, after, old, new),
         version_old=before.version if before else None,
         version_new=after.version if after else None,
-        topic_old=before.topic if before else None, topic_new=after.topic if after else None,
         binding=True, notes=notes)
 
 
-def _same_text(before: Article, article: Article, old: Agreement, new: Agreement,
+def _same_text(before: Article, article: Article, old: CompleteAgreement,
+               new: CompleteAgreement,
                number_old: int | None, number_new: int | None, moved: bool,
                relabelled: Relabelled, words: bool = True) -> ArticleDiff:
     """An article with the same binding text in both: at most its references read differently
@@ -305,7 +331,7 @@ def _same_text(before: Article, article: Article, old: Agreement, new: Agreement
     explanation = None if _same(before, article) else _explanation(before, article, old, new)
     return ArticleDiff(article.id, article.title, number_old, number_new, kinds, False,
                        () if is_unchanged(edits) else edits, explanation, article.version,
-                       article.version, article.topic, article.topic)
+                       article.version)
 
 
 _KEY_LABELS = {"id": "kenmerk", "onderwerp": "onderwerp", "titel": "de titel",
@@ -381,9 +407,10 @@ def _kinds(before: Article | None, after: Article | None, moved: bool, number_ol
     return tuple(kinds)
 
 
-def _explanation(before: Article | None, after: Article | None, old: Agreement,
-                 new: Agreement) -> tuple[Edit, ...] | None:
-    if before is None or after is None or before.explanation == after.explanation:
+def _explanation(before: Article | None, after: Article | None, old: Side,
+                 new: Side) -> tuple[Edit, ...] | None:
+    if before is None or after is None or old is None or new is None \
+            or before.explanation == after.explanation:
         return None
     edits = tuple(line_edits(explanation_lines(before, resolver(old)),
                              explanation_lines(after, resolver(new))))

@@ -44,6 +44,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from rechtmakers.agreement import CompleteAgreement
 from rechtmakers.diff.compare import ArticleDiff, Change, Comparison
 from rechtmakers.diff.present import counts
 
@@ -56,9 +57,9 @@ def render_json(comparison: Comparison) -> str:
 def as_data(comparison: Comparison) -> dict[str, Any]:
     versions = {a.id: a for a in comparison.articles}
     return {
-        "agreement": comparison.new.id,
-        "old": _side(comparison.old_label, comparison.old.meta),
-        "new": _side(comparison.new_label, comparison.new.meta),
+        "agreement": comparison.latest.id,
+        "old": _side(comparison.old_label, comparison.old),
+        "new": _side(comparison.new_label, comparison.new),
         "summary": counts(comparison),
         "binding_changed": comparison.binding_changed,
         "changes": [_change(change, versions[change.article]) for change in comparison.changes],
@@ -67,8 +68,8 @@ def as_data(comparison: Comparison) -> dict[str, Any]:
     }
 
 
-def _side(label: str, meta: Any) -> dict[str, Any]:
-    return {"label": label, "version": meta.version if meta else None}
+def _side(label: str, version: CompleteAgreement | None) -> dict[str, Any]:
+    return {"label": label, "version": version.meta.version if version else None}
 
 
 def _change(change: Change, article: ArticleDiff) -> dict[str, Any]:

@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from rechtmakers.agreement import Agreement
+from rechtmakers.agreement import CompleteAgreement
 from rechtmakers.diff.binding import ORDER_KEY, changed_leaves, meta_keys_changed
 from rechtmakers.diff.hidden import value_notes
-from rechtmakers.diff.text import dutch_date, paragraphs, party_line
+from rechtmakers.diff.text import paragraphs, party_line
 from rechtmakers.diff.words import Edit, line_edits, word_edits
 from rechtmakers.digest import canonical_party, normalize_text, readable_meta
 from rechtmakers.document.canonical import markdown_form, readable_markdown
-from rechtmakers.document.labels import authority
-from rechtmakers.model import AgreementMeta, Party, Representative
+from rechtmakers.document.labels import authority, long_date
+from rechtmakers.model import AgreementMeta, Party, Representative, Term
 
 MetaKind = Literal["added", "removed", "changed"]
 
@@ -63,18 +63,20 @@ class MetaChange:
                 "edits": [edit.as_dict() for edit in self.edits], "notes": list(self.notes)}
 
 
-def metadata_changes(old: Agreement, new: Agreement) -> Iterator[MetaChange]:
-    """Every difference in overeenkomst.yaml (but the article order), parties and terms."""
-    if old.meta and new.meta:
+def metadata_changes(old: CompleteAgreement | None, new: CompleteAgreement | None
+                     ) -> Iterator[MetaChange]:
+    """Every difference in overeenkomst.yaml (but the article order), parties and terms; a
+    version that is None (the agreement absent there) has none of them."""
+    if old is not None and new is not None:
         yield from _meta_fields(old.meta, new.meta)
-    yield from _parties(old.parties, new.parties)
-    yield from _terms(old, new)
+    yield from _parties(old.parties if old else (), new.parties if new else ())
+    yield from _terms(old.terms if old else (), new.terms if new else ())
 
 
 def _meta_values(meta: AgreementMeta) -> dict[str, str]:
     return {
         "id": meta.id, "titel": _nfc(meta.title), "versie": meta.version, "status": meta.status,
-        "datum": dutch_date(meta.date),
+        "datum": long_date(meta.date),
         "penvoerder": meta.lead, "kompas": _nfc(meta.compass),
         "overwegingen": _nfc("\n\n".join(meta.considerations)),
         "afspraakzin": _nfc(meta.operative or ""),
@@ -189,9 +191,9 @@ def _people(people: tuple[Representative, ...]) -> str:
                      + (f", sleutel …{p.key[-8:]}" if p.key else "") for p in people)
 
 
-def _terms(old: Agreement, new: Agreement) -> Iterator[MetaChange]:
-    before = {normalize_text(term.term): term.meaning for term in old.terms}
-    after = {normalize_text(term.term): term.meaning for term in new.terms}
+def _terms(old: Sequence[Term], new: Sequence[Term]) -> Iterator[MetaChange]:
+    before = {normalize_text(term.term): term.meaning for term in old}
+    after = {normalize_text(term.term): term.meaning for term in new}
     for term in [*before, *(t for t in after if t not in before)]:
         was, now = before.get(term), after.get(term)
         label = f"Begrip “{term}”"

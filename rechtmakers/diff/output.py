@@ -8,6 +8,14 @@ from pathlib import Path
 
 from rechtmakers.diff.sources import Result
 from rechtmakers.safe_write import write_file
+from rechtmakers.visible import UNSAFE, printable
+
+
+def json_safe(text: str) -> str:
+    """JSON with every control, bidi and zero-width character written as a \\u escape: the
+    same data for a tool that reads it, nothing raw for a terminal that shows it (json escapes
+    only C0 itself; C1, such as U+009B, would pass)."""
+    return UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 @dataclass(frozen=True)
@@ -28,19 +36,21 @@ def _terminal(result: Result, options: ViewOptions) -> bytes:
 def _markdown(result: Result, options: ViewOptions) -> bytes:
     from rechtmakers.diff.markdown import render_markdown
 
-    return render_markdown(result.comparison).encode("utf-8")
+    # A pull-request comment, or a terminal: a control character from a title (ESC ] 0; …)
+    # must never reach it raw.
+    return printable(render_markdown(result.comparison)).encode("utf-8")
 
 
 def _html(result: Result, options: ViewOptions) -> bytes:
     from rechtmakers.diff.html import render_html
 
-    return render_html(result.comparison).encode("utf-8")
+    return printable(render_html(result.comparison)).encode("utf-8")
 
 
 def _json(result: Result, options: ViewOptions) -> bytes:
     from rechtmakers.diff.json import render_json
 
-    return render_json(result.comparison).encode("utf-8")
+    return json_safe(render_json(result.comparison)).encode("utf-8")
 
 
 def _docx(result: Result, options: ViewOptions) -> bytes:

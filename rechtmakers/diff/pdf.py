@@ -50,7 +50,7 @@ def _keywords(comparison: Comparison) -> list[str]:
 
     return [f"{side}:sha256:{digest_of(agreement)}"
             for side, agreement in (("oud", comparison.old), ("nieuw", comparison.new))
-            if agreement.meta is not None]
+            if agreement is not None]
 
 
 def _row(anchor: str, number: str, title: str, what: str) -> Data:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rechtmakers.agreement import Agreement
+from rechtmakers.agreement import CompleteAgreement
 from rechtmakers.diff.text import party_line, plain_line, resolver
 from rechtmakers.diff.words import Edit, line_edits, word_edits
 
@@ -20,7 +20,7 @@ class Preamble:
     terms: tuple[Edit, ...]
 
 
-def compare_preamble(old: Agreement, new: Agreement) -> Preamble:
+def compare_preamble(old: CompleteAgreement | None, new: CompleteAgreement | None) -> Preamble:
     before, after = _parts(old), _parts(new)
     return Preamble(
         title=tuple(word_edits(before["title"][0], after["title"][0])),
@@ -31,13 +31,17 @@ def compare_preamble(old: Agreement, new: Agreement) -> Preamble:
     )
 
 
-def _parts(agreement: Agreement) -> dict[str, list[str]]:
+def _parts(agreement: CompleteAgreement | None) -> dict[str, list[str]]:
+    """The preamble's lines; for an absent version (None), empty ones."""
+    if agreement is None:
+        return {"title": [""], "compass": [""], "considerations": [], "parties": [],
+                "terms": []}
     say = resolver(agreement)
     meta = agreement.meta
     return {
-        "title": [plain_line(meta.title) if meta else ""],
-        "compass": [plain_line(say(meta.compass)) if meta else ""],
-        "considerations": [plain_line(say(text)) for text in meta.considerations] if meta else [],
+        "title": [plain_line(meta.title)],
+        "compass": [plain_line(say(meta.compass))],
+        "considerations": [plain_line(say(text)) for text in meta.considerations],
         "parties": [plain_line(party_line(party)) for party in agreement.parties],
         "terms": [plain_line(f"{term.term}: {say(term.meaning)}") for term in agreement.terms],
     }

@@ -252,8 +252,8 @@ def counts(comparison: Comparison) -> str:
 
 def versions(comparison: Comparison) -> str:
     """"versie 1.0.0 → 1.1.0" or "versie 1.0.0"."""
-    old = comparison.old.meta.version if comparison.old.meta else None
-    new = comparison.new.meta.version if comparison.new.meta else None
+    old = comparison.old.meta.version if comparison.old else None
+    new = comparison.new.meta.version if comparison.new else None
     if old is None:
         return f"nieuwe overeenkomst, versie {new}"
     if new is None:
@@ -262,8 +262,7 @@ def versions(comparison: Comparison) -> str:
 
 
 def title(comparison: Comparison) -> str:
-    meta = comparison.new.meta or comparison.old.meta
-    return meta.title if meta else comparison.new.id
+    return comparison.latest.meta.title
 
 
 def excerpt(lines: Sequence[Line]) -> list[Line | None]:
@@ -302,7 +301,8 @@ class ArticleRow:
     @property
     def description(self) -> str:
         """"gewijzigd: lid verslag toegevoegd, lid snel-besluiten verwijderd"."""
-        return f"{self.what}: {', '.join(self.details)}" if self.details else self.what
+        details = [d for d in self.details if d != self.what]
+        return f"{self.what}: {', '.join(details)}" if details else self.what
 
 
 @dataclass(frozen=True)
@@ -351,9 +351,9 @@ def redline_view(comparison: Comparison, *, explanations: bool = True,
         if article.explanation is not None:
             explained.append(row)
     old_name = side_name(comparison.old, comparison.old_label,
-                         digest_of(comparison.old) if comparison.old.meta else None)
+                         digest_of(comparison.old) if comparison.old else None)
     new_name = side_name(comparison.new, comparison.new_label,
-                         digest_of(comparison.new) if comparison.new.meta else None)
+                         digest_of(comparison.new) if comparison.new else None)
     short = " → ".join(name.split(" (")[0] for name in (old_name, new_name))
     return RedlineView(document, before, after, f"{old_name} → {new_name}", short, old_name,
                        new_name, tuple(rows), tuple(explained))

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from rechtmakers.agreement import Agreement
+from rechtmakers.agreement import CompleteAgreement
 from rechtmakers.diff.compare import Comparison, moved_articles
 from rechtmakers.diff.flows import (
     align,
@@ -62,6 +62,7 @@ def compare_documents(old: Document | None, new: Document | None, *,
         new,
         compass=compare_flows(old.compass, new.compass),
         considerations=compare_items(old.considerations, new.considerations),
+        operative=compare_flows(old.operative, new.operative),
         terms=_terms(old.terms, new.terms),
         articles=_articles(old.articles, new.articles, whole_moves),
         annexes=_annexes(old.annexes, new.annexes),
@@ -72,6 +73,7 @@ def _whole_document(doc: Document, mark: WholeMark, whole: Mark) -> Document:
     return replace(
         doc, compass=whole_flow(doc.compass, mark),
         considerations=tuple(whole_flow(item, mark) for item in doc.considerations),
+        operative=whole_flow(doc.operative, mark),
         terms=tuple(replace(t, meaning=whole_flow(t.meaning, mark)) for t in doc.terms),
         articles=tuple(whole_article(a, mark, whole) for a in doc.articles),
         annexes=tuple(_whole_annex(x, mark, whole) for x in doc.annexes))
@@ -306,8 +308,8 @@ def documents_of(comparison: Comparison, *, explanations: bool = True) -> tuple[
     from rechtmakers.diff.binding import digest_of
     from rechtmakers.document.build import build_document
 
-    def built(agreement: Agreement) -> Document | None:
-        if agreement.meta is None:
+    def built(agreement: CompleteAgreement | None) -> Document | None:
+        if agreement is None:
             return None
         return build_document(agreement, digest_of(agreement), explanations=explanations)
 

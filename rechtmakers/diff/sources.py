@@ -13,7 +13,6 @@ from rechtmakers.agreement import (
     META_FILE,
     PARTIES_FILE,
     TERMS_FILE,
-    Agreement,
     CompleteAgreement,
     is_agreement_dir,
     load_complete,
@@ -78,8 +77,8 @@ def load_comparison(request: Request, cwd: Path, *, words: bool = True,
         (old_dir, new_dir), (old_label, new_label) = request.folders, request.labels
         new = load_complete(new_dir, label=new_label)
         old = load_alike(old_dir, new, old_label)
-        return Result(compare(old, new, old_label=old_label, new_label=new_label, words=words),
-                      TOOL_AUTHOR, _fixed_date(new))
+        comparison = compare(old, new, old_label=old_label, new_label=new_label, words=words)
+        return Result(comparison, TOOL_AUTHOR, _fixed_date(comparison.latest))
     return _from_git(request, cwd, words, attribute)
 
 
@@ -93,13 +92,12 @@ def _from_git(request: Request, cwd: Path, words: bool = True,
     subdir = _agreement_dir(repo, start, new_sha, old_sha)
     new_label = new_rev or WORKING_TREE
     new = _version(repo, new_sha, subdir, new_label, None)
-    old = _version(repo, old_sha, subdir, old_rev,
-                   new if isinstance(new, CompleteAgreement) else None)
+    old = _version(repo, old_sha, subdir, old_rev, new)
     comparison = compare(old, new, old_label=old_rev, new_label=new_label, words=words)
     attribution = (_attribution(repo, subdir, old_sha, new_sha, comparison) if attribute
                    else {})
     if new_sha is None:
-        return Result(comparison, TOOL_AUTHOR, _fixed_date(new), attribution)
+        return Result(comparison, TOOL_AUTHOR, _fixed_date(comparison.latest), attribution)
     name, date = gitrepo.commit_author(repo, new_sha)
     return Result(comparison, name or TOOL_AUTHOR, dt.datetime.fromisoformat(date), attribution)
 
@@ -148,24 +146,21 @@ def _attribution(repo: gitrepo.Repo, subdir: str, old_sha: str, new_sha: str | N
 
 
 def _version(repo: gitrepo.Repo, sha: str | None, subdir: str, label: str,
-             like: CompleteAgreement | None) -> Agreement:
+             like: CompleteAgreement | None) -> CompleteAgreement | None:
     """One side: the working tree, or the revision read from git in memory (its place in the
-    working tree names it in messages)."""
+    working tree names it in messages); None where the agreement does not exist (it is new,
+    or gone, in this version)."""
     root = repo.work_tree / subdir
     if sha is None:
         if not is_agreement_dir(root):
-            return _empty(root)  # the agreement is new (or gone) in this version
+            return None
         return load_alike(root, like, label) if like else load_complete(root, label=label)
     files = gitrepo.files_at(repo, sha, subdir)
     if META_FILE not in files:
-        return _empty(root)
+        return None
     if like is None:
         return load_complete(root, files, label=label)
     return load_alike_files(files, like, label, root)
-
-
-def _empty(root: Path) -> Agreement:
-    return Agreement(root=root, meta=None, parties=(), terms=(), articles={}, sources={})
 
 
 def _agreement_dir(repo: gitrepo.Repo, start: str, *shas: str | None) -> str:
@@ -213,7 +208,7 @@ def _has_meta(repo: gitrepo.Repo, sha: str | None, folder: str) -> bool:
     return META_FILE in gitrepo.blob_ids(repo, sha, folder)
 
 
-def _fixed_date(agreement: Agreement) -> dt.datetime:
+def _fixed_date(agreement: CompleteAgreement) -> dt.datetime:
     """The agreement's own date: the same input gives the same document."""
-    day = agreement.meta.date if agreement.meta else dt.date(2000, 1, 1)
+    day = agreement.meta.date
     return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable
 
-from rechtmakers.agreement import WORKING_TREE, Agreement
+from rechtmakers.agreement import WORKING_TREE, CompleteAgreement
 from rechtmakers.document import labels
 from rechtmakers.document.tree import ArticleNode, Deleted, Inserted, Mark
 
@@ -15,14 +15,14 @@ WORKING_VERSION = "werkversie (niet vastgelegd)"
 SHORT_DIGEST = 12
 
 
-def side_name(agreement: Agreement, label: str, digest: str | None) -> str:
+def side_name(agreement: CompleteAgreement | None, label: str, digest: str | None) -> str:
     """A version as a reader names it: by its version, date and fingerprint; the working
     tree as "werkversie (niet vastgelegd)"; a git revision only when no version is known."""
     if label == WORKING_TREE:
         return WORKING_VERSION
-    meta = agreement.meta
-    if meta is None:
+    if agreement is None:
         return f"{label} (geen overeenkomst)" if label else "geen overeenkomst"
+    meta = agreement.meta
     print_digest = f", vingerafdruk {digest[:SHORT_DIGEST]}" if digest else ""
     return f"versie {meta.version} ({labels.long_date(meta.date)}{print_digest})"
 

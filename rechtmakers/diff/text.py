@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from rechtmakers.agreement import Agreement
-from rechtmakers.document.labels import DECISION_METHODS, PARTY_KINDS, long_date
+from rechtmakers.document.labels import DECISION_METHODS, PARTY_KINDS
 from rechtmakers.model import Article, Party
 from rechtmakers.resolve import resolve_plain
 
@@ -31,8 +30,7 @@ def article_lines(article: Article, say: Say, number: int | None) -> list[str]:
     """The article as a reader sees it, one line per paragraph, list item, member or block entry.
 
     The title comes first; members read "3.1 …"; each line ends in a newline. `say` turns the
-    references of a text into words (see resolver); with as_written they stay as typed, so
-    comparing those lines tells a change of the text from a change of what it refers to.
+    references of a text into words (see resolver).
     """
     lines = [_plain(article.title), *_paragraphs(say(article.text))]
     lines.extend(block_lines(article, say))
@@ -48,10 +46,6 @@ def resolver(agreement: Agreement) -> Say:
     return lambda text: resolve_plain(text, agreement)
 
 
-def as_written(text: str) -> str:
-    return text
-
-
 def explanation_lines(article: Article, say: Say) -> list[str]:
     """The toelichting as lines (none when there is none)."""
     return [plain_line(line) for line in paragraphs(say(article.explanation or ""))]
@@ -64,11 +58,6 @@ def plain_line(text: str) -> str:
 
 def party_line(party: Party) -> str:
     return f"{party.name} ({PARTY_KINDS.get(party.kind, party.kind)})"
-
-
-def dutch_date(value: dt.date) -> str:
-    """21 januari 2026."""
-    return long_date(value)
 
 
 def paragraphs(markdown: str) -> list[str]:

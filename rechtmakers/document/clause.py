@@ -12,16 +12,18 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, assert_never
 
 from rechtmakers.document.tree import (
     Block,
     Break,
     Code,
     CodeBlock,
+    Deleted,
     Emphasis,
     Flow,
     Inline,
+    Inserted,
     Link,
     ListBlock,
     Paragraph,
@@ -299,7 +301,9 @@ def _block_words(block: Block, ctx: ClauseContext) -> Block:
         return ListBlock(block.ordered, items, block.start, block.tight)
     if isinstance(block, Quote):
         return Quote(_with_words(block.blocks, ctx))
-    return block
+    if isinstance(block, (CodeBlock, Rule)):
+        return block  # no words to mark: code is shown as written
+    assert_never(block)
 
 
 def _inline_words(nodes: Sequence[Inline], ctx: ClauseContext, in_link: bool) -> tuple[Inline, ...]:
@@ -313,8 +317,10 @@ def _inline_words(nodes: Sequence[Inline], ctx: ClauseContext, in_link: bool) ->
             out.append(Strong(_inline_words(node.children, ctx, in_link)))
         elif isinstance(node, Link):
             out.append(Link(node.href, _inline_words(node.children, ctx, True)))
+        elif isinstance(node, (Code, Ref, TermUse, Break, Inserted, Deleted)):
+            out.append(node)  # code, words already marked, and a redline's (never parsed)
         else:
-            out.append(node)
+            assert_never(node)
     return _merge_text(out)
 
 

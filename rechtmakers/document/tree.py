@@ -337,9 +337,3 @@ class Document:
             f"{annexes}: de versie met de vingerafdruk hieronder. Verandert de tekst of een "
             "bijlage, dan verandert de vingerafdruk, en is er opnieuw een handtekening nodig.",
         )
-
-    @property
-    def signing_text(self) -> str:
-        """The signing clause as one paragraph, ending with the digest (for the PDF)."""
-        return (" ".join(self.signing_clause)
-                + f" Vingerafdruk (SHA-256-digest) van deze versie: {self.digest}.")

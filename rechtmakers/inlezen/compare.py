@@ -212,36 +212,39 @@ class Reading:
 
     def _unit(self, unit: Unit, now: list[Para]) -> None:
         rendered = "\n\n".join(self.base_paras[i].text for i in range(unit.start, unit.end))
-        returned = "\n\n".join(p.text for p in now)
-        if rendered == returned:
+        if rendered == "\n\n".join(p.text for p in now):
             return
-        values = {part: value for part in unit.parts if not isinstance(part, str)
-                  and isinstance(value := _value(self.base, part), str)}
-        new_members = [p.text for p in now[1:] if _MEMBER_NUMBER.match(p.text)]
-        if new_members and unit.member:
-            self.outcome.not_applied.append(NotApplied(
-                unit.article, unit.member, None, "", "\n\n".join(new_members),
-                "een nieuw lid of artikel voegt u zelf toe in de YAML (met een eigen id)"))
-            now = [p for p in now if p is now[0] or not _MEMBER_NUMBER.match(p.text)]
-            returned = "\n\n".join(p.text for p in now)
+        now = self._without_new_members(unit, now)
+        returned = "\n\n".join(p.text for p in now)
         authors = [a for p in now for a in p.authors]
+        author = authors[0][0] if authors else None
         if not returned.strip():
             what = "het lid" if unit.member else "deze tekst"
             self.outcome.not_applied.append(NotApplied(
                 unit.article, unit.member, None, rendered, "",
                 f"{what} staat niet meer in de review; verwijder het zelf in de YAML als dat "
-                "de bedoeling is", authors[0][0] if authors else None))
+                "de bedoeling is", author))
             return
+        values = {part: value for part in unit.parts if not isinstance(part, str)
+                  and isinstance(value := _value(self.base, part), str)}
         edits, refused = map_edits(rendered, returned, unit.parts, values)
         for edit in edits:
             self.edits.setdefault(edit.field, []).append(edit)
             self.authors.setdefault(edit.field, []).extend(authors)
-        author = authors[0][0] if authors else None
         shown = next((field_name(p) for p in unit.parts if not isinstance(p, str)), None)
-        for item in refused:
-            self.outcome.not_applied.append(NotApplied(unit.article, unit.member, shown,
-                                                       item.before, item.after, GENERATED,
-                                                       author))
+        self.outcome.not_applied.extend(
+            NotApplied(unit.article, unit.member, shown, item.before, item.after, GENERATED,
+                       author) for item in refused)
+
+    def _without_new_members(self, unit: Unit, now: list[Para]) -> list[Para]:
+        """A lid's paragraphs without the new leden typed after it (reported: not applied)."""
+        new_members = [p.text for p in now[1:] if _MEMBER_NUMBER.match(p.text)]
+        if not (new_members and unit.member):
+            return now
+        self.outcome.not_applied.append(NotApplied(
+            unit.article, unit.member, None, "", "\n\n".join(new_members),
+            "een nieuw lid of artikel voegt u zelf toe in de YAML (met een eigen id)"))
+        return [p for p in now if p is now[0] or not _MEMBER_NUMBER.match(p.text)]
 
     def _fields(self) -> None:
         for ref, edits in self.edits.items():

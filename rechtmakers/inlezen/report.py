@@ -50,55 +50,13 @@ def _short(text: str, limit: int = 200) -> str:
 
 
 def as_text(outcome: Outcome) -> str:
-    lines = []
     base = "de werkmap" if outcome.base == WORKING_TREE else f"commit {outcome.base[:12]}"
-    lines.append(f"Review van {outcome.agreement}, versie {outcome.version} "
-                 f"(vingerafdruk {outcome.digest[:12]}, gevonden in {base}).")
+    lines = [f"Review van {outcome.agreement}, versie {outcome.version} "
+             f"(vingerafdruk {outcome.digest[:12]}, gevonden in {base})."]
     if outcome.reviewers:
         lines.append(f"Reviewers: {', '.join(outcome.reviewers)}.")
-    verb = "Zou wijzigen (--dry-run, niets geschreven)" if outcome.dry_run else "Gewijzigd"
-    if outcome.changes:
-        lines.append("")
-        lines.append(f"{verb}: {len(outcome.changes)} veld(en).")
-        for change in outcome.changes:
-            who = f" — door {change.author}" if change.author else \
-                " — zonder bijgehouden wijziging"
-            lines.append(f"  {_where(change.article, change.member)}, {change.field}{who}")
-            # A short field reads best whole; a long one by its edits.
-            edits = ((change.before, change.after),) if len(change.before) <= SHORT \
-                else change.edits
-            for before, after in edits:
-                if before:
-                    lines.append(f"    - {_short(before)}")
-                if after:
-                    lines.append(f"    + {_short(after)}")
-    if outcome.conflicts:
-        lines.append("")
-        lines.append(f"Conflicten: {len(outcome.conflicts)} (niet overschreven; de werkmap "
-                     "is sinds de basisversie veranderd).")
-        for conflict in outcome.conflicts:
-            lines.append(f"  {_where(conflict.article, conflict.member)}, {conflict.field}")
-            lines.append(f"    werkmap: {_short(conflict.working or '(bestaat niet meer)')}")
-            lines.append(f"    review:  {_short(conflict.review)}")
-    if outcome.not_applied:
-        lines.append("")
-        lines.append(f"Niet toegepast: {len(outcome.not_applied)}.")
-        for item in outcome.not_applied:
-            lines.append(f"  {_where(item.article, item.member)}: {item.reason}.")
-            if item.before:
-                lines.append(f"    - {_short(item.before)}")
-            if item.after:
-                lines.append(f"    + {_short(item.after)}")
-    if outcome.comments:
-        lines.append("")
-        lines.append(f"Opmerkingen: {len(outcome.comments)}.")
-        for comment in outcome.comments:
-            date = f" ({comment.date[:10]})" if comment.date else ""
-            lines.append(f"  {_where(comment.article, comment.member)} — "
-                         f"{comment.author or 'onbekend'}{date}")
-            if comment.quote:
-                lines.append(f"    bij: “{_short(comment.quote, 120)}”")
-            lines.append(f"    {_short(comment.text, 500)}")
+    lines += _changes(outcome) + _conflicts(outcome) + _not_applied(outcome)
+    lines += _comments(outcome)
     if outcome.problems:
         lines.append("")
         lines.append("Na het inlezen klopt de overeenkomst niet:")
@@ -110,3 +68,61 @@ def as_text(outcome: Outcome) -> str:
         lines.append(f"Geschreven: {', '.join(outcome.written)}. Bekijk het met git diff; er "
                      "is niets gecommit.")
     return "\n".join(lines) + "\n"
+
+
+def _before_after(before: str, after: str) -> list[str]:
+    return ([f"    - {_short(before)}"] if before else []) + \
+        ([f"    + {_short(after)}"] if after else [])
+
+
+def _changes(outcome: Outcome) -> list[str]:
+    if not outcome.changes:
+        return []
+    verb = "Zou wijzigen (--dry-run, niets geschreven)" if outcome.dry_run else "Gewijzigd"
+    lines = ["", f"{verb}: {len(outcome.changes)} veld(en)."]
+    for change in outcome.changes:
+        who = f" — door {change.author}" if change.author else \
+            " — zonder bijgehouden wijziging"
+        lines.append(f"  {_where(change.article, change.member)}, {change.field}{who}")
+        # A short field reads best whole; a long one by its edits.
+        edits = ((change.before, change.after),) if len(change.before) <= SHORT \
+            else change.edits
+        for before, after in edits:
+            lines += _before_after(before, after)
+    return lines
+
+
+def _conflicts(outcome: Outcome) -> list[str]:
+    if not outcome.conflicts:
+        return []
+    lines = ["", f"Conflicten: {len(outcome.conflicts)} (niet overschreven; de werkmap is "
+             "sinds de basisversie veranderd)."]
+    for conflict in outcome.conflicts:
+        lines.append(f"  {_where(conflict.article, conflict.member)}, {conflict.field}")
+        lines.append(f"    werkmap: {_short(conflict.working or '(bestaat niet meer)')}")
+        lines.append(f"    review:  {_short(conflict.review)}")
+    return lines
+
+
+def _not_applied(outcome: Outcome) -> list[str]:
+    if not outcome.not_applied:
+        return []
+    lines = ["", f"Niet toegepast: {len(outcome.not_applied)}."]
+    for item in outcome.not_applied:
+        lines.append(f"  {_where(item.article, item.member)}: {item.reason}.")
+        lines += _before_after(item.before, item.after)
+    return lines
+
+
+def _comments(outcome: Outcome) -> list[str]:
+    if not outcome.comments:
+        return []
+    lines = ["", f"Opmerkingen: {len(outcome.comments)}."]
+    for comment in outcome.comments:
+        date = f" ({comment.date[:10]})" if comment.date else ""
+        lines.append(f"  {_where(comment.article, comment.member)} — "
+                     f"{comment.author or 'onbekend'}{date}")
+        if comment.quote:
+            lines.append(f"    bij: “{_short(comment.quote, 120)}”")
+        lines.append(f"    {_short(comment.text, 500)}")
+    return lines

@@ -83,11 +83,13 @@ def _validate(root: Path, outcome: Outcome) -> None:
     from rechtmakers.checks import RULES
     from rechtmakers.config import load_config
     from rechtmakers.findings import Severity
+    from rechtmakers.signoff.probe import waiting_parties
     from rechtmakers.validate import validate_agreement
 
-    config = load_config(root)
+    config = load_config(root, rules=RULES)
     warnings = {code for code, rule in RULES.items()
-                if rule.severity is Severity.WARNING and config.override(code) != "error"}
-    report = validate_agreement(root, replace(config, disabled=config.disabled | warnings))
+                if config.severity_of(code, rule.severity) is Severity.WARNING}
+    report = validate_agreement(root, replace(config, disabled=config.disabled | warnings),
+                                signoffs=waiting_parties)
     for finding in report.errors:
         outcome.problems.append(f"{finding.location}: {finding.code} {finding.message}")

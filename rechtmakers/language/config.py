@@ -27,6 +27,7 @@ from typing import Any
 from rechtmakers.config import Config
 from rechtmakers.config import load_config as load_repository_config
 from rechtmakers.errors import UsageError
+from rechtmakers.findings import Severity
 
 CODES = ("T001", "T002", "T003", "T004", "T005", "T006", "T007")
 DEFAULT_ALLOWED = frozenset({"samenwerking", "welzijn", "zorg", "gezondheid"})
@@ -49,17 +50,17 @@ class LanguageConfig:
     max_sentence_words: int = 20
     max_word_syllables: int = 6
     disabled: frozenset[str] = frozenset()
-    severity: dict[str, str] = field(default_factory=dict, hash=False)
+    severity: dict[str, Severity] = field(default_factory=dict, hash=False)
     extra_jargon: dict[str, str] = field(default_factory=dict, hash=False)
     allowed_words: frozenset[str] = DEFAULT_ALLOWED
 
     def enabled(self, code: str) -> bool:
-        """Is the rule on (not disabled and not set to "off")?"""
-        return code not in self.disabled and self.severity.get(code) != "off"
+        """Is the rule on (not switched off by uit, or ernst = "uit")?"""
+        return code not in self.disabled
 
-    def severity_of(self, code: str) -> str:
-        """"error" or "warning" (the default of every language rule)."""
-        return self.severity.get(code, "warning")
+    def severity_of(self, code: str) -> Severity:
+        """The rule's severity: a warning, unless the repository makes it an error."""
+        return self.severity.get(code, Severity.WARNING)
 
     def allows(self, word: str) -> bool:
         """Is a lower-case word allowed, itself or as a compound of an allowed word?"""
@@ -69,7 +70,7 @@ class LanguageConfig:
 def load_config(start_dir: Path) -> LanguageConfig:
     """The language settings that apply in start_dir (the defaults when none are found)."""
     try:
-        config = load_repository_config(start_dir)
+        config = load_repository_config(start_dir, rules=None)
     except UsageError as exc:
         raise ConfigError(str(exc)) from exc
     return from_repository_config(config)

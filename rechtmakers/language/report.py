@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from rechtmakers.findings import Location
+from rechtmakers.findings import Location, Severity
 from rechtmakers.language.config import LanguageConfig
 from rechtmakers.language.readability import Counts, count_text
 from rechtmakers.language.rules import LanguageFinding, check_text, unused_terms
@@ -20,7 +20,7 @@ class Located:
     """A language finding with its severity and place in the source."""
 
     code: str
-    severity: str
+    severity: Severity
     message: str
     location: Location
     excerpt: str

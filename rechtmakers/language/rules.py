@@ -154,7 +154,8 @@ def passive_voice(ctx: _Context) -> Iterator[LanguageFinding]:
 
 
 def double_negation(ctx: _Context) -> Iterator[LanguageFinding]:
-    """T005: niet … geen / niemand / nooit / niets / nergens, and niet on- + adjective."""
+    """T005: niet … geen / niemand / nooit / niets / nergens, niet zonder, and niet on- +
+    adjective."""
     analysis = ctx.analysis
     for index in sorted(analysis.sentences_with(NEGATION)):
         sentence = analysis.sentence(index)
@@ -175,8 +176,9 @@ def _negation_pair(words: list[str], separated: list[bool]) -> tuple[int, int] |
         after = index + 1
         while after < len(words) and words[after] in _SOFTENERS:
             after += 1
-        if after < len(words) and _negated_adjective(words[after]):
-            return index, after
+        if after < len(words) and (words[after] == "zonder"
+                                   or _negated_adjective(words[after])):
+            return index, after  # "niet zonder toestemming": alleen met toestemming
         partner = _partner(words, separated, index)
         if partner is not None:
             return min(index, partner), max(index, partner)

@@ -156,15 +156,3 @@ class Offsets:
         if lead + trail >= len(raw):
             return start, end
         return start + lead, end - trail
-
-
-def split_sentences(tokens: list[str], ends: list[int]) -> list[Sentence]:
-    """Sentences from the indices of sentence-closing tokens (the last sentence may be open)."""
-    result: list[Sentence] = []
-    first = 0
-    for end in ends:
-        result.append(Sentence(first, end + 1))
-        first = end + 1
-    if first < len(tokens):
-        result.append(Sentence(first, len(tokens)))
-    return result

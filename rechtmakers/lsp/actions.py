@@ -107,8 +107,9 @@ FIXES: tuple[tuple[re.Pattern[str], Maker], ...] = (
     (re.compile(r'Na "([\w-]+)" ontbreekt de dubbele punt'), _colon),
     (re.compile(r"Laat deze regel inspringen met (\d+) spaties"), _indent),
     (re.compile(r"Maak er versie: (\d+) van"), _exact),
+    (re.compile(r"schrijf dan bijvoorbeeld versie: (\d+)\."), _exact),
     (re.compile(r"Verhoog het versienummer, bijvoorbeeld naar (\d+\.\d+\.\d+)"), _exact),
-    (re.compile(r"Zet (?:de hele tekst|het|die dan) tussen aanhalingstekens[:.]? ?(?!\")"),
+    (re.compile(r"[Zz]et (?:de hele tekst(?: dan)?|die dan) tussen aanhalingstekens(?!: \")"),
      _quote),
     (re.compile(r'tussen aanhalingstekens: ("[^"]*")'), _exact),
 )

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 _IN_BRACKETS = re.compile(r"\[\[([a-z0-9-]*)(?:\.([a-z0-9-]*))?$")
 _MENTION = re.compile(r"(?:^|[^\w@.])@([a-z0-9-]*)$")
 _KEY = re.compile(r"^( *(?:- +)*)([\w-]*)$")
+MAX_ITEMS = 100  # more come as the jurist types on (the list is then marked incomplete)
 _VALUE = re.compile(r"^( *(?:- +)*)([\w-]+): *([\w-]*)$")
 
 
@@ -43,8 +44,11 @@ def references(analysis: Analysis, line: int, character: int, match: re.Match[st
                 documentation=resolve_plain(member.text, agreement)[:500],
                 text_edit=_edit(line, start, character, member.id + close)))
         return items
-    start = character - len(match.group(1))
+    typed = match.group(1)
+    start = character - len(typed)
     for article_id in agreement.order:
+        if not article_id.startswith(typed):
+            continue
         article = agreement.articles[article_id]
         place = agreement.numbers[article_id]
         items.append(lsp.CompletionItem(
@@ -52,6 +56,8 @@ def references(analysis: Analysis, line: int, character: int, match: re.Match[st
             detail=f"artikel {place} — {article.title}", sort_text=f"{place:05d}",
             text_edit=_edit(line, start, character, article_id + close)))
     for annex_number, annex in agreement.ordered_annexes():
+        if not annex.id.startswith(typed):
+            continue
         items.append(lsp.CompletionItem(
             label=annex.id, kind=lsp.CompletionItemKind.File,
             detail=f"bijlage {annex_number} — {annex.title}",
@@ -121,4 +127,5 @@ def register(server: RechtmakersServer) -> None:
             items = values(rel, lines, line, character, match)
         elif (match := _KEY.match(before)) is not None:
             items = keys(rel, lines, line, character, match)
-        return lsp.CompletionList(is_incomplete=False, items=items)
+        return lsp.CompletionList(is_incomplete=len(items) > MAX_ITEMS,
+                                  items=items[:MAX_ITEMS])

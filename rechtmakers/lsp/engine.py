@@ -30,11 +30,13 @@ from rechtmakers.agreement import (
     Agreement,
     AnnexContent,
     AnnexIssue,
+    CompleteAgreement,
     annex_files,
     read_annexes,
 )
 from rechtmakers.checks import RULES, Context
 from rechtmakers.config import Config
+from rechtmakers.diff.since import SinceRevision
 from rechtmakers.findings import Finding, Location, Problem
 from rechtmakers.load import (
     LoadRefusal,
@@ -47,11 +49,15 @@ from rechtmakers.load import (
 from rechtmakers.model import AgreementMeta, Annex, Article, PartiesFile, TermsFile
 from rechtmakers.references import Reference, find_references
 from rechtmakers.schema_errors import translate
+from rechtmakers.signoff.probe import waiting_parties
 from rechtmakers.validate import check_agreement
 
 # Rules whose findings in a file depend only on that file's text (and the defined terms).
+# A rule added to checks that reads texts one by one belongs here too (tests/lsp check the
+# engine gives what validate gives).
 LOCAL_RULES = frozenset({"T001", "T002", "T003", "T004", "T005", "T006",
-                         "H001", "H002", "H003", "N001"})
+                         "H001", "H002", "H003", "H004", "N001",
+                         "M001", "M002", "M003", "M004"})
 # Rules between files that take long on a large agreement: run after the others.
 SLOW_RULES = frozenset({"T007", "V001", "V002"})
 FAST_RULES = frozenset(RULES) - LOCAL_RULES - SLOW_RULES
@@ -161,13 +167,18 @@ class AgreementState:
     local: dict[str, tuple[FileRead, tuple[str, ...], list[Finding]]] = field(
         default_factory=dict)
     slow: list[Finding] = field(default_factory=list)
-    previous: Agreement | None = None
+    previous: CompleteAgreement | None = None
     since: str = ""
+    history_read: bool = False  # whether previous is the last commit as last read
     annexes: _Annexes | None = None
     last: Analysis | None = None
 
     def scan_disk(self) -> None:
         """Find the files of the agreement on disk; read again only those that changed."""
+        with collector_paused():
+            self._scan_disk()
+
+    def _scan_disk(self) -> None:
         names = [META_FILE, PARTIES_FILE, TERMS_FILE]
         folder = self.root / ARTICLES_DIR
         if folder.is_dir() and not folder.is_symlink():
@@ -203,18 +214,25 @@ class AgreementState:
         self.reads[rel] = read_file(self.root, rel, data)
         return True
 
-    def analyse(self, check: Callable[[], None] = lambda: None, *, slow: bool = True
-                ) -> Analysis:
-        """Assemble the agreement and run the rules; check() raises Stale to stop early."""
+    def analyse(self, check: Callable[[], None] = lambda: None, *, slow: bool = True,
+                focus: str | None = None) -> Analysis:
+        """Assemble the agreement and run the rules; check() raises Stale to stop early.
+
+        Without slow, the rules of texts run only for focus (the file being typed in) when
+        many files wait for them (the first analysis): the others follow with the slow rules.
+        """
         with collector_paused():
             agreement = self.assemble()
             check()
-            ctx = Context(config=self.config, previous=self.previous, since=self.since)
+            ctx = Context(config=self.config, since=self.since,
+                          since_probe=SinceRevision(self.previous, self.since),
+                          signoffs=waiting_parties)
             load_problems = [p for read in self.reads.values() for p in read.problems]
             missing = _missing_files(self.root, self.reads)
             findings = check_agreement(agreement, [*load_problems, *missing], ctx,
                                        codes=FAST_RULES)
-            findings += self._local_findings(agreement, ctx, check)
+            findings += self._local_findings(agreement, ctx, check,
+                                             None if slow else focus)
             if slow:
                 check()
                 self.slow = check_agreement(agreement, [], ctx, codes=SLOW_RULES)
@@ -260,7 +278,7 @@ class AgreementState:
         return self.annexes
 
     def _local_findings(self, agreement: Agreement, ctx: Context,
-                        check: Callable[[], None]) -> list[Finding]:
+                        check: Callable[[], None], focus: str | None) -> list[Finding]:
         """The rules of texts, run per file on the files whose text or terms changed."""
         terms = tuple(term.term for term in agreement.terms) + (str(TERMS_FILE in
                                                                     agreement.unread),)
@@ -271,6 +289,8 @@ class AgreementState:
         for rel in list(self.local):
             if rel not in self.reads:
                 del self.local[rel]
+        if len(stale) > 8 and focus is not None:
+            stale = [focus] if focus in stale else []
         if len(stale) > 8:  # many (the first analysis): one run over the whole agreement
             found = check_agreement(agreement, [], ctx, codes=LOCAL_RULES)
             by_rel: dict[Path, list[Finding]] = {}

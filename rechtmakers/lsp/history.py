@@ -4,21 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rechtmakers import gitrepo
-from rechtmakers.agreement import META_FILE, Agreement, load_agreement
+from rechtmakers.agreement import CompleteAgreement
 from rechtmakers.errors import RechtmakersError
+from rechtmakers.versions import Versions
 
 
-def last_commit(root: Path) -> Agreement | None:
+def last_commit(root: Path) -> CompleteAgreement | None:
     """The agreement folder root at HEAD; None outside git, before the first commit, or when
     that version does not load (there is nothing sound to compare with)."""
     try:
-        repo = gitrepo.open_repo(root)
-        sha = gitrepo.resolve_revision(repo, "HEAD")
-        files = gitrepo.files_at(repo, sha, gitrepo.repo_relative(repo, root))
-    except (RechtmakersError, OSError):
+        return Versions.open(root).at("HEAD")
+    except RechtmakersError:
         return None
-    if META_FILE not in files:
-        return None
-    agreement, problems = load_agreement(root, files=files)
-    return None if problems else agreement

@@ -20,6 +20,7 @@ from pygls.uris import from_fs_path, to_fs_path
 
 from rechtmakers import __version__
 from rechtmakers.agreement import is_agreement_dir
+from rechtmakers.checks import RULES
 from rechtmakers.config import load_config
 from rechtmakers.lsp.diagnostics import diagnostics_for, file_text
 from rechtmakers.lsp.engine import AgreementState, Analysis, Stale, model_for
@@ -28,6 +29,7 @@ log = logging.getLogger(__name__)
 
 DEBOUNCE = 0.02  # seconds after a keystroke in a small file
 DEBOUNCE_PER_MB = 0.5  # more per megabyte: a large file is read again when typing pauses
+SLOW_PAUSE = 0.4  # the slow rules between files wait for a pause in typing
 
 
 class RechtmakersServer(LanguageServer):
@@ -63,7 +65,8 @@ class RechtmakersServer(LanguageServer):
     def state(self, root: Path) -> AgreementState:
         state = self.states.get(root)
         if state is None:
-            state = self.states[root] = AgreementState(root, config=load_config(root))
+            config = load_config(root, rules=RULES)
+            state = self.states[root] = AgreementState(root, config=config)
             self.generation[root] = 0
         return state
 
@@ -119,6 +122,9 @@ class RechtmakersServer(LanguageServer):
             analysis = await loop.run_in_executor(self.worker, self._fast, state, rel, data,
                                                   generation)
             self.publish(analysis)
+            await asyncio.sleep(SLOW_PAUSE)
+            if self.generation[state.root] != generation:
+                return
             analysis = await loop.run_in_executor(self.worker, self._slow, state, generation)
             self.publish(analysis)
         except Stale:
@@ -136,13 +142,14 @@ class RechtmakersServer(LanguageServer):
               generation: int) -> Analysis:
         check = self._checker(state, generation)
         if not state.reads:
-            state.scan_disk()
-            self._history(state)
+            state.scan_disk()  # the last commit is read with the slow rules, after this
         state.set_text(rel, data)
         check()  # type: ignore[operator]
-        return state.analyse(check, slow=False)  # type: ignore[arg-type]
+        return state.analyse(check, slow=False, focus=rel)  # type: ignore[arg-type]
 
     def _slow(self, state: AgreementState, generation: int) -> Analysis:
+        if not state.history_read:
+            self._history(state)
         return state.analyse(self._checker(state, generation), slow=True)  # type: ignore[arg-type]
 
     def _history(self, state: AgreementState) -> None:
@@ -152,6 +159,7 @@ class RechtmakersServer(LanguageServer):
         from rechtmakers.lsp.history import last_commit
 
         state.previous = last_commit(state.root)
+        state.history_read = True
         state.since = "HEAD" if state.previous is not None else ""
 
     def rescan(self) -> None:

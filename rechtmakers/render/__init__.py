@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,17 +13,22 @@ if TYPE_CHECKING:
     from rechtmakers.agreement import Agreement
     from rechtmakers.document.tree import Document
 
+# Who signed exactly this content: party id → signer e-mail → Dutch text (signoff.documented's
+# signed_texts); render sits below signoff, so the caller hands it in.
+SignOffs = Callable[["Agreement", str], Mapping[str, Mapping[str, str]]]
 FORMATS: tuple[str, ...] = ("md", "html", "docx", "pdf")
 DEFAULT_FORMATS: tuple[str, ...] = ("md", "html")
 
 
 @dataclass(frozen=True)
 class RenderOptions:
-    """What to render: which formats, which edition, in which house style."""
+    """What to render: which formats, which edition, in which house style, and where to ask
+    who signed (None: blank signature lines, as outside git)."""
 
     formats: tuple[str, ...] = DEFAULT_FORMATS
     explanations: bool = False
     house_style: Path | None = None
+    sign_offs: SignOffs | None = None
 
 
 def parse_formats(text: str) -> tuple[str, ...]:
@@ -46,13 +51,31 @@ def render_agreement(agreement: Agreement, options: RenderOptions) -> dict[str, 
     from rechtmakers.digest import content_digest
     from rechtmakers.document.build import build_document
     from rechtmakers.document.tree import with_sign_offs
-    from rechtmakers.signoff.documented import signed_texts
 
     digest = content_digest(agreement)
     document = build_document(agreement, digest, explanations=options.explanations)
-    document = with_sign_offs(document, signed_texts(agreement, digest))
     stem = f"{document.id}/{output_stem(document)}"
-    return {f"{stem}.{fmt}": data for fmt, data in render_document(document, options).items()}
+    others = tuple(fmt for fmt in options.formats if fmt != "pdf")
+    made: dict[str, bytes] = {}
+    if others:  # reading editions: who signed this content, and when
+        shown = document
+        if options.sign_offs is not None:
+            shown = with_sign_offs(document, options.sign_offs(agreement, digest))
+        made = render_document(shown, replace(options, formats=others))
+    if "pdf" in options.formats:
+        # The PDF is the signing edition: it draws no sign-offs, so it stays the same bytes
+        # while parties sign, and `sign --bewijs` can render it afresh to compare.
+        from rechtmakers.render.pdf import render_pdf
+
+        made["pdf"] = render_pdf(document, options.house_style)
+    return {f"{stem}.{fmt}": made[fmt] for fmt in options.formats}
+
+
+def signing_edition(agreement: Agreement) -> bytes:
+    """The one PDF of a version that is signed: what `render --format pdf` and `review` write
+    (without --toelichting or --templates), and what a signed PDF is compared against."""
+    rendered = render_agreement(agreement, RenderOptions(formats=("pdf",)))
+    return next(iter(rendered.values()))
 
 
 def render_document(document: Document, options: RenderOptions) -> dict[str, bytes]:

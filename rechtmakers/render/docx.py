@@ -13,6 +13,12 @@ from typing import TYPE_CHECKING, Any
 from rechtmakers.document.tree import Document
 from rechtmakers.errors import UsageError
 from rechtmakers.render.docx_body import BodyWriter, write_document
+from rechtmakers.render.docx_style import (
+    apply_house_style,
+    footer,
+    header,
+    update_fields_on_open,
+)
 from rechtmakers.render.wordml import INVALID_XML
 
 if TYPE_CHECKING:
@@ -54,6 +60,9 @@ def render_docx(document: Document, house_style: Path | None = None, *,
     _clear_body(package)
     if reference is None:
         _page_setup(package)
+        apply_house_style(package)
+        header(package, document, redline is not None)
+    update_fields_on_open(package)
     _properties(package, document)
     if redline is not None:
         package.core_properties.category = redline
@@ -64,7 +73,7 @@ def render_docx(document: Document, house_style: Path | None = None, *,
     body = body_of(writer, document)
     numbering.commit()
     if reference is None:
-        _footer(package, document, redline is not None)
+        footer(package, document, redline is not None)
     buffer = io.BytesIO()
     package.save(buffer)
     return stable_zip(buffer.getvalue(), body)
@@ -232,21 +241,6 @@ class _Links:
         if href not in self.ids:
             self.ids[href] = str(self.part.relate_to(href, _HYPERLINK, is_external=True))
         return self.ids[href]
-
-
-def _footer(package: WordDocument, document: Document, redline: bool = False) -> None:
-    """A footer on every page: title, version, the start of the digest and the page number."""
-    from docx.oxml import parse_xml
-
-    paragraph = package.sections[0].footer.paragraphs[0]
-    lead = "WIJZIGINGEN — NIET TER ONDERTEKENING · " if redline else ""
-    paragraph.text = (f"{lead}{INVALID_XML.sub('', document.title)} · versie "
-                      f"{document.version} · vingerafdruk {document.digest[:12]} · pagina ")
-    field = (f'<w:fldSimple xmlns:w="{W_NS}" w:instr=" PAGE "><w:r><w:t>1</w:t></w:r>'
-             "</w:fldSimple>")
-    paragraph._p.append(parse_xml(field))
-    for run in paragraph.runs:
-        run.font.size = _points(8)
 
 
 def _points(size: float) -> Any:

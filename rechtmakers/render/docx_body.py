@@ -115,7 +115,56 @@ def _front(w: BodyWriter, doc: Document, before: Document | None) -> None:
     w.open_unit(("Ons kompas: ", (META, ("kompas",))))
     w.flow(doc.compass, style="Intense Quote", lead=w.t("Ons kompas: ", BOLD))
     w.close_unit()
-    w.para("Heading 1", w.t("Partijen"), keep_next=True)
+    _contents(w, doc)
+    _parties(w, doc, before)
+    if doc.considerations:
+        w.para("Heading 1", w.t("Overwegingen"), keep_next=True,
+               track=_items_track(doc.considerations))
+        w.items(doc.considerations, ordered=True,
+                fields=[(META, ("overwegingen", i)) for i in range(len(doc.considerations))])
+    if doc.operative:
+        w.flow(doc.operative)
+    if doc.terms:
+        _terms(w, doc)
+
+
+def _contents(w: BodyWriter, doc: Document) -> None:
+    """A table of contents as a Word field (Word fills in the pages when it opens the file,
+    see docx_style.update_fields_on_open); until then it lists the headings, as the PDF does.
+    In a redline its entries are tracked like the headings they name."""
+    entries: list[tuple[str, Track | None]] = [(w.t("Partijen"), None)]
+    if doc.considerations:
+        track = _items_track(doc.considerations)
+        entries.append((w.t("Overwegingen", track=track), track))
+    if doc.terms:
+        entries.append((w.t("Begrippen"), None))
+    for article in doc.articles:
+        track = TRACKS.get(article.mark) if article.mark is not None else None
+        with w.all_tracked(track):
+            entries.append((_heading(w, article), track))
+    entries.append((w.t("Ondertekening"), None))
+    if doc.annexes:
+        whole = {TRACKS.get(x.mark) if x.mark else None for x in doc.annexes}
+        track = whole.pop() if len(whole) == 1 else None
+        entries.append((w.t("Bijlagen", track=track), track))
+        for annex in doc.annexes:
+            if annex.body is not None:
+                track = TRACKS.get(annex.mark) if annex.mark else None
+                entries.append((w.t(annex.heading, track=track), track))
+    w.para("Heading 2", w.t("Inhoud"), keep_next=True)
+    begin = ('<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText '
+             'xml:space="preserve"> TOC \\o "1-1" \\h \\z \\u </w:instrText></w:r>'
+             '<w:r><w:fldChar w:fldCharType="separate"/></w:r>')
+    end = '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    for i, (runs, track) in enumerate(entries):
+        first, last = i == 0, i == len(entries) - 1
+        with w.all_tracked(track):
+            w.para("toc 1", (begin if first else "") + runs + (end if last else ""))
+
+
+def _parties(w: BodyWriter, doc: Document, before: Document | None) -> None:
+    """The party list; a party only one version has inserted or deleted."""
+    w.para("Heading 1", w.t("Partijen"), keep_next=True, page_break=True)
     num = w.new_list(True, 1, 0)
     old_parties = before.parties if before is not None else doc.parties
     for old, new in merged(old_parties, doc.parties):
@@ -127,23 +176,17 @@ def _front(w: BodyWriter, doc: Document, before: Document | None) -> None:
         with w.all_tracked(track):
             w.para("List Number", pair(w, old.legal_name if old else None, party.legal_name,
                                        BOLD) + pair(w, old_text, new_text), num=(num, 0))
-    if doc.considerations:
-        w.para("Heading 1", w.t("Overwegingen"), keep_next=True,
-               track=_items_track(doc.considerations))
-        w.items(doc.considerations, ordered=True,
-                fields=[(META, ("overwegingen", i)) for i in range(len(doc.considerations))])
-    if doc.operative:
-        w.flow(doc.operative)
-    if doc.terms:
-        w.para("Heading 1", w.t("Begrippen"), keep_next=True)
-        w.para("Normal", w.t("In deze overeenkomst hebben deze woorden een vaste "
-                             "betekenis."))
-        for i, term in enumerate(doc.terms):
-            w.open_unit((f"{term.term}: ", (TERMS, ("begrippen", i, "betekenis"))))
-            with w.all_tracked(flow_track(term.meaning)):
-                w.flow(term.meaning, lead=w.bookmark(term_bookmark(term.anchor))
-                       + w.t(f"{term.term}: ", BOLD))
-            w.close_unit()
+
+
+def _terms(w: BodyWriter, doc: Document) -> None:
+    w.para("Heading 1", w.t("Begrippen"), keep_next=True)
+    w.para("Normal", w.t("In deze overeenkomst hebben deze woorden een vaste betekenis."))
+    for i, term in enumerate(doc.terms):
+        w.open_unit((f"{term.term}: ", (TERMS, ("begrippen", i, "betekenis"))))
+        with w.all_tracked(flow_track(term.meaning)):
+            w.flow(term.meaning, lead=w.bookmark(term_bookmark(term.anchor))
+                   + w.t(f"{term.term}: ", BOLD))
+        w.close_unit()
 
 
 def _end(party: PartyNode, parties: Sequence[PartyNode]) -> str:
@@ -306,29 +349,33 @@ def _signature_block(w: BodyWriter, party: PartyNode, old: PartyNode | None) -> 
     w.para("Heading 2", pair(w, old.legal_name if old else None, party.legal_name),
            keep_next=True)
     old_signers = {s.email.casefold() or s.name: s for s in old.signers} if old else {}
-    for signer in party.signers:
-        was = old_signers.pop(signer.email.casefold() or signer.name, None)
+    new_keys = {s.email.casefold() or s.name for s in party.signers}
+    gone = [s for key, s in old_signers.items() if key not in new_keys]
+    # A party's signers stay on one page: every paragraph keeps with the next but the last.
+    count = len(party.signers) + len(gone)
+    for n, signer in enumerate(party.signers, start=1):
+        was = old_signers.get(signer.email.casefold() or signer.name)
         track = Track.INSERTED if old is not None and was is None else None
         with w.all_tracked(track):
             _signer(w, signer.name, signer.function, signer.signed,
-                    None if was is None else (was.name, was.function), line)
-    for gone in old_signers.values():
+                    None if was is None else (was.name, was.function), line, n == count)
+    for n, signer in enumerate(gone, start=len(party.signers) + 1):
         with w.all_tracked(Track.DELETED):
-            _signer(w, gone.name, gone.function, gone.signed, None, line)
+            _signer(w, signer.name, signer.function, signer.signed, None, line, n == count)
 
 
 def _signer(w: BodyWriter, name: str, function: str, signed: str | None,
-            was: tuple[str, str] | None, line: str) -> None:
+            was: tuple[str, str] | None, line: str, last: bool) -> None:
     old_name, old_function = was if was is not None else (None, None)
     if signed:
         w.para("Normal", w.t("Naam: ") + pair(w, old_name, name), keep_next=True)
         w.para("Normal", w.t("Functie: ") + pair(w, old_function, function), keep_next=True)
-        w.para("Normal", w.t("Getekend: ") + w.t(signed))
+        w.para("Normal", w.t("Getekend: ") + w.t(signed), keep_next=not last)
         return
     for label, value, old in (("Naam", name, old_name), ("Functie", function, old_function),
                               ("Plaats", line, None), ("Datum", line, None)):
         w.para("Normal", w.t(f"{label}: ") + pair(w, old, value), keep_next=True)
-    w.para("Normal", w.runs_break() + w.t(f"Handtekening: {line}"))
+    w.para("Normal", w.runs_break() + w.t(f"Handtekening: {line}"), keep_next=not last)
 
 
 def _annexes(w: BodyWriter, doc: Document) -> None:
@@ -352,8 +399,11 @@ def _annexes(w: BodyWriter, doc: Document) -> None:
                         + w.t(" met SHA-256 ") + w.t(annex.sha256, CODE_FONT) + w.t("."))
             w.para("List Bullet", w.bookmark(annex_bookmark(annex.id))
                    + w.t(annex.heading, BOLD) + rest, num=(num, 0))
+    first = True
     for annex in doc.annexes:
         if annex.body is not None:
             with w.all_tracked(TRACKS.get(annex.mark) if annex.mark else None):
-                w.para("Heading 1", w.t(annex.heading), keep_next=True, page_break=True)
+                # The first annex follows the list, so no page holds the list alone.
+                w.para("Heading 1", w.t(annex.heading), keep_next=True, page_break=not first)
                 w.flow(annex.body)
+            first = False

@@ -9,17 +9,19 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, assert_never
 
 from rechtmakers.document.tree import (
     Block,
     Break,
     Code,
     CodeBlock,
+    Deleted,
     Document,
     Emphasis,
     Flow,
     Inline,
+    Inserted,
     Link,
     ListBlock,
     Paragraph,
@@ -95,7 +97,11 @@ def _inline_md(node: Inline, line_start: bool) -> str:
         return code_span(node.text)
     if isinstance(node, Link):
         return f"[{inlines_md(node.children, False)}](<{node.href}>)"
-    return ""
+    if isinstance(node, Inserted):  # a redline's words (diff draws them); HTML as in Markdown
+        return f"<ins>{inlines_md(node.children, False)}</ins>"
+    if isinstance(node, Deleted):
+        return f"<del>{inlines_md(node.children, False)}</del>"
+    assert_never(node)
 
 
 def code_span(text: str) -> MdSafe:
@@ -126,7 +132,7 @@ def block_md(block: Block) -> str:
         return f"{fence}\n{block.text.rstrip(chr(10))}\n{fence}"
     if isinstance(block, Rule):
         return "---"
-    return ""
+    assert_never(block)
 
 
 def list_md(block: ListBlock) -> str:
@@ -190,6 +196,10 @@ def _cell_parts(flow: Flow) -> list[str]:
             parts.extend(_cell_parts(block.blocks))
         elif isinstance(block, CodeBlock):
             parts.append(code_span(block.text.strip()))
+        elif isinstance(block, Rule):
+            continue  # a table cell shows no rule
+        else:
+            assert_never(block)
     return parts
 
 

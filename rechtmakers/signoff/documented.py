@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rechtmakers.errors import RechtmakersError
+from rechtmakers.signoff.kinds import ProofKind
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -16,13 +17,6 @@ if TYPE_CHECKING:
     from rechtmakers.agreement import Agreement
     from rechtmakers.signoff.trust import RecordCheck, TrustReport
 
-EVIDENCE_WORDS = {
-    "git": "vastgelegd in git, zonder cryptografisch bewijs",
-    "ssh-commit": "met een SSH-sleutel ondertekende commit",
-    "gpg-commit": "met een GPG-sleutel ondertekende commit",
-    "ssh-detached": "SSH-handtekening onder de akkoordverklaring",
-    "pdf": "ondertekende PDF",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,12 +27,12 @@ class SignedBy:
     name: str
     function: str
     date: str  # ISO 8601 day
-    evidence: str  # git, ssh-commit, gpg-commit, ssh-detached, pdf
+    evidence: ProofKind
     cryptographic: bool
 
     @property
     def evidence_text(self) -> str:
-        return EVIDENCE_WORDS.get(self.evidence, self.evidence)
+        return self.evidence.words.document
 
 
 def signed_parties(agreement: Agreement, digest: str) -> dict[str, tuple[SignedBy, ...]]:

@@ -11,16 +11,20 @@ from __future__ import annotations
 import hashlib
 import importlib
 import json
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
 
 from rechtmakers.cache import JsonCache
 from rechtmakers.model import Party
+from rechtmakers.signoff.pdf_origin import Editions
 from rechtmakers.signoff.sshsig import SigError, parse_sshsig, verify_sshsig
 from rechtmakers.signoff.statement import NAMESPACE, statement_fields
 
 CACHE_FILE = "bewijs-controles.json"
+# The most evidence a sign-off may carry, read or committed: a PDF signed by every party's
+# representatives is a few megabytes.
+MAX_EVIDENCE_BYTES = 50 * 1024 * 1024
 _CACHE_VERSION = "1"
 _MAX_ENTRIES = 100_000
 
@@ -48,6 +52,9 @@ class EvidenceContext:
     keys: tuple[TrustedKey, ...]
     statement: bytes
     anchors: tuple[bytes, ...] = ()  # DER certificates from vertrouwd/ at HEAD (PDF evidence)
+    # digest → fresh signing editions of the version with that digest (PDF evidence); not part
+    # of a cached result's key: a version's edition is fixed by its content.
+    editions: Editions | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)

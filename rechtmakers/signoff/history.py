@@ -63,11 +63,7 @@ def agreement_log(root: Path, article: str | None = None) -> list[Entry]:
     subdir = gitrepo.repo_relative(repo, root)
     gitrepo.head_commit(repo)
     commits = gitrepo.history(repo, subdir)
-    relevant = [(c, [ch for ch in c.changes if _kind(ch.path, article)]) for c in commits]
-    if article is not None and not any(_kind(ch.path, article) == "artikel"
-                                       for _, changes in relevant for ch in changes):
-        raise UsageError(f"Het artikel {article} komt niet voor in de geschiedenis van "
-                         f"{root.name}. Artikelen nu: {', '.join(_article_ids(root))}.")
+    relevant = _relevant(root, commits, article)
     cache = SummaryCache(gitrepo.cache_dir(repo))
     wanted = [(_kind(ch.path, article) or "", ch.path, sha) for _, changes in relevant
               for ch in changes if _kind(ch.path, article) != "bijlage"
@@ -75,21 +71,51 @@ def agreement_log(root: Path, article: str | None = None) -> list[Entry]:
     parties = _newest_blob(commits, PARTIES_FILE)
     if parties:
         wanted.append(("partijen", PARTIES_FILE, parties))
-    tagged = gitrepo.tag_messages(repo, f"{root.name}/")
-    metas = {commit: gitrepo.blob_ids(repo, commit, subdir).get(META_FILE)
-             for commit in {commit for commit, _ in tagged.values()}}
-    wanted += [("overeenkomst", META_FILE, blob) for blob in metas.values() if blob]
+    tags = _Tags(repo, subdir, root.name)
+    wanted += tags.wanted()
     _summarize_missing(repo, root, cache, wanted)
     names = {p[0]: p[1] for p in cache.get("partijen", parties).get("partijen", [])}
-    tags = _tags_by_commit({name: commit for name, (commit, _) in tagged.items()})
-    sealed = {name for name, (commit, message) in tagged.items()
-              if made_by_vaststellen(message) and _status_at(cache, metas.get(commit)) == FINAL}
+    by_commit, sealed = tags.by_commit(), tags.sealed(cache)
     entries = [Entry(c, tuple(collapse_creation([e for ch in changes
                                                   for e in _events(ch, cache, names)])),
-                     tags.get(c.sha, ()), tuple(t for t in tags.get(c.sha, ()) if t in sealed))
+                     by_commit.get(c.sha, ()),
+                     tuple(t for t in by_commit.get(c.sha, ()) if t in sealed))
                for c, changes in relevant]
     cache.save()
     return [e for e in entries if e.events or e.tags]
+
+
+def _relevant(root: Path, commits: list[gitrepo.Commit], article: str | None
+              ) -> list[tuple[gitrepo.Commit, list[gitrepo.Change]]]:
+    """Each commit with the changes the log (of this article) looks at."""
+    relevant = [(c, [ch for ch in c.changes if _kind(ch.path, article)]) for c in commits]
+    if article is not None and not any(_kind(ch.path, article) == "artikel"
+                                       for _, changes in relevant for ch in changes):
+        raise UsageError(f"Het artikel {article} komt niet voor in de geschiedenis van "
+                         f"{root.name}. Artikelen nu: {', '.join(_article_ids(root))}.")
+    return relevant
+
+
+class _Tags:
+    """The agreement's tags, and which of them mark a version vastgesteld: made by
+    vaststellen, on a commit whose overeenkomst.yaml says vastgesteld."""
+
+    def __init__(self, repo: gitrepo.Repo, subdir: str, name: str) -> None:
+        self.tagged = gitrepo.tag_messages(repo, f"{name}/")
+        self.metas = {commit: gitrepo.blob_ids(repo, commit, subdir).get(META_FILE)
+                      for commit in {commit for commit, _ in self.tagged.values()}}
+
+    def wanted(self) -> list[tuple[str, str, str]]:
+        """The overeenkomst.yaml versions to summarize (for their status)."""
+        return [("overeenkomst", META_FILE, blob) for blob in self.metas.values() if blob]
+
+    def by_commit(self) -> dict[str, tuple[str, ...]]:
+        return _tags_by_commit({name: commit for name, (commit, _) in self.tagged.items()})
+
+    def sealed(self, cache: SummaryCache) -> set[str]:
+        return {name for name, (commit, message) in self.tagged.items()
+                if made_by_vaststellen(message)
+                and _status_at(cache, self.metas.get(commit)) == FINAL}
 
 
 def made_by_vaststellen(message: str) -> bool:

@@ -1,8 +1,9 @@
 """A signed PDF as sign-off evidence: which PAdES signatures in it count for a party, and why not.
 
-A signature counts for a party when pyHanko finds it intact over a whole revision, with nothing
-but further signatures or form filling after it; when that signed revision names the current
-content digest in its metadata; when the certificate chains to a trust anchor of the agreement
+A signature counts for a party when pyHanko finds it intact over a whole revision; when that
+signed revision names the current content digest in its metadata; when the PDF is our signing
+edition of that version, with nothing but further signatures after it (pdf_origin.py); when
+the certificate chains to a trust anchor of the agreement
 (`vertrouwd/*.pem`) and was valid at signing time; and when the
 certificate's e-mail address is that of one of the party's representatives.
 
@@ -15,23 +16,23 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from rechtmakers.cache import JsonCache
 from rechtmakers.errors import AgreementError
 from rechtmakers.model import Party, Representative
 from rechtmakers.signoff.evidence import EvidenceContext, EvidenceResult, register
+from rechtmakers.signoff.pdf_origin import Edition, Editions, origin_problem
 from rechtmakers.signoff.pdf_signatures import PdfUnreadable, SignatureFacts, SignedPdf
 
 TRUST_DIR = "vertrouwd"
 CACHE_FILE = "pdf-bewijs.json"
 _CERT_SUFFIXES = (".pem", ".crt", ".cer")
-_ALLOWED_AFTER = ("NONE", "LTA_UPDATES", "FORM_FILLING")
 _CLOCK_SKEW = dt.timedelta(days=1)
 _MAX_CACHE = 10_000
 # The code the facts depend on: a change to either file starts a fresh cache.
-_SOURCES = ("signoff/pdf_signatures.py", "signoff/pdf_evidence.py")
+_SOURCES = ("signoff/pdf_signatures.py", "signoff/pdf_evidence.py", "signoff/pdf_origin.py")
 _OPEN: dict[str, SignedPdf] = {}
 VersionOf = Callable[[str], str | None]  # content digest → the version that had it, if known
 _UNKNOWN_ISSUER = ("NO_CERTIFICATE_CHAIN_FOUND", "CERTIFICATE_CHAIN_GENERAL_FAILURE", "")
@@ -69,9 +70,12 @@ class PdfCheck:
 
 
 def check_pdf(data: bytes, digest: str, party: Party, anchors: Sequence[bytes], *,
-              cache: FactsCache | None = None, version_of: VersionOf | None = None,
-              now: dt.datetime | None = None) -> PdfCheck:
-    """Judge the PDF's signatures for party against the current content digest."""
+              editions: Editions | None, cache: FactsCache | None = None,
+              version_of: VersionOf | None = None, now: dt.datetime | None = None) -> PdfCheck:
+    """Judge the PDF's signatures for party against the current content digest. editions gives
+    the fresh signing editions of the version a digest names (pdf_origin): a signature counts
+    only on our PDF of that version, with nothing but signatures after it. Without editions
+    (no repository to render the version from) no signature counts."""
     sha = hashlib.sha256(data).hexdigest()
     facts = signature_facts(data, anchors, lambda f: _representative(f, party) is not None,
                             cache, sha)
@@ -79,10 +83,39 @@ def check_pdf(data: bytes, digest: str, party: Party, anchors: Sequence[bytes], 
         return PdfCheck(sha, (), f"De PDF telt niet als bewijs: {facts}.")
     moment = now or dt.datetime.now(dt.UTC)
     checks = tuple(judge(f, digest, party, moment, version_of) for f in facts)
+    origin = _Origin(data, editions)
+    checks = tuple(origin.judge(c) if c.ok else c for c in checks)
     own = [c for c in checks if c.representative is not None]
     signed = {c.facts.digest for c in own if c.facts.digest}
     return PdfCheck(sha, checks, _refusal(checks, own, party),
                     signed.pop() if len(signed) == 1 else None)
+
+
+class _Origin:
+    """Whether the PDF is our PDF of the version a signature names: once per signed revision."""
+
+    def __init__(self, data: bytes, editions: Editions | None) -> None:
+        self.data, self.editions = data, editions
+        self.found: dict[tuple[str, int], str | None] = {}
+        self.made: dict[str, list[Edition]] = {}
+
+    def judge(self, check: SignatureCheck) -> SignatureCheck:
+        facts = check.facts
+        if facts.digest is None:
+            return check
+        key = (facts.digest, facts.signed_end)
+        if key not in self.found:
+            self.found[key] = self._problem(facts.digest, facts.signed_end)
+        problem = self.found[key]
+        return replace(check, reasons=(problem,)) if problem else check
+
+    def _problem(self, digest: str, signed_end: int) -> str | None:
+        if self.editions is None:
+            return ("de PDF is niet te vergelijken met de versie die hij noemt (daarvoor is de "
+                    "repository nodig)")
+        if digest not in self.made:
+            self.made[digest] = list(self.editions(digest))
+        return origin_problem(self.data, signed_end, self.made[digest])
 
 
 def signature_facts(data: bytes, anchors: Sequence[bytes],
@@ -149,10 +182,7 @@ def _integrity(facts: SignatureFacts) -> str | None:
                 "de inhoud")
     if not facts.covers_revision:
         return "de handtekening dekt niet de hele ondertekende PDF"
-    if facts.modification not in _ALLOWED_AFTER:
-        return ("na het ondertekenen is er meer aan de PDF veranderd dan handtekeningen en "
-                "formuliervelden (bijvoorbeeld tekst, pagina's of opmerkingen)")
-    return None
+    return None  # what came after the signature: pdf_origin, for the PDF as a whole
 
 
 def _version(facts: SignatureFacts, digest: str,
@@ -318,7 +348,7 @@ class PdfEvidence:
         """Bound to context.digest by the digest in the signed revision's metadata; the signer
         is the representative whose e-mail address the certificate carries."""
         check = check_pdf(evidence, context.digest, context.party, context.anchors,
-                          cache=_MEMORY)
+                          editions=context.editions, cache=_MEMORY)
         if check.ok:
             signers = tuple(dict.fromkeys(s.representative.email for s in check.accepted
                                           if s.representative is not None))

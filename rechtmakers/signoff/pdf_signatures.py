@@ -31,6 +31,8 @@ _DC = "{http://purl.org/dc/elements/1.1/}"
 _PDF = "{http://ns.adobe.com/pdf/1.3/}"
 _RDF = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}"
 _HEX = frozenset("0123456789abcdef")
+# The most signatures a PDF may carry: every party's representatives, many times over.
+MAX_SIGNATURES = 500
 # The most XMP we read: a rendered agreement's metadata is a few kilobytes.
 _MAX_XMP = 1 << 20
 
@@ -48,7 +50,7 @@ class SignatureFacts:
     error: str = ""  # Dutch, when the signature could not be checked at all
     intact: bool = False  # the signed bytes are unchanged and the signature is genuine
     covers_revision: bool = False  # the signature covers a whole revision of the file
-    modification: str = ""  # pyHanko's ModificationLevel after this signature, by name
+    modification: str = ""  # pyHanko's ModificationLevel, by name: "" (pdf_origin judges that)
     digest: str | None = None  # the content digest named in the signed revision's metadata
     digests_found: int = 0  # how many different digests that metadata named
     signing_time: str = ""  # ISO 8601, as the signer's software reports it
@@ -59,6 +61,7 @@ class SignatureFacts:
     not_before: str = ""
     not_after: str = ""
     fingerprint: str = ""  # SHA-256 of the signer's certificate (DER), lower-case hex
+    signed_end: int = 0  # where the signed revision ends: the file up to here was signed
 
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -87,6 +90,9 @@ class SignedPdf:
             self.signatures: list[Any] = list(reader.embedded_regular_signatures)
         except Exception as exc:  # pyHanko raises many kinds for a damaged file
             raise PdfUnreadable(f"het bestand is geen leesbare PDF ({_short(exc)})") from None
+        if len(self.signatures) > MAX_SIGNATURES:
+            raise PdfUnreadable(f"de PDF heeft {len(self.signatures)} handtekeningen; meer dan "
+                                f"{MAX_SIGNATURES} neemt rechtmakers niet aan")
 
     def signers(self) -> list[SignatureFacts]:
         """Per signature (document timestamps are none) its field and certificate, unchecked."""
@@ -122,12 +128,6 @@ class SignedPdf:
                 f"de handtekening is niet te controleren ({_short(exc)})"))
 
 
-def read_signatures(data: bytes, anchors: Sequence[bytes]) -> list[SignatureFacts]:
-    """Every signature of the PDF, fully checked."""
-    pdf = SignedPdf(data)
-    return [pdf.check(index, anchors) for index in range(len(pdf.signatures))]
-
-
 def _check(data: bytes, signature: Any, roots: list[Any],
            unchecked: SignatureFacts) -> SignatureFacts:
     from pyhanko.sign.validation import validate_pdf_signature
@@ -141,7 +141,11 @@ def _check(data: bytes, signature: Any, roots: list[Any],
     context = ValidationContext(trust_roots=roots, moment=when, allow_fetching=False,
                                 revocation_mode="soft-fail")
     usage = KeyUsageConstraints(key_usage={"non_repudiation", "digital_signature"})
-    status = validate_pdf_signature(signature, context, key_usage_settings=usage)
+    # pyHanko checks the signature and what it covers; what came after it is judged by
+    # pdf_origin (only signatures may follow), once per PDF: pyHanko's own comparison of every
+    # later revision, for every signature, made a PDF of 120 signatures take minutes.
+    status = validate_pdf_signature(signature, context, key_usage_settings=usage,
+                                    skip_diff=True)
     covered = status.coverage in (SignatureCoverageLevel.ENTIRE_REVISION,
                                   SignatureCoverageLevel.ENTIRE_FILE)
     digests = revision_digests(_signed_revision(data, signature)) if covered else []
@@ -152,6 +156,7 @@ def _check(data: bytes, signature: Any, roots: list[Any],
         intact=bool(status.intact and status.valid),
         covers_revision=covered,
         modification=level.name if level is not None else "",
+        signed_end=_signed_end(signature),
         digest=digests[0] if len(digests) == 1 else None,
         digests_found=len(digests),
         signing_time=when.isoformat() if when is not None else "",
@@ -185,8 +190,12 @@ def certificate_facts(der: bytes) -> dict[str, Any]:
 
 def _signed_revision(data: bytes, signature: Any) -> bytes:
     """The file exactly as it was signed: everything up to the end of the signed byte range."""
+    return data[:_signed_end(signature)]
+
+
+def _signed_end(signature: Any) -> int:
     _, _, start, length = (int(n) for n in signature.byte_range)
-    return data[:start + length]
+    return start + length
 
 
 def revision_digests(revision: bytes) -> list[str]:

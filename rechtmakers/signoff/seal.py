@@ -13,6 +13,7 @@ from rechtmakers.agreement import ANNEXES_DIR, META_FILE, load_agreement
 from rechtmakers.digest import content_digest
 from rechtmakers.errors import AgreementError
 from rechtmakers.signoff.history import FINAL, SEAL_TRAILER
+from rechtmakers.signoff.kinds import PartyState
 from rechtmakers.signoff.sign import refuse_unfinished_work
 from rechtmakers.signoff.status import AgreementStatus, agreement_status
 
@@ -59,11 +60,8 @@ def seal(root: Path) -> SealResult:
 def _refuse_incomplete(status: AgreementStatus) -> None:
     if status.complete:
         return
-    reasons = {"stale": "tekende een eerdere versie", "missing": "nog niet",
-               "partial": "gedeeltelijk", "invalid": "ondertekening telt niet"}
-    waiting = [f"{p.party.id} ({reasons.get(p.state, p.state)}"
-               f"{': ' + p.reason if p.reason else ''})"
-               for p in status.parties if p.state != "signed"]
+    waiting = [f"{p.party.id} ({p.state.words.short}{': ' + p.reason if p.reason else ''})"
+               for p in status.parties if p.state is not PartyState.SIGNED]
     raise AgreementError(f"Nog niet alle partijen tekenden deze inhoud met bewijs dat klopt, "
                          f"dus vaststellen kan nog niet. Er is niets vastgelegd. Wacht op: "
                          f"{'; '.join(waiting)}.")

@@ -9,6 +9,7 @@ from typing import Any
 
 from rechtmakers.agreement import CompleteAgreement
 from rechtmakers.digest import content_digest
+from rechtmakers.signoff.kinds import PartyState
 from rechtmakers.signoff.trust import PartyTrust, TrustReport, evaluate
 from rechtmakers.versions import working
 
@@ -30,8 +31,8 @@ class AgreementStatus:
         """Volledig ondertekend: every party signed exactly this content, and it counts."""
         return self.report.complete
 
-    def count(self, state: str) -> int:
-        return sum(1 for p in self.parties if p.state == state)
+    def count(self, state: PartyState) -> int:
+        return sum(1 for p in self.parties if p.state is state)
 
     def as_dict(self) -> dict[str, Any]:
         meta = self.agreement.meta
@@ -46,6 +47,8 @@ class AgreementStatus:
             "parties": [party_dict(p) for p in self.parties],
             "strays": [c.as_dict() for c in self.report.strays],
             "notes": list(self.report.notes),
+            "root": self.report.root,
+            "authority_not_counted": list(self.report.authority),
         }
 
 

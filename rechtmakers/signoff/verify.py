@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rechtmakers.errors import AgreementError
+from rechtmakers.signoff.kinds import ProofKind
 from rechtmakers.signoff.records import SignOff
 from rechtmakers.signoff.status import AgreementStatus, agreement_status
 from rechtmakers.signoff.trust import KeyState, RecordCheck
@@ -20,7 +21,7 @@ class Verdict:
     commit: str | None = None
     record: SignOff | None = None
     key: str | None = None
-    kind: str | None = None
+    kind: ProofKind | None = None
     current: bool = False
     reasons: list[str] = field(default_factory=list)
 

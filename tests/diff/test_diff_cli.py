@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from diffhelp import Versions
 
 AGREEMENT = Path("agreements/positief-gezond-almere")
 BESLUIT = AGREEMENT / "artikelen" / "besluitvorming.yaml"
@@ -165,3 +166,28 @@ def test_path_inside_an_agreement(repo: Path, cli: Callable[..., Any]) -> None:
     result = cli("diff", "HEAD", str(BESLUIT))
     assert result.exit_code == 0, result.output
     assert "[-drie-]{+vijf+}" in result.stdout
+
+
+def test_md_and_json_never_write_control_characters(versions: Versions, tmp_path: Path,
+                                                   cli: Callable[..., Any],
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """A title with ESC ] 0; … BEL (retitles a terminal) and a C1 control (U+009B, CSI):
+    escaped in Markdown, written as \\u escapes in JSON (the same data for a tool)."""
+    title = "titel: Samenwerkingsovereenkomst Positief Gezond Almere"
+    # Written as YAML escapes ("\\e", "\\x9b"): the source holds no raw control character.
+    versions.edit("overeenkomst.yaml", title,
+                  'titel: "Samenwerkingsovereenkomst Positief Gezond Almere \\e]0;gehackt\\a '
+                  '\\x9b31m"')
+    monkeypatch.chdir(tmp_path)
+    args = ("diff", "oud/positief-gezond-almere", "nieuw/positief-gezond-almere")
+    markdown = cli(*args, "--format", "md")
+    assert markdown.exit_code == 0, markdown.output
+    assert "\x1b" not in markdown.stdout and "\x9b" not in markdown.stdout
+    assert "\\x1b\\]0;gehackt\\x07" in markdown.stdout
+    data = cli(*args, "--format", "json")
+    assert data.exit_code == 0, data.output
+    assert not any("\x7f" <= c <= "\x9f" or c < " " and c != "\n" for c in data.stdout)
+    parsed = json.loads(data.stdout)
+    assert any("\x1b]0;gehackt\x07 \x9b31m" in str(m.get("new")) for m in parsed["metadata"])
+    # The honest twin: a plain title passes unchanged.
+    assert "Samenwerkingsovereenkomst Positief Gezond Almere" in markdown.stdout

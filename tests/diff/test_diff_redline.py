@@ -192,12 +192,8 @@ def test_each_change_is_attributed_to_the_commit_that_made_it(
 @pytest.mark.parametrize("gone", ["old", "new"])
 def test_a_new_or_removed_agreement_is_wholly_inserted_or_deleted(versions: Versions,
                                                                    gone: str) -> None:
-    from rechtmakers.agreement import Agreement
-
     agreement, _ = versions.agreements()
-    empty = Agreement(root=versions.old, meta=None, parties=(), terms=(), articles={},
-                      sources={})
-    old, new = (empty, agreement) if gone == "old" else (agreement, empty)
+    old, new = (None, agreement) if gone == "old" else (agreement, None)  # absent: None
     data = render_docx(compare(old, new), author="A", date=dt.datetime(2026, 1, 1,
                                                                        tzinfo=dt.UTC))
     root = _body(data)

@@ -1,7 +1,9 @@
-"""The lock (requirements/lock.txt) against pyproject.toml, and against what is installed.
+"""The locks against pyproject.toml, against each other, and against what is installed.
 
 The ranges in pyproject.toml are what a library user may have; the lock is what we test and
-what the README's test command and .ci/run install, exact and hashed. `.ci/lock` makes it.
+what the README's test command and .ci/run install, exact and hashed: requirements/lock.txt
+(with the extra `test`), and requirements/lock-runtime.txt, the same versions without the test
+tools, for the README's quick start. `.ci/lock` makes both.
 
     python tests/ecosystem/lockfile.py controleer   # the lock still fits pyproject.toml
     python tests/ecosystem/lockfile.py verschoven   # what this venv has that the lock does not
@@ -25,6 +27,7 @@ from packaging.version import InvalidVersion, Version
 ROOT = Path(__file__).resolve().parents[2]
 PYPROJECT = ROOT / "pyproject.toml"
 LOCK = ROOT / "requirements" / "lock.txt"
+RUNTIME_LOCK = ROOT / "requirements" / "lock-runtime.txt"
 REFRESH = ".ci/lock"
 EXTRAS = ("test",)  # the extras the lock holds: what the README's test command installs
 _PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s;\\]+)\s*(?:;\s*([^\\]+?))?\s*\\?\s*$")
@@ -64,21 +67,22 @@ def read_lock(text: str) -> list[Pin]:
     return pins
 
 
-def declared(pyproject: dict[str, object]) -> list[Requirement]:
-    """What pyproject.toml asks for: the build backend, the dependencies and EXTRAS."""
+def declared(pyproject: dict[str, object], extras: tuple[str, ...] = EXTRAS) -> list[Requirement]:
+    """What pyproject.toml asks for: the build backend, the dependencies and extras."""
     project = pyproject["project"]
     build = pyproject["build-system"]
     assert isinstance(project, dict) and isinstance(build, dict)
     texts = [*build["requires"], *project["dependencies"]]
-    for extra in EXTRAS:
+    for extra in extras:
         texts += project["optional-dependencies"][extra]
     return [Requirement(text) for text in texts]
 
 
-def lock_problems(pyproject_text: str, lock_text: str) -> list[str]:
+def lock_problems(pyproject_text: str, lock_text: str,
+                  extras: tuple[str, ...] = EXTRAS) -> list[str]:
     """Every way the lock no longer satisfies pyproject.toml, one Dutch sentence each."""
     try:
-        requirements = declared(tomllib.loads(pyproject_text))
+        requirements = declared(tomllib.loads(pyproject_text), extras)
     except (tomllib.TOMLDecodeError, KeyError, InvalidRequirement) as exc:
         return [f"pyproject.toml is niet te lezen: {exc}"]
     try:
@@ -112,6 +116,24 @@ def lock_problems(pyproject_text: str, lock_text: str) -> list[str]:
     return problems
 
 
+def runtime_problems(lock_text: str, runtime_text: str) -> list[str]:
+    """Where the quick start's lock differs from what the tests install: each of its pins must
+    be in the test lock at the same version."""
+    tested = {(pin.name, pin.version) for pin in read_lock(lock_text)}
+    return [f"lock-runtime.txt heeft {pin.name}=={pin.version}, dat niet zo in lock.txt staat"
+            for pin in read_lock(runtime_text) if (pin.name, pin.version) not in tested]
+
+
+def all_problems() -> list[str]:
+    """The problems of both locks in this repository."""
+    pyproject = PYPROJECT.read_text(encoding="utf-8")
+    lock = LOCK.read_text(encoding="utf-8")
+    runtime = RUNTIME_LOCK.read_text(encoding="utf-8")
+    return [*lock_problems(pyproject, lock),
+            *(f"lock-runtime.txt: {p}" for p in lock_problems(pyproject, runtime, extras=())),
+            *runtime_problems(lock, runtime)]
+
+
 def moved(pins: list[Pin], installed: dict[str, Version]) -> list[str]:
     """Each locked package whose installed version differs from the lock: 'naam 1.0 → 1.1'."""
     lines = []
@@ -133,13 +155,12 @@ def installed_versions() -> dict[str, Version]:
 
 def main(argv: list[str]) -> int:
     if argv == ["controleer"]:
-        problems = lock_problems(PYPROJECT.read_text(encoding="utf-8"),
-                                 LOCK.read_text(encoding="utf-8"))
+        problems = all_problems()
         for problem in problems:
             print(f"fout: {problem}", file=sys.stderr)
         if problems:
-            print(f"fout: {LOCK.relative_to(ROOT)} past niet meer bij pyproject.toml; "
-                  f"ververs hem met: {REFRESH}", file=sys.stderr)
+            print("fout: de lock in requirements/ past niet meer bij pyproject.toml; "
+                  f"maak hem opnieuw met: {REFRESH}", file=sys.stderr)
         return 1 if problems else 0
     if argv == ["verschoven"]:
         lines = moved(read_lock(LOCK.read_text(encoding="utf-8")), installed_versions())

@@ -13,7 +13,15 @@ import pytest
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
-from .lockfile import LOCK, PYPROJECT, REFRESH, lock_problems, moved, read_lock
+from .lockfile import (
+    PYPROJECT,
+    REFRESH,
+    all_problems,
+    lock_problems,
+    moved,
+    read_lock,
+    runtime_problems,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 HASH = "    --hash=sha256:" + "ab" * 32
@@ -39,9 +47,19 @@ GOOD = ("setuptools==84.2.1 via -r -", "typer==0.29.2", "lxml==6.2.1", "pytest==
         "pluggy==1.7.0 via pytest")
 
 
-def test_the_lock_satisfies_pyproject() -> None:
-    assert lock_problems(PYPROJECT.read_text(encoding="utf-8"),
-                         LOCK.read_text(encoding="utf-8")) == []
+def test_the_locks_satisfy_pyproject_and_agree() -> None:
+    assert all_problems() == []
+
+
+def test_the_runtime_lock_has_the_tested_versions_without_the_test_tools() -> None:
+    runtime = small_lock(*GOOD[:3])
+    assert lock_problems(SMALL_PYPROJECT, runtime, extras=()) == []
+    assert runtime_problems(small_lock(*GOOD), runtime) == []
+    other = runtime.replace("lxml==6.2.1", "lxml==6.3.0")
+    assert runtime_problems(small_lock(*GOOD), other) == [
+        "lock-runtime.txt heeft lxml==6.3.0, dat niet zo in lock.txt staat"]
+    assert lock_problems(SMALL_PYPROJECT, small_lock(*GOOD[:2]), extras=()) == [
+        "lxml>=5 staat in pyproject.toml maar niet in de lock"]
 
 
 def test_a_lock_that_fits_has_no_problems() -> None:
@@ -99,10 +117,12 @@ def test_the_readme_and_ci_install_the_lock_with_hashes() -> None:
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     install = "pip install -q --require-hashes -r requirements/lock.txt"
     own = "pip install -q --no-deps --no-build-isolation -e ."
-    test_command = next(line for line in readme.splitlines()
-                        if line.startswith("python3 -m venv") and "pytest" in line)
-    assert install in test_command and own in test_command
+    commands = [line for line in readme.splitlines() if line.startswith("python3 -m venv")]
+    quick_start, test_command = commands[0], commands[1]
+    assert install in test_command and own in test_command and "pytest" in test_command
     assert test_command.index(install) < test_command.index(own)
+    runtime = install.replace("lock.txt", "lock-runtime.txt")
+    assert runtime in quick_start and own in quick_start and "rechtmakers render" in quick_start
     for step in (install, own, "python tests/ecosystem/lockfile.py controleer", "pytest -q"):
         assert step in ci, step
     assert REFRESH in readme

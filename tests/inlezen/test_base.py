@@ -81,7 +81,7 @@ def test_untouched_after_vaststellen(git_repo: Path, cli: Cli, tmp_path: Path,
                                      monkeypatch: pytest.MonkeyPatch) -> None:
     from rechtmakers.agreement import load_agreement
 
-    docx = render_docx(git_repo / AGREEMENT)  # "Versie 1.1.0 · Concept"
+    docx = render_docx(git_repo / AGREEMENT)  # "Versie … · Concept"
     model, _ = load_agreement(git_repo / AGREEMENT)
     for party in model.parties:
         person = party.representatives[0]
@@ -151,7 +151,7 @@ def test_a_redline_is_refused(git_repo: Path, cli: Cli, tmp_path: Path,
 
 def test_a_review_with_an_ordinary_category_and_footer_is_read(
         git_repo: Path, cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    docx = _with_footer(render_docx(git_repo / AGREEMENT), "Positief Gezond · versie 1.1.0")
+    docx = _with_footer(render_docx(git_repo / AGREEMENT), "Positief Gezond · versie 9.9.9")
     result = run(cli, git_repo, monkeypatch, str(save(tmp_path, docx)))
     assert result.exit_code == 0 and NOTHING in result.output, result.output
 
@@ -214,3 +214,19 @@ def test_a_link_to_a_real_review_is_read(git_repo: Path, cli: Cli, tmp_path: Pat
     os.symlink(real, link)
     result = run(cli, git_repo, monkeypatch, str(link))
     assert result.exit_code == 0 and NOTHING in result.output, result.output
+
+
+def test_a_redline_from_diff_is_refused(git_repo: Path, cli: Cli, tmp_path: Path,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    rule = git_repo / AGREEMENT / "artikelen" / "besluitvorming.yaml"
+    rule.write_text(rule.read_text("utf-8").replace("minstens een week", "minstens tien dagen"),
+                    "utf-8")
+    git(git_repo, "commit", "-qam", "Tien dagen")
+    monkeypatch.chdir(git_repo)
+    made = cli("diff", "HEAD~1", "HEAD", "-f", "docx", "--out", str(tmp_path / "redline.docx"))
+    assert made.exit_code == 0, made.output
+    result = cli("inlezen", str(tmp_path / "redline.docx"))
+    assert result.exit_code == 2, result.output
+    assert "dit is een vergelijking, geen review-document" in result.output
+    assert "Reviewers" not in result.output and "titel" not in result.output
+    assert git(git_repo, "status", "--porcelain") == ""

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from rechtmakers.findings import Severity
 from rechtmakers.language import ConfigError, LanguageConfig, load_config
 from rechtmakers.language.config import DEFAULT_ALLOWED
 
@@ -39,11 +40,11 @@ jargon = { "stakeholders" = "betrokkenen" }
     config = load_config(sub)
     assert config.max_sentence_words == 15
     assert config.max_word_syllables == 8
-    assert config.disabled == frozenset({"T004"})
-    assert config.severity == {"T003": "error", "T006": "off"}
+    assert config.disabled == frozenset({"T004", "T006"})  # ernst = "uit" switches it off
+    assert config.severity == {"T003": Severity.ERROR}
     assert config.allowed_words == DEFAULT_ALLOWED | {"zorgverzekeraar"}
     assert config.extra_jargon == {"stakeholders": "betrokkenen"}
-    assert not config.enabled("T006") and config.severity_of("T003") == "error"
+    assert not config.enabled("T006") and config.severity_of("T003") is Severity.ERROR
 
 
 def test_rechtmakers_toml_with_english_keys(tmp_path: Path) -> None:

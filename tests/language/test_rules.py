@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rechtmakers.findings import Severity
 from rechtmakers.language import LanguageConfig, LanguageFinding, check_text, unused_terms
 from rechtmakers.language.config import DEFAULT_ALLOWED
 
@@ -128,7 +129,8 @@ def test_t006_long_word_and_allowed_prefixes() -> None:
 def test_disabled_and_off() -> None:
     text = "Indien nodig, overleggen wij."
     assert check_text(text, config=LanguageConfig(disabled=frozenset({"T001"}))) == []
-    assert check_text(text, config=LanguageConfig(severity={"T001": "off"})) == []
+    raised = check_text(text, config=LanguageConfig(severity={"T001": Severity.ERROR}))
+    assert [f.code for f in raised] == ["T001"]  # a severity changes how bad, not whether
 
 
 def test_t007_unused_terms() -> None:

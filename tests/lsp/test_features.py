@@ -146,3 +146,30 @@ async def test_completion(editor: Editor) -> None:
         doc(editor, rel), lsp.Position(last + 3, 0)))
     assert isinstance(found, lsp.CompletionList)
     assert {"id", "titel", "tekst", "leden"} <= {i.label for i in found.items}
+
+
+async def test_annexes_and_terms(editor: Editor) -> None:
+    rel = "artikelen/doel.yaml"
+    editor.open(rel)
+    await editor.diagnostics(rel, lambda d: True)
+    client = editor.client
+    at = editor.position(rel, "[[transformatieplan]]", 5)
+    found = await client.text_document_definition_async(lsp.DefinitionParams(doc(editor, rel),
+                                                                              at))
+    assert isinstance(found, lsp.Location) and found.uri == editor.uri("overeenkomst.yaml")
+    line = editor.text("overeenkomst.yaml").split("\n")[found.range.start.line]
+    assert line.strip() == "- id: transformatieplan"
+    hover = await client.text_document_hover_async(lsp.HoverParams(doc(editor, rel), at))
+    assert hover is not None and isinstance(hover.contents, lsp.MarkupContent)
+    assert hover.contents.value.startswith("**bijlage 1 — Transformatieplan")
+    # the term stuurgroep: its definition and its uses in the texts
+    at = editor.position(rel, "De stuurgroep bespreekt", 5)
+    refs = await client.text_document_references_async(lsp.ReferenceParams(
+        context=lsp.ReferenceContext(include_declaration=True), text_document=doc(editor, rel),
+        position=at))
+    assert refs is not None and len(refs) > 5
+    assert refs[0].uri == editor.uri("begrippen.yaml")
+    for ref in refs:
+        path = editor.root / ref.uri.split(editor.root.name + "/", 1)[1]
+        text = path.read_text(encoding="utf-8").split("\n")[ref.range.start.line]
+        assert text[ref.range.start.character:ref.range.end.character].lower() == "stuurgroep"

@@ -330,7 +330,8 @@ def test_signed_representative_shows_getekend(tmp_path: Path) -> None:
         signer.email.casefold(): "21 januari 2026; bewijs: git-ondertekening"}})
     pages = pages_of(render_pdf(signed), tmp_path)
     start = next(i for i, page in enumerate(pages) if "Zo afgesproken en getekend." in page)
-    signing = " ".join(pages[start:])
+    # Two columns: a long word may break after its hyphen ("git-" / "ondertekening").
+    signing = " ".join(pages[start:]).replace("git- ondertekening", "git-ondertekening")
     assert (f"Naam {signer.name} Functie {signer.function} "
             "Getekend 21 januari 2026; bewijs: git-ondertekening") in signing
     assert signing.count("Handtekening") == sum(len(p.signers) for p in document.parties) - 1
@@ -417,3 +418,27 @@ def _fonts(pdf: pikepdf.Pdf) -> list[pikepdf.Dictionary]:
             for descendant in font.get("/DescendantFonts", [font]):
                 fonts.append(descendant)
     return fonts
+
+
+def test_signature_blocks_in_two_columns_with_room_to_sign(tmp_path: Path) -> None:
+    """Two parties side by side; each unsigned signer gets a signing box of at least 2 cm."""
+    import re as _re
+
+    path = tmp_path / "o.pdf"
+    path.write_bytes(render_pdf(_tree()))
+    out = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True,
+                         check=True, timeout=120).stdout.decode("utf-8")
+    pattern = (r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" '
+               r'yMax="[\d.]+">Handtekening</word>')
+    pages = [_re.findall(pattern, page) for page in out.split("<page ")]
+    signing = [page for page in pages if page]
+    assert 2 <= len(signing) <= 4  # 15 parties on about three pages, not five
+    sides = [sorted({round(float(x)) for x, _ in words}) for words in signing]
+    assert any(len(c) == 2 and c[1] - c[0] > 150 for c in sides)  # side by side
+    for words in signing:
+        columns = sorted({round(float(x)) for x, _ in words})
+        assert len(columns) <= 2
+        for column in columns:
+            ys = sorted(float(y) for x, y in words if round(float(x)) == column)
+            # Each label stands at the top of a 2.2 cm box: the next one at least 2 cm lower.
+            assert all(b - a >= 56.7 for a, b in zip(ys, ys[1:], strict=False))

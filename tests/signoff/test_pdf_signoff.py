@@ -21,8 +21,10 @@ from .conftest import (
     MAINTAINER,
     MARIEKE,
     NAME,
+    NEXT,
     PIETER,
     SUBDIR,
+    VERSION,
     Identity,
     KeyMaker,
     commit_all,
@@ -33,7 +35,7 @@ from .conftest import (
     set_key,
     to_signing,
 )
-from .pdf_certs import DAY, NOW, CertificateAuthority, agreement_pdf, sign
+from .pdf_certs import DAY, NOW, CertificateAuthority, sign
 
 Cli = Callable[..., Any]
 FOLDER = f"{SUBDIR}/ondertekeningen"
@@ -50,14 +52,28 @@ def ca(git_repo: Path, agreement: Path) -> CertificateAuthority:
     return authority
 
 
-def signed_pdf(tmp_path: Path, agreement: Path, *people: Any, digest: str | None = None,
+def signed_pdf(tmp_path: Path, agreement: Path, *people: Any,
                name: str = "ondertekend.pdf") -> Path:
-    data = agreement_pdf(digest or current_digest(agreement))
+    """The signing edition of the working tree (as render and review make it), signed."""
+    data = rendered(agreement)
     for number, person in enumerate(people, start=1):
         data = sign(data, person, f"Handtekening{number}")
     path = tmp_path / name
     path.write_bytes(data)
     return path
+
+
+_RENDERED: dict[str, bytes] = {}
+
+
+def rendered(agreement: Path) -> bytes:
+    from rechtmakers.agreement import load_complete
+    from rechtmakers.render import signing_edition
+
+    key = current_digest(agreement) + (agreement / "partijen.yaml").read_text(encoding="utf-8")
+    if key not in _RENDERED:
+        _RENDERED[key] = signing_edition(load_complete(agreement, label="test"))
+    return _RENDERED[key]
 
 
 def record(cli: Cli, be: Identity, agreement: Path, pdf: Path, party: str = "de-schoor") -> Any:
@@ -114,7 +130,8 @@ def test_a_pdf_changed_after_signing_is_refused(git_repo: Path, agreement: Path,
                                                 be: Identity, tmp_path: Path,
                                                 ca: CertificateAuthority) -> None:
     pdf = signed_pdf(tmp_path, agreement, ca.issue(*JOOST))
-    pdf.write_bytes(pdf.read_bytes().replace(b"Doel van", b"Doel vaN"))
+    data = pdf.read_bytes()
+    pdf.write_bytes(data[:2000] + bytes([data[2000] ^ 1]) + data[2001:])  # one bit, signed
     head = git(git_repo, "rev-parse", "HEAD")
     refused(git_repo, record(cli, be, agreement, pdf), "na het ondertekenen veranderd", head)
 
@@ -125,11 +142,11 @@ def test_the_pdf_of_an_earlier_version_is_refused_with_its_version(
     pdf = signed_pdf(tmp_path, agreement, ca.issue(*JOOST))
     edit(agreement / "artikelen" / "besluitvorming.yaml", "We werken met consent.",
          "We werken met consensus.")
-    edit(agreement / "overeenkomst.yaml", "versie: 1.1.0", "versie: 1.2.0")
+    edit(agreement / "overeenkomst.yaml", f"versie: {VERSION}", f"versie: {NEXT}")
     commit_all(git_repo, "Consensus")
     head = git(git_repo, "rev-parse", "HEAD")
     result = record(cli, be, agreement, pdf)
-    refused(git_repo, result, "het akkoord is gegeven voor versie 1.1.0", head)
+    refused(git_repo, result, f"het akkoord is gegeven voor versie {VERSION}", head)
     assert "Laat de PDF van deze versie ondertekenen" in result.output
 
 
@@ -247,8 +264,8 @@ def test_an_issuer_added_without_the_penvoerders_key_does_not_count(
     forged = signed_pdf(tmp_path, agreement, mallory.issue(*FATIMA), name="vals.pdf")
     result = record(cli, be, agreement, forged, "gemeente-almere")
     refused(git_repo, result, "komt niet van een uitgever", head)
-    assert "vertrouwd/extra.pem is in commit" in result.output
-    assert "zonder handtekening met een sleutel van de penvoerder" in result.output
+    assert ("vertrouwd/extra.pem is toegevoegd of gewijzigd zonder het bewijs van een "
+            "beheerder") in result.output
     assert party_status(cli, agreement, "de-schoor")["state"] == "signed"  # the first issuer
 
 
@@ -280,7 +297,7 @@ def test_review_offers_the_pdf_route(git_repo: Path, agreement: Path, cli: Cli,
     assert "met uw gebruikelijke programma voor digitale handtekeningen" in page
     assert "rechtmakers sign --partij de-schoor --bewijs" in page
     assert "ssh-keygen" not in page  # nobody at De Schoor has a key
-    pdf = out / f"{NAME}-versie-1.1.0.pdf"
+    pdf = out / f"{NAME}-versie-{VERSION}.pdf"
     assert pdf.name in page and pdf.name in result.output
     assert revision_digests(pdf.read_bytes()) == [current_digest(agreement)]
     assert b"CONCEPT" not in subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True,
@@ -295,7 +312,7 @@ def test_review_of_a_concept_asks_for_comments_not_approval(
     assert result.exit_code == 0, result.output
     assert "ter bespreking" in result.output
     assert sorted(p.name for p in out.iterdir()) == [f"{NAME}-de-schoor.html",
-                                                      f"{NAME}-versie-1.1.0.docx"]
+                                                      f"{NAME}-versie-{VERSION}.docx"]
     page = (out / f"{NAME}-de-schoor.html").read_text(encoding="utf-8")
     assert "Dit is een concept." in page and "geen akkoordverklaring" in page
     assert "Wijzigingen bijhouden" in page and "rechtmakers inlezen" in page
@@ -310,9 +327,47 @@ def test_the_pdf_from_review_signed_and_returned_counts(git_repo: Path, agreemen
     out = tmp_path / "uit"
     assert cli("review", "--partij", "de-schoor", agreement, "--out", out).exit_code == 0
     returned = tmp_path / "retour.pdf"
-    returned.write_bytes(sign((out / f"{NAME}-versie-1.1.0.pdf").read_bytes(),
+    returned.write_bytes(sign((out / f"{NAME}-versie-{VERSION}.pdf").read_bytes(),
                               ca.issue(*JOOST)))
     result = record(cli, be, agreement, returned)
     assert result.exit_code == 0, result.output
     assert party_status(cli, agreement, "de-schoor")["state"] == "signed"
     assert cli("verify", agreement).exit_code == 0
+
+
+@pytest.mark.parametrize("target", ["/dev/zero", "fifo", "folder"])
+def test_bewijs_that_is_no_regular_file_is_refused(git_repo: Path, agreement: Path, cli: Cli,
+                                                   be: Identity, tmp_path: Path,
+                                                   target: str) -> None:
+    """Issue 21: a link to /dev/zero was read until memory ran out; a pipe would block."""
+    import os
+
+    if target == "fifo":
+        source = tmp_path / "pijp"
+        os.mkfifo(source)
+    elif target == "folder":
+        source = tmp_path / "map"
+        source.mkdir()
+    else:
+        source = Path(target)
+    link = tmp_path / "ondertekend.pdf"
+    link.symlink_to(source)
+    head = git(git_repo, "rev-parse", "HEAD")
+    result = record(cli, be, agreement, link)
+    assert result.exit_code == 2, result.output
+    assert "geen gewoon bestand" in result.output or "een map, geen bestand" in result.output
+    assert git(git_repo, "rev-parse", "HEAD") == head
+
+
+def test_bewijs_is_capped_by_bytes_read(git_repo: Path, agreement: Path, cli: Cli,
+                                        be: Identity, tmp_path: Path,
+                                        monkeypatch: pytest.MonkeyPatch,
+                                        ca: CertificateAuthority) -> None:
+    from rechtmakers.signoff import sign as sign_module
+
+    pdf = signed_pdf(tmp_path, agreement, ca.issue(*JOOST))
+    monkeypatch.setattr(sign_module, "MAX_EVIDENCE_BYTES", len(pdf.read_bytes()) - 1)
+    head = git(git_repo, "rev-parse", "HEAD")
+    refused(git_repo, record(cli, be, agreement, pdf), "te groot voor bewijs", head)
+    monkeypatch.undo()  # the honest twin: the same file under the real cap
+    assert record(cli, be, agreement, pdf).exit_code == 0

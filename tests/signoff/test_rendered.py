@@ -9,6 +9,7 @@ from pathlib import Path
 
 from rechtmakers.agreement import load_agreement
 from rechtmakers.render import RenderOptions, render_agreement
+from rechtmakers.signoff.documented import signed_texts
 
 from .conftest import JOOST, NAME, STRANGER, Identity, commit_all, write_record
 
@@ -17,7 +18,8 @@ SIGNED = "Getekend: 21 januari 2026; bewijs: vastgelegd in git, zonder cryptogra
 
 def rendered(agreement: Path) -> dict[str, str]:
     model, _ = load_agreement(agreement)
-    files = render_agreement(model, RenderOptions(formats=("md", "html", "docx")))
+    files = render_agreement(model, RenderOptions(formats=("md", "html", "docx"),
+                                                  sign_offs=signed_texts))
     docx = files[f"{NAME}/{NAME}.docx"]
     with zipfile.ZipFile(io.BytesIO(docx)) as package:
         body = package.read("word/document.xml").decode("utf-8")
@@ -66,7 +68,8 @@ def test_the_pdf_names_the_signer_too(git_repo: Path, agreement: Path, be: Ident
     be(JOOST)
     commit_all(git_repo, "Ondertekening van De Schoor")
     model, _ = load_agreement(agreement)
-    pdf = render_agreement(model, RenderOptions(formats=("pdf",)))[f"{NAME}/{NAME}.pdf"]
+    pdf = render_agreement(model, RenderOptions(formats=("pdf",), sign_offs=signed_texts))[
+        f"{NAME}/{NAME}.pdf"]
     path = tmp_path / "o.pdf"
     path.write_bytes(pdf)
     text = subprocess.run(["pdftotext", "-raw", str(path), "-"], capture_output=True,

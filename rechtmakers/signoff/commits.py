@@ -1,0 +1,80 @@
+"""Which key signed a commit: signatures of many commits at once, and the allowed-signers file
+git needs for SSH. Used by the key history, the records and the trust anchors."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from rechtmakers import gitrepo
+from rechtmakers.signoff.evidence import TrustedKey
+from rechtmakers.signoff.sshsig import SigError, parse_sshsig, verify_in_process
+
+KeyId = tuple[str, str]  # (e-mail address casefolded, fingerprint)
+
+
+def commit_signatures(repo: gitrepo.Repo, commits: Sequence[str], allowed: Path
+                      ) -> dict[str, gitrepo.Signature]:
+    """The signature of each commit: SSH Ed25519 signatures checked in this process (against
+    the key inside the signature; the rule then asks whether that key counts), the rest by
+    git in one batch (GPG against the keyring, SSH against the allowed-signers file)."""
+    wanted = list(dict.fromkeys(commits))
+    raw = gitrepo.read_blobs(repo, wanted)
+    found: dict[str, gitrepo.Signature] = {}
+    rest: list[str] = []
+    for sha in wanted:
+        try:
+            payload, signature = gitrepo.split_signed_commit(raw.get(sha, b""))
+        except ValueError:
+            rest.append(sha)
+            continue
+        if signature is None:
+            found[sha] = gitrepo.Signature("N", "", "", "", "")
+            continue
+        if not signature.startswith(b"-----BEGIN SSH SIGNATURE-----"):
+            rest.append(sha)
+            continue
+        try:
+            sig = parse_sshsig(signature)
+        except SigError:
+            found[sha] = gitrepo.Signature("B", "", "", "", "")
+            continue
+        good = verify_in_process(sig, payload, "git")
+        if good is None:
+            rest.append(sha)
+        else:
+            found[sha] = gitrepo.Signature("G" if good else "B", "", sig.fingerprint,
+                                           sig.fingerprint, "")
+    if rest:
+        found.update(gitrepo.signatures(repo, rest, allowed))
+    return found
+
+
+def allowed_signers_text(keys: Mapping[KeyId, tuple[str, str]]) -> str:
+    lines = [f'"{mail}" namespaces="git" {public}' for (mail, _), (kind, public)
+             in sorted(keys.items()) if kind == "ssh" and public]
+    return "\n".join(lines) + "\n"
+
+
+def fingerprints(signature: gitrepo.Signature | None) -> tuple[str, ...]:
+    """The fingerprints a good signature names (an SSH key; a GPG key and its primary), as
+    keys.parse_key writes them."""
+    if signature is None or not signature.good:
+        return ()
+    found = [signature.fingerprint, signature.fingerprint.upper(),
+             signature.primary_fingerprint.upper()]
+    return tuple(dict.fromkeys(f for f in found if f))
+
+
+def signed_by(signature: gitrepo.Signature | None, keys: Sequence[TrustedKey]
+              ) -> TrustedKey | None:
+    """The key among keys that made this good signature, or None."""
+    if signature is None or not signature.good:
+        return None
+    for key in keys:
+        if key.kind == "ssh" and key.fingerprint == signature.fingerprint:
+            return key
+        if key.kind == "gpg" and key.fingerprint in (signature.fingerprint.upper(),
+                                                     signature.primary_fingerprint.upper()):
+            return key
+    return None
