@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 from dataclasses import dataclass
-from pathlib import Path
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
@@ -110,22 +109,6 @@ def agreement_pdf(digest: str, article: str = "Artikel 1. Doel van de samenwerki
     out = io.BytesIO()
     pdf.save(out, deterministic_id=True, compress_streams=False)
     return out.getvalue()
-
-
-_EDITIONS: dict[str, bytes] = {}
-
-
-def edition_pdf(agreement: Path) -> bytes:
-    """The agreement's signing edition, as render and review make it (issue 21: only that PDF
-    counts as evidence); rendered once per content in a test run."""
-    from rechtmakers.agreement import load_complete
-    from rechtmakers.render import signing_edition
-
-    key = "".join(p.read_text(encoding="utf-8") for p in sorted(agreement.rglob("*.yaml"))
-                  if "ondertekeningen" not in p.parts)
-    if key not in _EDITIONS:
-        _EDITIONS[key] = signing_edition(load_complete(agreement, label="test"))
-    return _EDITIONS[key]
 
 
 def sign(pdf: bytes, identity: Identity, field: str = "Handtekening1") -> bytes:

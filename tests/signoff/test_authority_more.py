@@ -35,7 +35,8 @@ from .conftest import (
     git,
     write_record,
 )
-from .pdf_certs import NOW, CertificateAuthority, edition_pdf, sign
+from .pdf_certs import NOW, CertificateAuthority, sign
+from .test_pdf_signoff import rendered
 
 Keys = dict[str, tuple[Path, str]]
 LOTTE = ("Lotte Haverkamp", "l.haverkamp@zilverenkruis.example")
@@ -66,8 +67,9 @@ def folder(repo: Path) -> Path:
 
 
 def pdf_for(tmp_path: Path, agreement: Path, identity: object, name: str = "o.pdf") -> Path:
+    """The signing edition of the working tree (as render and review make it), signed."""
     path = tmp_path / name
-    path.write_bytes(sign(edition_pdf(agreement), identity))  # type: ignore[arg-type]
+    path.write_bytes(sign(rendered(agreement), identity))  # type: ignore[arg-type]
     return path
 
 
