@@ -127,7 +127,9 @@ def known_suffixes() -> list[str]:
 _SOURCES = ("model.py", "digest.py", "document/canonical.py", "document/clause.py",
             "document/tree.py", "load.py", "agreement.py", "signoff/evidence.py",
             "signoff/sshsig.py", "signoff/statement.py", "signoff/pdf_evidence.py",
-            "signoff/pdf_signatures.py")
+            "signoff/pdf_signatures.py", "signoff/pdf_fields.py", "signoff/pdf_origin.py",
+            "signoff/editions.py", "render/pdf.py", "render/pdfmeta.py", "render/pdflinks.py",
+            "templates/overeenkomst.typ", "document/build.py", "document/labels.py")
 
 
 class ResultCache(JsonCache):

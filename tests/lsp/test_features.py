@@ -29,14 +29,14 @@ async def test_definition_and_references(editor: Editor) -> None:
     target = editor.position("artikelen/conflictdialoog.yaml", "id: conflictdialoog", 4)
     assert (found.range.start.line, found.range.start.character) == (target.line,
                                                                       target.character)
-    # [[inwonerperspectief.casus]] on the lid → the lid's id
-    at = editor.position(BESLUIT, "[[inwonerperspectief.casus]]", 22)
+    # [[inwonerperspectief.situatie]] on the lid → the lid's id
+    at = editor.position(BESLUIT, "[[inwonerperspectief.situatie]]", 22)
     found = await client.text_document_definition_async(lsp.DefinitionParams(
         doc(editor, BESLUIT), at))
     assert isinstance(found, lsp.Location)
     assert found.uri == editor.uri("artikelen/inwonerperspectief.yaml")
     text = editor.text("artikelen/inwonerperspectief.yaml")
-    assert text.splitlines()[found.range.start.line].strip() == "- id: casus"
+    assert text.splitlines()[found.range.start.line].strip() == "- id: situatie"
     # a defined term in a text → begrippen.yaml
     at = editor.position(BESLUIT, "de stuurgroep", 5)
     found = await client.text_document_definition_async(lsp.DefinitionParams(
@@ -67,7 +67,7 @@ async def test_hover_inlay_hints_and_outline(editor: Editor) -> None:
     editor.open(BESLUIT)
     await editor.diagnostics(BESLUIT, lambda d: True)
     client = editor.client
-    at = editor.position(BESLUIT, "[[inwonerperspectief.casus]]", 3)
+    at = editor.position(BESLUIT, "[[inwonerperspectief.situatie]]", 3)
     hover = await client.text_document_hover_async(lsp.HoverParams(doc(editor, BESLUIT), at))
     assert hover is not None and isinstance(hover.contents, lsp.MarkupContent)
     assert hover.contents.value.startswith("**artikel 5.1 — ")
@@ -80,7 +80,7 @@ async def test_hover_inlay_hints_and_outline(editor: Editor) -> None:
     at = editor.position(BESLUIT, "in de stuurgroep", 8)
     hover = await client.text_document_hover_async(lsp.HoverParams(doc(editor, BESLUIT), at))
     assert hover is not None and isinstance(hover.contents, lsp.MarkupContent)
-    assert "bestuurders van alle partijen" in hover.contents.value
+    assert "elke partij één lid" in hover.contents.value
 
     hints = await client.text_document_inlay_hint_async(lsp.InlayHintParams(
         doc(editor, BESLUIT), lsp.Range(lsp.Position(0, 0), lsp.Position(100, 0))))
@@ -97,7 +97,7 @@ async def test_hover_inlay_hints_and_outline(editor: Editor) -> None:
     assert isinstance(article, lsp.DocumentSymbol)
     assert article.name == "Artikel 3 — Zo nemen we besluiten"
     assert [child.name for child in article.children or []] == [
-        "3.1", "3.2", "3.3", "3.4", "3.5"]
+        "3.1", "3.2", "3.3", "3.4", "3.5", "3.6", "3.7"]
     assert (article.children or [])[1].detail == "consent"
 
 

@@ -32,11 +32,11 @@ from .conftest import (
     Identity,
     KeyMaker,
     commit_all,
-    current_digest,
     git,
     write_record,
 )
-from .pdf_certs import NOW, CertificateAuthority, agreement_pdf, sign
+from .pdf_certs import NOW, CertificateAuthority, sign
+from .test_pdf_signoff import rendered
 
 Keys = dict[str, tuple[Path, str]]
 LOTTE = ("Lotte Haverkamp", "l.haverkamp@zilverenkruis.example")
@@ -67,8 +67,9 @@ def folder(repo: Path) -> Path:
 
 
 def pdf_for(tmp_path: Path, agreement: Path, identity: object, name: str = "o.pdf") -> Path:
+    """The signing edition of the working tree (as render and review make it), signed."""
     path = tmp_path / name
-    path.write_bytes(sign(agreement_pdf(current_digest(agreement)), identity))  # type: ignore[arg-type]
+    path.write_bytes(sign(rendered(agreement), identity))  # type: ignore[arg-type]
     return path
 
 

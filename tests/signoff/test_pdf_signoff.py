@@ -363,7 +363,7 @@ def test_bewijs_is_capped_by_bytes_read(git_repo: Path, agreement: Path, cli: Cl
                                         be: Identity, tmp_path: Path,
                                         monkeypatch: pytest.MonkeyPatch,
                                         ca: CertificateAuthority) -> None:
-    from rechtmakers.signoff import sign as sign_module
+    from rechtmakers.signoff import sign_detached as sign_module
 
     pdf = signed_pdf(tmp_path, agreement, ca.issue(*JOOST))
     monkeypatch.setattr(sign_module, "MAX_EVIDENCE_BYTES", len(pdf.read_bytes()) - 1)
