@@ -28,7 +28,10 @@ Cli = Callable[..., Any]
 def render_docx(root: Path) -> bytes:
     agreement, problems = load_agreement(root)
     assert not problems, problems
-    files = render_agreement(agreement, RenderOptions(formats=("docx",)))
+    from rechtmakers.signoff.documented import signed_texts
+
+    # As `rechtmakers render` makes it: the reading edition shows who signed.
+    files = render_agreement(agreement, RenderOptions(formats=("docx",), sign_offs=signed_texts))
     return next(iter(files.values()))
 
 
