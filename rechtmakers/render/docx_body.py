@@ -163,10 +163,10 @@ def _contents(w: BodyWriter, doc: Document) -> None:
              'xml:space="preserve"> TOC \\o "1-1" \\h \\z \\u </w:instrText></w:r>'
              '<w:r><w:fldChar w:fldCharType="separate"/></w:r>')
     end = '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
-    for i, (runs, track, article) in enumerate(entries):
+    for i, (runs, track, shown) in enumerate(entries):
         first, last = i == 0, i == len(entries) - 1
-        if article is not None and article.id:
-            w.open_unit(_title_parts(article), article.id, mirror=True)
+        if shown is not None and shown.id:
+            w.open_unit(_title_parts(shown), shown.id, mirror=True)
         with w.all_tracked(track):
             w.para("toc 1", (begin if first else "") + runs + (end if last else ""))
         w.close_unit()
