@@ -12,6 +12,14 @@ from collections.abc import Iterator, Sequence
 from typing import TypeVar
 
 from rechtmakers.document.tree import ArticleNode, Document, Flow, Mark, PartyNode
+from rechtmakers.render.docx_anchors import (
+    annex_bookmark,
+    article_bookmark,
+    explanation_bookmark,
+    link_targets,
+    member_bookmark,
+    term_bookmark,
+)
 from rechtmakers.render.docx_writer import BodyWriter, FieldRef, Part, Unit, flow_track
 from rechtmakers.render.typography import typeset
 from rechtmakers.render.wordml import (
@@ -52,39 +60,6 @@ def write_document(writer: BodyWriter, doc: Document, before: Document | None = 
     _signatures(writer, doc, before)
     _annexes(writer, doc)
     return writer.xml()
-
-
-def article_bookmark(article_id: str) -> str:
-    return bookmark_name("art", article_id)
-
-
-def member_bookmark(article_id: str, member_id: str) -> str:
-    return bookmark_name("lid", article_id, member_id)
-
-
-def explanation_bookmark(article_id: str) -> str:
-    return bookmark_name("toel", article_id)
-
-
-def annex_bookmark(annex_id: str) -> str:
-    return bookmark_name("bijlage", annex_id)
-
-
-def term_bookmark(anchor: str) -> str:
-    return bookmark_name("begrip", anchor.removeprefix("begrip-"))
-
-
-def link_targets(doc: Document) -> dict[str, str]:
-    """HTML anchor → DOCX bookmark, for the articles and leden with an id, terms and annexes."""
-    targets = {term.anchor: term_bookmark(term.anchor) for term in doc.terms}
-    targets.update((annex.anchor, annex_bookmark(annex.id)) for annex in doc.annexes)
-    for article in doc.articles:
-        if article.id and article.mark not in (Mark.DELETED, Mark.MOVED_FROM):
-            targets[article.anchor] = article_bookmark(article.id)
-            for member in article.members:
-                if member.id and member.mark is not Mark.DELETED:
-                    targets[member.anchor] = member_bookmark(article.id, member.id)
-    return targets
 
 
 def pair(w: BodyWriter, old: str | None, new: str, fmt: str = "") -> str:
