@@ -94,7 +94,9 @@ def render_base(agreement: CompleteAgreement, label: str, digest: str, signed: S
     document = with_sign_offs(build_document(agreement, digest, explanations=explanations),
                               signed)
     writer = BodyWriter(lambda style: style, counter(), lambda href: "rId1")
-    return Base(agreement, label, read_body_xml(write_document(writer, document)), writer.units)
+    body = read_body_xml(write_document(writer, document))
+    return Base(agreement, label, body, sorted(writer.units + writer.mirrors,
+                                              key=lambda unit: unit.start))
 
 
 def counter() -> Callable[[bool, int, int], int]:

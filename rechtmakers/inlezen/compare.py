@@ -27,6 +27,20 @@ _MEMBER_NUMBER = re.compile(r"(\d+)\.(\d+)\s")
 GENERATED = ("de tekst is gegenereerd (een verwijzing, partijnaam, nummer, kop of de "
              "vingerafdruk); pas de bron zelf aan als dit de bedoeling is")
 
+TWICE = ("dezelfde tekst is op twee plaatsen verschillend gewijzigd (de kop en de "
+         "inhoudsopgave); kies zelf in de YAML")
+
+
+def _distinct(edits: list[FieldEdit]) -> list[FieldEdit] | None:
+    """The edits once each (a title shows in its heading and in the contents); None when two
+    of them change the same words differently."""
+    unique = sorted({(e.start, e.end, e.text): e for e in edits}.values(),
+                    key=lambda e: (e.start, e.end))
+    for first, second in zip(unique, unique[1:], strict=False):
+        if second.start < first.end or (second.start == first.end == first.start):
+            return None
+    return unique
+
 
 def _value(agreement: CompleteAgreement, ref: FieldRef) -> Any:
     source = agreement.sources.get(ref[0])
@@ -102,7 +116,7 @@ class Reading:
         for i, para in enumerate(paras):
             name = next((b for b in reversed(para.bookmarks) if b in self.places
                          and (allowed is None or b in allowed)), None)
-            if name is None and fallback:
+            if name is None and fallback and not para.contents:
                 name = self._by_number(para.text, present)
             if name is not None and name not in segments:
                 current = name
@@ -247,9 +261,16 @@ class Reading:
         return [p for p in now if p is now[0] or not _MEMBER_NUMBER.match(p.text)]
 
     def _fields(self) -> None:
-        for ref, edits in self.edits.items():
+        for ref, found in self.edits.items():
             before = _value(self.base, ref)
             if not isinstance(before, str):
+                continue
+            edits = _distinct(found)
+            if edits is None:  # a title edited in two ways (its heading and the contents)
+                article, member = self._owner(ref)
+                self.outcome.not_applied.append(NotApplied(
+                    article, member, field_name(ref), before,
+                    " / ".join(e.after for e in found), TWICE))
                 continue
             after = apply_edits(before, edits)
             if after == before:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from rechtmakers.diff.myers import Opcode, opcodes
 from rechtmakers.render.docx_body import FieldRef, Part
+from rechtmakers.render.typography import curly
 
 _TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
 # Fields shown as plain words (no Markdown): what a reviewer types goes in unescaped.
@@ -51,8 +52,20 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
+# The writer draws the source's straight quotes as Dutch curly ones (render.typography): a
+# rendered ’ is the source's ' and lines up with it.
+_STRAIGHT = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+
+
 def _key(token: str) -> str:
-    return " " if token.isspace() else token
+    return " " if token.isspace() else token.translate(_STRAIGHT)
+
+
+def as_typed(text: str) -> str:
+    """A reviewer's words with the quotes the drawing would make of straight ones back as
+    straight quotes (as the source has them); quotes the drawing would not make stay."""
+    straight = text.translate(_STRAIGHT)
+    return straight if straight != text and curly(straight) == text else text
 
 
 @dataclass(frozen=True)
@@ -110,7 +123,8 @@ def map_edits(rendered: str, returned: str, parts: Sequence[Part],
             refused.append(Refused(before, after))
             continue
         ref, start, end = place
-        text = after if ref[1][-1] in PLAIN_FIELDS else _MARKDOWN_SPECIAL.sub(r"\\\1", after)
+        typed = as_typed(after)
+        text = typed if ref[1][-1] in PLAIN_FIELDS else _MARKDOWN_SPECIAL.sub(r"\\\1", typed)
         edits.append(FieldEdit(ref, start, end, text, before, after))
     return edits, refused
 

@@ -43,6 +43,8 @@ _INVOLVED = (f"{W}del", f"{W}moveFrom", f"{W}txbxContent", f"{W}drawing", f"{W}p
              f"{W}object", f"{W}sdtPr", f"{W}instrText", f"{W}footnoteReference",
              f"{W}endnoteReference")
 _WANTED = (_T, _TAB, f"{W}br", f"{W}cr", _NB_HYPHEN, f"{W}ins", f"{W}moveTo", *_MARKERS)
+_FIELD_CHAR, _INSTRUCTION = f"{W}fldChar", f"{W}instrText"
+_SDT_GALLERY = f"{W}sdtPr/{W}docPartObj/{W}docPartGallery"
 _CONTAINERS = frozenset((f"{W}tbl", f"{W}tr", f"{W}tc", f"{W}sdt", f"{W}sdtContent",
                          f"{W}customXml", f"{W}smartTag"))
 
@@ -54,6 +56,7 @@ class Para:
     text: str
     bookmarks: list[str] = field(default_factory=list)
     authors: list[tuple[str, str]] = field(default_factory=list)  # (author, date) of changes
+    contents: bool = False  # an entry of a table of contents (a TOC field's result)
 
 
 @dataclass(frozen=True)
@@ -147,17 +150,49 @@ class _BodyReader:
         self.starts: dict[str, tuple[int, int]] = {}  # comment id → (paragraph, global offset)
         self.ends: dict[str, int] = {}
         self.texts: list[str] = []
+        self.fields: list[str] = []  # instructions of the fields open here, innermost last
+        self.contents_block = 0  # depth of content controls that hold a table of contents
 
     def container(self, element: Any) -> None:
         for child in element:
             tag = child.tag
             if tag == f"{W}p":
                 self.paragraph(child)
+            elif tag == f"{W}sdt":
+                gallery = child.find(_SDT_GALLERY)
+                toc = gallery is not None and gallery.get(f"{W}val", "").startswith(
+                    "Table of Contents")
+                self.contents_block += toc
+                self.container(child)
+                self.contents_block -= toc
             elif tag in _CONTAINERS:
                 self.container(child)
 
+    def _in_contents(self) -> bool:
+        return self.contents_block > 0 or any(
+            f.lstrip().upper().startswith("TOC") for f in self.fields)
+
+    def _follow_fields(self, element: Any) -> bool:
+        """Track the fields this paragraph opens and closes (the writer's TOC is a field whose
+        result is its entries); True when any of it lies in a table of contents."""
+        inside = self._in_contents()
+        for child in element.iter(_FIELD_CHAR, _INSTRUCTION):
+            if child.tag == _INSTRUCTION:
+                if self.fields:
+                    self.fields[-1] += child.text or ""
+                continue
+            kind = child.get(f"{W}fldCharType")
+            if kind == "begin" and len(self.fields) < 64:
+                self.fields.append("")
+            elif kind == "end" and self.fields:
+                self.fields.pop()
+            inside = inside or self._in_contents()
+        return inside
+
     def paragraph(self, element: Any) -> None:
         mark_deleted = False
+        if self._follow_fields(element):
+            self.current.contents = True
         ppr = element.find(f"{W}pPr")
         if ppr is not None:
             rpr = ppr.find(f"{W}rPr")

@@ -12,6 +12,14 @@ from collections.abc import Iterator, Sequence
 from typing import TypeVar
 
 from rechtmakers.document.tree import ArticleNode, Document, Flow, Mark, PartyNode
+from rechtmakers.render.docx_anchors import (
+    annex_bookmark,
+    article_bookmark,
+    explanation_bookmark,
+    link_targets,
+    member_bookmark,
+    term_bookmark,
+)
 from rechtmakers.render.docx_writer import BodyWriter, FieldRef, Part, Unit, flow_track
 from rechtmakers.render.typography import typeset
 from rechtmakers.render.wordml import (
@@ -52,39 +60,6 @@ def write_document(writer: BodyWriter, doc: Document, before: Document | None = 
     _signatures(writer, doc, before)
     _annexes(writer, doc)
     return writer.xml()
-
-
-def article_bookmark(article_id: str) -> str:
-    return bookmark_name("art", article_id)
-
-
-def member_bookmark(article_id: str, member_id: str) -> str:
-    return bookmark_name("lid", article_id, member_id)
-
-
-def explanation_bookmark(article_id: str) -> str:
-    return bookmark_name("toel", article_id)
-
-
-def annex_bookmark(annex_id: str) -> str:
-    return bookmark_name("bijlage", annex_id)
-
-
-def term_bookmark(anchor: str) -> str:
-    return bookmark_name("begrip", anchor.removeprefix("begrip-"))
-
-
-def link_targets(doc: Document) -> dict[str, str]:
-    """HTML anchor → DOCX bookmark, for the articles and leden with an id, terms and annexes."""
-    targets = {term.anchor: term_bookmark(term.anchor) for term in doc.terms}
-    targets.update((annex.anchor, annex_bookmark(annex.id)) for annex in doc.annexes)
-    for article in doc.articles:
-        if article.id and article.mark not in (Mark.DELETED, Mark.MOVED_FROM):
-            targets[article.anchor] = article_bookmark(article.id)
-            for member in article.members:
-                if member.id and member.mark is not Mark.DELETED:
-                    targets[member.anchor] = member_bookmark(article.id, member.id)
-    return targets
 
 
 def pair(w: BodyWriter, old: str | None, new: str, fmt: str = "") -> str:
@@ -136,34 +111,44 @@ def _contents(w: BodyWriter, doc: Document) -> None:
     """A table of contents as a Word field (Word fills in the pages when it opens the file,
     see docx_style.update_fields_on_open); until then it lists the headings, as the PDF does.
     In a redline its entries are tracked like the headings they name."""
-    entries: list[tuple[str, Track | None]] = [(w.t("Partijen"), None)]
+    # An entry that shows an article's title is a unit of that title: a reviewer who edits the
+    # title in the contents means the title (inlezen reads it back).
+    entries: list[tuple[str, Track | None, ArticleNode | None]] = [
+        (w.t("Partijen"), None, None)]
     if doc.considerations:
         track = _items_track(doc.considerations)
-        entries.append((w.t("Overwegingen", track=track), track))
+        entries.append((w.t("Overwegingen", track=track), track, None))
     if doc.terms:
-        entries.append((w.t("Begrippen"), None))
+        entries.append((w.t("Begrippen"), None, None))
     for article in doc.articles:
         track = TRACKS.get(article.mark) if article.mark is not None else None
         with w.all_tracked(track):
-            entries.append((_heading(w, article), track))
-    entries.append((w.t("Ondertekening"), None))
+            entries.append((_heading(w, article), track, article))
+    entries.append((w.t("Ondertekening"), None, None))
     if doc.annexes:
         whole = {TRACKS.get(x.mark) if x.mark else None for x in doc.annexes}
         track = whole.pop() if len(whole) == 1 else None
-        entries.append((w.t("Bijlagen", track=track), track))
+        entries.append((w.t("Bijlagen", track=track), track, None))
         for annex in doc.annexes:
             if annex.body is not None:
                 track = TRACKS.get(annex.mark) if annex.mark else None
-                entries.append((w.t(annex.heading, track=track), track))
+                entries.append((w.t(annex.heading, track=track), track, None))
     w.para("Heading 2", w.t("Inhoud"), keep_next=True)
     begin = ('<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText '
              'xml:space="preserve"> TOC \\o "1-1" \\h \\z \\u </w:instrText></w:r>'
              '<w:r><w:fldChar w:fldCharType="separate"/></w:r>')
     end = '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
-    for i, (runs, track) in enumerate(entries):
+    for i, (runs, track, shown) in enumerate(entries):
         first, last = i == 0, i == len(entries) - 1
+        if shown is not None and shown.id:
+            w.open_unit(_title_parts(shown), shown.id, mirror=True)
         with w.all_tracked(track):
             w.para("toc 1", (begin if first else "") + runs + (end if last else ""))
+        w.close_unit()
+
+
+def _title_parts(article: ArticleNode) -> tuple[Part, ...]:
+    return (f"Artikel {article.number} – ", (f"artikelen/{article.id}.yaml", ("titel",)))
 
 
 def _parties(w: BodyWriter, doc: Document, before: Document | None) -> None:
@@ -253,7 +238,7 @@ def _article_body(w: BodyWriter, article: ArticleNode) -> None:
     aid = article.id
     rel = f"artikelen/{aid}.yaml"
     mark = w.bookmark(article_bookmark(aid)) if aid else ""
-    w.open_unit((f"Artikel {article.number} – ", (rel, ("titel",))), aid)
+    w.open_unit(_title_parts(article), aid)
     w.para("Heading 1", mark + _heading(w, article), keep_next=True)
     w.close_unit()
     w.open_unit(((rel, ("tekst",)),), aid)

@@ -111,11 +111,14 @@ class BodyWriter:
         self.parts: list[str] = []
         self.anchors: dict[str, str] = {}  # HTML anchor (artikel-3-1) → bookmark name
         self.units: list[Unit] = []
+        # Paragraphs that repeat a unit's fields elsewhere (a title in the contents).
+        self.mirrors: list[Unit] = []
         self.count = 0  # paragraphs written, table cells included
         self.revisions: Revisions | None = None  # a redline's (diff.docx)
         self.whole: Track | None = None  # everything written now is this change
         self._bookmarks = 0
         self._open: tuple[int, tuple[Part, ...], str | None, str | None] | None = None
+        self._mirror = False
 
     # Tracked changes (a redline only).
 
@@ -157,15 +160,18 @@ class BodyWriter:
     # Source units: which paragraphs show which source fields (read back by inlezen).
 
     def open_unit(self, parts: Sequence[Part], article: str | None = None,
-                  member: str | None = None) -> None:
+                  member: str | None = None, *, mirror: bool = False) -> None:
         self._open = (self.count, tuple(parts), article, member)
+        self._mirror = mirror
 
     def close_unit(self) -> None:
         if self._open is not None:
             start, parts, article, member = self._open
             if self.count > start:
-                self.units.append(Unit(start, self.count, parts, article, member))
+                found = self.mirrors if self._mirror else self.units
+                found.append(Unit(start, self.count, parts, article, member))
         self._open = None
+        self._mirror = False
 
     def bookmark(self, name: str) -> str:
         """A bookmark start and end around nothing, to put at the start of a paragraph; none in

@@ -475,3 +475,52 @@ def test_the_fast_and_the_careful_paragraph_reader_agree() -> None:
         careful.end_paragraph()
         assert fast.paras[0].text == careful.paras[0].text
         assert fast.paras[0].bookmarks == careful.paras[0].bookmarks
+
+
+PRIVACY = AGREEMENT / "artikelen" / "privacy.yaml"
+
+
+def test_drawn_curly_quotes_are_no_edit(git_repo: Path, cli: Cli,
+                                        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The DOCX shows the source's ' as ’ (drawing-time typography): untouched, that is no
+    edit; an edit beside it keeps the source's straight quote, and a quote the reviewer types
+    the way the drawing would make it goes in straight."""
+    data = render_docx(git_repo / AGREEMENT)
+    assert "risico\u2019s voor de privacy" in zipfile.ZipFile(io.BytesIO(data)).read(
+        "word/document.xml").decode("utf-8")
+    untouched = tmp_path / "untouched.docx"
+    untouched.write_bytes(data)
+    result = run(cli, git_repo, monkeypatch, str(untouched))
+    assert result.exit_code == 0, result.output
+    assert "Geen wijzigingen en geen opmerkingen gevonden." in result.output
+    review = tmp_path / "review.docx"
+    review.write_bytes(edit_docx(data, ("samen de risico\u2019s", "samen alle risico\u2019s"),
+                                 ("regelt dit onderzoek.",
+                                  "regelt dit onderzoek, de \u2018DPIA\u2019.")))
+    result = run(cli, git_repo, monkeypatch, str(review))
+    assert result.exit_code == 0, result.output
+    after = (git_repo / PRIVACY).read_text(encoding="utf-8")
+    assert ("onderzoeken we samen alle risico's voor de privacy van inwoners. De AVG noemt "
+            "dat een DPIA. De penvoerder regelt dit onderzoek, de 'DPIA'.") in after
+    assert "\u2019" not in after and "\u2018" not in after
+    agreement, problems = load_agreement(git_repo / AGREEMENT)
+    assert not problems
+
+
+def test_contents_entries_are_marked_and_a_title_edited_two_ways_is_not_applied(
+        git_repo: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from rechtmakers.inlezen.reader import read_review
+
+    data = render_docx(git_repo / AGREEMENT)
+    paras = read_review(data, "r.docx").paras
+    entries = [p.text for p in paras if p.contents]
+    assert "Artikel 3 – Zo nemen we besluiten" in entries and "Partijen" in entries
+    assert [p.text for p in paras if not p.contents].count(
+        "Artikel 3 – Zo nemen we besluiten") == 1
+    review = tmp_path / "review.docx"
+    review.write_bytes(edit_docx(data, ("Zo nemen we besluiten", "Zo besluiten we"),
+                                 ("Zo nemen we besluiten", "Zo besluiten wij")))
+    result = run(cli, git_repo, monkeypatch, str(review))
+    assert result.exit_code == 1, result.output
+    assert "op twee plaatsen verschillend gewijzigd" in result.output
+    assert git(git_repo, "status", "--porcelain") == ""

@@ -10,21 +10,26 @@ from typing import Any
 import pytest
 
 from rechtmakers import gitrepo
+from rechtmakers.agreement import load_agreement
 from rechtmakers.signoff.history import agreement_log
 
-from .conftest import FATIMA, JOOST, Identity, commit_all, edit, git
+from .conftest import FATIMA, JOOST, NEXT, SUBDIR, VERSION, Identity, commit_all, edit, git
 from .test_status import sign
 
 Cli = Callable[..., Any]
 BESLUIT = "artikelen/besluitvorming.yaml"
+# What the tests need from the sample, read from it (the sample changes under them).
+SAMPLE, _ = load_agreement(Path(__file__).resolve().parents[2] / SUBDIR)
+assert SAMPLE is not None
+ARTICLE_VERSION = SAMPLE.articles["besluitvorming"].version
 
 
 @pytest.fixture
 def history_repo(git_repo: Path, agreement: Path, cli: Cli, be: Identity) -> Path:
     sign(cli, be, JOOST, "de-schoor", agreement)
     edit(agreement / BESLUIT, "We werken met consent.", "We werken met consensus.")
-    edit(agreement / BESLUIT, "versie: 2", "versie: 3")
-    edit(agreement / "overeenkomst.yaml", "versie: 1.1.0", "versie: 1.2.0")
+    edit(agreement / BESLUIT, f"versie: {ARTICLE_VERSION}", f"versie: {ARTICLE_VERSION + 1}")
+    edit(agreement / "overeenkomst.yaml", f"versie: {VERSION}", f"versie: {NEXT}")
     commit_all(git_repo, "Consensus")
     edit(agreement / BESLUIT, "Bij consent hoeft", "Bij consent hoeft echt")
     commit_all(git_repo, "Toelichting")
@@ -43,16 +48,19 @@ def test_the_agreement_history(history_repo: Path, agreement: Path) -> None:
     assert [e.commit.subject for e in entries][1:4] == ["Nieuwe naam", "Toelichting", "Consensus"]
     found = texts(entries)
     assert found[0] == ["ondertekend namens Gemeente Almere door Fatima el Amrani (wethouder "
-                        f"zorg en welzijn), versie 1.2.0, digest {found[0][0][-12:]}"]
+                        f"zorg en welzijn), versie {NEXT}, digest {found[0][0][-12:]}"]
     assert found[1] == ["vertegenwoordigers of sleutels van de-schoor gewijzigd (administratie, "
                         "niet bindend)"]
     assert found[2] == ["artikel besluitvorming: alleen toelichting gewijzigd (niet bindend)"]
-    assert found[3] == ["artikel besluitvorming gewijzigd (versie 2 → 3): tekst",
-                        "versie 1.1.0 → 1.2.0"]
+    assert found[3] == ["artikel besluitvorming gewijzigd (versie "
+                        f"{ARTICLE_VERSION} → {ARTICLE_VERSION + 1}): tekst",
+                        f"versie {VERSION} → {NEXT}"]
     assert found[4][0].startswith("ondertekend namens De Schoor door Joost Hellendoorn")
-    assert found[5] == ["overeenkomst vastgelegd: versie 1.1.0, status concept, 18 artikelen",
-                        "18 artikelbestanden, 15 partijen, 16 begrippen en 1 bijlage "
-                        "toegevoegd"]
+    articles, parties = len(SAMPLE.order), len(SAMPLE.parties)
+    assert found[5] == [f"overeenkomst vastgelegd: versie {VERSION}, status concept, "
+                        f"{articles} artikelen",
+                        f"{articles} artikelbestanden, {parties} partijen, {len(SAMPLE.terms)} "
+                        "begrippen en 1 bijlage toegevoegd"]
 
 
 def test_one_article_with_its_sign_offs(history_repo: Path, agreement: Path, cli: Cli) -> None:
@@ -81,7 +89,7 @@ def test_human_output_and_argument_forms(history_repo: Path, agreement: Path, cl
     result = cli("log", agreement)
     assert result.exit_code == 0, result.output
     assert "✎ ondertekend namens De Schoor door Joost Hellendoorn" in result.output
-    assert "• versie 1.1.0 → 1.2.0" in result.output
+    assert f"• versie {VERSION} → {NEXT}" in result.output
     monkeypatch.chdir(history_repo)
     assert cli("log").output == result.output
     assert "Toelichting" in cli("log", "besluitvorming").output
