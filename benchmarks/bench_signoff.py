@@ -1,5 +1,10 @@
 """Benchmark `rechtmakers status` and `rechtmakers log` on a long history (prints figures).
 
+Issue 20: the history has merges (--merges, 100 by default: a side-branch commit and a
+main-branch commit joined by a merge commit) and authority changes (--authority, 50: a
+representative's function changed in partijen.yaml by the agreement's beheerder), and
+`status` walks all of it along ancestry: ≤ 0.5 s in process with full verification.
+
 Targets: on a repository with 1,000 commits and 15 parties, `status` and `log` ≤ 0.5 s wall
 each (issue 5); `status` with full verification under the trust rule ≤ 0.5 s of its own work,
 with 15 parties of two jointly authorised signers each and mixed evidence (issue 10): a third
@@ -10,7 +15,8 @@ bumps, and sign-off rounds (older layout, one record per party) whose records ca
 content digest at that point; the last 30 commits are real `git commit`s, signed where the
 evidence asks for it.
 
-    python benchmarks/bench_signoff.py [--commits 1000] [--keep DIR]
+    python benchmarks/bench_signoff.py [--commits 1000] [--merges 100] [--authority 50]
+                                       [--keep DIR]
 """
 
 from __future__ import annotations
@@ -27,6 +33,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from rechtmakers import digest as digest_module
 from rechtmakers.agreement import load_agreement
 from rechtmakers.digest import content_digest
 from rechtmakers.model import Representative
@@ -42,6 +49,8 @@ FINAL_SIGNERS = 9  # parties that signed in the last old-style round
 KINDS = ("git", "ssh-commit", "ssh-detached")  # the evidence of party i is KINDS[i % 3]
 MAINTAINER = ("Beheerder", "beheer@ggd-flevoland.example")
 EPOCH = 1_767_000_000
+# The digest's form, which a record names (absent in versions of rechtmakers before it).
+FORM = ({"vorm": digest_module.DIGEST_FORM} if hasattr(digest_module, "DIGEST_FORM") else {})
 
 
 class Builder:
@@ -53,21 +62,31 @@ class Builder:
                       for p in SAMPLE.rglob("*") if p.is_file()}  # yaml and annexes
         self.stream: list[bytes] = []
         self.count = 0
+        self.tip = 0  # the mark of main's newest commit
 
-    def commit(self, message: str, changed: dict[str, str], who: tuple[str, str]) -> None:
+    def commit(self, message: str, changed: dict[str, str], who: tuple[str, str], *,
+               branch: str = "main", parent: int | None = None, merge: int | None = None
+               ) -> int:
+        """One fast-import commit (on main unless branch says otherwise); its mark."""
         self.count += 1
         stamp = f"{who[0]} <{who[1]}> {EPOCH + self.count * 600} +0100"
         body = message.encode()
-        lines = [f"commit refs/heads/main\nmark :{self.count}\nauthor {stamp}\n"
+        lines = [f"commit refs/heads/{branch}\nmark :{self.count}\nauthor {stamp}\n"
                  f"committer {stamp}\ndata {len(body)}\n".encode() + body + b"\n"]
-        if self.count > 1:
-            lines.append(f"from :{self.count - 1}\n".encode())
+        start = parent if parent is not None else self.tip
+        if start:
+            lines.append(f"from :{start}\n".encode())
+        if merge is not None:
+            lines.append(f"merge :{merge}\n".encode())
         for rel, text in sorted(changed.items()):
             self.files[rel] = text
             data = text.encode()
             lines.append(f"M 100644 inline {SUBDIR}/{rel}\ndata {len(data)}\n".encode() + data
                          + b"\n")
         self.stream.append(b"".join(lines) + b"\n")
+        if branch == "main":
+            self.tip = self.count
+        return self.count
 
     def digest(self) -> str:
         target = self.work / SAMPLE.name
@@ -96,7 +115,32 @@ def bump(meta: str) -> str:
     return re.sub(r"^versie: .*$", f"versie: {major}.{int(minor) + 1}.0", meta, count=1, flags=re.M)
 
 
-def build(repo: Path, commits: int) -> None:
+def merge_round(builder: Builder, rel_side: str, rel_main: str, step: int,
+                author: tuple[str, str]) -> None:
+    """A commit on a side branch and one on main, from the same parent, then a merge."""
+    base = builder.tip
+    side_text = edit_article(builder.files[rel_side], step, False)
+    side = builder.commit(f"Zijtak {step} in {rel_side}", {rel_side: side_text}, author,
+                          branch="zijtak", parent=base)
+    builder.commit(f"Wijziging {step} in {rel_main}",
+                   {rel_main: edit_article(builder.files[rel_main], step, True)}, author)
+    builder.commit(f"Samenvoegen zijtak {step}", {rel_side: side_text}, author, merge=side)
+
+
+def authority_change(builder: Builder, step: int) -> None:
+    """The penvoerder's first representative (no key; an administrator) changes her own
+    function in partijen.yaml: a change of authority, judged along ancestry."""
+    import yaml
+
+    data = yaml.safe_load(builder.files["partijen.yaml"])
+    rep = data["partijen"][0]["vertegenwoordigers"][0]
+    rep["functie"] = re.sub(r" \(\d+\)$", "", rep["functie"]) + f" ({step})"
+    changed = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=200)
+    builder.commit(f"Functie bijgewerkt ({step})", {"partijen.yaml": changed},
+                   (rep["naam"], rep["email"]))
+
+
+def build(repo: Path, commits: int, merges: int = 100, authority: int = 50) -> None:
     agreement, _ = load_agreement(SAMPLE)
     signers = [(p.id, p.representatives[0]) for p in agreement.parties]
     articles = sorted(rel for rel in (p.relative_to(SAMPLE).as_posix()
@@ -107,10 +151,24 @@ def build(repo: Path, commits: int) -> None:
     author = ("Jurist Penvoerder", "jurist@ggd-flevoland.example")
     builder.commit("Eerste versie", dict(builder.files), author)
     step = 0
-    while builder.count < commits - FINAL_SIGNERS - final:
+    body = commits - FINAL_SIGNERS - final
+    merge_every = 4  # steps: a merge round (3 commits) after three plain edits
+    authority_every = max(1, (body - 3 * merges) // max(authority, 1)) if authority else 0
+    done_merges = done_authority = 0
+    while builder.count < body:
         step += 1
         if step % ROUND_EVERY == 0:
             sign_round(builder, signers, commits)
+            continue
+        if merge_every and done_merges < merges and step % merge_every == 0 and \
+                builder.count + 3 <= body:
+            merge_round(builder, articles[(step + 1) % len(articles)],
+                        articles[step % len(articles)], step, author)
+            done_merges += 1
+            continue
+        if authority_every and done_authority < authority and step % authority_every == 3:
+            authority_change(builder, step)
+            done_authority += 1
             continue
         rel = articles[step % len(articles)]
         binding = step % 4 != 0
@@ -175,7 +233,7 @@ def final_round(repo: Path, builder: Builder, plans: list[Plan]) -> None:
                 "partij": party_id, "overeenkomst": SAMPLE.name, "versie": version,
                 "digest": digest, "ondertekenaar": {"naam": rep["naam"], "email": rep["email"],
                                                     "functie": rep["functie"]},
-                "tijdstip": "2026-11-29T10:00:00+01:00"}
+                "tijdstip": "2026-11-29T10:00:00+01:00", **FORM}
             path = root / record_rel(party_id, rep["email"])
             path.parent.mkdir(parents=True, exist_ok=True)
             who, sign = (rep["naam"], rep["email"]), []
@@ -215,6 +273,7 @@ def sign_round(builder: Builder, signers: list[tuple[str, Representative]], limi
             "ondertekenaar": {"naam": rep.name, "email": rep.email, "functie": rep.function},
             "tijdstip": dt.datetime.fromtimestamp(EPOCH + builder.count * 600,
                                                   dt.timezone(dt.timedelta(hours=1))),
+            **FORM,
         })
         builder.commit(f"Ondertekening: {party_id} tekent versie {version}",
                        {f"ondertekeningen/{party_id}.yaml": dump_record(record)},
@@ -245,6 +304,8 @@ def in_process(fn: object, *args: object) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--commits", type=int, default=1000)
+    parser.add_argument("--merges", type=int, default=100)
+    parser.add_argument("--authority", type=int, default=50)
     parser.add_argument("--keep", type=Path, help="Build the repository here and keep it.")
     options = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-signoff-") as tmp:
@@ -253,11 +314,14 @@ def main() -> None:
                            "GIT_AUTHOR_NAME": "Bench", "GIT_AUTHOR_EMAIL": "bench@x.example",
                            "GIT_COMMITTER_NAME": "Bench", "GIT_COMMITTER_EMAIL": "bench@x.example"})
         start = time.perf_counter()
-        build(repo, options.commits)
+        build(repo, options.commits, options.merges, options.authority)
         built = time.perf_counter() - start
         count = subprocess.run(["git", "rev-list", "--count", "HEAD"], cwd=repo, check=True,
                                capture_output=True, text=True).stdout.strip()
-        print(f"repository: {count} commits, 15 parties, built in {built:.2f} s")
+        merged = subprocess.run(["git", "rev-list", "--count", "--merges", "HEAD"], cwd=repo,
+                                check=True, capture_output=True, text=True).stdout.strip()
+        print(f"repository: {count} commits ({merged} merges), 15 parties, built in "
+              f"{built:.2f} s")
         report(repo)
 
 
@@ -288,8 +352,9 @@ def report(repo: Path) -> None:
     start = time.perf_counter()
     result = agreement_status(root)
     cold = time.perf_counter() - start
-    kinds = sorted({k for p in result.parties for k in p.evidence})
-    states = {s: result.count(s) for s in ("signed", "partial", "stale", "invalid", "missing")}
+    kinds = sorted({str(k) for p in result.parties for k in p.evidence})
+    states = {s: sum(1 for p in result.parties if p.state == s)
+              for s in ("signed", "partial", "stale", "invalid", "missing")}
     print(f"status, full verification: cold {cold:.3f} s, warm "
           f"{in_process(agreement_status, root):.3f} s in process; {states}; "
           f"evidence {kinds}; {sum(len(p.signers) for p in result.parties)} signers")

@@ -20,6 +20,12 @@ from typing import Any
 from rechtmakers.errors import UsageError, os_reason
 from rechtmakers.findings import Severity
 
+# The rules that guard signing: what is signed is what everyone sees (H001-H003) and a
+# vastgesteld agreement was signed by every party (G001). A repository cannot switch them off
+# (nor lower an error among them to a warning), in this file or by an inline comment.
+SAFETY_RULES = frozenset({"G001", "H001", "H002", "H003"})
+_ERROR_SAFETY_RULES = frozenset({"G001", "H001"})  # errors by default: not lowered either
+
 # A word of the ernst table → the severity it sets; None switches the rule off.
 _SEVERITY_WORDS: dict[str, Severity | None] = {
     "fout": Severity.ERROR, "error": Severity.ERROR, "waarschuwing": Severity.WARNING,
@@ -104,6 +110,19 @@ def _kind(value: object) -> str:
     return "waarde van een andere soort"
 
 
+def _safety_refusal(path: Path, code: str) -> UsageError:
+    """The Dutch refusal, at the line of the file that names the rule."""
+    try:
+        lines = path.read_text(encoding="utf-8").split("\n")
+    except (OSError, UnicodeDecodeError):
+        lines = []
+    line = next((n for n, text in enumerate(lines, start=1) if code in text), 0)
+    where = f"{path}:{line}" if line else str(path)
+    return UsageError(f"{where}: de regel {code} bewaakt het ondertekenen en is niet uit te "
+                      "zetten of af te zwakken (niet hier en niet met een opmerking in de "
+                      f"tekst). Haal {code} hier weg.")
+
+
 def load_config(start: Path, *, rules: Collection[str] | None) -> Config:
     """Read the configuration that applies in folder start (none found: the defaults).
 
@@ -129,6 +148,9 @@ def load_config(start: Path, *, rules: Collection[str] | None) -> Config:
             raise UsageError(f"{path}: ernst van {code} is '{word}'; kies fout, waarschuwing "
                              "of uit.")
         chosen = _SEVERITY_WORDS[str(word).lower()]
+        if code in SAFETY_RULES and (chosen is None or (chosen is Severity.WARNING
+                                                        and code in _ERROR_SAFETY_RULES)):
+            raise _safety_refusal(path, code)
         if chosen is None:
             off.add(code)
         else:
@@ -137,6 +159,9 @@ def load_config(start: Path, *, rules: Collection[str] | None) -> Config:
     if not isinstance(disabled, list) or any(not isinstance(code, str) or code not in known
                                              for code in disabled):
         raise UsageError(f"{path}: 'uit' is een lijst van bestaande regelcodes, zoals ['T003'].")
+    for code in disabled:
+        if code in SAFETY_RULES:
+            raise _safety_refusal(path, code)
     language = table.get("taal", table.get("language", {}))
     if not isinstance(language, dict):
         raise UsageError(f"{path}: 'taal' is een tabel met instellingen voor de taalregels.")

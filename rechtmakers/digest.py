@@ -68,9 +68,10 @@ def canonical_form(agreement: Agreement) -> dict[str, Any]:
 
 
 def canonical_meta(meta: AgreementMeta) -> dict[str, Any]:
-    """overeenkomst.yaml without its status and signing rules: workflow, not agreed text."""
+    """overeenkomst.yaml without its status, signing rules and administrators: workflow and
+    authority, not agreed text."""
     empty = {"annexes"} if not meta.annexes else set()  # old digests stay as they were
-    return _dump(meta, exclude={"status", "signing", *empty})
+    return _dump(meta, exclude={"status", "signing", "administrators", *empty})
 
 
 def canonical_annexes(agreement: Agreement) -> list[dict[str, Any]]:

@@ -19,7 +19,8 @@ from pathlib import Path, PurePosixPath
 from rechtmakers.errors import UsageError, os_reason
 
 __all__ = [
-    "Change", "Commit", "CommitId", "FileVersion", "Repo", "Signature", "blob_ids", "cache_dir",
+    "Change", "Commit", "CommitId", "FileVersion", "GraphCommit", "Repo", "Signature",
+    "ancestry", "blob_ids", "cache_dir", "object_ids", "read_trees",
     "commit_author", "commit_file", "commit_files", "committer", "content_key",
     "content_keys", "create_tag", "file_history", "files_at", "head_commit", "history",
     "materialize", "open_repo", "operation_in_progress", "read_blobs", "repo_relative",
@@ -472,6 +473,64 @@ def _tree_key(data: bytes, skip: str) -> str:
         if name != skip_name:
             entries.append(f"{mode.decode()} {sha.hex()} {name.decode('utf-8', 'replace')}")
     return "|".join(entries)
+
+
+@dataclass(frozen=True)
+class GraphCommit:
+    """One commit of the ancestry graph: its parents and its author."""
+
+    sha: str
+    parents: tuple[str, ...]
+    author: str
+    author_email: str
+
+
+def ancestry(repo: Repo, rev: str = "HEAD") -> list[GraphCommit]:
+    """Every commit reachable from rev, parents before children, from one `git log` without a
+    path: full history, no simplification; dates never decide anything here."""
+    out = _git(repo, "log", "--topo-order", "--reverse", "--format=%H%x1f%P%x1f%an%x1f%ae%x1e",
+               resolve_revision(repo, rev), "--")
+    found: list[GraphCommit] = []
+    for chunk in out.decode("utf-8", "replace").split("\x1e"):
+        fields = chunk.strip("\n").split("\x1f")
+        if len(fields) == 4:
+            found.append(GraphCommit(fields[0], tuple(fields[1].split()), fields[2], fields[3]))
+    return found
+
+
+def object_ids(repo: Repo, names: list[str]) -> list[str | None]:
+    """The object id each name ("<commit>:<path>") stands for, None where there is none, from
+    one `git cat-file --batch-check`."""
+    if not names:
+        return []
+    out = _git(repo, "cat-file", "--batch-check=%(objectname) %(objecttype)",
+               stdin="".join(f"{n}\n" for n in names).encode())
+    lines = out.decode("utf-8", "replace").splitlines()
+    return [line.split(" ")[0] if line.endswith((" blob", " tree")) else None
+            for line in lines[:len(names)]]
+
+
+def read_trees(repo: Repo, ids: Iterable[str]) -> dict[str, dict[str, str]]:
+    """The blob entries (name → blob id) of many tree objects, from one `git cat-file`."""
+    wanted = list(dict.fromkeys(ids))
+    found: dict[str, dict[str, str]] = {}
+    for tree, (kind, data) in zip(wanted, _cat_batch(repo, wanted) if wanted else [],
+                                  strict=True):
+        if kind == b"tree":
+            found[tree] = _tree_blobs(data)
+    return found
+
+
+def _tree_blobs(data: bytes) -> dict[str, str]:
+    entries: dict[str, str] = {}
+    pos = 0
+    while pos < len(data):
+        nul = data.index(b"\0", pos)
+        mode, _, name = data[pos:nul].partition(b" ")
+        if mode.decode() in _BLOB_MODES:
+            entries[name.decode("utf-8", "replace")] = data[nul + 1:nul + 21].hex()
+        pos = nul + 21
+    return entries
 
 
 def read_blobs(repo: Repo, shas: Iterable[str]) -> dict[str, bytes]:

@@ -322,6 +322,20 @@ class Annex(Base):
                        "transformatieplan.md of begroting.pdf. De inhoud is bindend.")
 
 
+class Administrator(Base):
+    """Iemand die de overeenkomst beheert: wijzigt wie namens partijen tekent (gezag)."""
+
+    model_config = ConfigDict(title="Beheerder")
+    name: Text = field("naam", "Naam", "Naam van de beheerder.")
+    email: Email = field("email", "E-mailadres", "Het e-mailadres waarmee deze persoon in git "
+                         "vastlegt.")
+    function: Text | None = field("functie", "Functie", "Functie, bijvoorbeeld jurist.",
+                                  default=None)
+    key: str | None = field("sleutel", "Sleutel", "Publieke SSH-sleutel (ssh-ed25519 …) of "
+                            "GPG-vingerafdruk waarmee de beheerder commits ondertekent.",
+                            default=None)
+
+
 class Signing(Base):
     """Wat als bewijs van een ondertekening telt."""
 
@@ -363,6 +377,10 @@ class AgreementMeta(Base):
                                        default=())
     signing: Signing | None = field("ondertekening", "Ondertekening", "Wat als bewijs van een "
                                     "ondertekening telt (niet bindend).", default=None)
+    administrators: tuple[Administrator, ...] = field(
+        "beheerders", "Beheerders", "Wie partijen.yaml en vertrouwd/ mag bijwerken namens de "
+        "overeenkomst. Zonder deze lijst zijn dat de vertegenwoordigers van de penvoerder "
+        "(niet bindend).", default=())
 
     def texts(self) -> Iterator[tuple[YamlPath, str]]:
         """The binding texts of the preamble with their YAML paths."""

@@ -72,14 +72,15 @@ def diagnose(text: str, exc: Any) -> Hint | None:
         return indicator_hint("*", context_mark.line + 1, context_mark.column + 1)
     if mark is None:
         return None
-    early = _quote_closed_early(lines, mark.line)
-    if early is not None:
-        return early
-    if "block sequence entries are not allowed" in problem:
-        return _dash_after_key(lines, mark.line, mark.column)
-    aligned = _misaligned_key(lines, mark.line) or _block_first_line(lines, mark.line)
-    if aligned is not None:
-        return aligned
+    return _at_mark(text, lines, problem, context, mark, context_mark)
+
+
+def _at_mark(text: str, lines: list[str], problem: str, context: str, mark: Any,
+             context_mark: Any) -> Hint | None:
+    """The mistakes recognised from the place where libyaml stopped."""
+    layout = _layout_hint(lines, problem, mark)
+    if layout is not None:
+        return layout
     char = text[mark.index] if mark.index < len(text) else ""
     if "cannot start any token" in problem and char in INDICATORS:
         return indicator_hint(char, mark.line + 1, mark.column + 1)
@@ -240,6 +241,17 @@ def _indicator_on_line(lines: list[str], index: int) -> Hint | None:
     if start < len(line) and line[start] in INDICATORS:
         return indicator_hint(line[start], index + 1, start + 1)
     return None
+
+
+def _layout_hint(lines: list[str], problem: str, mark: Any) -> Hint | None:
+    """A quote that closes too early, a list begun on a key's line, a key or a text block
+    indented a few spaces off."""
+    early = _quote_closed_early(lines, mark.line)
+    if early is not None:
+        return early
+    if "block sequence entries are not allowed" in problem:
+        return _dash_after_key(lines, mark.line, mark.column)
+    return _misaligned_key(lines, mark.line) or _block_first_line(lines, mark.line)
 
 
 def _spaces(count: int) -> str:

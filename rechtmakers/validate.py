@@ -18,7 +18,7 @@ from rechtmakers.agreement import (
 )
 from rechtmakers.checks import RULES, Context
 from rechtmakers.checks.base import SignoffProbe, SinceProbe
-from rechtmakers.config import Config
+from rechtmakers.config import SAFETY_RULES, Config
 from rechtmakers.errors import UsageError
 from rechtmakers.findings import Finding, Problem, Severity
 from rechtmakers.load import SourceFile, collector_paused
@@ -159,7 +159,8 @@ def _unsuppressed(agreement: Agreement, findings: Iterable[Finding]) -> Iterable
         index = indexes.get(source.path)
         if index is None:
             index = indexes[source.path] = _Suppressions(source)
-        if not index.covers(finding.location.line, finding.code):
+        if finding.code in SAFETY_RULES or not index.covers(finding.location.line,
+                                                             finding.code):
             yield finding
 
 

@@ -103,11 +103,14 @@ def _invisible(agreement: Agreement, *, needed: bool) -> Iterator[Problem]:
     for _rel, source in sorted(agreement.sources.items()):
         places: set[Location] = set()
         text = source.text
-        matches = (m for m in INVISIBLE.finditer(text)
-                   if is_needed(text, m.start()) is needed)
-        for match in _first_per_line(source, matches):
-            places.add(source.index_location(match.start()))
-            yield _hidden(source.index_location(match.start()), match.group(), needed)
+        if not text.isascii() and any(char in text for char in _INVISIBLE_CHARS):
+            matches = (m for m in INVISIBLE.finditer(text)
+                       if is_needed(text, m.start()) is needed)
+            for match in _first_per_line(source, matches):
+                places.add(source.index_location(match.start()))
+                yield _hidden(source.index_location(match.start()), match.group(), needed)
+        if "\\" not in text:
+            continue  # no escape between double quotes can hide a character
         for ypath, value in _quoted_values(source):
             found = next((m for m in INVISIBLE.finditer(value)
                           if is_needed(value, m.start()) is needed), None)
@@ -151,6 +154,9 @@ def is_needed(text: str, index: int) -> bool:
 
 
 LONG_WORD = 12
+_INVISIBLE_CHARS = tuple(chr(c) for c in (*range(0x200B, 0x2010), *range(0x202A, 0x202F),
+                                          *range(0x2060, 0x2065), *range(0x2066, 0x206A),
+                                          0x00AD, 0x180E, 0xFEFF))
 _LATIN_GREEK_CYRILLIC = re.compile("[\u0000-\u052f\u1c80-\u1c8f\u1d00-\u1fff]")
 
 

@@ -30,10 +30,22 @@ def markdown_texts(agreement: Agreement) -> Iterator[tuple[str, YamlPath, str]]:
 
 
 def _found(agreement: Agreement, construct: Construct) -> Iterator[tuple[str, YamlPath, Found]]:
-    for rel, ypath, text in markdown_texts(agreement):
-        for found in constructs(text):
-            if found.construct is construct:
-                yield rel, ypath, found
+    for rel, ypath, found in _all_found(agreement):
+        if found.construct is construct:
+            yield rel, ypath, found
+
+
+_LAST: list[tuple[Agreement, list[tuple[str, YamlPath, Found]]]] = []
+
+
+def _all_found(agreement: Agreement) -> list[tuple[str, YamlPath, Found]]:
+    """Every construct of every text, found once for the four rules (the last agreement)."""
+    if _LAST and _LAST[0][0] is agreement:
+        return _LAST[0][1]
+    found = [(rel, ypath, item) for rel, ypath, text in markdown_texts(agreement)
+             for item in constructs(text)]
+    _LAST[:] = [(agreement, found)]
+    return found
 
 
 def indented_code(agreement: Agreement, ctx: Context) -> Iterator[Problem]:

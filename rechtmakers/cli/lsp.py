@@ -16,6 +16,7 @@ def lsp(
     typt, springen naar een artikel, hernoemen, nummers van verwijzingen. Zie docs/editors.md.
     """
     import logging
+    import os
     import sys
 
     from rechtmakers.lsp.server import create_server
@@ -23,4 +24,12 @@ def lsp(
     # stdout is the editor's channel: messages go to stderr.
     logging.basicConfig(stream=sys.stderr, level=logging.WARNING,
                         format="rechtmakers lsp: %(message)s")
-    create_server().start_io()
+    # The protocol gets its own copies of the standard streams (the server closes them when
+    # it stops); anything else that would print goes to stderr, never into the protocol.
+    reader = os.fdopen(os.dup(sys.stdin.fileno()), "rb")
+    writer = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
+    stdout, sys.stdout = sys.stdout, sys.stderr
+    try:
+        create_server().start_io(reader, writer)
+    finally:
+        sys.stdout = stdout

@@ -222,7 +222,9 @@ def verify(
     if fmt is Format.json:
         _emit_json([{"agreement": root.name, "ok": result.ok,
                      "records": [_verdict_dict(v) for v in result.verdicts],
-                     "keys": [{"party": k.party_id, **k.as_dict()} for k in result.keys]}
+                     "keys": [{"party": k.party_id, **k.as_dict()} for k in result.keys],
+                     "root": result.status.report.root,
+                     "authority_not_counted": list(result.status.report.authority)}
                     for root, result in results])
     else:
         for root, result in results:
@@ -236,6 +238,17 @@ def _verdict_dict(verdict: Verdict) -> dict[str, Any]:
             "current": verdict.current, "evidence": verdict.kind, "commit": verdict.commit,
             "key": verdict.key, "signer": record.signer.email if record else None,
             "version": record.version if record else None, "reasons": verdict.reasons}
+
+
+def _print_authority(report: Any) -> None:
+    """The root of trust, and every change of authority that does not count."""
+    if report.root:
+        typer.echo(f"  wortel van vertrouwen: commit {report.root['commit']} van "
+                   f"{report.root['author']} (controleer deze eenmalig buiten git om)")
+    if report.authority:
+        typer.echo("  wijzigingen van gezag die niet tellen:")
+    for change in report.authority:
+        typer.echo(f"    - commit {change['commit'][:12]} {change['wat']}: {change['waarom']}")
 
 
 def _print_verdicts(root: Path, result: Verification) -> None:
@@ -264,6 +277,7 @@ def _print_verdicts(root: Path, result: Verification) -> None:
         word = "telt     " if state.trusted else "telt niet"
         typer.echo(f"    {word} {state.party_id}: {state.email} {state.fingerprint} "
                    f"({state.source})")
+    _print_authority(result.status.report)
     good = sum(1 for v in verdicts if v.ok)
     typer.echo(f"{good} van {len(verdicts)} ondertekeningen kloppen.")
     if result.bad_keys:

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 _IN_BRACKETS = re.compile(r"\[\[([a-z0-9-]*)(?:\.([a-z0-9-]*))?$")
 _MENTION = re.compile(r"(?:^|[^\w@.])@([a-z0-9-]*)$")
 _KEY = re.compile(r"^( *(?:- +)*)([\w-]*)$")
-MAX_ITEMS = 200  # more come as the jurist types on (the list is then marked incomplete)
+MAX_ITEMS = 100  # more come as the jurist types on (the list is then marked incomplete)
 _VALUE = re.compile(r"^( *(?:- +)*)([\w-]+): *([\w-]*)$")
 
 

@@ -53,8 +53,11 @@ from rechtmakers.signoff.probe import waiting_parties
 from rechtmakers.validate import check_agreement
 
 # Rules whose findings in a file depend only on that file's text (and the defined terms).
+# A rule added to checks that reads texts one by one belongs here too (tests/lsp check the
+# engine gives what validate gives).
 LOCAL_RULES = frozenset({"T001", "T002", "T003", "T004", "T005", "T006",
-                         "H001", "H002", "H003", "N001"})
+                         "H001", "H002", "H003", "H004", "N001",
+                         "M001", "M002", "M003", "M004"})
 # Rules between files that take long on a large agreement: run after the others.
 SLOW_RULES = frozenset({"T007", "V001", "V002"})
 FAST_RULES = frozenset(RULES) - LOCAL_RULES - SLOW_RULES
@@ -166,6 +169,7 @@ class AgreementState:
     slow: list[Finding] = field(default_factory=list)
     previous: CompleteAgreement | None = None
     since: str = ""
+    history_read: bool = False  # whether previous is the last commit as last read
     annexes: _Annexes | None = None
     last: Analysis | None = None
 

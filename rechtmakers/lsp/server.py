@@ -142,13 +142,14 @@ class RechtmakersServer(LanguageServer):
               generation: int) -> Analysis:
         check = self._checker(state, generation)
         if not state.reads:
-            state.scan_disk()
-            self._history(state)
+            state.scan_disk()  # the last commit is read with the slow rules, after this
         state.set_text(rel, data)
         check()  # type: ignore[operator]
         return state.analyse(check, slow=False, focus=rel)  # type: ignore[arg-type]
 
     def _slow(self, state: AgreementState, generation: int) -> Analysis:
+        if not state.history_read:
+            self._history(state)
         return state.analyse(self._checker(state, generation), slow=True)  # type: ignore[arg-type]
 
     def _history(self, state: AgreementState) -> None:
@@ -158,6 +159,7 @@ class RechtmakersServer(LanguageServer):
         from rechtmakers.lsp.history import last_commit
 
         state.previous = last_commit(state.root)
+        state.history_read = True
         state.since = "HEAD" if state.previous is not None else ""
 
     def rescan(self) -> None:

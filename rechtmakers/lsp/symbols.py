@@ -250,19 +250,23 @@ def _reference_uses(analysis: Analysis, target: Target) -> Iterator[Place]:
 
 
 def _term_uses(analysis: Analysis, term: str) -> Iterator[Place]:
+    """The term in every text of every file: clauses, meanings, explanations, blocks."""
     pattern = term_pattern(term)
-    agreement = analysis.agreement
-    for rel, ypath, text in agreement.binding_texts():
-        if term.lower() not in text.lower():
-            continue
-        source = source_of(analysis, rel)
-        if source is None:
+    lower = term.lower()
+    for rel, read in analysis.reads.items():
+        source = read.source
+        if source is None or lower not in source.text.lower():
             continue
         lines = lines_of(source)
-        for match in pattern.finditer(text):
-            if text[match.start() - 2: match.start()] == "[[":
+        for ypath in list(source.raw_spans):
+            text = _value(source, ypath)
+            if not isinstance(text, str) or lower not in text.lower() \
+                    or (rel == TERMS_FILE and ypath[-1:] == ("term",)):
                 continue
-            location = source.offset_location(ypath, match.start())
-            start = lines.at(location.line, location.column)
-            if source.text[start:start + len(term)].lower() == term.lower():
-                yield Place(rel, start, start + len(term))
+            for match in pattern.finditer(text):
+                if text[match.start() - 2: match.start()] == "[[":
+                    continue
+                location = source.offset_location(ypath, match.start())
+                start = lines.at(location.line, location.column)
+                if source.text[start:start + len(term)].lower() == lower:
+                    yield Place(rel, start, start + len(term))

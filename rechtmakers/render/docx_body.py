@@ -13,6 +13,7 @@ from typing import TypeVar
 
 from rechtmakers.document.tree import ArticleNode, Document, Flow, Mark, PartyNode
 from rechtmakers.render.docx_writer import BodyWriter, FieldRef, Part, Unit, flow_track
+from rechtmakers.render.typography import typeset
 from rechtmakers.render.wordml import (
     BOLD,
     CODE_FONT,
@@ -37,7 +38,10 @@ TRACKS = {Mark.INSERTED: Track.INSERTED, Mark.DELETED: Track.DELETED,
 
 
 def write_document(writer: BodyWriter, doc: Document, before: Document | None = None) -> str:
-    """The whole document, in reading order, as body XML (before: see the module)."""
+    """The whole document, in reading order, as body XML (before: see the module); with
+    Dutch quotes and apostrophes (render.typography)."""
+    doc = typeset(doc)
+    before = typeset(before) if before is not None else None
     writer.anchors.update(link_targets(doc))
     writer.section(FRONT)
     _front(writer, doc, before)

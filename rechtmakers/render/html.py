@@ -33,6 +33,7 @@ from rechtmakers.document.tree import (
     TermUse,
     Text,
 )
+from rechtmakers.render.typography import typeset
 
 TEMPLATE = "overeenkomst.html.j2"
 STYLE = "overeenkomst.css"
@@ -146,7 +147,6 @@ def render_html(document: Document, house_style: Path | None = None, *,
     """The page; with redline (diff.html), the page of a comparison: its summary on top, its
     versions named in the header and footer, the marks of the document drawn."""
     from rechtmakers.render.templating import environment, render_template, template_text
-
     env = environment(house_style=house_style, autoescape=True, filters=FILTERS)
     style = Markup(template_text(env, STYLE).rstrip("\n"))
-    return render_template(env, TEMPLATE, doc=document, style=style, redline=redline)
+    return render_template(env, TEMPLATE, doc=typeset(document), style=style, redline=redline)

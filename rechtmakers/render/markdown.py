@@ -33,6 +33,7 @@ from rechtmakers.document.tree import (
     TermUse,
     Text,
 )
+from rechtmakers.render.typography import typeset
 
 TEMPLATE = "overeenkomst.md.j2"
 
@@ -214,7 +215,6 @@ FILTERS: dict[str, Callable[..., Any]] = {"md": md_filter, "cell": cell_filter, 
 
 def render_markdown(document: Document, house_style: Path | None = None) -> str:
     from rechtmakers.render.templating import environment, render_template
-
     env = environment(house_style=house_style, autoescape=False, filters=FILTERS,
                       finalize=finalize)
-    return render_template(env, TEMPLATE, doc=document)
+    return render_template(env, TEMPLATE, doc=typeset(document))

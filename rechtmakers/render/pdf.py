@@ -49,6 +49,7 @@ from rechtmakers.document.tree import (
 from rechtmakers.errors import UsageError
 from rechtmakers.render.pdflinks import resolve_internal_links
 from rechtmakers.render.pdfmeta import add_identifier
+from rechtmakers.render.typography import typeset
 
 TEMPLATE = "overeenkomst.typ"
 INPUT_KEY = "rechtmakers"
@@ -62,7 +63,7 @@ def render_pdf(document: Document, house_style: Path | None = None, *,
     """The agreement as PDF bytes, stamped on every page with its version and digest; with
     redline (diff.pdf), the redline of a comparison: the document holds its marks, redline the
     summary and both versions' names, and the stamp says it is not for signing."""
-    data = document_data(document)
+    data = document_data(typeset(document))
     data["redline"] = redline
     identifier = None if redline is not None else f"sha256:{document.digest}"
     return compile_pdf(TEMPLATE, as_json(data),

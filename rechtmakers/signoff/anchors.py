@@ -1,20 +1,17 @@
-"""Trust anchors for signed PDFs, trusted from history as keys are.
+"""Trust anchors for signed PDFs, trusted from history as all authority is.
 
-A certificate in `vertrouwd/` counts when the commit that wrote it (as it is at HEAD) was the
-first to fill `vertrouwd/`, or was signed with a key that counts for the penvoerder, who
-administers the agreement. So nobody can make a PDF count by committing their own issuer.
+A certificate file in `vertrouwd/` counts in the version the trusted history made count (a
+beheerder's evidence, or the root); a file at HEAD that differs counts for nothing and is
+named. Only a CA counts as an anchor (basicConstraints CA, and keyCertSign): a plain
+end-entity certificate would otherwise vouch for itself.
 """
 
 from __future__ import annotations
 
-import tempfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
 
 from rechtmakers import gitrepo
-from rechtmakers.signoff.commits import allowed_signers_text, commit_signatures, signed_by
-from rechtmakers.signoff.evidence import TrustedKey
 from rechtmakers.signoff.pdf_evidence import TRUST_DIR, is_anchor_file, trust_anchors
 
 
@@ -27,54 +24,65 @@ class Anchors:
 
 
 class CommittedAnchors:
-    """The anchors of the agreement at HEAD, worked out once and only when a PDF asks."""
+    """The anchors that count at HEAD, worked out once and only when a PDF asks."""
 
-    def __init__(self, repo: gitrepo.Repo, subdir: str, files: Mapping[str, bytes],
-                 lead_keys: Sequence[TrustedKey]) -> None:
-        self.repo, self.subdir, self.files, self.lead_keys = repo, subdir, files, lead_keys
+    def __init__(self, repo: gitrepo.Repo, files: Mapping[str, bytes],
+                 trusted: Mapping[str, str]) -> None:
+        self.repo, self.files, self.trusted = repo, files, trusted
         self._found: Anchors | None = None
 
     def get(self) -> Anchors:
-        """Raises AgreementError for a counting file that holds no PEM certificate."""
+        """Raises AgreementError for a counting file that holds no usable CA certificate."""
         if self._found is None:
             self._found = self._decide()
         return self._found
 
     def _decide(self) -> Anchors:
-        rels = sorted(rel for rel in self.files if is_anchor_file(rel))
-        if not rels:
-            return Anchors(())
-        folder = f"{self.subdir}/{TRUST_DIR}" if self.subdir else TRUST_DIR
-        ids = gitrepo.blob_ids(self.repo, "HEAD", folder)
-        commits = gitrepo.history(self.repo, folder)  # newest first
-        first = commits[-1].sha if commits else ""
-        writer: dict[tuple[str, str], str] = {}
-        for commit in reversed(commits):  # oldest first, so that the newest writer stays
-            for change in commit.changes:
-                if change.new_blob:
-                    writer[(change.path, change.new_blob)] = commit.sha
-        wanted = {rel: writer.get((rel.split("/", 1)[1], ids.get(rel.split("/", 1)[1], "")))
-                  for rel in rels}
-        signed = self._signed_by_lead({sha for sha in wanted.values() if sha and sha != first})
-        counting: dict[str, bytes] = {}
-        notes = []
-        for rel, sha in wanted.items():
-            if sha and (sha == first or sha in signed):
-                counting[rel] = self.files[rel]
-            else:
-                where = f"in commit {sha[:12]}" if sha else "buiten de geschiedenis om"
-                notes.append(f"{rel} is {where} toegevoegd of gewijzigd zonder handtekening "
-                             "met een sleutel van de penvoerder; die uitgever telt niet")
-        return Anchors(tuple(trust_anchors(counting)), tuple(notes))
+        blobs = gitrepo.read_blobs(self.repo, self.trusted.values())
+        counting = {f"{TRUST_DIR}/{name}": blobs[blob] for name, blob in self.trusted.items()
+                    if blob in blobs}
+        notes = [f"{rel} is toegevoegd of gewijzigd zonder het bewijs van een beheerder; die "
+                 "uitgever telt niet" for rel, data in sorted(self.files.items())
+                 if is_anchor_file(rel) and counting.get(rel) != data]
+        anchors, refused = ca_anchors(counting)
+        return Anchors(tuple(anchors), tuple(refused + notes))
 
-    def _signed_by_lead(self, commits: set[str]) -> set[str]:
-        """The commits among these that a key of the penvoerder signed."""
-        if not commits or not self.lead_keys:
-            return set()
-        keys = list(self.lead_keys)
-        with tempfile.TemporaryDirectory(prefix="rechtmakers-") as tmp:
-            allowed = Path(tmp) / "allowed_signers"
-            allowed.write_text(allowed_signers_text(
-                {(k.email, k.fingerprint): (k.kind, k.public) for k in keys}), encoding="utf-8")
-            signatures = commit_signatures(self.repo, sorted(commits), allowed)
-        return {sha for sha, signature in signatures.items() if signed_by(signature, keys)}
+
+def ca_anchors(files: Mapping[str, bytes]) -> tuple[list[bytes], list[str]]:
+    """The DER certificates of these files that are CAs allowed to sign certificates, and a
+    Dutch note for each that is not (an AgreementError for a file without a certificate)."""
+    from cryptography import x509
+
+    anchors: list[bytes] = []
+    notes: list[str] = []
+    for der in trust_anchors(files):
+        certificate = x509.load_der_x509_certificate(der)
+        problem = ca_problem(certificate)
+        if problem is None:
+            anchors.append(der)
+            continue
+        name = certificate.subject.rfc4514_string() or "(zonder naam)"
+        notes.append(f"het certificaat {name} in {TRUST_DIR}/ is geen uitgever en telt niet "
+                     f"als vertrouwensanker: {problem}; zet daar alleen het certificaat van de "
+                     "vertrouwensdienst (de CA), niet dat van een persoon")
+    return anchors, notes
+
+
+def ca_problem(certificate: object) -> str | None:
+    """Why a certificate is no CA (Dutch), or None when it is one."""
+    from cryptography import x509
+
+    assert isinstance(certificate, x509.Certificate)
+    try:
+        basic = certificate.extensions.get_extension_for_class(x509.BasicConstraints).value
+    except x509.ExtensionNotFound:
+        return "het heeft geen basicConstraints met CA"
+    if not basic.ca:
+        return "basicConstraints zegt dat het geen CA is"
+    try:
+        usage = certificate.extensions.get_extension_for_class(x509.KeyUsage).value
+    except x509.ExtensionNotFound:
+        return "het heeft geen keyUsage met keyCertSign"
+    if not usage.key_cert_sign:
+        return "keyUsage staat niet toe dat het certificaten tekent (keyCertSign)"
+    return None

@@ -3,7 +3,7 @@ git needs for SSH. Used by the key history, the records and the trust anchors.""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from rechtmakers import gitrepo
@@ -13,7 +13,7 @@ from rechtmakers.signoff.sshsig import SigError, parse_sshsig, verify_in_process
 KeyId = tuple[str, str]  # (e-mail address casefolded, fingerprint)
 
 
-def commit_signatures(repo: gitrepo.Repo, commits: list[str], allowed: Path
+def commit_signatures(repo: gitrepo.Repo, commits: Sequence[str], allowed: Path
                       ) -> dict[str, gitrepo.Signature]:
     """The signature of each commit: SSH Ed25519 signatures checked in this process (against
     the key inside the signature; the rule then asks whether that key counts), the rest by
@@ -56,8 +56,18 @@ def allowed_signers_text(keys: Mapping[KeyId, tuple[str, str]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def signed_by(signature: gitrepo.Signature | None, keys: list[TrustedKey]
-               ) -> TrustedKey | None:
+def fingerprints(signature: gitrepo.Signature | None) -> tuple[str, ...]:
+    """The fingerprints a good signature names (an SSH key; a GPG key and its primary), as
+    keys.parse_key writes them."""
+    if signature is None or not signature.good:
+        return ()
+    found = [signature.fingerprint, signature.fingerprint.upper(),
+             signature.primary_fingerprint.upper()]
+    return tuple(dict.fromkeys(f for f in found if f))
+
+
+def signed_by(signature: gitrepo.Signature | None, keys: Sequence[TrustedKey]
+              ) -> TrustedKey | None:
     """The key among keys that made this good signature, or None."""
     if signature is None or not signature.good:
         return None

@@ -128,7 +128,9 @@ _SOURCES = ("model.py", "digest.py", "document/canonical.py", "document/clause.p
             "document/tree.py", "load.py", "yaml_compose.py", "agreement.py", "annex_files.py",
             "signoff/evidence.py",
             "signoff/sshsig.py", "signoff/statement.py", "signoff/pdf_evidence.py",
-            "signoff/pdf_signatures.py")
+            "signoff/pdf_signatures.py", "signoff/pdf_fields.py", "signoff/pdf_origin.py",
+            "signoff/editions.py", "render/pdf.py", "render/pdfmeta.py", "render/pdflinks.py",
+            "templates/overeenkomst.typ", "document/build.py", "document/labels.py")
 
 
 class ResultCache(JsonCache):

@@ -35,7 +35,13 @@ def party_keys(party: Party) -> list[Key]:
 
 
 def parse_key(representative: Representative) -> Key | None:
-    text = (representative.key or "").strip()
+    found = parse_key_text(representative.key or "")
+    return Key(representative, *found) if found else None
+
+
+def parse_key_text(key: str) -> tuple[str, str, str] | None:
+    """(kind, fingerprint, public) of a sleutel: an SSH public key or a GPG fingerprint."""
+    text = key.strip()
     parts = text.split()
     if len(parts) >= 2 and _SSH_TYPES.match(parts[0]):
         try:
@@ -43,10 +49,10 @@ def parse_key(representative: Representative) -> Key | None:
         except (binascii.Error, ValueError):
             return None
         digest = base64.b64encode(hashlib.sha256(blob).digest()).decode().rstrip("=")
-        return Key(representative, "ssh", f"SHA256:{digest}", f"{parts[0]} {parts[1]}")
+        return "ssh", f"SHA256:{digest}", f"{parts[0]} {parts[1]}"
     compact = text.replace(" ", "")
     if _GPG.match(compact):
-        return Key(representative, "gpg", compact.removeprefix("0x").upper())
+        return "gpg", compact.removeprefix("0x").upper(), ""
     return None
 
 

@@ -32,7 +32,8 @@ _CERT_SUFFIXES = (".pem", ".crt", ".cer")
 _CLOCK_SKEW = dt.timedelta(days=1)
 _MAX_CACHE = 10_000
 # The code the facts depend on: a change to either file starts a fresh cache.
-_SOURCES = ("signoff/pdf_signatures.py", "signoff/pdf_evidence.py", "signoff/pdf_origin.py")
+_SOURCES = ("signoff/pdf_signatures.py", "signoff/pdf_evidence.py", "signoff/pdf_origin.py",
+            "signoff/pdf_fields.py")
 _OPEN: dict[str, SignedPdf] = {}
 VersionOf = Callable[[str], str | None]  # content digest → the version that had it, if known
 _UNKNOWN_ISSUER = ("NO_CERTIFICATE_CHAIN_FOUND", "CERTIFICATE_CHAIN_GENERAL_FAILURE", "")
@@ -126,8 +127,7 @@ def signature_facts(data: bytes, anchors: Sequence[bytes],
     file is no readable PDF."""
     key = f"{sha or hashlib.sha256(data).hexdigest()}:{anchors_id(anchors)}"
     known = cache.get(key) if cache is not None and key in cache.entries else None
-    if known is not None and (isinstance(known, str) or all(f.checked or not wanted(f)
-                                                            for f in known)):
+    if known is not None and (isinstance(known, str) or not _to_check(known, wanted)):
         return known
     facts: list[SignatureFacts] | str
     try:
@@ -135,11 +135,24 @@ def signature_facts(data: bytes, anchors: Sequence[bytes],
     except PdfUnreadable as exc:
         facts = str(exc)
     else:
-        facts = [pdf.check(i, anchors) if wanted(f) and not f.checked else f
-                 for i, f in enumerate(known or pdf.signers())]
+        facts = list(known or pdf.signers())
+        for i in _to_check(facts, wanted):
+            if i in _to_check(facts, wanted):  # a good one of this signer may just have come
+                facts[i] = pdf.check(i, anchors)
     if cache is not None:
         cache.put(key, facts)
     return facts
+
+
+def _to_check(facts: Sequence[SignatureFacts], wanted: Callable[[SignatureFacts], bool]
+              ) -> list[int]:
+    """The signatures still to check: wanted, unchecked, and by a signer (e-mail addresses)
+    without a good signature checked already. A PDF signed 100 times by one director needs one
+    check, not 100: the work is bounded by the signers, not by the signatures."""
+    good = {f.emails for f in facts if f.checked and not f.error and f.intact
+            and f.covers_revision and f.trusted}
+    return [i for i, f in enumerate(facts)
+            if wanted(f) and not f.checked and f.emails not in good]
 
 
 def _open(data: bytes, key: str) -> SignedPdf:

@@ -17,6 +17,13 @@ from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
 from xml.etree import ElementTree
 
+from rechtmakers.signoff.pdf_fields import (
+    FieldsUnreadable,
+    FoundSignature,
+    signature_fields,
+    signer_certificate,
+)
+
 # pyHanko reports oddities of a PDF through logging; they are ours to judge, not to print.
 for _name in ("pyhanko", "pyhanko_certvalidator"):
     logging.getLogger(_name).addHandler(logging.NullHandler())
@@ -81,18 +88,21 @@ class SignedPdf:
     changes after it are compared object by object), so that is done only where asked."""
 
     def __init__(self, data: bytes) -> None:
-        from pyhanko.pdf_utils.reader import PdfFileReader
-
         self.data = data
         self._signers: list[SignatureFacts] | None = None
+        self._reader: Any = None
+        self._fields: dict[str, Any] = {}
         try:
-            reader = PdfFileReader(io.BytesIO(data))
-            self.signatures: list[Any] = list(reader.embedded_regular_signatures)
-        except Exception as exc:  # pyHanko raises many kinds for a damaged file
-            raise PdfUnreadable(f"het bestand is geen leesbare PDF ({_short(exc)})") from None
-        if len(self.signatures) > MAX_SIGNATURES:
-            raise PdfUnreadable(f"de PDF heeft {len(self.signatures)} handtekeningen; meer dan "
+            self.found = signature_fields(data)
+        except FieldsUnreadable as exc:
+            raise PdfUnreadable(f"het bestand is geen leesbare PDF ({exc})") from None
+        if len(self.found) > MAX_SIGNATURES:
+            raise PdfUnreadable(f"de PDF heeft {len(self.found)} handtekeningen; meer dan "
                                 f"{MAX_SIGNATURES} neemt rechtmakers niet aan")
+
+    @property
+    def signatures(self) -> list[FoundSignature]:
+        return self.found
 
     def signers(self) -> list[SignatureFacts]:
         """Per signature (document timestamps are none) its field and certificate, unchecked."""
@@ -102,30 +112,44 @@ class SignedPdf:
 
     def _read_signers(self) -> list[SignatureFacts]:
         found = []
-        for signature in self.signatures:
-            name = str(signature.field_name or "")
+        for signature in self.found:
             try:
-                found.append(SignatureFacts(field=name,
-                                            **certificate_facts(signature.signer_cert.dump())))
+                facts = certificate_facts(signer_certificate(signature.contents))
+                found.append(SignatureFacts(field=signature.name, signed_end=signature.signed_end,
+                                            **facts))
             except Exception as exc:  # no certificate to speak of
-                found.append(SignatureFacts(field=name, checked=True, error=(
+                found.append(SignatureFacts(field=signature.name, checked=True, error=(
                     f"de handtekening bevat geen leesbaar certificaat ({_short(exc)})")))
         return found
 
     def check(self, index: int, anchors: Sequence[bytes]) -> SignatureFacts:
-        """All facts of one signature; anchors are DER certificates it must chain to."""
+        """All facts of one signature; anchors are DER certificates it must chain to. pyHanko
+        reads and validates this one signature only."""
         from pyhanko.keys import load_certs_from_pemder_data
 
-        signature = self.signatures[index]
         unchecked = self.signers()[index]
         if unchecked.error:
             return unchecked
         roots = [cert for der in anchors for cert in load_certs_from_pemder_data(der)]
         try:
-            return _check(self.data, signature, roots, unchecked)
+            return _check(self.data, self._embedded(self.found[index].name), roots, unchecked)
         except Exception as exc:  # a malformed signature is a refusal, never a traceback
             return replace(unchecked, checked=True, error=(
                 f"de handtekening is niet te controleren ({_short(exc)})"))
+
+    def _embedded(self, name: str) -> Any:
+        from pyhanko.pdf_utils.reader import PdfFileReader
+        from pyhanko.sign.fields import enumerate_sig_fields
+        from pyhanko.sign.validation.pdf_embedded import EmbeddedPdfSignature
+
+        if self._reader is None:
+            self._reader = PdfFileReader(io.BytesIO(self.data))
+            # Once: every signature field by its full name, without reading its value.
+            self._fields = {fq_name: field_ref for fq_name, _value, field_ref
+                            in enumerate_sig_fields(self._reader)}
+        if name not in self._fields:
+            raise ValueError(f"pyHanko vindt het veld {name} niet")
+        return EmbeddedPdfSignature(self._reader, self._fields[name], name)
 
 
 def _check(data: bytes, signature: Any, roots: list[Any],
@@ -205,14 +229,15 @@ def revision_digests(revision: bytes) -> list[str]:
     pdf:Keywords or of the Info dictionary's /Keywords. A redline's `oud:sha256:…` keywords
     are no whole `sha256:` keyword, so a redline never passes for a version.
     """
-    from pyhanko.pdf_utils.reader import PdfFileReader
+    import pikepdf
 
     try:
-        reader = PdfFileReader(io.BytesIO(revision))
-        xmp = _xmp_bytes(reader.root)
-        trailer = reader.trailer_view
-        info = trailer["/Info"] if "/Info" in trailer else {}
-        keywords = str(info["/Keywords"]) if "/Keywords" in info else ""
+        with pikepdf.open(io.BytesIO(revision)) as pdf:
+            stream = pdf.Root.get("/Metadata")
+            xmp = stream.read_bytes()[:_MAX_XMP] if isinstance(stream, pikepdf.Stream) else b""
+            info = pdf.trailer.get("/Info")
+            words = info.get("/Keywords") if info is not None else None
+            keywords = str(words) if words is not None else ""
     except Exception:  # unreadable metadata names no digest; the judgement says so
         return []
     found = _xmp_digests(xmp) if xmp else ([], [])
@@ -220,12 +245,6 @@ def revision_digests(revision: bytes) -> list[str]:
     if identifiers:
         return sorted(set(identifiers))
     return sorted(set(xmp_keywords) | set(_keyword_digests(keywords)))
-
-
-def _xmp_bytes(root: Any) -> bytes:
-    stream = root["/Metadata"] if "/Metadata" in root else None
-    data = getattr(stream, "data", b"")
-    return bytes(data[:_MAX_XMP]) if isinstance(data, bytes | bytearray) else b""
 
 
 def _xmp_digests(xmp: bytes) -> tuple[list[str], list[str]]:

@@ -184,11 +184,21 @@ def scratch_dir() -> Iterator[Path]:
 
 
 def _validate(source: SourceFile) -> SignOff:
+    """The record, or a RecordError: planted values of any type never raise anything else."""
     try:
-        return SignOff.model_validate(source.data)
+        record = SignOff.model_validate(source.data)
     except ValidationError as exc:
-        first = translate(exc, source, SignOff)[0][1]
-        raise RecordError(f"{first.location}: {first.message}") from None
+        found = translate(exc, source, SignOff)
+        where = f"{found[0][1].location}: {found[0][1].message}" if found else str(source.path)
+        raise RecordError(where) from None
+    except (TypeError, ValueError, RecursionError) as exc:
+        raise RecordError(f"{source.path}: dit record is niet te lezen ({type(exc).__name__})"
+                          ) from None
+    if record.signed_at.tzinfo is None or record.signed_at.utcoffset() is None:
+        raise RecordError(f"{source.path}: tijdstip {record.signed_at.isoformat()} heeft geen "
+                          "tijdzone; een ondertekening noemt haar tijdstip met tijdzone, zoals "
+                          "2026-01-21T10:00:00+01:00")
+    return record
 
 
 def record_paths_on_disk(root: Path) -> list[str]:

@@ -71,8 +71,8 @@ def review(root: Path, request: ReviewRequest) -> ReviewResult:
     kind = _kind(meta.status)
     since = _last_signed(party)
     changes = _changes(root, agreement, since, status.digest)
-    lead = next((p for p in status.parties if p.party.id == meta.lead), None)
-    routes = offers(root, agreement, party, lead) if kind is ReviewKind.APPROVAL else ()
+    routes = (offers(root, agreement, party, dict(status.report.anchor_blobs))
+              if kind is ReviewKind.APPROVAL else ())
     who = contact(agreement, request.contact)
     files: dict[str, bytes] = {}
     statement = pdf_name = docx_name = None

@@ -4,6 +4,7 @@ may offer a director (never a route that `sign --bewijs` would then refuse)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -52,11 +53,11 @@ class Contact:
 
 
 def offers(root: Path, agreement: CompleteAgreement, party: PartyTrust,
-           lead: PartyTrust | None) -> tuple[Offer, ...]:
+           anchors: Mapping[str, str]) -> tuple[Offer, ...]:
     """The routes that can count for party today, most suitable for a director first."""
     found: list[Offer] = []
     names = [r.name for r in party.party.representatives]
-    if _has_anchor(root, lead):
+    if _has_anchor(root, anchors):
         found.append(Offer(Route.PDF, tuple(names)))
     keyed = tuple(r.name for r in party.party.representatives
                   if any(k.kind == "ssh" for k in party.keys_of(r.email)))
@@ -78,8 +79,9 @@ def _git_signers(agreement: CompleteAgreement, party: PartyTrust) -> tuple[str, 
                  if party.keys_of(r.email) or not (demand_key or party_keyed))
 
 
-def _has_anchor(root: Path, lead: PartyTrust | None) -> bool:
-    """Whether vertrouwd/ holds a certificate that counts (committed, trusted from history)."""
+def _has_anchor(root: Path, anchors: Mapping[str, str]) -> bool:
+    """Whether vertrouwd/ holds a certificate that counts (trusted from history: anchors, the
+    file names and blob ids the trust rule let count)."""
     folder = root / TRUST_DIR
     if not folder.is_dir() or not any(is_anchor_file(f"{TRUST_DIR}/{p.name}")
                                       for p in folder.iterdir()):
@@ -88,8 +90,7 @@ def _has_anchor(root: Path, lead: PartyTrust | None) -> bool:
         repo = gitrepo.open_repo(root)
         subdir = gitrepo.repo_relative(repo, root)
         files = gitrepo.files_at(repo, "HEAD", subdir)
-        anchors = CommittedAnchors(repo, subdir, files, lead.trusted if lead else ())
-        return bool(anchors.get().certificates)
+        return bool(CommittedAnchors(repo, files, anchors).get().certificates)
     except RechtmakersError:
         return False
 

@@ -5,71 +5,38 @@ refused before HEAD moves."""
 
 from __future__ import annotations
 
-import datetime as dt
-import os
-import stat
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from rechtmakers import gitrepo
-from rechtmakers.agreement import SIGNOFFS_DIR, CompleteAgreement
+from rechtmakers.agreement import ANNEXES_DIR, SIGNOFFS_DIR, CompleteAgreement
 from rechtmakers.checks import RULES
 from rechtmakers.config import load_config
-from rechtmakers.digest import DIGEST_FORM, content_digest
-from rechtmakers.errors import AgreementError, UsageError, os_reason
+from rechtmakers.digest import content_digest
+from rechtmakers.errors import AgreementError, UsageError
 from rechtmakers.model import Party, Representative
-from rechtmakers.signoff.anchors import Anchors, CommittedAnchors
 from rechtmakers.signoff.commits import allowed_signers_text
-from rechtmakers.signoff.editions import signing_editions
-from rechtmakers.signoff.evidence import (
-    MAX_EVIDENCE_BYTES,
-    EvidenceContext,
-    EvidenceKind,
-    EvidenceResult,
-    kind_for_file,
-    known_suffixes,
-    needs_anchors,
-)
 from rechtmakers.signoff.kinds import ProofKind
 from rechtmakers.signoff.probe import waiting_parties
 from rechtmakers.signoff.records import (
-    SignOff,
     dump_record,
-    name_too_long,
     record_rel,
-    signer_slug,
 )
-from rechtmakers.signoff.sshsig import verify_sshsig
-from rechtmakers.signoff.statement import (
-    NAMESPACE,
-    build_statement,
-    party_label,
-    statement_fields,
+from rechtmakers.signoff.sign_detached import sign_detached
+from rechtmakers.signoff.signing import (
+    SignResult,
+    already,
+    commit_message,
+    make_record,
+    refuse_long_name,
+    refuse_occupied,
 )
-from rechtmakers.signoff.trust import (
-    PartyTrust,
-    TrustReport,
-    evaluate,
-)
+from rechtmakers.signoff.trust import PartyTrust, TrustReport, evaluate
 from rechtmakers.validate import validate_agreement
-from rechtmakers.versions import WORKING_TREE, Versions
+from rechtmakers.versions import WORKING_TREE
 
-_HISTORY_TRIES = 40  # contents of the past tried to name the version of a stale signature
-
-
-@dataclass(frozen=True)
-class SignResult:
-    """What sign did: the record, and the commit (None when this content was already signed
-    by this representative), the kind of evidence and a warning where it has no crypto."""
-
-    record: SignOff
-    party: Party
-    commit: str | None
-    path: Path
-    kind: ProofKind = ProofKind.GIT
-    warning: str | None = None
+__all__ = ["SignResult", "refuse_unfinished_work", "sign"]
 
 
 def sign(root: Path, party_id: str, note: str | None = None,
@@ -86,19 +53,20 @@ def sign(root: Path, party_id: str, note: str | None = None,
     report = evaluate(root, agreement, digest)
     standing = next(p for p in report.parties if p.party.id == party.id)
     if evidence is not None:
-        return _sign_detached(repo, subdir, root, agreement, report, standing, digest, note,
+        return sign_detached(repo, subdir, root, agreement, report, standing, digest, note,
                               evidence)
     representative = _representative(party, *gitrepo.committer(repo))
-    _refuse_long_name(party.id, representative.email)
-    done = _already(standing, representative, root)
+    refuse_long_name(party.id, representative.email)
+    done = already(standing, representative, root)
     if done:
         return done
-    record = _record(agreement, party, representative, digest, note)
+    record = make_record(agreement, party, representative, digest, note)
     check, kind, warning = _commit_rule(repo, report, standing, representative)
     rel = record_rel(party.id, representative.email)
     full = f"{subdir}/{rel}" if subdir else rel
-    commit = gitrepo.commit_files(repo, {full: dump_record(record).encode("utf-8")},
-                                  commit_message(agreement, party, record), check)
+    files = {full: dump_record(record).encode("utf-8")}
+    refuse_occupied(repo, files)
+    commit = gitrepo.commit_files(repo, files, commit_message(agreement, party, record), check)
     return SignResult(record, party, commit, root / rel, kind, warning)
 
 
@@ -108,23 +76,6 @@ def _refuse_symlinked_folder(root: Path, party_id: str) -> None:
             raise AgreementError(f"{path} is een symbolische koppeling; rechtmakers schrijft "
                                  "daar geen ondertekening doorheen. Maak er een gewone map van. "
                                  "Er is niets vastgelegd.")
-
-
-def _refuse_long_name(party_id: str, email: str) -> None:
-    problem = name_too_long(party_id, email)
-    if problem:
-        raise AgreementError(problem)
-
-
-def _already(standing: PartyTrust, representative: Representative, root: Path
-             ) -> SignResult | None:
-    """The result when this representative's counting record for this content exists."""
-    for check in standing.signers:
-        if check.record and check.record.signer.email.casefold() == (
-                representative.email.casefold()):
-            return SignResult(check.record, standing.party, None, root / check.path,
-                              check.kind or ProofKind.GIT)
-    return None
 
 
 def _commit_rule(repo: gitrepo.Repo, report: TrustReport, standing: PartyTrust,
@@ -190,164 +141,6 @@ def _commit_rule(repo: gitrepo.Repo, report: TrustReport, standing: PartyTrust,
     return check, kind, None
 
 
-def _sign_detached(repo: gitrepo.Repo, subdir: str, root: Path,
-                   agreement: CompleteAgreement, report: TrustReport, standing: PartyTrust,
-                   digest: str, note: str | None, evidence: Path) -> SignResult:
-    party = standing.party
-    kind = kind_for_file(evidence.name)
-    if kind is None:
-        hint = (" Dit is de akkoordverklaring zelf: geef de handtekening op, het .sig-bestand "
-                "dat ssh-keygen -Y sign ernaast maakte." if evidence.name.endswith(".txt")
-                else "")
-        raise UsageError(f"{evidence.name} is geen bewijs dat rechtmakers kent; verwacht een "
-                         f"bestand op {' of '.join(known_suffixes())}.{hint}")
-    data = _read_evidence(evidence)
-    meta = agreement.meta
-    anchors = _anchors(repo, subdir, agreement, report, kind.kind)
-    context = EvidenceContext(agreement.id, meta.title, meta.version, digest, party,
-                              standing.trusted, build_statement(
-                                  agreement.id, meta.title, meta.version, digest, party.id,
-                                  party_label(party)), anchors.certificates,
-                              editions=signing_editions(root))
-    result = kind.verify(data, context)
-    if not result.ok:
-        notes = f" Let op: {'; '.join(anchors.notes)}." if anchors.notes else ""
-        raise AgreementError(_refusal(repo, subdir, root, evidence, data, kind, context,
-                                      result) + notes)
-    _recheck_with_ssh_keygen(kind, data, context, result)
-    representative = _evidence_signer(standing, result, root)
-    if representative is None:
-        raise AgreementError(f"Het bewijs is gezet door {result.signer_email}, geen "
-                             f"vertegenwoordiger van {party.name}. Er is niets vastgelegd.")
-    _refuse_long_name(party.id, representative.email)
-    done = _already(standing, representative, root)
-    if done:
-        return done
-    slug = signer_slug(representative.email)
-    suffix = kind.suffixes[0]
-    record = _record(agreement, party, representative, digest, note,
-                     {"soort": kind.kind, "bestand": f"{slug}{suffix}"})
-    rel = record_rel(party.id, representative.email)
-    folder = rel.rsplit("/", 1)[0]
-    prefix = f"{subdir}/" if subdir else ""
-    files = {f"{prefix}{rel}": dump_record(record).encode("utf-8"),
-             f"{prefix}{folder}/{slug}{suffix}": data,
-             f"{prefix}{folder}/{slug}.akkoord.txt": context.statement}
-    commit = gitrepo.commit_files(repo, files, commit_message(agreement, party, record))
-    return SignResult(record, party, commit, root / rel, ProofKind(kind.kind))
-
-
-def _anchors(repo: gitrepo.Repo, subdir: str, agreement: CompleteAgreement,
-             report: TrustReport, kind: str) -> Anchors:
-    """The agreement's trust anchors that count, as the trust rule reads them (vertrouwd/ at
-    HEAD, trusted from history), for a kind that needs them."""
-    if not needs_anchors(kind):
-        return Anchors(())
-    from rechtmakers.signoff.pdf_evidence import TRUST_DIR
-
-    folder = f"{subdir}/{TRUST_DIR}" if subdir else TRUST_DIR
-    files = {f"{TRUST_DIR}/{rel}": d for rel, d in gitrepo.files_at(repo, "HEAD", folder).items()}
-    lead = agreement.meta.lead
-    keys = next((p.trusted for p in report.parties if p.party.id == lead), ())
-    try:
-        return CommittedAnchors(repo, subdir, files, keys).get()
-    except AgreementError as exc:
-        raise AgreementError(f"{exc} Er is niets vastgelegd.") from None
-
-
-def _evidence_signer(standing: PartyTrust, result: EvidenceResult, root: Path
-                     ) -> Representative | None:
-    """The representative the evidence proves; of several (one PDF signed by two directors),
-    the first who has not signed this content yet."""
-    emails = [e.casefold() for e in (result.signers or (result.signer_email or "",))]
-    found = [r for e in emails for r in standing.party.representatives
-             if r.email.casefold() == e]
-    return next((r for r in found if _already(standing, r, root) is None),
-                found[0] if found else None)
-
-
-def _recheck_with_ssh_keygen(kind: EvidenceKind, data: bytes, context: EvidenceContext,
-                             result: EvidenceResult) -> None:
-    """Before recording, let ssh-keygen itself confirm an SSH signature checked in process."""
-    if kind.kind != "ssh-detached":
-        return
-    key = next((k for k in context.keys if k.fingerprint == result.key), None)
-    if key is None or not verify_sshsig(data, context.statement, key.email, key.public,
-                                        NAMESPACE, in_process=False):
-        raise AgreementError("ssh-keygen keurt de handtekening af. Er is niets vastgelegd.")
-
-
-def _read_evidence(path: Path) -> bytes:
-    """The evidence file's bytes: a regular file (a link to one is followed), read up to the
-    cap and no further, whatever size it reports (a link to /dev/zero reports none)."""
-    try:
-        # O_NONBLOCK: a pipe or device is refused after fstat, not waited on when opened.
-        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
-    except OSError as exc:
-        raise UsageError(f"{path} is niet te lezen ({os_reason(exc)}).") from None
-    try:
-        with os.fdopen(handle, "rb") as stream:
-            if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
-                raise UsageError(f"{path} is geen gewoon bestand (maar een map, apparaat of "
-                                 "pijp); geef het bestand met het bewijs.")
-            data = stream.read(MAX_EVIDENCE_BYTES + 1)
-    except OSError as exc:
-        raise UsageError(f"{path} is niet te lezen ({os_reason(exc)}).") from None
-    if len(data) > MAX_EVIDENCE_BYTES:
-        raise AgreementError(f"{path} is te groot voor bewijs (meer dan "
-                             f"{_size(MAX_EVIDENCE_BYTES)}). Er is niets vastgelegd.")
-    return data
-
-
-def _size(count: int) -> str:
-    return f"{count // (1024 * 1024)} MB" if count >= 1024 * 1024 else f"{count // 1024} kB"
-
-
-def _refusal(repo: gitrepo.Repo, subdir: str, root: Path, evidence: Path, data: bytes,
-             kind: EvidenceKind, context: EvidenceContext, result: EvidenceResult) -> str:
-    """Why the evidence is refused; for a signature over another version's statement, which
-    version that was."""
-    tail = " Er is niets vastgelegd."
-    if result.key is None or result.signer_email is None:
-        return f"Het bewijs telt niet: {result.reason}{tail}"
-    for statement in _candidate_statements(repo, subdir, root, evidence, context):
-        fields = statement_fields(statement)
-        if fields.get("Digest") == context.digest:
-            continue
-        old = EvidenceContext(context.agreement_id, fields.get("Titel", ""),
-                              fields.get("Versie", ""), fields.get("Digest", ""),
-                              context.party, context.keys, statement, context.anchors,
-                              editions=context.editions)
-        if kind.verify(data, old).ok:
-            what = ("PDF van deze versie ondertekenen (rechtmakers render --format pdf of "
-                    "rechtmakers review)" if needs_anchors(kind.kind) else
-                    "akkoordverklaring van deze versie tekenen (rechtmakers review)")
-            return (f"Het bewijs hoort bij een andere versie: het akkoord is gegeven voor "
-                    f"versie {fields.get('Versie', '?')} (digest "
-                    f"{fields.get('Digest', '')[:12]}), niet voor de huidige versie "
-                    f"{context.version} (digest {context.digest[:12]}). Laat de "
-                    f"{what}.{tail}")
-    return f"Het bewijs telt niet: {result.reason}{tail}"
-
-
-def _candidate_statements(repo: gitrepo.Repo, subdir: str, root: Path, evidence: Path,
-                          context: EvidenceContext) -> list[bytes]:
-    """The statement file beside the evidence, then the statements of past contents."""
-    found: list[bytes] = []
-    beside = evidence.with_name(evidence.name[:-len(evidence.suffix)])
-    if beside.is_file() and beside.stat().st_size < 64 * 1024:
-        found.append(beside.read_bytes())
-    party = context.party
-    versions = Versions(repo, subdir, root)
-    for past in versions.past(limit=_HISTORY_TRIES):
-        if past.digest != context.digest:
-            meta = past.agreement.meta
-            found.append(build_statement(past.agreement.id, meta.title, meta.version,
-                                         past.digest, party.id, party_label(party)))
-    versions.save()
-    return found
-
-
 def _valid_agreement(root: Path) -> CompleteAgreement:
     report = validate_agreement(root, load_config(root, rules=RULES), signoffs=waiting_parties)
     if report.errors:
@@ -376,8 +169,12 @@ def refuse_unfinished_work(repo: gitrepo.Repo, subdir: str) -> None:
 
 
 def _is_agreement_file(path: str, subdir: str) -> bool:
+    """Whether path counts for the agreement: its YAML files, records and annexes (whose
+    bytes are in the digest, so an ignored annex would be signed without git holding it)."""
     rel = path[len(subdir) + 1:] if subdir else path
     parts = rel.split("/")
+    if parts[0] == ANNEXES_DIR and len(parts) > 1:
+        return True
     return rel.endswith(".yaml") and (len(parts) == 1 or (
         len(parts) == 2 and parts[0] in ("artikelen", "ondertekeningen")) or (
         len(parts) == 3 and parts[0] == "ondertekeningen"))
@@ -403,45 +200,3 @@ def _representative(party: Party, name: str, email: str) -> Representative:
                          "git config user.email, laat een vertegenwoordiger tekenen, of laat "
                          "een vertegenwoordiger de akkoordverklaring tekenen (rechtmakers "
                          "review) en leg die vast met --bewijs.")
-
-
-def _record(agreement: CompleteAgreement, party: Party, representative: Representative,
-            digest: str, note: str | None, evidence: dict[str, str] | None = None) -> SignOff:
-    return SignOff.model_validate({
-        "partij": party.id,
-        "ondertekenaar": {"naam": representative.name, "email": representative.email,
-                          "functie": representative.function},
-        "overeenkomst": agreement.id,
-        "versie": agreement.meta.version,
-        "digest": digest,
-        "vorm": DIGEST_FORM,
-        "tijdstip": dt.datetime.now().astimezone().replace(microsecond=0),
-        "opmerking": note.strip() if note and note.strip() else None,
-        "bewijs": evidence,
-    })
-
-
-def commit_message(agreement: CompleteAgreement, party: Party, record: SignOff) -> str:
-    """The Dutch commit message, with the trailers that `log` and reviewers read."""
-    title = agreement.meta.title
-    signer = record.signer
-    lines = [
-        f"Ondertekening: {party.name} tekent {agreement.id} versie {record.version}",
-        "",
-        f"{signer.name} ({signer.function}) keurt namens {party.name} de bindende inhoud "
-        f"van \"{title}\", versie {record.version}, goed.",
-    ]
-    if record.evidence:
-        lines += ["", f"Bewijs: {record.evidence.kind}, {record.evidence.file} (los "
-                  "bewijs; deze commit is alleen het vastleggen)."]
-    if record.note:
-        lines += ["", f"Opmerking: {record.note}"]
-    lines += [
-        "",
-        f"Ondertekend-door: {signer.name} <{signer.email}>",
-        f"Namens: {party.id}",
-        f"Overeenkomst: {agreement.id}",
-        f"Versie: {record.version}",
-        f"Digest: {record.digest}",
-    ]
-    return "\n".join(lines) + "\n"

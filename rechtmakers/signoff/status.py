@@ -47,6 +47,8 @@ class AgreementStatus:
             "parties": [party_dict(p) for p in self.parties],
             "strays": [c.as_dict() for c in self.report.strays],
             "notes": list(self.report.notes),
+            "root": self.report.root,
+            "authority_not_counted": list(self.report.authority),
         }
 
 

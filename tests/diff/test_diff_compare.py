@@ -52,7 +52,7 @@ def test_edits_cover_the_rendered_text_with_references_resolved(versions: Versio
     old, new = old_text(article.edits), new_text(article.edits)
     assert old.startswith("Zo nemen we besluiten\nWe nemen besluiten samen in de stuurgroep.")
     assert "de stappen van artikel 4." in new and "[[" not in new
-    assert "\n3.3 Een besluit staat als geen partij" in new
+    assert "\n3.2 Een besluit staat als geen partij" in new
     assert "Hoe: consent\n" in new
     assert old.replace("Een besluit gaat door", "Een voorstel gaat door") == new
 
@@ -61,7 +61,7 @@ def test_member_change_is_shown_in_its_numbered_line(versions: Versions) -> None
     versions.edit("artikelen/besluitvorming.yaml", "drie werkdagen", "vijf werkdagen")
     [article] = [a for a in versions.compare().articles if a.kinds]
     assert changed_words(article.edits) == [("delete", "drie"), ("insert", "vijf")]
-    assert "\n3.5 Moet er snel een besluit komen" in new_text(article.edits)
+    assert "\n3.4 Moet er snel een besluit komen" in new_text(article.edits)
 
 
 def test_added_article_renumbers_the_rest_without_moving_them(versions: Versions) -> None:

@@ -33,6 +33,7 @@ def test_commands_and_options_in_examples_exist(guide: Path) -> None:
     for _, command, rest in COMMAND.findall(code_blocks(guide.read_text(encoding="utf-8"))):
         assert command in commands, f"{guide.name}: rechtmakers {command} bestaat niet"
         known = {opt for param in commands[command].params for opt in param.opts}
+        known |= {"--help"}  # every command has it, though it is no parameter of its own
         args = shlex.split(rest.replace("\\", " "))
         unknown = [a for a in args if a.startswith("-") and a.split("=")[0] not in known]
         assert unknown == [], f"{guide.name}: rechtmakers {command} kent {unknown} niet"

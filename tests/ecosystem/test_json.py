@@ -59,7 +59,7 @@ def outputs(git_repo: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch) -> dict[s
     besluit = sample / "artikelen" / "besluitvorming.yaml"
     besluit.write_text(besluit.read_text().replace("drie werkdagen", "vijf werkdagen"))
     meta = sample / "overeenkomst.yaml"
-    meta.write_text(meta.read_text().replace("versie: 1.0.0", "versie: 1.1.0"))
+    meta.write_text(meta.read_text().replace("versie: 1.1.0", "versie: 1.2.0"))
     from rechtmakers.agreement import load_agreement
     from rechtmakers.render import RenderOptions, render_agreement
 

@@ -123,7 +123,8 @@ def test_the_readme_and_ci_install_the_lock_with_hashes() -> None:
     assert test_command.index(install) < test_command.index(own)
     runtime = install.replace("lock.txt", "lock-runtime.txt")
     assert runtime in quick_start and own in quick_start and "rechtmakers render" in quick_start
-    for step in (install, own, "python tests/ecosystem/lockfile.py controleer", "pytest -q"):
+    for step in (install, own, "python tests/ecosystem/lockfile.py controleer",
+                 "pytest_args=(-q)", 'pytest "${pytest_args[@]}"', "status == 5"):
         assert step in ci, step
     assert REFRESH in readme
 

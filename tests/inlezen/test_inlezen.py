@@ -21,13 +21,17 @@ HERE = Path(__file__).parent
 SYSTEM_PYTHON = Path("/usr/bin/python3")
 AGREEMENT = Path("agreements") / "positief-gezond-almere"
 BESLUIT = AGREEMENT / "artikelen" / "besluitvorming.yaml"
+VERSION = load_agreement(Path(__file__).resolve().parents[2] / AGREEMENT)[0].meta.version  # type: ignore[union-attr]
 Cli = Callable[..., Any]
 
 
 def render_docx(root: Path) -> bytes:
     agreement, problems = load_agreement(root)
     assert not problems, problems
-    files = render_agreement(agreement, RenderOptions(formats=("docx",)))
+    from rechtmakers.signoff.documented import signed_texts
+
+    # As `rechtmakers render` makes it: the reading edition shows who signed.
+    files = render_agreement(agreement, RenderOptions(formats=("docx",), sign_offs=signed_texts))
     return next(iter(files.values()))
 
 
@@ -118,7 +122,7 @@ def test_libreoffice_review_goes_back_into_the_source(
     result = run(cli, git_repo, monkeypatch, str(review), "--format", "json")
     assert result.exit_code == 0, result.output
     report = json.loads(result.output)
-    assert report["agreement"] == "positief-gezond-almere" and report["version"] == "1.0.0"
+    assert report["agreement"] == "positief-gezond-almere" and report["version"] == VERSION
     assert report["reviewers"] == ["Karel de Vries", "Petra Jansen"]
     assert not report["conflicts"] and not report["not_applied"]
     changes = {(c["article"], c["member"], c["field"]): c for c in report["changes"]}
@@ -130,7 +134,7 @@ def test_libreoffice_review_goes_back_into_the_source(
     after = (git_repo / BESLUIT).read_text(encoding="utf-8")
     flat = " ".join(after.split())
     assert "Lukt dat niet binnen twee weken, dan gaan we verder met [[conflictdialoog]]." in flat
-    assert "[[inwonerperspectief.casus]]" in after
+    assert "[[inwonerperspectief.situatie]]" in after
     assert "minstens tien dagen voor de vergadering" in after
     assert "vraagt iedere partij" in after
     # Only the changed lines differ; the block scalar stays a block scalar.
@@ -183,8 +187,8 @@ def test_untracked_edit_in_a_plain_copy(git_repo: Path, cli: Cli,
     assert 'stemt in: ook bij twijfel."' in after
     agreement, problems = load_agreement(git_repo / AGREEMENT)
     assert not problems
-    assert agreement.articles["besluitvorming"].members[3].text.endswith(
-        "stemt in: ook bij twijfel.")
+    members = {m.id: m for m in agreement.articles["besluitvorming"].members}
+    assert members["snel-besluiten"].text.endswith("stemt in: ook bij twijfel.")
 
 
 def test_review_of_an_older_version(git_repo: Path, cli: Cli,
@@ -356,8 +360,8 @@ def test_a_new_paragraph_joins_the_lid_before_it(git_repo: Path, cli: Cli,
             "      Te laat is volgende keer.\n  - id: consent\n") in after
     agreement, problems = load_agreement(git_repo / AGREEMENT)
     assert not problems
-    assert agreement.articles["besluitvorming"].members[0].text.endswith(
-        "indienen.\n\nTe laat is volgende keer.")
+    members = {m.id: m for m in agreement.articles["besluitvorming"].members}
+    assert members["voorstellen"].text.endswith("indienen.\n\nTe laat is volgende keer.")
 
 
 def test_a_tracked_deletion_of_a_whole_lid_is_named_not_applied(

@@ -35,10 +35,10 @@ async def test_a_change_in_one_file_updates_findings_in_another(editor: Editor) 
     # the lid that besluitvorming refers to is renamed by hand: besluitvorming gets R004 ...
     text = editor.text("artikelen/inwonerperspectief.yaml")
     editor.open("artikelen/inwonerperspectief.yaml")
-    editor.replace("artikelen/inwonerperspectief.yaml", text.replace("- id: situatie",
-                                                                     "- id: de-situatie"))
+    editor.replace("artikelen/inwonerperspectief.yaml", text.replace("- id: casus",
+                                                                     "- id: de-casus"))
     found = await editor.diagnostics(besluit, lambda d: "R004" in codes(d))
-    assert any("situatie" in d.message for d in found)
+    assert any("casus" in d.message for d in found)
     # ... and loses it when the id is typed back
     editor.replace("artikelen/inwonerperspectief.yaml", text)
     await editor.diagnostics(besluit, lambda d: "R004" not in codes(d))

@@ -29,14 +29,14 @@ async def test_definition_and_references(editor: Editor) -> None:
     target = editor.position("artikelen/conflictdialoog.yaml", "id: conflictdialoog", 4)
     assert (found.range.start.line, found.range.start.character) == (target.line,
                                                                       target.character)
-    # [[inwonerperspectief.casus]] on the lid → the lid's id
-    at = editor.position(BESLUIT, "[[inwonerperspectief.casus]]", 22)
+    # [[inwonerperspectief.situatie]] on the lid → the lid's id
+    at = editor.position(BESLUIT, "[[inwonerperspectief.situatie]]", 22)
     found = await client.text_document_definition_async(lsp.DefinitionParams(
         doc(editor, BESLUIT), at))
     assert isinstance(found, lsp.Location)
     assert found.uri == editor.uri("artikelen/inwonerperspectief.yaml")
     text = editor.text("artikelen/inwonerperspectief.yaml")
-    assert text.splitlines()[found.range.start.line].strip() == "- id: casus"
+    assert text.splitlines()[found.range.start.line].strip() == "- id: situatie"
     # a defined term in a text → begrippen.yaml
     at = editor.position(BESLUIT, "de stuurgroep", 5)
     found = await client.text_document_definition_async(lsp.DefinitionParams(
@@ -67,7 +67,7 @@ async def test_hover_inlay_hints_and_outline(editor: Editor) -> None:
     editor.open(BESLUIT)
     await editor.diagnostics(BESLUIT, lambda d: True)
     client = editor.client
-    at = editor.position(BESLUIT, "[[inwonerperspectief.casus]]", 3)
+    at = editor.position(BESLUIT, "[[inwonerperspectief.situatie]]", 3)
     hover = await client.text_document_hover_async(lsp.HoverParams(doc(editor, BESLUIT), at))
     assert hover is not None and isinstance(hover.contents, lsp.MarkupContent)
     assert hover.contents.value.startswith("**artikel 5.1 — ")
@@ -80,7 +80,7 @@ async def test_hover_inlay_hints_and_outline(editor: Editor) -> None:
     at = editor.position(BESLUIT, "in de stuurgroep", 8)
     hover = await client.text_document_hover_async(lsp.HoverParams(doc(editor, BESLUIT), at))
     assert hover is not None and isinstance(hover.contents, lsp.MarkupContent)
-    assert "bestuurders van alle partijen" in hover.contents.value
+    assert "elke partij één lid" in hover.contents.value
 
     hints = await client.text_document_inlay_hint_async(lsp.InlayHintParams(
         doc(editor, BESLUIT), lsp.Range(lsp.Position(0, 0), lsp.Position(100, 0))))
@@ -97,7 +97,7 @@ async def test_hover_inlay_hints_and_outline(editor: Editor) -> None:
     assert isinstance(article, lsp.DocumentSymbol)
     assert article.name == "Artikel 3 — Zo nemen we besluiten"
     assert [child.name for child in article.children or []] == [
-        "3.1", "3.2", "3.3", "3.4", "3.5"]
+        "3.1", "3.2", "3.3", "3.4", "3.5", "3.6", "3.7"]
     assert (article.children or [])[1].detail == "consent"
 
 
@@ -146,3 +146,30 @@ async def test_completion(editor: Editor) -> None:
         doc(editor, rel), lsp.Position(last + 3, 0)))
     assert isinstance(found, lsp.CompletionList)
     assert {"id", "titel", "tekst", "leden"} <= {i.label for i in found.items}
+
+
+async def test_annexes_and_terms(editor: Editor) -> None:
+    rel = "artikelen/doel.yaml"
+    editor.open(rel)
+    await editor.diagnostics(rel, lambda d: True)
+    client = editor.client
+    at = editor.position(rel, "[[transformatieplan]]", 5)
+    found = await client.text_document_definition_async(lsp.DefinitionParams(doc(editor, rel),
+                                                                              at))
+    assert isinstance(found, lsp.Location) and found.uri == editor.uri("overeenkomst.yaml")
+    line = editor.text("overeenkomst.yaml").split("\n")[found.range.start.line]
+    assert line.strip() == "- id: transformatieplan"
+    hover = await client.text_document_hover_async(lsp.HoverParams(doc(editor, rel), at))
+    assert hover is not None and isinstance(hover.contents, lsp.MarkupContent)
+    assert hover.contents.value.startswith("**bijlage 1 — Transformatieplan")
+    # the term stuurgroep: its definition and its uses in the texts
+    at = editor.position(rel, "De stuurgroep bespreekt", 5)
+    refs = await client.text_document_references_async(lsp.ReferenceParams(
+        context=lsp.ReferenceContext(include_declaration=True), text_document=doc(editor, rel),
+        position=at))
+    assert refs is not None and len(refs) > 5
+    assert refs[0].uri == editor.uri("begrippen.yaml")
+    for ref in refs:
+        path = editor.root / ref.uri.split(editor.root.name + "/", 1)[1]
+        text = path.read_text(encoding="utf-8").split("\n")[ref.range.start.line]
+        assert text[ref.range.start.character:ref.range.end.character].lower() == "stuurgroep"

@@ -100,3 +100,17 @@ async def test_rename_of_a_lid_to_a_taken_id_is_refused(editor: Editor) -> None:
     await editor.diagnostics(rel, lambda d: True)
     with pytest.raises(JsonRpcException, match='heeft al een lid "voorstellen"'):
         await rename(editor, rel, "- id: consent", 6, "voorstellen")
+
+
+async def test_rename_a_term_everywhere(editor: Editor) -> None:
+    rel = "begrippen.yaml"
+    editor.open(rel)
+    await editor.diagnostics(rel, lambda d: True)
+    edit = await rename(editor, rel, "term: stuurgroep", 7, "kerngroep")
+    apply(editor, edit)
+    texts = "".join(p.read_text(encoding="utf-8") for p in editor.root.rglob("*.yaml"))
+    assert "term: kerngroep" in texts and "De kerngroep" in texts
+    assert "stuurgroep" not in texts.lower()
+    from rechtmakers.validate import validate_agreement
+
+    assert validate_agreement(editor.root).errors == []

@@ -42,7 +42,7 @@ def test_headings_use_word_styles(sample_docx: bytes) -> None:
             "Openbaar lichaam GGD Flevoland"} <= set(by_style["Heading 2"])
     members = [text.split("\t")[0] for text in by_style["Lid"]]
     assert members[:4] == ["1.1", "1.2", "2.1", "2.2"] and "10.3" in members
-    assert "Versie 1.0.0 · Concept · 21 januari 2026" in by_style["Subtitle"]
+    assert "Versie 1.1.0 · Concept · 21 januari 2026" in by_style["Subtitle"]
 
 
 def test_lists_are_numbered_and_restart(sample_docx: bytes) -> None:
@@ -74,7 +74,7 @@ def test_waarborgen_table_and_properties(sample_docx: bytes) -> None:
     assert len(table.rows) == 5 and table.style.name == "Table Grid"
     props = document.core_properties
     assert props.title == "Samenwerkingsovereenkomst Positief Gezond Almere"
-    assert props.version == "1.0.0"
+    assert props.version == "1.1.0"
     assert props.identifier.startswith("sha256:") and len(props.identifier) == 71
     assert props.created.isoformat() == props.modified.isoformat() == "2026-01-21T00:00:00+00:00"
     assert props.language == "nl-NL"

@@ -69,3 +69,31 @@ def test_template_syntax_in_names_is_not_evaluated(render_files: Render, sample_
     out = render_files(sample_copy, (fmt,))[fmt].decode()
     assert "49" not in out.split("De Schoor")[1][:40]
     assert "<b>x</b>" not in out
+
+
+def test_dutch_quotes_when_drawn_never_in_the_source_or_digest(sample_dir: Path,
+                                                              tmp_path: Path) -> None:
+    """collega's, regio's and "quoted" words are drawn as ’ and “ ”; the source keeps what the
+    jurist typed and the digest does not change (the typography is applied when drawing)."""
+    import shutil
+
+    from rechtmakers.agreement import load_agreement
+    from rechtmakers.digest import content_digest
+    from rechtmakers.render import RenderOptions, render_agreement
+    from rechtmakers.render.typography import curly
+
+    copy = tmp_path / sample_dir.name
+    shutil.copytree(sample_dir, copy)
+    path = copy / "artikelen" / "gedrag.yaml"
+    before = load_agreement(copy)[0]
+    source = path.read_text(encoding="utf-8")
+    made = render_agreement(before, RenderOptions(formats=("md", "html")))
+    markdown, page = (data.decode("utf-8") for data in made.values())
+    assert "regio’s" in markdown and "regio's" not in markdown
+    assert "collega’s" in page and "collega&#39;s" not in page
+    assert path.read_text(encoding="utf-8") == source and "'" in (copy / "artikelen" /
+                                                                  "conflictdialoog.yaml").read_text(
+        encoding="utf-8")
+    assert content_digest(load_agreement(copy)[0]) == content_digest(before)
+    # The honest twin: code and link addresses stay as typed; an elision is an apostrophe.
+    assert curly("'t Is \"af\", zei ze: 'ja'") == "’t Is “af”, zei ze: ‘ja’"

@@ -33,6 +33,7 @@ from rechtmakers.document.tree import (
 )
 from rechtmakers.render.pdf import FlowWriter, _party, document_data, render_pdf
 from rechtmakers.render.pdfmeta import add_identifier
+from rechtmakers.render.typography import curly
 
 Render = Callable[..., dict[str, bytes]]
 SAMPLE = Path(__file__).resolve().parents[2] / "agreements" / "positief-gezond-almere"
@@ -92,7 +93,7 @@ def test_every_page_names_title_version_digest_and_page(sample_pdf: bytes, sampl
                                                         tmp_path: Path) -> None:
     pages = pages_of(sample_pdf, tmp_path)
     assert len(pages) > 5
-    stamp = (f"Samenwerkingsovereenkomst Positief Gezond Almere · versie 1.0.0 · "
+    stamp = (f"Samenwerkingsovereenkomst Positief Gezond Almere · versie 1.1.0 · "
              f"sha256:{sample_digest[:12]}")
     for number, page in enumerate(pages, start=1):
         assert stamp in page, number
@@ -120,8 +121,10 @@ def test_clause_text_is_shown_literally_never_run(render_files: Render, sample_c
     article.write_text(text, encoding="utf-8")
     data = render_files(sample_copy, ("pdf",))["pdf"]
     whole = " ".join(pages_of(data, tmp_path))
-    assert HOSTILE_SHOWN in whole
-    assert f"Artikel 1 – {HOSTILE_TITLE}" in whole
+    # Shown as words, never run: with Dutch quotes, as every text is (render.typography).
+    # (inline code, `#eval("1+1")`, keeps its straight quotes)
+    assert curly(HOSTILE_SHOWN).replace("#eval(“1+1”)", '#eval("1+1")') in whole
+    assert f"Artikel 1 – {curly(HOSTILE_TITLE)}" in whole
     assert "root:" not in whole
     with pikepdf.open(_file(data, tmp_path)) as pdf:
         # #set page(width: 1cm) did not run: every page is still A4.
@@ -140,7 +143,7 @@ def test_pdfa_tagged_dutch_with_outline_and_digest(sample_pdf: bytes, sample_dig
         assert meta["dc:identifier"] == f"sha256:{sample_digest}"
         assert f"sha256:{sample_digest}" in meta["pdf:Keywords"].split(", ")
         assert meta["dc:title"] == "Samenwerkingsovereenkomst Positief Gezond Almere"
-        assert "versie 1.0.0" in meta["dc:description"]
+        assert "versie 1.1.0" in meta["dc:description"]
         assert meta["xmp:CreateDate"].startswith("2026-01-21")
         assert str(pdf.docinfo["/Keywords"]).startswith(f"sha256:{sample_digest}")
         root = pdf.Root
@@ -284,7 +287,7 @@ def test_party_list_reads_as_in_markdown_and_html(sample_pdf: bytes, tmp_path: P
 def test_structured_labels_are_the_htmls(sample_pdf: bytes, tmp_path: Path) -> None:
     text = " ".join(pages_of(sample_pdf, tmp_path))
     assert "Quorum" not in text
-    assert "Wie er moeten zijn: Minstens tien van de vijftien partijen" in text
+    assert "Wie er moeten zijn: Minstens twee op de drie partijen" in text
     for label in ("Wie besluit:", "Hoe:", "Stappen", "Wie:", "Termijn:", "Waarborgen",
                   "Wat Hoe Wanneer", "Dit helpt", "Wat instappen betekent"):
         assert label in text, label
@@ -379,7 +382,7 @@ def test_house_style_replaces_the_typst_template(render_files: Render, sample_di
         "= Huisstijl\n#d.title, versie #d.version\n", encoding="utf-8")
     data = render_files(sample_dir, ("pdf",), house_style=style)["pdf"]
     page = pages_of(data, tmp_path)[0]
-    assert "Huisstijl Samenwerkingsovereenkomst Positief Gezond Almere, versie 1.0.0" in page
+    assert "Huisstijl Samenwerkingsovereenkomst Positief Gezond Almere, versie 1.1.0" in page
 
 
 def test_page_images_show_ink(sample_pdf: bytes, tmp_path: Path) -> None:

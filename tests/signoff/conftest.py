@@ -2,20 +2,31 @@
 
 from __future__ import annotations
 
+import re
+import shutil
 import subprocess
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 NAME = "positief-gezond-almere"
 SUBDIR = f"agreements/{NAME}"
+_SAMPLE_META = Path(__file__).resolve().parents[2] / SUBDIR / "overeenkomst.yaml"
+# The sample's version, and the next minor one (a test that changes binding text raises it).
+VERSION = re.search(r"^versie: (\S+)", _SAMPLE_META.read_text("utf-8"), re.M).group(1)  # type: ignore[union-attr]
+_MAJOR, _MINOR, _ = VERSION.split(".")
+NEXT = f"{_MAJOR}.{int(_MINOR) + 1}.0"
 JOOST = ("Joost Hellendoorn", "j.hellendoorn@deschoor.example")  # represents de-schoor
 FATIMA = ("Fatima el Amrani", "f.elamrani@almere.example")  # represents gemeente-almere
 STRANGER = ("Onbekende Buitenstaander", "iemand@elders.example")
 PIETER = ("Pieter Brandsma", "p.brandsma@almere.example")  # gemeente-almere's second
 MARIEKE = ("Marieke Voskuil", "m.voskuil@ggd-flevoland.example")  # ggd-flevoland: penvoerder
 MAINTAINER = ("Beheerder Overeenkomst", "beheer@ggd-flevoland.example")  # keeps the repository
+KEEPER = ("Test Auteur", "auteur@test.example")  # the default identity: a beheerder (no key)
+SAMPLE = Path(__file__).resolve().parents[2] / "agreements" / NAME
+BEHEERDERS = ("beheerders:\n  - naam: Test Auteur\n    email: auteur@test.example\n"
+              "    functie: jurist\n")
 
 
 def git(repo: Path, *args: str, check: bool = True) -> str:
@@ -35,6 +46,30 @@ def be(monkeypatch: pytest.MonkeyPatch, git_env: dict[str, str]) -> Identity:
             monkeypatch.setenv(f"GIT_{role}_NAME", name)
             monkeypatch.setenv(f"GIT_{role}_EMAIL", email)
     return become
+
+
+@pytest.fixture
+def git_repo(tmp_path: Path, git_env: dict[str, str]) -> Iterator[Path]:
+    """A real git repository whose first commit (the root of trust) holds the sample
+    agreement, with the default identity (Test Auteur, the jurist who keeps partijen.yaml) as
+    its beheerder, without a key."""
+    yield root_repo(tmp_path / "repo", git_env, BEHEERDERS)
+
+
+def root_repo(repo: Path, env: dict[str, str], extra_meta: str = "",
+              parties: Callable[[str], str] | None = None) -> Path:
+    """The sample agreement in a new repository, its first commit made with extra lines in
+    overeenkomst.yaml and partijen.yaml as parties() makes it."""
+    target = repo / SUBDIR
+    shutil.copytree(SAMPLE, target)
+    meta = target / "overeenkomst.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8") + extra_meta, encoding="utf-8")
+    if parties is not None:
+        listed = target / "partijen.yaml"
+        listed.write_text(parties(listed.read_text(encoding="utf-8")), encoding="utf-8")
+    for args in (("init", "-q"), ("add", "-A"), ("commit", "-q", "-m", "Eerste versie")):
+        subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True)
+    return repo
 
 
 @pytest.fixture
@@ -63,9 +98,16 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def commit_all(repo: Path, message: str) -> str:
+def commit_all(repo: Path, message: str, by: tuple[str, str] | None = None) -> str:
+    """Commit everything, as the current identity or (by) as this person."""
     git(repo, "add", "-A")
-    git(repo, "commit", "-q", "-m", message)
+    who = ["-c", f"user.name={by[0]}", "-c", f"user.email={by[1]}"] if by else []
+    env = {"GIT_AUTHOR_NAME": by[0], "GIT_AUTHOR_EMAIL": by[1], "GIT_COMMITTER_NAME": by[0],
+           "GIT_COMMITTER_EMAIL": by[1]} if by else {}
+    import os
+
+    subprocess.run(["git", *who, "commit", "-q", "-m", message], cwd=repo, check=True,
+                   capture_output=True, env={**os.environ, **env})
     return git(repo, "rev-parse", "HEAD")
 
 

@@ -20,7 +20,9 @@ from .conftest import (
     JOOST,
     MAINTAINER,
     NAME,
+    NEXT,
     SUBDIR,
+    VERSION,
     Identity,
     KeyMaker,
     commit_all,
@@ -81,7 +83,7 @@ def test_review_writes_a_self_contained_page_and_a_fixed_statement(
     assert not re.search(r'href="(?!#|mailto:)', page)
     text = statement.read_text(encoding="utf-8")
     assert f"Vingerafdruk: {digest}" in text
-    assert "Partij: Gemeente Almere (KvK 99990003)" in text and "Versie: 1.1.0" in text
+    assert "Partij: Gemeente Almere (KvK 99990003)" in text and f"Versie: {VERSION}" in text
     assert FATIMA[0] not in text  # names no representative
     again = tmp_path / "nogmaals"
     assert review(cli, agreement, again).read_bytes() == statement.read_bytes()
@@ -157,12 +159,12 @@ def test_a_statement_for_another_digest_is_refused_with_its_version(
     sig.with_name(STATEMENT).unlink()  # only the .sig came back by e-mail
     edit(agreement / "artikelen" / "besluitvorming.yaml", "We werken met consent.",
          "We werken met consensus.")
-    edit(agreement / "overeenkomst.yaml", "versie: 1.1.0", "versie: 1.2.0")
+    edit(agreement / "overeenkomst.yaml", f"versie: {VERSION}", f"versie: {NEXT}")
     commit_all(git_repo, "Consensus")
     head = git(git_repo, "rev-parse", "HEAD")
     result = record_evidence(cli, be, agreement, sig)
-    refused(git_repo, result, "het akkoord is gegeven voor versie 1.1.0")
-    assert "niet voor de huidige versie 1.2.0" in result.output
+    refused(git_repo, result, f"het akkoord is gegeven voor versie {VERSION}")
+    assert f"niet voor de huidige versie {NEXT}" in result.output
     assert git(git_repo, "rev-parse", "HEAD") == head
 
 
@@ -209,7 +211,7 @@ def test_a_stale_detached_signature_stays_stale_not_invalid(
     page = tmp_path / "opnieuw"
     review(cli, agreement, page)
     html = (page / f"{NAME}-gemeente-almere.html").read_text(encoding="utf-8")
-    assert "Sinds Gemeente Almere (KvK 99990003) versie 1.1.0 tekende" in html
+    assert f"Sinds Gemeente Almere (KvK 99990003) versie {VERSION} tekende" in html
     assert "<del>" in html and "<ins>" in html
 
 

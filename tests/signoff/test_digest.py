@@ -93,8 +93,8 @@ DIFFERENT: dict[str, Edit] = {
     "list item merged into paragraph": replace(DOEL, "samen optrekken. Zo willen we:\n\n  - ",
                                                "samen optrekken. Zo willen we: "),
     "article versie": replace(BESLUIT, "versie: 2", "versie: 3"),
-    "agreement versie": replace("overeenkomst.yaml", "versie: 1.1.0", "versie: 1.2.0"),
-    "datum": replace("overeenkomst.yaml", "datum: 2026-01-21", "datum: 2026-02-01"),
+    "agreement versie": replace("overeenkomst.yaml", "\nversie: 1.", "\nversie: 9."),
+    "datum": replace("overeenkomst.yaml", "\ndatum: 2026-", "\ndatum: 2025-"),
     "party name": replace("partijen.yaml", "naam: De Schoor", "naam: Welzijn De Schoor"),
     "party kind": replace("partijen.yaml", "soort: wonen", "soort: overig"),
     "term": replace("begrippen.yaml", "Twaalf inwoners", "Vijftien inwoners"),
@@ -109,7 +109,7 @@ DIFFERENT: dict[str, Edit] = {
 # these fails, the canonical form changed. That needs a DIGEST_FORMAT bump and a CHANGELOG
 # line, not a new pin. (A change of the agreement's own binding text changes its digest too;
 # then pin the new value.)
-SAMPLE_DIGEST = "206297eebb15b8f8ff60349f8b53f75e9d3a678fda54323299b7453a222f397f"
+SAMPLE_DIGEST = "bb6147b5bc83aba5d1bb8a380185fd4ccdb5e76d52fcb35744596d338bb31159"
 MINIMAL_DIGEST = "77da64865a11470bf19da65414573d59166db7394390817cd022c8e38f47231b"
 MINIMAL = Path(__file__).resolve().parents[1] / "data" / "minimal"
 

@@ -4,6 +4,7 @@ but signatures after the representative's. Each attack has an honest twin."""
 from __future__ import annotations
 
 import io
+from typing import Any
 
 import pytest
 from conftest import SAMPLE
@@ -191,3 +192,28 @@ def test_without_a_version_to_compare_nothing_counts(sample: Agreement, edition:
     check = check_pdf(signed, content_digest(sample), sample.party_map["de-schoor"], [ca.der],
                       editions=None)
     assert not check.ok and "niet te vergelijken" in (check.reason or "")
+
+
+def test_many_signatures_are_checked_once_per_signer(sample: Agreement, edition: bytes,
+                                                     ca: CertificateAuthority,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 21: 120 signatures took 72 s (every signature checked against every later
+    revision). Now pyHanko checks a wanted signature only until its signer has a good one."""
+    from rechtmakers.signoff import pdf_signatures
+
+    joost, fatima = person(ca, JOOST), person(ca, FATIMA)
+    data = edition
+    for i in range(10):
+        data = sign(data, joost if i % 2 == 0 else fatima, f"Handtekening{i + 1}")
+    calls: list[int] = []
+    original = pdf_signatures.SignedPdf.check
+
+    def counted(self: pdf_signatures.SignedPdf, index: int, anchors: Any) -> Any:
+        calls.append(index)
+        return original(self, index, anchors)
+
+    monkeypatch.setattr(pdf_signatures.SignedPdf, "check", counted)
+    assert judged(data, sample, edition, "de-schoor", ca).ok
+    assert calls == [0]  # the first of Joost's five signatures is good: the rest is not read
+    assert judged(data, sample, edition, "gemeente-almere", ca).ok
+    assert calls == [0, 1]

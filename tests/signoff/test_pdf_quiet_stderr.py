@@ -12,8 +12,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .conftest import JOOST, MAINTAINER, SUBDIR, Identity, commit_all, current_digest
-from .pdf_certs import CertificateAuthority, agreement_pdf, sign
+from .conftest import JOOST, MAINTAINER, SUBDIR, Identity, commit_all
+from .pdf_certs import CertificateAuthority, sign
+from .test_pdf_signoff import rendered
 
 
 def run(git_repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -31,8 +32,7 @@ def test_the_pdf_route_prints_no_python_warning(git_repo: Path, be: Identity,
     (agreement / "vertrouwd" / "vertrouwensdienst.pem").write_bytes(authority.pem)
     commit_all(git_repo, "Vertrouwde uitgever van certificaten")
     pdf = tmp_path / "ondertekend.pdf"
-    pdf.write_bytes(sign(agreement_pdf(current_digest(agreement)), authority.issue(*JOOST),
-                         "Handtekening1"))
+    pdf.write_bytes(sign(rendered(agreement), authority.issue(*JOOST), "Handtekening1"))
     be(MAINTAINER)
     for args in (["sign", "--partij", "de-schoor", "--bewijs", str(pdf), str(agreement)],
                  ["status", str(agreement)], ["verify", str(agreement)]):

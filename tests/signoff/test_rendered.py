@@ -55,8 +55,10 @@ def test_outside_git_the_signature_lines_stay_blank(sample_copy: Path) -> None:
     assert "Getekend:" not in md and "Handtekening: ____" in md
 
 
-def test_the_pdf_names_the_signer_too(git_repo: Path, agreement: Path, be: Identity,
-                                      tmp_path: Path) -> None:
+def test_the_pdf_is_the_signing_edition_and_names_no_signer(
+        git_repo: Path, agreement: Path, be: Identity, tmp_path: Path) -> None:
+    """The PDF is what a party signs: it stays the same bytes while others sign (issue 21), so
+    it draws no sign-off even when asked; the reading editions (md, html) do."""
     import shutil
     import subprocess
 
@@ -68,10 +70,13 @@ def test_the_pdf_names_the_signer_too(git_repo: Path, agreement: Path, be: Ident
     be(JOOST)
     commit_all(git_repo, "Ondertekening van De Schoor")
     model, _ = load_agreement(agreement)
-    pdf = render_agreement(model, RenderOptions(formats=("pdf",), sign_offs=signed_texts))[
-        f"{NAME}/{NAME}.pdf"]
+    made = render_agreement(model, RenderOptions(formats=("html", "pdf"), sign_offs=signed_texts))
     path = tmp_path / "o.pdf"
-    path.write_bytes(pdf)
+    path.write_bytes(made[f"{NAME}/{NAME}.pdf"])
     text = subprocess.run(["pdftotext", "-raw", str(path), "-"], capture_output=True,
                           check=True, timeout=120).stdout.decode("utf-8")
-    assert "21 januari 2026; bewijs: vastgelegd in git" in " ".join(text.split())
+    assert "bewijs: vastgelegd in git" not in " ".join(text.split())
+    assert made[f"{NAME}/{NAME}.pdf"] == render_agreement(
+        model, RenderOptions(formats=("pdf",)))[f"{NAME}/{NAME}.pdf"]
+    html = made[f"{NAME}/{NAME}.html"].decode("utf-8")
+    assert "bewijs: vastgelegd in git" in " ".join(html.split())

@@ -17,6 +17,8 @@ import pytest
 from .conftest import (
     JOOST,
     NAME,
+    NEXT,
+    VERSION,
     Identity,
     commit_all,
     edit,
@@ -74,13 +76,13 @@ def measure(browser: str, page: Path, width: int, height: int = 800) -> dict[str
 
 @pytest.fixture
 def changed(git_repo: Path, agreement: Path, cli: Cli, be: Identity) -> Path:
-    """De Schoor signed 1.0.0; then article 3 changed (with a reason) and the version is 1.1.0."""
+    """De Schoor signed VERSION; then article 3 changed (with a reason), the version is NEXT."""
     to_signing(agreement)
     sign(cli, be, JOOST, "de-schoor", agreement)
     rule = agreement / "artikelen" / "besluitvorming.yaml"
     edit(rule, "minstens een week voor de vergadering", "minstens tien dagen voor de vergadering")
     edit(rule, "drie werkdagen om te reageren", "vijf werkdagen om te reageren")
-    edit(agreement / "overeenkomst.yaml", "versie: 1.0.0", "versie: 1.1.0")
+    edit(agreement / "overeenkomst.yaml", f"versie: {VERSION}", f"versie: {NEXT}")
     git(git_repo, "commit", "-qam", "Besluitvorming: meer tijd om te reageren")
     return agreement
 
@@ -108,7 +110,7 @@ def test_the_page_in_chromium(browser: str, changed: Path, cli: Cli, tmp_path: P
     assert seen["h1"] == 1 and seen["toc"] >= 4
     assert 0 <= seen["boxTop"] < 300  # the box is on the first screen
     box = " ".join(seen["box"].split())
-    assert "Keur versie 1.1.0" in box and "Stichting De Schoor (KvK 99990002)" in box
+    assert f"Keur versie {NEXT}" in box and "Stichting De Schoor (KvK 99990002)" in box
     assert "maandag 18 januari 2027" in box
     assert "Marieke Voskuil" in box and "m.voskuil@ggd-flevoland.example" in box
     assert "Artikel 3 – Zo nemen we besluiten (bindend)" in box
@@ -117,20 +119,21 @@ def test_the_page_in_chromium(browser: str, changed: Path, cli: Cli, tmp_path: P
 def test_what_changed_in_plain_words(changed: Path, cli: Cli, tmp_path: Path) -> None:
     write_page(cli, changed, tmp_path / "uit")
     html = (tmp_path / "uit" / PAGE).read_text(encoding="utf-8")
-    assert "Lid 3.1: “een week” wordt “tien dagen”." in html
-    assert "Lid 3.4: “drie” wordt “vijf”." in html
+    assert re.search(r"Lid 3\.\d+: “een week” wordt “tien dagen”\.", html)
+    assert re.search(r"Lid 3\.\d+: “drie” wordt “vijf”\.", html)
     assert "Besluitvorming: meer tijd om te reageren" in html  # the reason, from the commit
     assert "Bindend: dit verandert wat u ondertekent." in html
     # Only the changed article is in the redline; the full text once, folded.
     redline = html[html.index('id="vergelijking"'):html.index('id="getekend"')]
     assert redline.count("<details open>") == 1 and "<del>een week</del>" in redline
-    assert html.count("Lees de volledige tekst van versie 1.1.0") == 1
+    assert html.count(f"Lees de volledige tekst van versie {NEXT}") == 1
     assert html.count("<h1") == 1
     own = html[html.index("<body>"):html.index('id="tekst"')]  # the page's words, not the text's
     assert "digest" not in re.sub(r"<[^>]+>", "", own).lower() and "vingerafdruk" in own
     assert re.search(r"<li class=\"deze\"><span class=\"partij\">Stichting De Schoor</span>"
                      r"<span class=\"staat\">tekende een eerdere versie</span><ul><li>Joost "
-                     r"Hellendoorn \(directeur-bestuurder\): versie 1\.0\.0, \d+ \w+ \d{4}</li>",
+                     r"Hellendoorn \(directeur-bestuurder\): versie " + re.escape(VERSION)
+                     + r", \d+ \w+ \d{4}</li>",
                      html)
 
 
@@ -208,7 +211,7 @@ def test_the_discussion_docx_comes_back_as_a_review(git_repo: Path, agreement: P
     out = tmp_path / "uit"
     result = cli("review", "--partij", "de-schoor", agreement, "--out", out)
     assert result.exit_code == 0 and "ter bespreking" in result.output
-    docx = out / f"{NAME}-versie-1.0.0.docx"
+    docx = out / f"{NAME}-versie-{VERSION}.docx"
     sign(cli, be, JOOST, "de-schoor", agreement)
     monkeypatch.chdir(git_repo)
     back = cli("inlezen", str(docx))

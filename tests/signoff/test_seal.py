@@ -13,10 +13,11 @@ from rechtmakers.errors import AgreementError
 from rechtmakers.signoff.seal import set_status
 from rechtmakers.signoff.status import agreement_status
 
-from .conftest import JOOST, SUBDIR, Identity, edit, git
+from .conftest import JOOST, SUBDIR, VERSION, Identity, edit, git
 from .test_status import sign, sign_all
 
 Cli = Callable[..., Any]
+TAG = f"positief-gezond-almere/v{VERSION}"
 
 
 def test_refused_until_all_parties_signed(git_repo: Path, agreement: Path, cli: Cli,
@@ -39,17 +40,17 @@ def test_vaststellen_commits_the_status_line_and_tags(git_repo: Path, agreement:
     signed_head = git(git_repo, "rev-parse", "HEAD")
     result = cli("vaststellen", agreement)
     assert result.exit_code == 0, result.output
-    assert "Vastgesteld: tag positief-gezond-almere/v1.1.0" in result.output
+    assert f"Vastgesteld: tag positief-gezond-almere/v{VERSION}" in result.output
     after = (agreement / "overeenkomst.yaml").read_text()
     assert after == before.replace("status: concept  # nog even", "status: vastgesteld  # nog even")
     assert git(git_repo, "rev-parse", "HEAD~1") == signed_head
     assert git(git_repo, "show", "--name-only", "--format=", "HEAD") == \
         f"{SUBDIR}/overeenkomst.yaml"
     assert git(git_repo, "status", "--porcelain") == ""
-    assert git(git_repo, "cat-file", "-t", "positief-gezond-almere/v1.1.0") == "tag"
-    assert git(git_repo, "rev-parse", "positief-gezond-almere/v1.1.0^{commit}") == \
+    assert git(git_repo, "cat-file", "-t", f"positief-gezond-almere/v{VERSION}") == "tag"
+    assert git(git_repo, "rev-parse", f"positief-gezond-almere/v{VERSION}^{{commit}}") == \
         git(git_repo, "rev-parse", "HEAD")
-    message = git(git_repo, "tag", "-l", "--format=%(contents)", "positief-gezond-almere/v1.1.0")
+    message = git(git_repo, "tag", "-l", "--format=%(contents)", TAG)
     assert "- De Schoor (de-schoor): Joost Hellendoorn" in message
     assert agreement_status(agreement).complete  # status is not part of the digest
     again = cli("vaststellen", agreement)
@@ -60,7 +61,7 @@ def test_log_shows_the_tag(git_repo: Path, agreement: Path, cli: Cli, be: Identi
     sign_all(git_repo, agreement, cli, be)
     cli("vaststellen", agreement)
     result = cli("log", agreement)
-    assert "◆ vastgesteld: tag positief-gezond-almere/v1.1.0" in result.output
+    assert f"◆ vastgesteld: tag positief-gezond-almere/v{VERSION}" in result.output
     assert "status concept → vastgesteld" in result.output
 
 
@@ -69,14 +70,14 @@ def test_log_shows_a_hand_made_tag_as_a_tag(git_repo: Path, agreement: Path, cli
     sign(cli, be, JOOST, "de-schoor", agreement)
     # An annotated tag that reads like vaststellen's, and a lightweight one: the status is
     # still concept, so neither marks the version vastgesteld.
-    git(git_repo, "tag", "-a", "-m", "Positief Gezond, versie 1.0.0: vastgesteld\n\nDigest: "
+    git(git_repo, "tag", "-a", "-m", f"Positief Gezond, versie {VERSION}: vastgesteld\n\nDigest: "
         + "a" * 64 + "\n\nVastgesteld-met: rechtmakers vaststellen",
-        "positief-gezond-almere/v1.0.0")
+        f"positief-gezond-almere/v{VERSION}")
     git(git_repo, "tag", "positief-gezond-almere/handmatig")
     result = cli("log", agreement)
     assert result.exit_code == 0, result.output
     assert "◆ vastgesteld" not in result.output
-    assert "◇ tag positief-gezond-almere/v1.0.0 (niet gemaakt door vaststellen" in result.output
+    assert f"◇ tag {TAG} (niet gemaakt door vaststellen" in result.output
     assert "◇ tag positief-gezond-almere/handmatig" in result.output
     data = cli("log", agreement, "--format", "json")
     entry = next(e for e in json.loads(data.output)["entries"] if e["tags"])
@@ -88,8 +89,8 @@ def test_log_json_names_the_sealed_tag(git_repo: Path, agreement: Path, cli: Cli
     sign_all(git_repo, agreement, cli, be)
     cli("vaststellen", agreement)
     data = json.loads(cli("log", agreement, "--format", "json").output)
-    assert data["entries"][0]["vastgesteld"] == ["positief-gezond-almere/v1.0.0"]
-    message = git(git_repo, "tag", "-l", "--format=%(contents)", "positief-gezond-almere/v1.0.0")
+    assert data["entries"][0]["vastgesteld"] == [f"positief-gezond-almere/v{VERSION}"]
+    message = git(git_repo, "tag", "-l", "--format=%(contents)", TAG)
     assert "Vastgesteld-met: rechtmakers vaststellen" in message
 
 
@@ -131,5 +132,5 @@ def test_refused_while_a_party_is_partial_or_invalid_then_allowed(
     sign(cli, be, brandsma, "gemeente-almere", agreement)
     result = cli("vaststellen", agreement)
     assert result.exit_code == 0, result.output
-    message = git(git_repo, "tag", "-l", "--format=%(contents)", "positief-gezond-almere/v1.1.0")
+    message = git(git_repo, "tag", "-l", "--format=%(contents)", TAG)
     assert "Fatima el Amrani" in message and "Pieter Brandsma" in message

@@ -15,6 +15,7 @@ from rechtmakers.signoff.verify import verify_agreement
 from .conftest import (
     FATIMA,
     JOOST,
+    KEEPER,
     MARIEKE,
     NAME,
     PIETER,
@@ -205,7 +206,7 @@ def test_an_agreement_that_demands_a_key(git_repo: Path, agreement: Path, cli: C
     assert sign(cli, be, JOOST, "de-schoor", agreement).exit_code == 0
     (agreement / "overeenkomst.yaml").write_text(
         (agreement / "overeenkomst.yaml").read_text() + "ondertekening:\n  bewijs: sleutel\n")
-    commit_all(git_repo, "Alleen met een sleutel")
+    commit_all(git_repo, "Alleen met een sleutel", by=KEEPER)  # a beheerder decides it
     assert states(agreement)["de-schoor"] == "invalid"
     assert "vraagt een sleutel" in reason(agreement, "de-schoor")
     head = git(git_repo, "rev-parse", "HEAD")

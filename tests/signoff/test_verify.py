@@ -60,7 +60,7 @@ def test_an_ssh_signed_sign_off_verifies(git_repo: Path, agreement: Path, cli: C
     assert "klopt      de-schoor: Joost Hellendoorn" in result.output
     assert "SSH-ondertekende commit" in result.output
     assert "telt      de-schoor: j.hellendoorn@deschoor.example SHA256:" in result.output
-    assert "eerste sleutel, ingevoerd in commit" in result.output
+    assert "door auteur@test.example, zonder cryptografisch bewijs" in result.output
     status = cli("status", agreement)
     assert "sleutel j.hellendoorn@deschoor.example SHA256:" in status.output
     assert "SSH-ondertekende commit" in status.output

@@ -1,0 +1,244 @@
+"""The record rule: whether one sign-off record counts, and why not.
+
+A record counts only when its evidence holds:
+- it carries detached evidence (a signature under the approval statement, or a signed PDF)
+  made with a key that counts for one of the party's representatives, and names that
+  representative; or
+- the commit that wrote exactly this record was made (author e-mail) by the representative it
+  names, and, where that representative has a key, is signed with a key that counts for them;
+  a party without any key signs by git identity alone (kind `git`), unless the agreement
+  demands a key (`ondertekening: {bewijs: sleutel}`).
+Who represents a party, and with which keys, is the authority that counts at HEAD
+(trusted.py), never what partijen.yaml says there.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rechtmakers import gitrepo
+from rechtmakers.agreement import CompleteAgreement
+from rechtmakers.digest import DIGEST_FORM
+from rechtmakers.errors import RechtmakersError
+from rechtmakers.model import Party
+from rechtmakers.signoff.anchors import Anchors, CommittedAnchors
+from rechtmakers.signoff.commits import signed_by
+from rechtmakers.signoff.editions import signing_editions
+from rechtmakers.signoff.evidence import (
+    MAX_EVIDENCE_BYTES,
+    EvidenceContext,
+    ResultCache,
+    TrustedKey,
+    needs_anchors,
+    verify_evidence,
+)
+from rechtmakers.signoff.kinds import ProofKind
+from rechtmakers.signoff.records import (
+    RecordError,
+    SignOff,
+    form_refusal,
+    parse_record,
+    record_party,
+    signer_slug,
+)
+from rechtmakers.signoff.report import COMMIT_KINDS, RecordCheck
+from rechtmakers.signoff.statement import build_statement, party_label, statement_fields
+from rechtmakers.signoff.timing import VersionMoments
+from rechtmakers.signoff.trusted import TrustedAuthority
+from rechtmakers.versions import Versions
+
+_SIGNATURE_STATES = {
+    "B": "de handtekening onder de commit klopt niet (de commit is veranderd)",
+    "X": "de handtekening onder de commit is verlopen",
+    "Y": "de sleutel waarmee de commit getekend is, is verlopen",
+    "R": "de sleutel waarmee de commit getekend is, is ingetrokken",
+    "E": "de handtekening onder de commit is niet te controleren (ontbreekt de sleutel of gpg?)",
+    "N": "de commit is niet ondertekend",
+}
+
+
+@dataclass
+class Written:
+    rel: str
+    blob: str
+    commit: gitrepo.Commit | None
+
+
+@dataclass(frozen=True)
+class RuleContext:
+    """What every record is judged against: HEAD's files, the authority and the evidence."""
+
+    files: dict[str, bytes]
+    agreement: CompleteAgreement
+    title: str
+    authority: TrustedAuthority
+    signatures: dict[str, gitrepo.Signature]
+    versions: Versions
+    cache: ResultCache
+    anchors: CommittedAnchors
+    moments: VersionMoments
+
+
+class Refused(Exception):
+    """A record that does not count: the RecordCheck that says why."""
+
+    def __init__(self, check: RecordCheck) -> None:
+        super().__init__(check.reason)
+        self.check = check
+
+
+def check_record(item: Written, party: Party | None, context: RuleContext) -> RecordCheck:
+    """Whether the record at item counts for party (as it counts under the authority)."""
+    try:
+        record = _identified(item, party, context)
+        assert party is not None
+        if record.evidence is not None:
+            return _check_detached(item, party, record, context)
+        return _check_commit(item, party, record, context)
+    except Refused as refused:
+        return refused.check
+
+
+def _refuse(item: Written, reason: str, record: SignOff | None = None, kind: str | None = None,
+            key: str | None = None) -> Refused:
+    return Refused(RecordCheck(item.rel, record_party(item.rel) or "", record, False,
+                               ProofKind.named(kind), reason,
+                               item.commit.sha if item.commit else None, key))
+
+
+def _identified(item: Written, party: Party | None, context: RuleContext) -> SignOff:
+    """The record, when it names this party, agreement and one of its representatives."""
+    agreement = context.agreement
+    try:
+        record = parse_record(context.files[item.rel], agreement.root / item.rel)
+    except RecordError as exc:
+        raise _refuse(item, str(exc)) from None
+    if party is None:
+        raise _refuse(item, f"{item.rel} hoort bij geen partij in partijen.yaml", record)
+    if record.party != party.id:
+        raise _refuse(item, f"{item.rel} noemt partij {record.party}, niet {party.id}", record)
+    if record.agreement != agreement.id:
+        raise _refuse(item, f"{item.rel} hoort bij de overeenkomst {record.agreement}, niet "
+                      f"bij {agreement.id}", record)
+    if item.rel.count("/") == 2 and item.rel.rsplit("/", 1)[1] != (
+            f"{signer_slug(record.signer.email)}.yaml"):
+        raise _refuse(item, f"{item.rel} noemt {record.signer.email} als ondertekenaar; dat "
+                      "past niet bij de bestandsnaam", record)
+    signer = record.signer.email.casefold()
+    if not any(r.email.casefold() == signer for r in party.representatives):
+        raise _refuse(item, f"{record.signer.email} is geen vertegenwoordiger van {party.name} "
+                      "(volgens het gezag dat telt)", record)
+    outdated = form_refusal(record, DIGEST_FORM)  # never judged under another form
+    if outdated is not None:
+        raise _refuse(item, outdated, record)
+    if context.authority.blocked(party.id, signer):
+        raise _refuse(item, f"de gegevens van {record.signer.email} zijn op twee takken "
+                      "verschillend gewijzigd; tot een beheerder dat opnieuw vastlegt, telt "
+                      "geen ondertekening van deze vertegenwoordiger", record)
+    return record
+
+
+def _check_commit(item: Written, party: Party, record: SignOff, context: RuleContext
+                  ) -> RecordCheck:
+    """A record whose evidence is the commit that wrote it."""
+    if item.commit is None:
+        raise _refuse(item, f"de commit die {item.rel} schreef is niet te vinden", record)
+    signer = record.signer.email.casefold()
+    author = item.commit.author_email.casefold()
+    if author != signer:
+        representative = any(r.email.casefold() == author for r in party.representatives)
+        raise _refuse(item, f"vastgelegd door {item.commit.author_email}, " + (
+            f"niet door de ondertekenaar {record.signer.email}" if representative else
+            f"geen vertegenwoordiger van {party.name}"), record)
+    kind, key = _commit_evidence(item, item.commit, party, record, context.authority,
+                                 context.signatures)
+    actual = context.versions.digest_at(item.commit.sha)
+    if actual != record.digest:
+        shown = actual[:12] if actual else "niet te lezen"
+        raise _refuse(item, f"de digest in het record ({record.digest[:12]}) is niet die van "
+                      f"de inhoud bij commit {item.commit.sha[:12]} ({shown})", record, kind,
+                      key)
+    return RecordCheck(item.rel, party.id, record, True, kind, None, item.commit.sha, key)
+
+
+def _commit_evidence(item: Written, commit: gitrepo.Commit, party: Party, record: SignOff,
+                     authority: TrustedAuthority, signatures: dict[str, gitrepo.Signature]
+                     ) -> tuple[ProofKind, str | None]:
+    """(kind, key) of the commit's evidence for this signer; Refused when it has none."""
+    signer = record.signer.email
+    if authority.has_key(party.id, signer):
+        trusted = authority.keys_of(party.id, signer)
+        signature = signatures.get(commit.sha)
+        by = signed_by(signature, trusted)
+        if by is None:
+            raise _refuse(item, _signature_problem(signature, trusted, signer), record)
+        return COMMIT_KINDS[by.kind], by.fingerprint
+    if authority.demands_key():
+        raise _refuse(item, "deze overeenkomst vraagt een sleutel (ondertekening: bewijs: "
+                      f"sleutel), en {signer} heeft er geen in partijen.yaml", record, "git")
+    if authority.party_has_keys(party.id):
+        raise _refuse(item, f"{party.name} heeft sleutels in partijen.yaml, dus alleen een "
+                      f"ondertekening met cryptografisch bewijs telt, en {signer} heeft geen "
+                      "sleutel", record, "git")
+    return ProofKind.GIT, None
+
+
+def _signature_problem(signature: gitrepo.Signature | None, trusted: tuple[TrustedKey, ...],
+                       email: str) -> str:
+    if not trusted:
+        return (f"{email} heeft in partijen.yaml een sleutel die niet telt (zie de sleutels); "
+                "de ondertekening is dus niet te bewijzen")
+    if signature is None or not signature.good:
+        state = signature.state if signature else "E"
+        return _SIGNATURE_STATES.get(state, _SIGNATURE_STATES["E"]) + (
+            f", terwijl {email} een sleutel heeft")
+    return (f"de commit is getekend met sleutel {signature.fingerprint or signature.key}, niet "
+            f"met een sleutel die telt voor {email}")
+
+
+def _check_detached(item: Written, party: Party, record: SignOff, context: RuleContext
+                    ) -> RecordCheck:
+    assert record.evidence is not None
+    kind = record.evidence.kind
+    agreement = context.agreement
+    evidence_rel = f"{item.rel.rsplit('/', 1)[0]}/{record.evidence.file}"
+    data = context.files.get(evidence_rel)
+    if data is None:
+        raise _refuse(item, f"het bewijs {evidence_rel} ontbreekt", record, kind)
+    if len(data) > MAX_EVIDENCE_BYTES:
+        raise _refuse(item, f"het bewijs {evidence_rel} is groter dan "
+                      f"{MAX_EVIDENCE_BYTES // (1024 * 1024)} MB", record, kind)
+    statement_rel = f"{item.rel.removesuffix('.yaml')}.akkoord.txt"
+    statement = context.files.get(statement_rel) or build_statement(
+        agreement.id, context.title, record.version, record.digest, party.id,
+        party_label(party))
+    named = statement_fields(statement)
+    if (named.get("Digest"), named.get("Kenmerk partij"), named.get("Overeenkomst")) != (
+            record.digest, party.id, agreement.id):
+        raise _refuse(item, f"{statement_rel} is niet de akkoordverklaring van dit record "
+                      "(andere digest, partij of overeenkomst)", record, kind)
+    trusted = Anchors(())
+    if needs_anchors(kind):
+        try:
+            trusted = context.anchors.get()
+        except RechtmakersError as exc:
+            raise _refuse(item, str(exc), record, kind) from None
+    evidence = EvidenceContext(agreement.id, context.title, record.version, record.digest,
+                               party, context.authority.keys_of(party.id), statement,
+                               trusted.certificates,
+                               editions=signing_editions(agreement.root))
+    outcome = verify_evidence(kind, data, evidence, context.cache)
+    if not outcome.ok:
+        reason = "; ".join([outcome.reason or "het bewijs klopt niet", *trusted.notes])
+        raise _refuse(item, reason, record, outcome.kind, outcome.key)
+    signers = [e.casefold() for e in (outcome.signers or (outcome.signer_email or "",))]
+    if record.signer.email.casefold() not in signers:  # a PDF may carry several
+        raise _refuse(item, f"het bewijs is gezet door {outcome.signer_email}, maar het record "
+                      f"noemt {record.signer.email}", record, outcome.kind, outcome.key)
+    late = needs_anchors(kind) and context.moments.refusal(
+        data, trusted.certificates, record.signer.email, record.digest)
+    if late:
+        raise _refuse(item, late, record, outcome.kind, outcome.key)
+    commit = item.commit.sha if item.commit else None
+    return RecordCheck(item.rel, party.id, record, True, ProofKind.named(outcome.kind), None,
+                       commit, outcome.key)
