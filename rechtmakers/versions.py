@@ -49,7 +49,8 @@ CACHE_FILE = "inhoud-digests.json"
 _MAX_ENTRIES = 100_000
 # The code a digest depends on: a change to any of these files starts a fresh cache.
 _SOURCES = ("model.py", "digest.py", "document/canonical.py", "document/clause.py",
-            "document/tree.py", "load.py", "agreement.py", "versions.py")
+            "document/tree.py", "load.py", "yaml_compose.py", "agreement.py", "annex_files.py",
+            "versions.py")
 _NO_DIGEST = ""  # cached for a content that is no complete agreement
 
 

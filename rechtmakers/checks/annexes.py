@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from rechtmakers.agreement import ANNEXES_DIR, META_FILE, AnnexIssueKind
+from rechtmakers.agreement import ANNEXES_DIR, META_FILE
+from rechtmakers.annex_files import AnnexIssueKind
 from rechtmakers.checks.base import Context
 from rechtmakers.findings import Location, Problem
 

@@ -15,8 +15,8 @@ CACHE_FILE = "log-samenvattingen.json"
 MAX_ENTRIES = 200_000
 # The code a summary depends on: a change to any of these files starts a fresh cache.
 _SOURCES = ("model.py", "digest.py", "document/canonical.py", "document/clause.py",
-            "document/tree.py", "load.py", "diff/binding.py", "signoff/summaries.py",
-            "signoff/records.py")
+            "document/tree.py", "load.py", "yaml_compose.py", "diff/binding.py",
+            "signoff/summaries.py", "signoff/records.py")
 
 
 class SummaryCache(JsonCache):

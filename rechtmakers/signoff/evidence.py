@@ -125,7 +125,8 @@ def known_suffixes() -> list[str]:
 
 # The code a cached result depends on: a change to any of these files starts a fresh cache.
 _SOURCES = ("model.py", "digest.py", "document/canonical.py", "document/clause.py",
-            "document/tree.py", "load.py", "agreement.py", "signoff/evidence.py",
+            "document/tree.py", "load.py", "yaml_compose.py", "agreement.py", "annex_files.py",
+            "signoff/evidence.py",
             "signoff/sshsig.py", "signoff/statement.py", "signoff/pdf_evidence.py",
             "signoff/pdf_signatures.py", "signoff/pdf_fields.py", "signoff/pdf_origin.py",
             "signoff/editions.py", "render/pdf.py", "render/pdfmeta.py", "render/pdflinks.py",
