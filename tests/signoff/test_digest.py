@@ -109,7 +109,7 @@ DIFFERENT: dict[str, Edit] = {
 # these fails, the canonical form changed. That needs a DIGEST_FORMAT bump and a CHANGELOG
 # line, not a new pin. (A change of the agreement's own binding text changes its digest too;
 # then pin the new value.)
-SAMPLE_DIGEST = "bb6147b5bc83aba5d1bb8a380185fd4ccdb5e76d52fcb35744596d338bb31159"
+SAMPLE_DIGEST = "5073f268ce0b066c9b1909b7d57980e24f2b99b1a7d1f16fb931141937dabe97"
 MINIMAL_DIGEST = "77da64865a11470bf19da65414573d59166db7394390817cd022c8e38f47231b"
 MINIMAL = Path(__file__).resolve().parents[1] / "data" / "minimal"
 
