@@ -21,7 +21,8 @@ from rechtmakers.versions import Versions
 MAX_BULLETS = 5  # per article; the rest is counted
 MAX_QUOTE = 90  # characters of old or new words quoted in a bullet
 MAX_REASONS = 5  # commit messages per article
-_MEMBER = re.compile(r"(?<!\d)(\d+\.\d+)\s")  # starts only where a number does: linear when searched
+# Starts only where a number does, so that searching it stays linear on "1.1.1…".
+_MEMBER = re.compile(r"(?<!\d)(\d+\.\d+)\s")
 
 
 @dataclass(frozen=True)
