@@ -54,13 +54,13 @@ def find_base(root: Path, working: CompleteAgreement, digest: str, review: Revie
     wanted = Counter(shown)
     best: tuple[int, Base] | None = None
     seen: set[tuple[int, str]] = set()
-    for count, state in enumerate(_states(root, working, digest)):
+    for count, (state, signed) in enumerate(_editions(_states(root, working, digest))):
         key = (id(state.agreement), repr(sorted((k, sorted(v.items()))
-                                                 for k, v in state.signed.items())))
+                                                 for k, v in signed.items())))
         if key in seen:
             continue
         seen.add(key)
-        base = render_base(state.agreement, state.label, digest, state.signed, explanations)
+        base = render_base(state.agreement, state.label, digest, signed, explanations)
         texts = [p.text for p in base.paras]
         if texts == shown:
             return base
@@ -74,6 +74,15 @@ def find_base(root: Path, working: CompleteAgreement, digest: str, review: Revie
                          f"(vingerafdruk {digest[:12]}): niet de werkmap en geen commit in de "
                          "git-geschiedenis van deze overeenkomst.")
     return best[1]
+
+
+def _editions(states: Iterator[_State]) -> Iterator[tuple[_State, Signed]]:
+    """Each state as `render` drew it (with who had signed) and as the edition without
+    sign-offs (review's DOCX, `render` without them)."""
+    for state in states:
+        if state.signed:
+            yield state, state.signed
+        yield state, {}
 
 
 def render_base(agreement: CompleteAgreement, label: str, digest: str, signed: Signed,

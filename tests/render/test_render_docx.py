@@ -96,7 +96,7 @@ def test_libreoffice_converts_the_docx(sample_docx: bytes, tmp_path: Path,
     source.write_bytes(sample_docx)
     text = soffice(source, "txt:Text (encoded):UTF8").read_text(encoding="utf-8-sig")
     assert "Artikel 3 – Zo nemen we besluiten" in text
-    assert "3.2\tDe penvoerder stuurt elk voorstel" in text
+    assert "3.1\tDe penvoerder stuurt elk voorstel" in text
     assert "Handtekening" in text
 
 
