@@ -24,7 +24,13 @@ from rechtmakers.diff.hidden import value_notes
 from rechtmakers.diff.metadata import MetaChange, metadata_changes, party_notes
 from rechtmakers.diff.preamble import Preamble, compare_preamble
 from rechtmakers.diff.relabel import reads_differently, references_in, relabel_edits
-from rechtmakers.diff.text import article_lines, explanation_lines, resolver
+from rechtmakers.diff.text import (
+    article_lines,
+    explanation_lines,
+    paragraphs,
+    resolver,
+    source_words,
+)
 from rechtmakers.diff.words import Edit, is_unchanged, line_edits
 from rechtmakers.errors import AgreementError
 from rechtmakers.model import Article
@@ -342,7 +348,8 @@ def _notes(before: Article, after: Article) -> tuple[str, ...]:
     """The binding changes of an article that its words do not show."""
     notes: list[str] = []
     old_form, new_form = dict(readable_of(before)), dict(readable_of(after))
-    notes.extend(_member_notes(old_form.pop("leden", []), new_form.pop("leden", [])))
+    notes.extend(_member_notes(old_form.pop("leden", []), new_form.pop("leden", []),
+                               before, after))
     if old_form == new_form and not notes and canonical_of(before) != canonical_of(after):
         # The parsed text differs where plain Markdown reads the same (a list made loose).
         notes.append("opmaak van de tekst gewijzigd (alinea's of lijst)")
@@ -353,19 +360,23 @@ def _notes(before: Article, after: Article) -> tuple[str, ...]:
         if path[0] in UNSHOWN_ARTICLE_KEYS or path[-1] == "id":
             notes.append(f"{label} gewijzigd: {was} → {now}")
         else:
-            notes.extend(value_notes(label, was, now))
+            notes.extend(value_notes(label, was, now, source_words(before, path)
+                                     != source_words(after, path)))
     return tuple(dict.fromkeys(notes))
 
 
-def _member_notes(before: list[dict[str, str]], after: list[dict[str, str]]) -> list[str]:
+def _member_notes(before: list[dict[str, str]], after: list[dict[str, str]],
+                  old: Article, new: Article) -> list[str]:
     """Leden matched by id: a changed text's hidden changes; a lid that only got another id."""
     notes: list[str] = []
     old_texts = {m.get("id"): m.get("tekst", "") for m in before}
+    old_words = {m.id: paragraphs(m.text) for m in old.members}
     new_ids = [m.get("id") for m in after]
-    for number, member in enumerate(after, start=1):
+    for number, (member, source) in enumerate(zip(after, new.members, strict=True), start=1):
         was = old_texts.get(member.get("id"))
         if was is not None and was != member.get("tekst"):
-            notes.extend(value_notes(f"lid {number}", was, member.get("tekst", "")))
+            notes.extend(value_notes(f"lid {number}", was, member.get("tekst", ""),
+                                     old_words.get(source.id) != paragraphs(source.text)))
     gone = [m for m in before if m.get("id") not in new_ids]
     came = [(n, m) for n, m in enumerate(after, start=1) if m.get("id") not in old_texts]
     for old_member, (number, new_member) in zip(gone, came, strict=False):

@@ -315,26 +315,46 @@ def _space(white: str) -> str:
 
 
 def merge(nodes: Sequence[Inline]) -> tuple[Inline, ...]:
-    """Adjacent nodes of one kind made one: texts joined, the children of like wrappers."""
+    """Adjacent nodes of one kind made one: texts joined, the children of like wrappers.
+
+    Each run of like nodes is joined once (one str.join, one merge of all their children), so
+    a paragraph of thousands of words costs linear time, not a copy of the text per word."""
     out: list[Inline] = []
-    for node in nodes:
-        last = out[-1] if out else None
-        joined = _joined(last, node) if last is not None else None
-        if joined is None:
-            out.append(node)
-        else:
-            out[-1] = joined
+    i = 0
+    while i < len(nodes):
+        key = _kind_key(nodes[i])
+        j = i + 1
+        while key is not None and j < len(nodes) and _kind_key(nodes[j]) == key:
+            j += 1
+        out.append(nodes[i] if j == i + 1 else _joined(nodes[i:j]))
+        i = j
     return tuple(out)
 
 
-def _joined(a: Inline, b: Inline) -> Inline | None:
-    if isinstance(a, Text) and isinstance(b, Text):
-        return Text(a.text + b.text)
-    if isinstance(a, Ref) and isinstance(b, Ref):
-        return Ref(a.label + b.label, a.anchor) if a.anchor == b.anchor else None
-    if isinstance(a, Link) and isinstance(b, Link):
-        return Link(a.href, merge((*a.children, *b.children))) if a.href == b.href else None
-    for kind in (Emphasis, Strong, Inserted, Deleted):
-        if isinstance(a, kind) and isinstance(b, kind):
-            return kind(merge((*a.children, *b.children)))
+def _kind_key(node: Inline) -> tuple[object, ...] | None:
+    """What two adjacent nodes must share to be joined (None: never joined)."""
+    if isinstance(node, Text):
+        return (Text,)
+    if isinstance(node, Ref):
+        return (Ref, node.anchor)
+    if isinstance(node, Link):
+        return (Link, node.href)
+    if isinstance(node, Emphasis | Strong | Inserted | Deleted):
+        return (type(node),)
     return None
+
+
+def _joined(run: Sequence[Inline]) -> Inline:
+    """A run of nodes with one _kind_key made one node."""
+    first = run[0]
+    if isinstance(first, Text):
+        return Text("".join(n.text for n in run if isinstance(n, Text)))
+    if isinstance(first, Ref):
+        return Ref("".join(n.label for n in run if isinstance(n, Ref)), first.anchor)
+    children = merge([c for n in run if isinstance(n, Link | Emphasis | Strong | Inserted
+                                                       | Deleted) for c in n.children])
+    if isinstance(first, Link):
+        return Link(first.href, children)
+    if isinstance(first, Emphasis | Strong | Inserted | Deleted):
+        return type(first)(children)
+    return first  # _kind_key joins no other node

@@ -41,15 +41,27 @@ def text_notes(old: str, new: str) -> list[str]:
     return notes
 
 
-def value_notes(label: str, old: Any, new: Any) -> list[str]:
-    """Notes for one changed value; a source difference the words hide and no other note
-    explains is named as such, so no binding change is ever silent."""
+def value_notes(label: str, old: Any, new: Any, words_differ: bool | None = None
+                ) -> list[str]:
+    """Notes for one changed value (of the readable view of the digest's form: see
+    digest.readable_article); a difference the diff's words hide and no other note explains is
+    named as such, so no binding change is ever silent.
+
+    words_differ: whether the words the diff shows for this value (read from the source,
+    diff.text) differ; by default, whether the plain words of old and new do. A change of the
+    parsed structure that the words do not show (a paragraph indented into a code block or a
+    list item) becomes "opmaak gewijzigd", with the readable Markdown of both sides.
+    """
     if isinstance(old, str) and isinstance(new, str):
         notes = text_notes(old, new)
-        if notes or plain_words(old) != plain_words(new):
+        same_words = plain_words(old) == plain_words(new)
+        if notes or (not same_words if words_differ is None else words_differ):
             return notes
-        return [f"schrijfwijze gewijzigd in {label}: «{_snippet(old, new)}» → "
-                f"«{_snippet(new, old)}»"]
+        if same_words:
+            return [f"schrijfwijze gewijzigd in {label}: «{_snippet(old, new)}» → "
+                    f"«{_snippet(new, old)}»"]
+        return [f"opmaak gewijzigd in {label}: «{_lines(_snippet(old, new))}» → "
+                f"«{_lines(_snippet(new, old))}»"]
     return [f"{label} gewijzigd: {_shown(old)} → {_shown(new)}"]
 
 
@@ -152,6 +164,11 @@ def _snippet(text: str, other: str) -> str:
     start = max(0, at - _CONTEXT)
     piece = text[start:at + _CONTEXT]
     return ("…" if start else "") + piece + ("…" if at + _CONTEXT < len(text) else "")
+
+
+def _lines(text: str) -> str:
+    """A snippet of readable Markdown on one line: its line breaks as " / "."""
+    return " / ".join(text.split("\n"))
 
 
 def _shown(value: Any) -> str:

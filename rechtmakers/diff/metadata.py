@@ -95,10 +95,11 @@ def _meta_fields(old: AgreementMeta, new: AgreementMeta) -> Iterator[MetaChange]
         if key not in binding:
             continue  # the same binding value, perhaps spelled otherwise (NFD, wrapping)
         edits = _text_edits(before[key], after[key]) if key in _TEXT_FIELDS else ()
+        shown = paragraphs(before[key]) != paragraphs(after[key])  # the words diff shows
         notes = tuple(note for path, was, now in changed_leaves(canonical_old.get(key),
                                                                  canonical_new.get(key))
                       if was is not None and now is not None
-                      for note in value_notes(label.lower(), was, now)) \
+                      for note in value_notes(label.lower(), was, now, shown)) \
             if key in _TEXT_FIELDS else ()
         if before[key] == after[key] and not notes:
             notes = tuple(value_notes(label.lower(), canonical_old.get(key),
@@ -203,7 +204,8 @@ def _terms(old: Sequence[Term], new: Sequence[Term]) -> Iterator[MetaChange]:
             yield MetaChange("begrip", "removed", label, was, None, True, term)
         elif markdown_form(was) != markdown_form(now):  # as the digest takes it (form 2)
             notes = tuple(value_notes("de betekenis", readable_markdown(was),
-                                      readable_markdown(now)))
+                                      readable_markdown(now),
+                                      paragraphs(_nfc(was)) != paragraphs(_nfc(now))))
             yield MetaChange("begrip", "changed", label, was, now, True, term,
                              tuple(word_edits(_nfc(was), _nfc(now))), notes)
     common_old = [t for t in before if t in after]

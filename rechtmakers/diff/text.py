@@ -41,6 +41,18 @@ def article_lines(article: Article, say: Say, number: int | None) -> list[str]:
     return [f"{line}\n" for line in lines]
 
 
+def source_words(article: Article, path: tuple[str | int, ...]) -> tuple[object, ...]:
+    """The words the diff shows of the part of an article at path (a path of its canonical
+    form, the references as written): to tell whether they show a binding change."""
+    if path[:1] == ("tekst",):
+        return _paragraphs(article.text)
+    if path[:1] == ("titel",):
+        return (_plain(article.title),)
+    if path[:1] == ("leden",):
+        return tuple(_paragraphs(member.text) for member in article.members)
+    return tuple(block_lines(article, str))
+
+
 def resolver(agreement: Agreement) -> Say:
     """References read as in this version of the agreement: "artikel 3", a party's name."""
     return lambda text: resolve_plain(text, agreement)

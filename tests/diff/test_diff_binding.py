@@ -264,6 +264,8 @@ def _version_changed(comparison: Comparison, article_id: str) -> bool:
 @example([("member-id", None, 0), ("member", "nbsp", 0)])
 @example([("text", "indent", 7)])  # issue 21: a paragraph indented into a list item
 @example([("text", "indent4", 2)])  # an indented code block
+@example([("text", "indent4", 0)])  # the first line into a code block: the words stay the same
+@example([("member", "indent4", 0), ("member", "nbsp", 0)])  # one note must not hide another
 @example([("text", "setext", 0)])  # a setext heading against a rule
 @example([("text", "refdef", 0)])  # a link reference definition: shown nowhere, signed nowhere
 def test_digest_changes_iff_diff_reports_a_binding_change(
@@ -416,3 +418,16 @@ def test_log_names_every_binding_key_of_the_agreement() -> None:
         {"term": t.term, "betekenis": t.meaning} for t in reversed(agreement.terms)]})
     assert [e.text for e in terms_events(summarize_terms(terms), summarize_terms(swapped))] == [
         "volgorde van de begrippen gewijzigd"]
+
+
+def test_a_paragraph_indented_into_a_code_block_is_named_beside_the_words() -> None:
+    """The words read from the source are the same; the parse is not: the note says so."""
+    old = base()
+    new = _fresh(apply(old, ("text", "indent4", 0)))
+    comparison = assert_agrees(_fresh(old), new)
+    (change,) = [c for c in comparison.changes if c.binding]
+    assert all(e.op == "equal" for e in change.edits)
+    (note,) = change.notes
+    assert note.startswith("opmaak gewijzigd in de tekst: «We werken") and "«``` / We" in note
+    for name, text in _views(comparison).items():
+        assert "opmaak gewijzigd" in text, name

@@ -256,3 +256,22 @@ def test_pandoc_and_a_removed_list_item(versions: Versions, tmp_path: Path) -> N
                                .values())))
     want = _pandoc(made, "accept")
     assert _pandoc(redline, "accept")[-len(want):] == want
+
+
+def test_merge_joins_a_long_run_in_linear_time() -> None:
+    """The pathological case of flows.merge: 200,000 words of one paragraph, each its own
+    node (joined pairwise, each join copied the text so far: quadratic)."""
+    import time
+
+    from rechtmakers.diff.flows import merge
+    from rechtmakers.document.tree import Emphasis, Link, Text
+
+    words = [Text(f"w{i} ") for i in range(200_000)]
+    start = time.process_time()
+    (joined,) = merge(words)
+    assert time.process_time() - start < 2.0
+    assert isinstance(joined, Text) and joined.text == "".join(w.text for w in words)
+    # Like wrappers join with their children; unlike ones do not.
+    assert merge([Emphasis((Text("a"),)), Emphasis((Text("b"),)), Text("c"),
+                  Link("x", (Text("d"),)), Link("y", (Text("e"),))]) == (
+        Emphasis((Text("ab"),)), Text("c"), Link("x", (Text("d"),)), Link("y", (Text("e"),)))
