@@ -173,8 +173,8 @@ def test_untracked_edit_in_a_plain_copy(git_repo: Path, cli: Cli,
     review = tmp_path / "review.docx"
     review.write_bytes(edit_docx(render_docx(git_repo / AGREEMENT),
                                  ("Zo nemen we besluiten", "Zo besluiten we"),
-                                 ("Wie in die tijd zwijgt, stemt in.",
-                                  "Wie in die tijd zwijgt, stemt in: ook bij twijfel.")))
+                                 ("dan heeft zij geen overwegend bezwaar.",
+                                  "dan heeft zij geen overwegend bezwaar: ook bij twijfel.")))
     result = run(cli, git_repo, monkeypatch, str(review), "--dry-run")
     assert result.exit_code == 0, result.output
     assert "Zou wijzigen" in result.output and "titel" in result.output
@@ -184,11 +184,11 @@ def test_untracked_edit_in_a_plain_copy(git_repo: Path, cli: Cli,
     after = (git_repo / BESLUIT).read_text(encoding="utf-8")
     assert "titel: Zo besluiten we\n" in after
     # ": " cannot stand in a plain scalar: the lid is quoted now, and reads back the same.
-    assert 'stemt in: ook bij twijfel."' in after
+    assert 'overwegend bezwaar: ook bij twijfel."' in after
     agreement, problems = load_agreement(git_repo / AGREEMENT)
     assert not problems
     members = {m.id: m for m in agreement.articles["besluitvorming"].members}
-    assert members["snel-besluiten"].text.endswith("stemt in: ook bij twijfel.")
+    assert members["snel-besluiten"].text.endswith("overwegend bezwaar: ook bij twijfel.")
 
 
 def test_review_of_an_older_version(git_repo: Path, cli: Cli,
