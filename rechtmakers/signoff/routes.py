@@ -18,7 +18,8 @@ from rechtmakers.signoff.pdf_evidence import TRUST_DIR, is_anchor_file
 from rechtmakers.signoff.trust import PartyTrust
 
 MAX_CONTACT = 300  # characters of --contact
-_ANGLE = re.compile(r"(?P<name>[^<>]*)<(?P<email>[^<>@\s]+@[^<>\s]+)>\s*")
+# The name starts only at the start or after an angle bracket, so searching stays linear.
+_ANGLE = re.compile(r"(?<![^<>])(?P<name>[^<>]*)<(?P<email>[^<>@\s]+@[^<>\s]+)>\s*")
 _EMAIL = re.compile(r"[^@\s,;<>]+@[^@\s,;<>]+\.[^@\s,;<>]+")
 
 
