@@ -20,7 +20,9 @@ from rechtmakers.signoff.trust import PartyTrust
 MAX_CONTACT = 300  # characters of --contact
 # The name starts only at the start or after an angle bracket, so searching stays linear.
 _ANGLE = re.compile(r"(?<![^<>])(?P<name>[^<>]*)<(?P<email>[^<>@\s]+@[^<>\s]+)>\s*")
-_EMAIL = re.compile(r"(?<![^@\s,;<>])[^@\s,;<>]+@[^@\s,;<>]+\.[^@\s,;<>]+")  # linear searched
+# An address: the domain in labels without dots between them, so no two groups can share a
+# character (linear under match, fullmatch and search).
+_EMAIL = re.compile(r"(?<![^@\s,;<>])[^@\s,;<>]+@[^@\s,;<>.]+(?:\.[^@\s,;<>.]+)+")
 
 
 class Route(StrEnum):
