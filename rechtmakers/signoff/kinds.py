@@ -16,6 +16,7 @@ class StateWords(NamedTuple):
     summary: str  # "N partijen tekenden deze inhoud; 1 gedeeltelijk, 2 een eerdere"
     waiting: str  # validate G001: "de-schoor (tekende nog niet)"
     short: str  # vaststellen and the review page: "ggd-flevoland (nog niet)"
+    standing: str  # the review page's "wie tekende": "tekende een eerdere versie"
 
 
 class PartyState(StrEnum):
@@ -34,14 +35,16 @@ class PartyState(StrEnum):
 
 
 _STATE_WORDS: dict[PartyState, StateWords] = {
-    PartyState.SIGNED: StateWords("getekend", "getekend", "getekend", "getekend"),
+    PartyState.SIGNED: StateWords("getekend", "getekend", "getekend", "getekend", "getekend"),
     PartyState.PARTIAL: StateWords("gedeeltelijk", "gedeeltelijk", "gedeeltelijk getekend",
-                                   "gedeeltelijk"),
+                                   "gedeeltelijk", "gedeeltelijk getekend"),
     PartyState.STALE: StateWords("verouderd", "een eerdere", "tekende een eerdere inhoud",
-                                 "tekende een eerdere versie"),
+                                 "tekende een eerdere versie", "tekende een eerdere versie"),
     PartyState.INVALID: StateWords("telt niet", "met een ondertekening die niet telt",
-                                   "ondertekening telt niet", "ondertekening telt niet"),
-    PartyState.MISSING: StateWords("ontbreekt", "nog niet", "tekende nog niet", "nog niet"),
+                                   "ondertekening telt niet", "ondertekening telt niet",
+                                   "ondertekening telt (nog) niet"),
+    PartyState.MISSING: StateWords("ontbreekt", "nog niet", "tekende nog niet", "nog niet",
+                                 "nog niet getekend"),
 }
 
 

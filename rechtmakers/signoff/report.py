@@ -113,4 +113,4 @@ class TrustReport:
 
     @property
     def complete(self) -> bool:
-        return bool(self.parties) and all(p.state == "signed" for p in self.parties)
+        return bool(self.parties) and all(p.state is PartyState.SIGNED for p in self.parties)

@@ -18,6 +18,7 @@ from typing import assert_never
 from rechtmakers.agreement import CompleteAgreement
 from rechtmakers.errors import AgreementError, RechtmakersError
 from rechtmakers.safe_write import check_target, write_file
+from rechtmakers.signoff.kinds import PartyState
 from rechtmakers.signoff.review_changes import Changes, changes_since
 from rechtmakers.signoff.review_page import PageFacts, page
 from rechtmakers.signoff.routes import Contact, Offer, contact, offers
@@ -123,7 +124,7 @@ def _warnings(kind: ReviewKind, party: PartyTrust, routes: tuple[Offer, ...],
     or names nobody to ask."""
     found: list[str] = []
     if kind is ReviewKind.APPROVAL:
-        if party.state != "signed" and not any(o.on_their_own for o in routes):
+        if party.state is not PartyState.SIGNED and not any(o.on_their_own for o in routes):
             how = ("alleen een ondertekening in git kan tellen, en daarvoor is hulp van de "
                    "beheerder nodig" if routes else "geen enkele manier kan nu tellen")
             found.append(f"{label} kan niet zelf akkoord geven: {how}. Geen vertegenwoordiger "

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from rechtmakers.agreement import CompleteAgreement
+from rechtmakers.signoff.kinds import PartyState
 from rechtmakers.signoff.review_changes import Changes
 from rechtmakers.signoff.routes import Contact, Offer
 from rechtmakers.signoff.trust import PartyTrust, RecordCheck
@@ -21,9 +22,6 @@ _STYLE = re.compile(r"<style>(.*?)</style>", re.DOTALL)
 _EXTERNAL_HREF = re.compile(r"\shref=\"(?!#)[^\"]*\"")  # a link out: the anchor stays, inert
 _ACTIVE = re.compile(r"<(script|link|iframe|img|object|embed)\b[^>]*>", re.IGNORECASE)
 _H1 = re.compile(r"<(/?)h1\b")
-STATE_WORDS = {"signed": "getekend", "partial": "gedeeltelijk getekend",
-               "invalid": "ondertekening telt (nog) niet", "stale": "tekende een eerdere versie",
-               "missing": "nog niet getekend"}
 
 
 @dataclass(frozen=True)
@@ -76,7 +74,7 @@ def page(facts: PageFacts) -> str:
         lead=legal_name(lead.name, lead.legal_form) if lead else None,
         primary=facts.offers[0] if facts.offers else None,
         on_their_own=any(o.on_their_own for o in facts.offers),
-        standings=standings(facts), signed=facts.party.state == "signed",
+        standings=standings(facts), signed=facts.party.state is PartyState.SIGNED,
         routes=[o.route.name for o in facts.offers])
 
 
@@ -104,8 +102,8 @@ def standings(facts: PageFacts) -> list[Standing]:
                       f"{c.record.version}, {long_date(c.record.signed_at.date())}"
                       for c in records if c.record is not None)
         found.append(Standing(legal_name(party.name, party.legal_form),
-                              STATE_WORDS.get(item.state, item.state), lines,
-                              item.state == "signed"))
+                              item.state.words.standing, lines,
+                              item.state is PartyState.SIGNED))
     return found
 
 
