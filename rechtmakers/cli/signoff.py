@@ -197,7 +197,7 @@ def _signer_text(check: RecordCheck) -> str:
 
 def _certificate(kind: ProofKind | None, key: str | None) -> str:
     """For a signed PDF, whose certificate signed it (its subject)."""
-    return f", certificaat {key}" if kind == "pdf" and key else ""
+    return f", certificaat {key}" if kind is not None and kind.by_certificate and key else ""
 
 
 @app.command()

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from rechtmakers.model import Party
-from rechtmakers.signoff.keys import parse_key_text
+from rechtmakers.signoff.keys import ParsedKey, parse_key_text
 
 FactKey = tuple[str, ...]
 REP, AUTHORITY, LEAD, EVIDENCE, ADMIN, ANCHOR = ("rep", "bevoegdheid", "penvoerder", "bewijs",
@@ -165,7 +165,7 @@ def fields_of(fact: Fact) -> dict[str, str]:
     return {k: v for k, v in data.items() if isinstance(v, str)}
 
 
-def rep_key(fact: Fact) -> tuple[str, str, str] | None:
+def rep_key(fact: Fact) -> ParsedKey | None:
     """(kind, fingerprint, public) of the key in a representative's or beheerder's fact."""
     if fact.blocked or fact.value is None:
         return None
@@ -173,7 +173,7 @@ def rep_key(fact: Fact) -> tuple[str, str, str] | None:
 
 
 @functools.lru_cache(maxsize=4096)
-def _key_in(value: str) -> tuple[str, str, str] | None:
+def _key_in(value: str) -> ParsedKey | None:
     data = json.loads(value)
     key = data.get("sleutel") if isinstance(data, dict) else None
     return parse_key_text(key) if isinstance(key, str) else None

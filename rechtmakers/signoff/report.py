@@ -7,11 +7,8 @@ from dataclasses import dataclass
 from rechtmakers.agreement import CompleteAgreement
 from rechtmakers.model import Party
 from rechtmakers.signoff.evidence import TrustedKey
-from rechtmakers.signoff.kinds import PartyState, ProofKind
+from rechtmakers.signoff.kinds import KeyKind, PartyState, ProofKind
 from rechtmakers.signoff.records import SignOff
-
-# A commit signed by a key of this kind ("ssh" or "gpg", as keys.parse_key reads them).
-COMMIT_KINDS = {"ssh": ProofKind.SSH_COMMIT, "gpg": ProofKind.GPG_COMMIT}
 
 
 @dataclass(frozen=True)
@@ -21,7 +18,7 @@ class KeyState:
     party_id: str
     email: str
     fingerprint: str
-    kind: str
+    kind: KeyKind
     trusted: bool
     source: str
     listed: bool  # in partijen.yaml at HEAD

@@ -14,6 +14,7 @@ from rechtmakers.agreement import CompleteAgreement
 from rechtmakers.errors import RechtmakersError, UsageError
 from rechtmakers.model import Party
 from rechtmakers.signoff.anchors import CommittedAnchors
+from rechtmakers.signoff.kinds import KeyKind
 from rechtmakers.signoff.pdf_evidence import TRUST_DIR, is_anchor_file
 from rechtmakers.signoff.trust import PartyTrust
 
@@ -63,7 +64,7 @@ def offers(root: Path, agreement: CompleteAgreement, party: PartyTrust,
     if _has_anchor(root, anchors):
         found.append(Offer(Route.PDF, tuple(names)))
     keyed = tuple(r.name for r in party.party.representatives
-                  if any(k.kind == "ssh" for k in party.keys_of(r.email)))
+                  if any(k.kind is KeyKind.SSH for k in party.keys_of(r.email)))
     if keyed:
         found.append(Offer(Route.SSH, keyed))
     git_names = _git_signers(agreement, party)

@@ -17,7 +17,7 @@ from rechtmakers.digest import content_digest
 from rechtmakers.errors import AgreementError, UsageError
 from rechtmakers.model import Party, Representative
 from rechtmakers.signoff.commits import allowed_signers_text
-from rechtmakers.signoff.kinds import ProofKind
+from rechtmakers.signoff.kinds import KeyKind, ProofKind
 from rechtmakers.signoff.probe import waiting_parties
 from rechtmakers.signoff.records import (
     dump_record,
@@ -115,7 +115,7 @@ def _commit_rule(repo: gitrepo.Repo, report: TrustReport, standing: PartyTrust,
             "deze commit niet, dus de ondertekening zou niet tellen. Stel git in (git config "
             "commit.gpgsign true, en voor SSH gpg.format ssh en user.signingkey), of teken met "
             "rechtmakers review en --bewijs. Er is niets vastgelegd.")
-    kind = (ProofKind.GPG_COMMIT if all(k.kind == "gpg" for k in trusted)
+    kind = (ProofKind.GPG_COMMIT if all(k.kind is KeyKind.GPG for k in trusted)
             else ProofKind.SSH_COMMIT)
 
     def check(commit: str) -> None:

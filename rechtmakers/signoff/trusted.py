@@ -12,6 +12,7 @@ from rechtmakers.model import Authority, JointAuthority, Party, Representative
 from rechtmakers.signoff.authority import ANCHOR, AUTHORITY, Fact, Rejection, TrustedState, rep_key
 from rechtmakers.signoff.evidence import TrustedKey
 from rechtmakers.signoff.keys import parse_key
+from rechtmakers.signoff.kinds import KeyKind
 from rechtmakers.signoff.lineage import Walk
 from rechtmakers.signoff.report import KeyState
 
@@ -67,9 +68,9 @@ class TrustedAuthority:
                 found.append(TrustedKey(mail, key[0], key[1], key[2], fact.grant.describe()))
         return tuple(found)
 
-    def _listed_keys(self, party_id: str) -> dict[tuple[str, str], str]:
+    def _listed_keys(self, party_id: str) -> dict[tuple[str, str], KeyKind]:
         party = self.listed.get(party_id)
-        found: dict[tuple[str, str], str] = {}
+        found: dict[tuple[str, str], KeyKind] = {}
         for rep in party.representatives if party else ():
             key = parse_key(rep)
             if key is not None:
