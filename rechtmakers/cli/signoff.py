@@ -6,7 +6,7 @@ import datetime as dt
 import json
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -14,9 +14,11 @@ from rechtmakers.cli.app import app, guarded, is_quiet
 from rechtmakers.document.labels import long_moment
 
 if TYPE_CHECKING:  # the types only: a command imports its feature when it runs
+    from rechtmakers.json_value import JsonObject, JsonValue
     from rechtmakers.signoff.changes import Event
     from rechtmakers.signoff.history import Entry
     from rechtmakers.signoff.kinds import ProofKind
+    from rechtmakers.signoff.report import TrustReport
     from rechtmakers.signoff.status import AgreementStatus
     from rechtmakers.signoff.trust import PartyTrust, RecordCheck
     from rechtmakers.signoff.verify import Verdict, Verification
@@ -66,7 +68,7 @@ def _command_as_run() -> str:
     return " ".join(words)
 
 
-def _emit_json(data: Any) -> None:
+def _emit_json(data: JsonValue) -> None:
     typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
@@ -232,7 +234,7 @@ def verify(
     raise typer.Exit(0 if all(result.ok for _, result in results) else 1)
 
 
-def _verdict_dict(verdict: Verdict) -> dict[str, Any]:
+def _verdict_dict(verdict: Verdict) -> JsonObject:
     record = verdict.record
     return {"party": verdict.party_id, "path": verdict.path, "ok": verdict.ok,
             "current": verdict.current, "evidence": verdict.kind, "commit": verdict.commit,
@@ -240,7 +242,7 @@ def _verdict_dict(verdict: Verdict) -> dict[str, Any]:
             "version": record.version if record else None, "reasons": verdict.reasons}
 
 
-def _print_authority(report: Any) -> None:
+def _print_authority(report: TrustReport) -> None:
     """The root of trust, and every change of authority that does not count."""
     if report.root:
         typer.echo(f"  wortel van vertrouwen: commit {report.root['commit']} van "

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from rechtmakers.json_value import JsonObject
+
 Summary = dict[str, Any]
 META_PARTS = ("titel", "datum", "penvoerder", "kompas", "overwegingen")
 _ARTICLE_FIRST = ("titel", "onderwerp", "tekst")
@@ -19,7 +21,7 @@ class Event:
     article: str | None = None
     binding: bool = False
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self) -> JsonObject:
         return {"kind": self.kind, "text": self.text, "article": self.article,
                 "binding": self.binding}
 

@@ -11,10 +11,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from rechtmakers import gitrepo
 from rechtmakers.errors import UsageError
+from rechtmakers.json_value import JsonObject
 from rechtmakers.signoff.cache import SummaryCache
 from rechtmakers.signoff.changes import (
     Event,
@@ -49,7 +49,7 @@ class Entry:
     tags: tuple[str, ...] = ()
     sealed: tuple[str, ...] = ()  # the tags among them that mark this version vastgesteld
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self) -> JsonObject:
         commit = self.commit
         return {"commit": commit.sha, "date": commit.date, "author": commit.author,
                 "author_email": commit.author_email, "subject": commit.subject,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rechtmakers.agreement import CompleteAgreement
+from rechtmakers.json_value import JsonObject
 from rechtmakers.model import Party
 from rechtmakers.signoff.evidence import TrustedKey
 from rechtmakers.signoff.kinds import KeyKind, PartyState, ProofKind
@@ -23,7 +24,7 @@ class KeyState:
     source: str
     listed: bool  # in partijen.yaml at HEAD
 
-    def as_dict(self) -> dict[str, object]:
+    def as_dict(self) -> JsonObject:
         return {"representative": self.email, "fingerprint": self.fingerprint,
                 "kind": self.kind, "trusted": self.trusted, "source": self.source,
                 "listed": self.listed}
@@ -47,7 +48,7 @@ class RecordCheck:
     def crypto(self) -> bool:
         return self.kind is not None and self.kind.cryptographic
 
-    def as_dict(self) -> dict[str, object]:
+    def as_dict(self) -> JsonObject:
         record = self.record
         return {
             "path": self.path,
