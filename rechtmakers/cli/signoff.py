@@ -12,6 +12,7 @@ import typer
 
 from rechtmakers.cli.app import app, guarded, is_quiet
 from rechtmakers.document.labels import long_moment
+from rechtmakers.source_names import DEFAULT_DIR, META_FILE, PARTIES_FILE
 
 if TYPE_CHECKING:  # the types only: a command imports its feature when it runs
     from rechtmakers.json_value import JsonObject, JsonValue
@@ -35,7 +36,7 @@ class Format(StrEnum):
 
 def _roots(paths: list[Path] | None) -> list[Path]:
     # An agreement folder named outright needs no search (nor the validator's imports).
-    if paths and all((path / "overeenkomst.yaml").is_file() for path in paths):
+    if paths and all((path / META_FILE).is_file() for path in paths):
         return list(dict.fromkeys(paths))
     from rechtmakers.validate import find_agreements
 
@@ -77,7 +78,7 @@ def sign(
     party: str = typer.Option(..., "--partij", "-p", help="Kenmerk van de partij waarvoor u "
                               "tekent, zoals de-schoor."),
     path: Path = typer.Argument(None, metavar="PAD", help="De overeenkomst (map). Standaard: "
-                                "de enige onder agreements/.", show_default=False),
+                                f"de enige onder {DEFAULT_DIR}/.", show_default=False),
     note: str = typer.Option(None, "--opmerking", help="Een opmerking bij de ondertekening."),
     evidence: Path = typer.Option(None, "--bewijs", metavar="BESTAND", help="Los bewijs van een "
                                   "vertegenwoordiger, zoals de .sig van ssh-keygen -Y sign "
@@ -119,7 +120,7 @@ def sign(
 @app.command()
 def status(
     paths: list[Path] = typer.Argument(None, metavar="PAD", help="Overeenkomsten (mappen). "
-                                       "Standaard: agreements/.", show_default=False),
+                                       f"Standaard: {DEFAULT_DIR}/.", show_default=False),
     fmt: Format = typer.Option(Format.human, "--format", "-f", help="tekst of json."),
 ) -> None:
     """Toon per partij of ze precies deze inhoud tekende, met bewijs dat klopt.
@@ -160,7 +161,7 @@ def _print_status(result: AgreementStatus) -> None:
                 typer.echo(f"  {'':<12} {'':<{width}}  let op: de sleutel {key.fingerprint} van "
                            f"{key.email} {key.source}")
     for stray in result.report.strays:
-        typer.echo(f"  let op: {stray.path} hoort bij geen partij in partijen.yaml.")
+        typer.echo(f"  let op: {stray.path} hoort bij geen partij in {PARTIES_FILE}.")
     for note in result.report.notes:
         typer.echo(f"  let op: {note}.")
     total, signed = len(result.parties), result.count(PartyState.SIGNED)
@@ -205,7 +206,7 @@ def _certificate(kind: ProofKind | None, key: str | None) -> str:
 @app.command()
 def verify(
     paths: list[Path] = typer.Argument(None, metavar="PAD", help="Overeenkomsten (mappen). "
-                                       "Standaard: agreements/.", show_default=False),
+                                       f"Standaard: {DEFAULT_DIR}/.", show_default=False),
     party: str = typer.Option(None, "--partij", "-p", help="Alleen de ondertekening van deze "
                               "partij controleren."),
     fmt: Format = typer.Option(Format.human, "--format", "-f", help="tekst of json."),
@@ -283,7 +284,7 @@ def _print_verdicts(root: Path, result: Verification) -> None:
     good = sum(1 for v in verdicts if v.ok)
     typer.echo(f"{good} van {len(verdicts)} ondertekeningen kloppen.")
     if result.bad_keys:
-        typer.echo(f"{len(result.bad_keys)} sleutel(s) in partijen.yaml tellen niet.")
+        typer.echo(f"{len(result.bad_keys)} sleutel(s) in {PARTIES_FILE} tellen niet.")
 
 
 @app.command()
@@ -353,7 +354,7 @@ def _mark(event: Event) -> str:
 @app.command()
 def vaststellen(
     path: Path = typer.Argument(None, metavar="PAD", help="De overeenkomst (map). Standaard: "
-                                "de enige onder agreements/.", show_default=False),
+                                f"de enige onder {DEFAULT_DIR}/.", show_default=False),
 ) -> None:
     """Stel de overeenkomst vast als alle partijen dezelfde inhoud tekenden: zet status op
     vastgesteld (een eigen commit van alleen overeenkomst.yaml) en maak de tag <id>/v<versie>.
@@ -372,6 +373,6 @@ def vaststellen(
         return
     if result.commit:
         typer.echo(f"status: vastgesteld, vastgelegd in commit {result.commit[:12]} (alleen "
-                   "overeenkomst.yaml).")
+                   f"{META_FILE}).")
     typer.echo(f"Vastgesteld: tag {result.tag}, ondertekend door alle "
                f"{len(result.status.parties)} partijen, elk met bewijs dat klopt.")

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from rechtmakers.cli.app import app, echo_error, guarded
+from rechtmakers.source_names import DEFAULT_DIR
 from rechtmakers.visible import printable
 
 _C1 = re.compile("[\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
@@ -30,7 +31,7 @@ class Format(StrEnum):
 @app.command()
 def taal(
     paths: list[Path] = typer.Argument(None, metavar="PAD", help="Overeenkomsten (mappen) of "
-                                       "een map met overeenkomsten. Standaard: agreements/.",
+                                       f"een map met overeenkomsten. Standaard: {DEFAULT_DIR}/.",
                                        show_default=False),
     fmt: Format = typer.Option(Format.tekst, "--format", "-f", help="Uitvoer: tekst, json, md "
                                "of html (de passages gemarkeerd in de tekst)."),

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from rechtmakers.cli.app import app, guarded, is_quiet, progress
+from rechtmakers.source_names import DEFAULT_DIR
 
 if TYPE_CHECKING:  # the type only: the command imports diff when it runs with --since
     from rechtmakers.diff.since import SinceRevision
@@ -25,7 +26,7 @@ class Format(StrEnum):
 @app.command()
 def validate(
     paths: list[Path] = typer.Argument(None, metavar="PAD", help="Overeenkomsten (mappen) "
-                                       "of een map met overeenkomsten. Standaard: agreements/.",
+                                       f"of een map met overeenkomsten. Standaard: {DEFAULT_DIR}/.",
                                        show_default=False),
     fmt: Format = typer.Option(Format.tekst, "--format", "-f", help="Uitvoer: tekst "
                                "(leesbaar), json, github (annotaties in GitHub Actions) of sarif "

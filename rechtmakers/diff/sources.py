@@ -20,9 +20,9 @@ from rechtmakers.agreement import (
 from rechtmakers.diff.compare import Comparison, compare
 from rechtmakers.diff.pair import load_alike, load_alike_files
 from rechtmakers.errors import UsageError
+from rechtmakers.source_names import DEFAULT_DIR
 
 WORKING_TREE = "werkmap"
-DEFAULT_DIR = "agreements"
 TOOL_AUTHOR = "rechtmakers"
 
 

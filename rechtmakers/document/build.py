@@ -20,6 +20,7 @@ from rechtmakers.document.tree import (
     TermNode,
 )
 from rechtmakers.errors import AgreementError
+from rechtmakers.source_names import META_FILE
 
 if TYPE_CHECKING:
     from rechtmakers.agreement import Agreement
@@ -39,7 +40,7 @@ class DocumentBuilder:
     def build(self, digest: str) -> Document:
         meta = self.agreement.meta
         if meta is None:
-            raise AgreementError(f"{self.agreement.root}: overeenkomst.yaml is niet te lezen, "
+            raise AgreementError(f"{self.agreement.root}: {META_FILE} is niet te lezen, "
                                  "dus er valt niets weer te geven.")
         self.ctx.next_article()
         compass = self.flow(meta.compass)

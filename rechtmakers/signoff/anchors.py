@@ -12,7 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from rechtmakers import gitrepo
-from rechtmakers.signoff.pdf_evidence import TRUST_DIR, is_anchor_file, trust_anchors
+from rechtmakers.signoff.pdf_evidence import is_anchor_file, trust_anchors
+from rechtmakers.source_names import TRUST_DIR
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from rechtmakers.json_value import JsonObject
+from rechtmakers.source_names import META_FILE
 
 Summary = dict[str, Any]
 META_PARTS = ("titel", "datum", "penvoerder", "kompas", "overwegingen")
@@ -29,7 +30,7 @@ class Event:
 def meta_events(old: Summary | None, new: Summary | None) -> list[Event]:
     """overeenkomst.yaml: versie, status, article order and the other binding keys."""
     if new is None:
-        return [Event("overeenkomst", "overeenkomst.yaml verwijderd", binding=True)]
+        return [Event("overeenkomst", f"{META_FILE} verwijderd", binding=True)]
     if old is None:
         return [Event("nieuw", f"overeenkomst vastgelegd: versie {new['versie']}, status "
                       f"{new['status']}, {len(new['artikelen'])} artikelen", binding=True)]
@@ -41,7 +42,7 @@ def meta_events(old: Summary | None, new: Summary | None) -> list[Event]:
     events += _order_events(old["artikelen"], new["artikelen"])
     changed = meta_part_names(old, new)
     if changed:
-        events.append(Event("overeenkomst", f"overeenkomst.yaml gewijzigd: {', '.join(changed)}",
+        events.append(Event("overeenkomst", f"{META_FILE} gewijzigd: {', '.join(changed)}",
                             binding=True))
     return events
 

@@ -25,11 +25,14 @@ from rechtmakers.signoff.changes import (
     parties_events,
     terms_events,
 )
-
-# The file names of rechtmakers.agreement, repeated so that a warm `log` need not import the
-# model (pydantic costs a fifth of a second); a test keeps the two equal.
-META_FILE, PARTIES_FILE, TERMS_FILE = "overeenkomst.yaml", "partijen.yaml", "begrippen.yaml"
-ARTICLES_DIR, SIGNOFFS_DIR, ANNEXES_DIR = "artikelen", "ondertekeningen", "bijlagen"
+from rechtmakers.source_names import (  # not from agreement: a warm `log` needs no model
+    ANNEXES_DIR,
+    ARTICLES_DIR,
+    META_FILE,
+    PARTIES_FILE,
+    SIGNOFFS_DIR,
+    TERMS_FILE,
+)
 
 FINAL = "vastgesteld"
 SEAL_TRAILER = "Vastgesteld-met: rechtmakers vaststellen"  # in the message of its tag

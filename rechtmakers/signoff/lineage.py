@@ -49,7 +49,8 @@ from rechtmakers.signoff.authority_files import (
 from rechtmakers.signoff.commits import allowed_signers_text, commit_signatures, fingerprints
 from rechtmakers.signoff.keys import parse_key_text
 from rechtmakers.signoff.kinds import KeyKind
-from rechtmakers.signoff.pdf_evidence import TRUST_DIR, is_anchor_file
+from rechtmakers.signoff.pdf_evidence import is_anchor_file
+from rechtmakers.source_names import META_FILE, PARTIES_FILE, TRUST_DIR
 
 Triple = tuple[str | None, str | None, str | None]  # partijen.yaml, overeenkomst.yaml, vertrouwd/
 
@@ -68,7 +69,7 @@ def walk_history(repo: gitrepo.Repo, subdir: str, head: str, root: Path, scratch
     graph = gitrepo.ancestry(repo, head)
     prefix = f"{subdir}/" if subdir else ""
     names = [f"{c.sha}:{prefix}{name}" for c in graph
-             for name in ("partijen.yaml", "overeenkomst.yaml", TRUST_DIR)]
+             for name in (PARTIES_FILE, META_FILE, TRUST_DIR)]
     ids = gitrepo.object_ids(repo, names)
     triples = {c.sha: (ids[3 * i], ids[3 * i + 1], ids[3 * i + 2]) for i, c in enumerate(graph)}
     cache = ViewCache(gitrepo.cache_dir(repo) if cached else None)

@@ -26,8 +26,8 @@ from rechtmakers.signoff.evidence import EvidenceContext, EvidenceResult, regist
 from rechtmakers.signoff.kinds import DetachedKind
 from rechtmakers.signoff.pdf_origin import Edition, Editions, origin_problem
 from rechtmakers.signoff.pdf_signatures import PdfUnreadable, SignatureFacts, SignedPdf
+from rechtmakers.source_names import TRUST_DIR
 
-TRUST_DIR = "vertrouwd"
 CACHE_FILE = "pdf-bewijs.json"
 _CERT_SUFFIXES = (".pem", ".crt", ".cer")
 _CLOCK_SKEW = dt.timedelta(days=1)

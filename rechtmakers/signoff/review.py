@@ -30,6 +30,7 @@ from rechtmakers.signoff.statement import (
 )
 from rechtmakers.signoff.status import AgreementStatus, agreement_status
 from rechtmakers.signoff.trust import PartyTrust, RecordCheck
+from rechtmakers.source_names import PARTIES_FILE, TRUST_DIR
 
 
 class ReviewKind(StrEnum):
@@ -105,7 +106,7 @@ def _party(status: AgreementStatus, party_id: str) -> PartyTrust:
     party = next((p for p in status.parties if p.party.id == party_id), None)
     if party is None:
         known = ", ".join(sorted(status.agreement.party_map))
-        raise AgreementError(f"De partij {party_id[:80]} staat niet in partijen.yaml. Bekende "
+        raise AgreementError(f"De partij {party_id[:80]} staat niet in {PARTIES_FILE}. Bekende "
                              f"partijen: {known}.")
     return party
 
@@ -128,7 +129,7 @@ def _warnings(kind: ReviewKind, party: PartyTrust, routes: tuple[Offer, ...],
             how = ("alleen een ondertekening in git kan tellen, en daarvoor is hulp van de "
                    "beheerder nodig" if routes else "geen enkele manier kan nu tellen")
             found.append(f"{label} kan niet zelf akkoord geven: {how}. Geen vertegenwoordiger "
-                         "heeft een sleutel die telt, en vertrouwd/ heeft geen certificaat "
+                         f"heeft een sleutel die telt, en {TRUST_DIR}/ heeft geen certificaat "
                          "dat telt. De pagina zegt dat en noemt wie te vragen.")
     elif kind is ReviewKind.DISCUSSION:
         found.append("De status is concept: dit is een pagina ter bespreking, zonder "

@@ -15,8 +15,9 @@ from rechtmakers.errors import RechtmakersError, UsageError
 from rechtmakers.model import Party
 from rechtmakers.signoff.anchors import CommittedAnchors
 from rechtmakers.signoff.kinds import KeyKind
-from rechtmakers.signoff.pdf_evidence import TRUST_DIR, is_anchor_file
+from rechtmakers.signoff.pdf_evidence import is_anchor_file
 from rechtmakers.signoff.trust import PartyTrust
+from rechtmakers.source_names import TRUST_DIR
 
 MAX_CONTACT = 300  # characters of --contact
 # The name starts only at the start or after an angle bracket, so searching stays linear.

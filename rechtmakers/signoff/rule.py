@@ -44,6 +44,7 @@ from rechtmakers.signoff.report import RecordCheck
 from rechtmakers.signoff.statement import build_statement, party_label, statement_fields
 from rechtmakers.signoff.timing import VersionMoments
 from rechtmakers.signoff.trusted import TrustedAuthority
+from rechtmakers.source_names import PARTIES_FILE
 from rechtmakers.versions import Versions
 
 _SIGNATURE_STATES = {
@@ -113,7 +114,7 @@ def _identified(item: Written, party: Party | None, context: RuleContext) -> Sig
     except RecordError as exc:
         raise _refuse(item, str(exc)) from None
     if party is None:
-        raise _refuse(item, f"{item.rel} hoort bij geen partij in partijen.yaml", record)
+        raise _refuse(item, f"{item.rel} hoort bij geen partij in {PARTIES_FILE}", record)
     if record.party != party.id:
         raise _refuse(item, f"{item.rel} noemt partij {record.party}, niet {party.id}", record)
     if record.agreement != agreement.id:
@@ -174,10 +175,10 @@ def _commit_evidence(item: Written, commit: gitrepo.Commit, party: Party, record
         return by.kind.commit_proof, by.fingerprint
     if authority.demands_key():
         raise _refuse(item, "deze overeenkomst vraagt een sleutel (ondertekening: bewijs: "
-                      f"sleutel), en {signer} heeft er geen in partijen.yaml", record,
+                      f"sleutel), en {signer} heeft er geen in {PARTIES_FILE}", record,
                       ProofKind.GIT)
     if authority.party_has_keys(party.id):
-        raise _refuse(item, f"{party.name} heeft sleutels in partijen.yaml, dus alleen een "
+        raise _refuse(item, f"{party.name} heeft sleutels in {PARTIES_FILE}, dus alleen een "
                       f"ondertekening met cryptografisch bewijs telt, en {signer} heeft geen "
                       "sleutel", record, ProofKind.GIT)
     return ProofKind.GIT, None
@@ -186,7 +187,7 @@ def _commit_evidence(item: Written, commit: gitrepo.Commit, party: Party, record
 def _signature_problem(signature: gitrepo.Signature | None, trusted: tuple[TrustedKey, ...],
                        email: str) -> str:
     if not trusted:
-        return (f"{email} heeft in partijen.yaml een sleutel die niet telt (zie de sleutels); "
+        return (f"{email} heeft in {PARTIES_FILE} een sleutel die niet telt (zie de sleutels); "
                 "de ondertekening is dus niet te bewijzen")
     if signature is None or not signature.good:
         state = signature.state if signature else "E"

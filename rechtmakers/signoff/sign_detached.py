@@ -39,6 +39,7 @@ from rechtmakers.signoff.statement import (
     statement_fields,
 )
 from rechtmakers.signoff.trust import PartyTrust, TrustReport
+from rechtmakers.source_names import TRUST_DIR
 from rechtmakers.versions import Versions
 
 _HISTORY_TRIES = 40  # contents of the past tried to name the version of a stale signature
@@ -99,8 +100,6 @@ def _anchors(repo: gitrepo.Repo, subdir: str, report: TrustReport, kind: Detache
     of vertrouwd/ that the trusted history made count), for a kind that needs them."""
     if not kind.needs_anchors:
         return Anchors(())
-    from rechtmakers.signoff.pdf_evidence import TRUST_DIR
-
     folder = f"{subdir}/{TRUST_DIR}" if subdir else TRUST_DIR
     files = {f"{TRUST_DIR}/{rel}": d for rel, d in gitrepo.files_at(repo, "HEAD", folder).items()}
     try:

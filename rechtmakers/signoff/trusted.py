@@ -15,6 +15,7 @@ from rechtmakers.signoff.keys import parse_key
 from rechtmakers.signoff.kinds import KeyKind
 from rechtmakers.signoff.lineage import Walk
 from rechtmakers.signoff.report import KeyState
+from rechtmakers.source_names import PARTIES_FILE
 
 
 @dataclass(frozen=True)
@@ -99,7 +100,7 @@ class TrustedAuthority:
         """Why a key listed at HEAD does not count: the last change of it that did not."""
         found = [r for r in self.rejections(party_id) if r.key == ("rep", party_id, email)]
         if not found:
-            return ("staat in partijen.yaml, maar geen commit met gezag voerde hem in; telt "
+            return (f"staat in {PARTIES_FILE}, maar geen commit met gezag voerde hem in; telt "
                     "niet")
         last = found[-1]
         return f"ingevoerd in commit {last.commit[:12]}; telt niet: {last.why}"
