@@ -346,7 +346,9 @@ def _print_log(root: Path, article: str | None, entries: list[Entry]) -> None:
 
 def _mark(event: Event) -> str:
     """✎ a sign-off, • a binding change, · a change that is not binding."""
-    if event.kind == "ondertekening":
+    from rechtmakers.signoff.changes import EventKind
+
+    if event.kind is EventKind.SIGNOFF:
         return "✎"
     return "•" if event.binding else "·"
 
