@@ -154,6 +154,15 @@ class DetachedKind(StrEnum):
                               ) from None
 
 
+class ReviewKind(StrEnum):
+    """What the review page asks, by the status of the agreement; the value is its Dutch word
+    (the page's heading)."""
+
+    APPROVAL = "ter goedkeuring"
+    DISCUSSION = "ter bespreking"
+    SEALED = "vastgesteld"
+
+
 _DETACHED_PROOF: dict[DetachedKind, ProofKind] = {
     DetachedKind.SSH_DETACHED: ProofKind.SSH_DETACHED,
     DetachedKind.PDF: ProofKind.PDF,

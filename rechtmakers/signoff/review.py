@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 from typing import assert_never
 
 from rechtmakers.agreement import CompleteAgreement
 from rechtmakers.errors import AgreementError, RechtmakersError
+from rechtmakers.model import Status
 from rechtmakers.safe_write import check_target, write_file
-from rechtmakers.signoff.kinds import PartyState
+from rechtmakers.signoff.kinds import PartyState, ReviewKind
 from rechtmakers.signoff.review_changes import Changes, changes_since
 from rechtmakers.signoff.review_page import PageFacts, page
 from rechtmakers.signoff.routes import Contact, Offer, contact, offers
@@ -31,14 +31,6 @@ from rechtmakers.signoff.statement import (
 from rechtmakers.signoff.status import AgreementStatus, agreement_status
 from rechtmakers.signoff.trust import PartyTrust, RecordCheck
 from rechtmakers.source_names import PARTIES_FILE, TRUST_DIR
-
-
-class ReviewKind(StrEnum):
-    """What the page asks, by the status of the agreement; the value is its Dutch word."""
-
-    APPROVAL = "ter goedkeuring"
-    DISCUSSION = "ter bespreking"
-    SEALED = "vastgesteld"
 
 
 @dataclass(frozen=True)
@@ -85,7 +77,7 @@ def review(root: Path, request: ReviewRequest) -> ReviewResult:
         pdf_name = _add_rendering(files, agreement, "pdf")
     elif kind is ReviewKind.DISCUSSION:
         docx_name = _add_rendering(files, agreement, "docx")
-    facts = PageFacts(kind.name, agreement, party, status.parties, party_label(party.party),
+    facts = PageFacts(kind, agreement, party, status.parties, party_label(party.party),
                       status.digest, request.deadline, who, routes, since, changes,
                       statement.decode("utf-8") if statement else None,
                       statement_file_name(agreement.id, party.party.id) if statement else None,
@@ -111,12 +103,16 @@ def _party(status: AgreementStatus, party_id: str) -> PartyTrust:
     return party
 
 
-def _kind(status: str) -> ReviewKind:
-    if status == "concept":
-        return ReviewKind.DISCUSSION
-    if status == "vastgesteld":
-        return ReviewKind.SEALED
-    return ReviewKind.APPROVAL
+def _kind(status: Status) -> ReviewKind:
+    match status:
+        case "concept":
+            return ReviewKind.DISCUSSION
+        case "ter-ondertekening":
+            return ReviewKind.APPROVAL
+        case "vastgesteld":
+            return ReviewKind.SEALED
+        case _:
+            assert_never(status)
 
 
 def _warnings(kind: ReviewKind, party: PartyTrust, routes: tuple[Offer, ...],
