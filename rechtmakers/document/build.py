@@ -47,7 +47,7 @@ class DocumentBuilder:
         considerations = tuple(self.flow(text) for text in meta.considerations)
         return Document(
             id=meta.id, title=meta.title, version=meta.version,
-            status=labels.STATUS.get(meta.status, meta.status),
+            status=labels.STATUS[meta.status],
             date=meta.date.isoformat(), date_text=labels.long_date(meta.date), digest=digest,
             compass=compass, considerations=considerations, parties=self._parties(meta.lead),
             terms=self._terms(), articles=self._articles(), with_explanations=self.explanations,
@@ -75,7 +75,7 @@ class DocumentBuilder:
 
     def _parties(self, lead: str) -> tuple[PartyNode, ...]:
         return tuple(
-            PartyNode(party.id, party.name, labels.PARTY_KINDS.get(party.kind, party.kind),
+            PartyNode(party.id, party.name, labels.PARTY_KINDS[party.kind],
                       party.id == lead,
                       tuple(Signer(r.name, r.function, r.email,
                                    authority=labels.authority(r))
@@ -141,7 +141,7 @@ class DocumentBuilder:
         decision = article.decision
         if decision is None:
             return None
-        return DecisionBlock(labels.DECISION_METHODS.get(decision.method, decision.method),
+        return DecisionBlock(labels.DECISION_METHODS[decision.method],
                              decision.body, decision.quorum)
 
     def _steps(self, article: Article) -> tuple[Step, ...]:
