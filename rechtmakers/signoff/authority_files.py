@@ -81,7 +81,7 @@ def meta_facts(data: bytes, root: Path) -> Facts | None:
     if meta is None:
         return None
     facts: Facts = {(LEAD,): meta.lead,
-                    (EVIDENCE,): meta.signing.evidence if meta.signing else "git"}
+                    (EVIDENCE,): meta.required_evidence}
     for admin in meta.administrators:
         facts[(ADMIN, admin.email.casefold())] = rep_value(admin)
     return facts

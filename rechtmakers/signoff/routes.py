@@ -77,8 +77,7 @@ def offers(root: Path, agreement: CompleteAgreement, party: PartyTrust,
 def _git_signers(agreement: CompleteAgreement, party: PartyTrust) -> tuple[str, ...]:
     """Who can sign in git so that it counts: with a key that counts, each; without one, only
     when neither the agreement nor the party asks for keys."""
-    signing = agreement.meta.signing
-    demand_key = signing is not None and signing.evidence == "sleutel"
+    demand_key = agreement.meta.required_evidence == "sleutel"
     party_keyed = any(k.trusted or k.listed for k in party.keys)
     return tuple(r.name for r in party.party.representatives
                  if party.keys_of(r.email) or not (demand_key or party_keyed))

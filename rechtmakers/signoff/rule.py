@@ -190,9 +190,11 @@ def _signature_problem(signature: gitrepo.Signature | None, trusted: tuple[Trust
         return (f"{email} heeft in {PARTIES_FILE} een sleutel die niet telt (zie de sleutels); "
                 "de ondertekening is dus niet te bewijzen")
     if signature is None or not signature.good:
-        state = signature.state if signature else "E"
-        return _SIGNATURE_STATES.get(state, _SIGNATURE_STATES["E"]) + (
-            f", terwijl {email} een sleutel heeft")
+        state = signature.state if signature else "E"  # no word from git: not checkable
+        problem = _SIGNATURE_STATES.get(state)
+        if problem is None:  # a letter git does not document (%G?)
+            problem = f"git meldt een onbekende staat van de handtekening onder de commit ({state})"
+        return f"{problem}, terwijl {email} een sleutel heeft"
     return (f"de commit is getekend met sleutel {signature.fingerprint or signature.key}, niet "
             f"met een sleutel die telt voor {email}")
 

@@ -86,7 +86,7 @@ def _commit_rule(repo: gitrepo.Repo, report: TrustReport, standing: PartyTrust,
     email = representative.email
     meta = report.agreement.meta
     if not standing.has_key(email):
-        if meta and meta.signing and meta.signing.evidence == "sleutel":
+        if meta.required_evidence == "sleutel":
             raise AgreementError(
                 f"Deze overeenkomst vraagt een sleutel bij elke ondertekening (ondertekening: "
                 f"bewijs: sleutel), maar {representative.name} heeft geen sleutel in "

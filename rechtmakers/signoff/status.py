@@ -36,14 +36,13 @@ class AgreementStatus:
 
     def as_dict(self) -> JsonObject:
         meta = self.agreement.meta
-        signing = meta.signing.evidence if meta.signing else "git"
         return {
             "agreement": self.agreement.id,
             "title": meta.title,
             "version": meta.version,
             "digest": self.digest,
             "complete": self.complete,
-            "required_evidence": signing,
+            "required_evidence": meta.required_evidence,
             "parties": [party_dict(p) for p in self.parties],
             "strays": [c.as_dict() for c in self.report.strays],
             "notes": list(self.report.notes),
