@@ -79,9 +79,11 @@ def reads_differently(article: Article, old: Agreement, new: Agreement) -> bool:
 
 def old_labels(article: Article, old: Agreement, new: Agreement) -> dict[str, str | None]:
     """Each reference label that reads differently, as new reads it → as old read it (None
-    when one new label stood for two old ones)."""
+    when one new label stood for two old ones), in the texts the article's lines draw: its
+    binding texts (Article.texts), as relabel_edits marks them. Not its toelichting, which is
+    compared apart and binds nothing."""
     labels: dict[str, str | None] = {}
-    for value in _strings(article.model_dump(mode="json", by_alias=True, exclude_none=True)):
+    for _, value in article.texts():
         if "[[" not in value and "@" not in value:
             continue
         for ref in references_in(value):
@@ -89,16 +91,6 @@ def old_labels(article: Article, old: Agreement, new: Agreement) -> dict[str, st
             if after != before:
                 labels[after] = before if labels.get(after, before) == before else None
     return labels
-
-
-def _strings(value: object) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        return [s for item in value.values() for s in _strings(item)]
-    if isinstance(value, list):
-        return [s for item in value for s in _strings(item)]
-    return []
 
 
 def label(ref: Reference, agreement: Agreement) -> str:
