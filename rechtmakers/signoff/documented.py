@@ -42,7 +42,7 @@ def signed_parties(agreement: Agreement, digest: str) -> dict[str, tuple[SignedB
 
 
 def _report(agreement: Agreement, digest: str) -> TrustReport | None:
-    from rechtmakers import gitrepo
+    from rechtmakers.git import repo as gitrepo
 
     try:
         gitrepo.open_repo(agreement.root)
