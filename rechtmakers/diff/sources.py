@@ -118,18 +118,8 @@ def _attribution(repo: gitrepo.Repo, subdir: str, old_sha: str, new_sha: str | N
     wanted = [a.id for a in comparison.articles if a.kinds]
     if not wanted and not comparison.metadata:
         return {}
-    end = new_sha or "HEAD"
-    before = {commit.sha for commit in githistory.history(repo, subdir, old_sha)}
-    commits = [c for c in githistory.history(repo, subdir, end) if c.sha not in before]
-    prefix = f"{subdir.rstrip('/')}/" if subdir else ""
-    dirty = {path[len(prefix):] for _, path in gitcommit.uncommitted(repo, subdir)
-             if path.startswith(prefix)} if new_sha is None else set()
-    last: dict[str, tuple[str, dt.datetime]] = {}
-    for commit in reversed(commits):  # oldest first: a later commit overwrites
-        for change in commit.changes:
-            last[change.path] = (commit.author or TOOL_AUTHOR,
-                                 dt.datetime.fromisoformat(commit.date))
-    found: dict[str, tuple[str, dt.datetime]] = {}
+    last = _last_commits(repo, subdir, old_sha, new_sha or "HEAD")
+    dirty = _dirty_files(repo, subdir) if new_sha is None else set()
 
     def newest(files: Sequence[str]) -> tuple[str, dt.datetime] | None:
         if any(rel in dirty for rel in files):
@@ -137,6 +127,7 @@ def _attribution(repo: gitrepo.Repo, subdir: str, old_sha: str, new_sha: str | N
         known = [last[rel] for rel in files if rel in last]
         return max(known, key=lambda item: item[1]) if known else None
 
+    found: dict[str, tuple[str, dt.datetime]] = {}
     for article_id in wanted:
         own = f"{ARTICLES_DIR}/{article_id}.yaml"
         who = newest([own]) if own in last or own in dirty else newest([META_FILE])
@@ -146,6 +137,27 @@ def _attribution(repo: gitrepo.Repo, subdir: str, old_sha: str, new_sha: str | N
     if front is not None:
         found[FRONT] = front
     return found
+
+
+def _last_commits(repo: gitrepo.Repo, subdir: str, old_sha: str, end: str
+                  ) -> dict[str, tuple[str, dt.datetime]]:
+    """Per file of the agreement: the author and date of the last commit after old_sha and up
+    to end that touched it."""
+    before = {commit.sha for commit in githistory.history(repo, subdir, old_sha)}
+    commits = [c for c in githistory.history(repo, subdir, end) if c.sha not in before]
+    last: dict[str, tuple[str, dt.datetime]] = {}
+    for commit in reversed(commits):  # oldest first: a later commit overwrites
+        for change in commit.changes:
+            last[change.path] = (commit.author or TOOL_AUTHOR,
+                                 dt.datetime.fromisoformat(commit.date))
+    return last
+
+
+def _dirty_files(repo: gitrepo.Repo, subdir: str) -> set[str]:
+    """The agreement's files (relative to its folder) that the working tree changed."""
+    prefix = f"{subdir.rstrip('/')}/" if subdir else ""
+    return {path[len(prefix):] for _, path in gitcommit.uncommitted(repo, subdir)
+            if path.startswith(prefix)}
 
 
 def _version(repo: gitrepo.Repo, sha: str | None, subdir: str, label: str,

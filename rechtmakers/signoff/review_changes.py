@@ -11,7 +11,8 @@ from pathlib import Path
 from markupsafe import Markup
 
 from rechtmakers.agreement import ARTICLES_DIR, CompleteAgreement
-from rechtmakers.diff.compare import ArticleDiff, Comparison, compare
+from rechtmakers.diff.articles import ArticleDiff
+from rechtmakers.diff.compare import Comparison, compare
 from rechtmakers.diff.html import redline
 from rechtmakers.diff.present import Line, article_view, heading, meta_views
 from rechtmakers.errors import RechtmakersError
