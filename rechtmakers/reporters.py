@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Sequence
 from itertools import groupby
 from pathlib import Path
@@ -32,48 +33,72 @@ class HumanReporter(Reporter):
     """Grouped per file, in Dutch, coloured when the terminal allows it (rich honours NO_COLOR)."""
 
     def report(self, reports: Sequence[Report]) -> None:
+        findings = [f for r in reports for f in r.findings]
+        summaries = list(reports) if not self.quiet or findings else []
+        if not _may_colour(self.out):
+            self.out.write(_plain(findings, summaries))
+            return
         from rich.console import Console
-        from rich.markup import escape
 
         console = Console(file=self.out, highlight=False, soft_wrap=True)
-        # Without colour, plain lines: rich costs a millisecond a line, and there may be many.
-        plain = console.no_color or console.color_system is None
-        findings = [f for r in reports for f in r.findings]
+        if console.no_color or console.color_system is None:
+            # Without colour, plain lines: rich costs a millisecond a line, and there may be many.
+            self.out.write(_plain(findings, summaries))
+            return
+        from rich.markup import escape
+
         for file_name, group in groupby(findings, key=lambda f: f.location.display_path()):
-            lines = [f"[bold]{escape(printable(file_name))}[/bold]"]
+            console.print(f"[bold]{escape(printable(file_name))}[/bold]")
             for finding in group:
                 style = "red" if finding.severity is Severity.ERROR else "yellow"
                 place = f"{finding.location.line}:{finding.location.column}"
-                message = printable(finding.message)
-                lines.append(f"  {place:>7}  {finding.severity.dutch:<12} {finding.code}  "
-                             f"{message}" if plain else
-                             f"  {place:>7}  [{style}]{finding.severity.dutch:<12}[/{style}] "
-                             f"[dim]{finding.code}[/dim]  {escape(message)}")
-            if plain:
-                self.out.write(printable(file_name) + "\n" + "\n".join(lines[1:]) + "\n\n")
-            else:
-                for line in lines:
-                    console.print(line)
-                console.print()
-        if not self.quiet or findings:
-            for report in reports:
-                console.print(_summary(report))
+                console.print(f"  {place:>7}  [{style}]{finding.severity.dutch:<12}[/{style}] "
+                              f"[dim]{finding.code}[/dim]  {escape(printable(finding.message))}")
+            console.print()
+        for report in summaries:
+            mark, text = _summary(report)
+            style = "green" if mark == "✓" else "red" if mark == "✗" else "yellow"
+            console.print(f"[{style}]{mark}[/{style}] {escape(text)}")
 
 
-def _summary(report: Report) -> str:
-    from rich.markup import escape
+def _may_colour(out: TextIO) -> bool:
+    """Whether rich could colour out at all: only on a terminal, or where the environment
+    says the output understands colour (rich's FORCE_COLOR and TTY_COMPATIBLE). Elsewhere (CI,
+    a pipe, a file) the report is plain text, and rich is not even loaded."""
+    if os.environ.get("TTY_COMPATIBLE") == "1" or os.environ.get("FORCE_COLOR"):
+        return True
+    try:
+        return out.isatty()
+    except (AttributeError, ValueError):  # no isatty, or a closed stream
+        return False
 
+
+def _plain(findings: Sequence[Finding], summaries: Sequence[Report]) -> str:
+    """The report without colour: per file its name, then one line per finding."""
+    parts: list[str] = []
+    for file_name, group in groupby(findings, key=lambda f: f.location.display_path()):
+        lines = [printable(file_name)]
+        for finding in group:
+            place = f"{finding.location.line}:{finding.location.column}"
+            lines.append(f"  {place:>7}  {finding.severity.dutch:<12} {finding.code}  "
+                         f"{printable(finding.message)}")
+        parts.append("\n".join(lines) + "\n\n")
+    parts += [" ".join(_summary(report)) + "\n" for report in summaries]
+    return "".join(parts)
+
+
+def _summary(report: Report) -> tuple[str, str]:
+    """The mark (✓, ✗ or !) and the sentence that end the report of one agreement."""
     errors, warnings = len(report.errors), len(report.warnings)
-    name = escape(printable(report.agreement.id))
+    name = printable(report.agreement.id)
     if not errors and not warnings:
-        return f"[green]✓[/green] {name}: geen fouten, geen waarschuwingen."
+        return "✓", f"{name}: geen fouten, geen waarschuwingen."
     parts = []
     if errors:
         parts.append(f"{errors} {'fout' if errors == 1 else 'fouten'}")
     if warnings:
         parts.append(f"{warnings} {'waarschuwing' if warnings == 1 else 'waarschuwingen'}")
-    mark = "[red]✗[/red]" if errors else "[yellow]![/yellow]"
-    return f"{mark} {name}: {' en '.join(parts)}."
+    return ("✗" if errors else "!"), f"{name}: {' en '.join(parts)}."
 
 
 class JsonReporter(Reporter):

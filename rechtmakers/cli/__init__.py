@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 import types
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -16,22 +17,46 @@ if TYPE_CHECKING:
 __all__ = ["app", "main"]
 
 
-def _application() -> DutchTyper:
-    """The typer application with every command registered."""
-    from rechtmakers.cli import diff as _diff  # noqa: F401 — each module registers its command
-    from rechtmakers.cli import init as _init  # noqa: F401
-    from rechtmakers.cli import inlezen as _inlezen  # noqa: F401
-    from rechtmakers.cli import lsp as _lsp  # noqa: F401
-    from rechtmakers.cli import regels as _regels  # noqa: F401
-    from rechtmakers.cli import render as _render  # noqa: F401
-    from rechtmakers.cli import review as _review  # noqa: F401
-    from rechtmakers.cli import schema as _schema  # noqa: F401
-    from rechtmakers.cli import signoff as _signoff  # noqa: F401
-    from rechtmakers.cli import taal as _taal  # noqa: F401
-    from rechtmakers.cli import validate as _validate  # noqa: F401
+# The module under rechtmakers/cli that registers each command (checked against the registered
+# commands by tests/ecosystem/test_startup.py).
+COMMAND_MODULES: dict[str, str] = {
+    "diff": "diff", "init": "init", "inlezen": "inlezen", "lsp": "lsp", "regels": "regels",
+    "render": "render", "review": "review", "schema": "schema", "sign": "signoff",
+    "status": "signoff", "verify": "signoff", "log": "signoff", "vaststellen": "signoff",
+    "taal": "taal", "validate": "validate",
+}
+
+
+def _application(args: Sequence[str] | None = None) -> DutchTyper:
+    """The typer application with the command that args name registered, or with every command
+    (for help, an unknown command, or without args).
+
+    Importing one command's module instead of all of them saves start-up time on every run;
+    what the user sees does not change, because a command behaves the same either way.
+    """
+    from importlib import import_module
+
+    command = _command_in(args) if args is not None else None
+    names = [COMMAND_MODULES[command]] if command else sorted(set(COMMAND_MODULES.values()))
+    for name in names:
+        import_module(f"rechtmakers.cli.{name}")  # each module registers its commands
     from rechtmakers.cli.app import app as application
 
     return application
+
+
+def _command_in(args: Sequence[str]) -> str | None:
+    """The command that args name (after the global options), as the application spells it;
+    None when there is none or it is not one of ours."""
+    from rechtmakers.cli.formats import normalize_token
+
+    for arg in args:
+        if arg in ("-h", "--help"):
+            return None
+        if not arg.startswith("-"):
+            name = normalize_token(arg)
+            return name if name in COMMAND_MODULES else None
+    return None
 
 
 class _Package(types.ModuleType):
@@ -69,7 +94,7 @@ def main() -> None:
 
             sys.stdout.write(f"rechtmakers {__version__}\n")
             return
-        _application()
+        _application(sys.argv[1:])
         from rechtmakers.cli.app import main as run
 
         run()

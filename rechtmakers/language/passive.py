@@ -8,6 +8,8 @@ perfect tense takes zijn (is gegaan, is ontstaan, is veranderd) do not count.
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Sequence
 
 WORDEN = frozenset({"word", "wordt", "worden", "werd", "werden"})
@@ -24,6 +26,10 @@ _SEPARABLE = tuple(sorted(
     "tegen achter los vrij open dicht goed bekend kennis plaats deel stil tot vooraf".split(),
     key=len, reverse=True))
 _INSEPARABLE = ("ver", "ont", "her", "be")
+# The first separable prefix (in _SEPARABLE's order, longest first) that a participle's ge-,
+# be-, ver-, ont- or her- follows: one match at the word's start instead of a loop per prefix.
+_SEPARABLE_BEFORE_CORE = re.compile(
+    f"(?:{'|'.join(_SEPARABLE)})(?=ge|be|ver|ont|her)")
 _KOFSCHIP = frozenset("tkfschpx")
 _LONG_BEFORE_ND = ("ee", "oo", "ie", "ui", "ei", "ij", "aa", "ou", "eu", "oe")
 _ALLOWED_END = frozenset({"erkend", "herkend", "gekend", "miskend", "ontkend", "verwend"})
@@ -80,11 +86,8 @@ def is_participle(word: str) -> bool:
 
 
 def _without_separable_prefix(word: str) -> str:
-    for prefix in _SEPARABLE:
-        rest = word[len(prefix):]
-        if word.startswith(prefix) and rest.startswith(("ge", "be", "ver", "ont", "her")):
-            return rest
-    return word
+    found = _SEPARABLE_BEFORE_CORE.match(word)
+    return word[found.end():] if found else word
 
 
 def _weak_ending(word: str) -> bool:

@@ -10,7 +10,8 @@ _NUCLEI: tuple[str, ...] = (
     "aai", "ooi", "oei", "eeu", "ieu", "eau",
     "aa", "ee", "oo", "uu", "ie", "oe", "eu", "ui", "ei", "ij", "ou", "au", "ai", "oi", "ey",
 )
-_VOWELS = frozenset("aeiouy")
+# One nucleus per match: the alternatives in _NUCLEI's order (longest first), else one letter.
+_NUCLEUS_RE = re.compile("|".join(_NUCLEI) + "|(?s:.)")
 _VOWEL_RUN_RE = re.compile(r"(?:ij|[aeiouy])+")
 _SPLIT = "\x00"  # marks a vowel with a trema: it always starts a new syllable (België, ideeën)
 _TREMA = {"ä": _SPLIT + "a", "ë": _SPLIT + "e", "ï": _SPLIT + "i", "ö": _SPLIT + "o",
@@ -68,6 +69,8 @@ def _count_part(part: str) -> int:
 
 def _normalise(lower: str) -> str:
     """Mark trema vowels as syllable starts, strip other accents, make "qu" a consonant."""
+    if lower.isascii():  # no trema, no accent: most words
+        return lower.replace("qu", "kw")
     chars: list[str] = []
     for char in lower:
         if char in _TREMA:
@@ -86,14 +89,4 @@ def _vowel_runs(text: str) -> list[str]:
 
 def _count_run(run: str) -> int:
     """Count the nuclei in one run of vowel letters, matching the longest digraph first."""
-    count = 0
-    position = 0
-    while position < len(run):
-        step = 1
-        for nucleus in _NUCLEI:
-            if run.startswith(nucleus, position):
-                step = len(nucleus)
-                break
-        position += step
-        count += 1
-    return count
+    return len(_NUCLEUS_RE.findall(run))

@@ -25,8 +25,14 @@ T = TypeVar("T")
 
 def typeset(document: Document) -> Document:
     """The document with curly quotes and apostrophes in every text a reader reads."""
+    if _LAST and _LAST[0][0] is document:
+        return _LAST[0][1]  # each view of one render (md, html, pdf, docx) asks: walked once
     result: Document = _walk(document)
+    _LAST[:] = [(document, result)]
     return result
+
+
+_LAST: list[tuple[Document, Document]] = []
 
 
 def _walk(value: T) -> T:
@@ -34,18 +40,31 @@ def _walk(value: T) -> T:
         return curly(value)  # type: ignore[return-value]
     if isinstance(value, tuple):
         return tuple(_walk(item) for item in value)  # type: ignore[return-value]
-    if isinstance(value, (Code, CodeBlock)) or not dataclasses.is_dataclass(value) \
-            or isinstance(value, type):
+    names = _FIELDS.get(type(value))
+    if names is None:
+        names = _FIELDS[type(value)] = _prose_fields(type(value))
+    if not names:
         return value
     changes: dict[str, Any] = {}
-    for field in dataclasses.fields(value):
-        if field.name in _LITERAL or not field.init:
-            continue
-        old = getattr(value, field.name)
+    for name in names:
+        old = getattr(value, name)
         new = _walk(old)
         if new is not old and new != old:
-            changes[field.name] = new
-    return dataclasses.replace(value, **changes) if changes else value
+            changes[name] = new
+    # only a dataclass has prose fields, so value is one here
+    return dataclasses.replace(value, **changes) if changes else value  # type: ignore[type-var]
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}  # one entry per class of the document model
+
+
+def _prose_fields(kind: type) -> tuple[str, ...]:
+    """The fields of a node type that hold words a reader reads; () for code, and for what
+    is no dataclass (numbers, dates, enums)."""
+    if issubclass(kind, (Code, CodeBlock)) or not dataclasses.is_dataclass(kind):
+        return ()
+    return tuple(field.name for field in dataclasses.fields(kind)
+                 if field.name not in _LITERAL and field.init)
 
 
 @lru_cache(maxsize=65536)

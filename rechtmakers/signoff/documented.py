@@ -8,8 +8,10 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from rechtmakers.agreement import SIGNOFFS_DIR
 from rechtmakers.errors import RechtmakersError
 from rechtmakers.signoff.kinds import ProofKind
+from rechtmakers.signoff.records import record_party
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -45,8 +47,15 @@ def _report(agreement: Agreement, digest: str) -> TrustReport | None:
     from rechtmakers.git import repo as gitrepo
 
     try:
-        gitrepo.open_repo(agreement.root)
+        repo = gitrepo.open_repo(agreement.root)
+        folder = "/".join(p for p in (gitrepo.repo_relative(repo, agreement.root), SIGNOFFS_DIR)
+                          if p)
+        at_head = gitrepo.blob_ids(repo, "HEAD", folder)
     except RechtmakersError:
+        return None
+    if not any(record_party(f"{SIGNOFFS_DIR}/{rel}") for rel in at_head):
+        # Only a record committed at HEAD can count (trust.evaluate): with none there is
+        # nobody to name, and the history need not be walked to say so.
         return None
     from rechtmakers.agreement import WORKING_TREE, gate
     from rechtmakers.signoff.trust import evaluate
