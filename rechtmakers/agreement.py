@@ -21,7 +21,6 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from rechtmakers.annex_files import (
-    ANNEXES_DIR,
     AnnexContent,
     AnnexIssue,
     annex_files,
@@ -49,12 +48,15 @@ from rechtmakers.model import (
 )
 from rechtmakers.references import Reference, find_references
 from rechtmakers.schema_errors import translate
+from rechtmakers.source_names import (
+    ANNEXES_DIR,
+    ARTICLES_DIR,
+    META_FILE,
+    PARTIES_FILE,
+    SIGNOFFS_DIR,
+    TERMS_FILE,
+)
 
-META_FILE = "overeenkomst.yaml"
-PARTIES_FILE = "partijen.yaml"
-TERMS_FILE = "begrippen.yaml"
-ARTICLES_DIR = "artikelen"
-SIGNOFFS_DIR = "ondertekeningen"
 WORKING_TREE = "werkmap"  # how the working tree is named as a version, in messages and reports
 
 CodedProblem = tuple[str, Problem]

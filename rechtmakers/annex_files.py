@@ -15,8 +15,8 @@ from typing import Literal
 from rechtmakers.errors import os_reason
 from rechtmakers.load import MAX_FILE_BYTES
 from rechtmakers.model import Annex
+from rechtmakers.source_names import ANNEXES_DIR
 
-ANNEXES_DIR = "bijlagen"
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 AnnexIssueKind = Literal["missing", "unsafe", "unreadable"]
 

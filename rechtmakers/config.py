@@ -19,6 +19,7 @@ from typing import Any
 
 from rechtmakers.errors import UsageError, os_reason
 from rechtmakers.findings import Severity
+from rechtmakers.source_names import CONFIG_FILE, PROJECT_FILE
 
 # The rules that guard signing: what is signed is what everyone sees (H001-H003) and a
 # vastgesteld agreement was signed by every party (G001). A repository cannot switch them off
@@ -63,10 +64,10 @@ class _AnyCode:
 def find_config_file(start: Path) -> tuple[Path, dict[str, Any]] | None:
     """The nearest rechtmakers.toml, or pyproject.toml with a [tool.rechtmakers] table."""
     for folder in [start.resolve(), *start.resolve().parents]:
-        own = folder / "rechtmakers.toml"
+        own = folder / CONFIG_FILE
         if own.is_file():
             return own, _read(own)
-        project = folder / "pyproject.toml"
+        project = folder / PROJECT_FILE
         if project.is_file():
             tool = _read(project).get("tool", {})
             if not isinstance(tool, dict):

@@ -22,6 +22,7 @@ from rechtmakers.agreement import Agreement
 from rechtmakers.document.canonical import markdown_form, plain_form, readable_markdown
 from rechtmakers.errors import AgreementError
 from rechtmakers.model import AgreementMeta, Article, Party, Term
+from rechtmakers.source_names import META_FILE
 
 # Raise both when the canonical form changes, so that old and new digests never compare equal;
 # records name the form they were made with (signoff.records, `vorm`).
@@ -47,13 +48,13 @@ def content_digest(agreement: Agreement) -> str:
 def canonical_form(agreement: Agreement) -> dict[str, Any]:
     """The binding content as plain, normalised data: what the digest is taken over."""
     if agreement.meta is None:
-        raise AgreementError(f"{agreement.root}: overeenkomst.yaml is niet te lezen, dus er is "
+        raise AgreementError(f"{agreement.root}: {META_FILE} is niet te lezen, dus er is "
                              "geen digest van de inhoud. Los eerst de fouten op (rechtmakers "
                              "validate).")
     missing = [a for a in agreement.meta.articles if a not in agreement.articles]
     if missing:
         raise AgreementError(f"{agreement.root}: het artikel {', '.join(missing)} staat in "
-                             "overeenkomst.yaml maar is niet te lezen, dus er is geen digest "
+                             f"{META_FILE} maar is niet te lezen, dus er is geen digest "
                              "van de inhoud. Los eerst de fouten op (rechtmakers validate).")
     meta = canonical_meta(agreement.meta)
     if agreement.meta.annexes:
@@ -81,7 +82,7 @@ def canonical_annexes(agreement: Agreement) -> list[dict[str, Any]]:
         content = agreement.annex_content(annex)
         if content is None:
             raise AgreementError(f"{agreement.root}: de bijlage {annex.file} staat in "
-                                 "overeenkomst.yaml maar is niet te lezen, dus er is geen digest "
+                                 f"{META_FILE} maar is niet te lezen, dus er is geen digest "
                                  "van de inhoud. Los eerst de fouten op (rechtmakers validate).")
         result.append({**_dump(annex), "sha256": content.binding_sha256})
     return result

@@ -390,6 +390,11 @@ class AgreementMeta(Base):
         if self.operative is not None:
             yield ("afspraakzin",), self.operative
 
+    @property
+    def required_evidence(self) -> EvidenceRequirement:
+        """What a sign-off must rest on (`ondertekening: {bewijs: …}`); git when not given."""
+        return self.signing.evidence if self.signing is not None else Signing().evidence
+
 
 FILE_MODELS: dict[str, type[Base]] = {
     "overeenkomst": AgreementMeta,

@@ -15,8 +15,7 @@ import tempfile
 from pathlib import Path
 
 from rechtmakers.errors import UsageError, os_reason
-
-META_FILE = "overeenkomst.yaml"  # as agreement.META_FILE; importing it would load the model
+from rechtmakers.source_names import META_FILE
 
 
 def check_target(path: Path, *, below: Path | None = None, source: bool = False) -> None:

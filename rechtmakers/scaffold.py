@@ -20,6 +20,7 @@ from rechtmakers.checks.placeholders import placeholder
 from rechtmakers.errors import UsageError, os_reason
 from rechtmakers.model import SLUG_PATTERN, PartyKind
 from rechtmakers.safe_write import check_target
+from rechtmakers.source_names import ANNEXES_DIR
 
 PARTY_KINDS: tuple[str, ...] = get_args(PartyKind)
 SCHEMA_DIR = "schemas"
@@ -202,8 +203,8 @@ def _meta(agreement_id: str, spec: Scaffold, lead: str) -> str:
             "kompas: Wat heeft deze inwoner nodig om goed te kunnen leven?\n"
             "overwegingen:\n"
             f"  - {scalar(placeholder('waarom werken de partijen samen?'))}\n"
-            "# Bijlagen worden mee getekend. Zet het bestand in de map bijlagen/ en noem het\n"
-            "# hier:\n"
+            f"# Bijlagen worden mee getekend. Zet het bestand in de map {ANNEXES_DIR}/ en noem "
+            "het\n# hier:\n"
             "# bijlagen:\n"
             "#   - id: transformatieplan\n"
             "#     titel: Transformatieplan\n"

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from rechtmakers.model import EMAIL_PATTERN, FILE_MODELS, SEMVER_PATTERN, SLUG_PATTERN
+from rechtmakers.source_names import ARTICLES_DIR, META_FILE, PARTIES_FILE, TERMS_FILE
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
@@ -22,11 +23,11 @@ PATTERN_MESSAGES = {
 }
 SCHEMA_BASE = "https://rechtmakers.example/schemas/"
 FILE_DESCRIPTIONS = {
-    "overeenkomst": "overeenkomst.yaml: de overeenkomst zelf — titel, versie, kompas, "
+    "overeenkomst": f"{META_FILE}: de overeenkomst zelf — titel, versie, kompas, "
     "overwegingen en de volgorde van de artikelen.",
-    "partijen": "partijen.yaml: de partijen en wie namens hen mag tekenen.",
-    "begrippen": "begrippen.yaml: woorden met een vaste betekenis in deze overeenkomst.",
-    "artikel": "artikelen/<id>.yaml: één artikel met zijn tekst, leden en blokken.",
+    "partijen": f"{PARTIES_FILE}: de partijen en wie namens hen mag tekenen.",
+    "begrippen": f"{TERMS_FILE}: woorden met een vaste betekenis in deze overeenkomst.",
+    "artikel": f"{ARTICLES_DIR}/<id>.yaml: één artikel met zijn tekst, leden en blokken.",
 }
 
 

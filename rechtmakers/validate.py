@@ -22,8 +22,8 @@ from rechtmakers.config import SAFETY_RULES, Config
 from rechtmakers.errors import UsageError
 from rechtmakers.findings import Finding, Problem, Severity
 from rechtmakers.load import SourceFile, collector_paused
+from rechtmakers.source_names import DEFAULT_DIR, META_FILE
 
-DEFAULT_DIR = "agreements"
 _SUPPRESS = re.compile(r"#\s*rechtmakers:\s*negeer\s+([A-Z]\d{3}(?:\s*,\s*[A-Z]\d{3})*)")
 
 
@@ -59,7 +59,7 @@ def find_agreements(paths: Sequence[Path], *, cwd: Path | None = None) -> list[P
         elif not default.is_dir():
             raise UsageError(f"Geen map {DEFAULT_DIR}/ gevonden in {base}. Geef het pad van een "
                              "overeenkomst op, bijvoorbeeld: rechtmakers validate "
-                             "agreements/mijn-overeenkomst")
+                             f"{DEFAULT_DIR}/mijn-overeenkomst")
         paths = [default]
     found: list[Path] = []
     for path in paths:
@@ -70,7 +70,7 @@ def find_agreements(paths: Sequence[Path], *, cwd: Path | None = None) -> list[P
     unique = list(dict.fromkeys(p.absolute() if p.is_symlink() else p.resolve() for p in found))
     if not unique:
         raise UsageError(f"Geen overeenkomst gevonden in {', '.join(map(str, paths))}: er is "
-                         "geen map met een overeenkomst.yaml.")
+                         f"geen map met een {META_FILE}.")
     return [_relative(p, base) for p in unique]
 
 
@@ -82,7 +82,7 @@ def _agreements_at(path: Path) -> list[Path]:
         return []
     if is_agreement_dir(path):
         return [path]
-    return sorted(p.parent for p in path.glob("*/overeenkomst.yaml"))
+    return sorted(p.parent for p in path.glob(f"*/{META_FILE}"))
 
 
 def _relative(path: Path, base: Path) -> Path:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from rechtmakers.checks.base import Context
 from rechtmakers.findings import Problem
+from rechtmakers.source_names import META_FILE, PARTIES_FILE, TERMS_FILE
 
 if TYPE_CHECKING:
     from rechtmakers.agreement import Agreement
@@ -44,7 +45,7 @@ def agreement_id_matches_folder(agreement: Agreement, ctx: Context) -> Iterator[
     """
     meta = agreement.meta
     if meta and meta.id != agreement.root.resolve().name:
-        yield Problem(agreement.location("overeenkomst.yaml", ("id",)),
+        yield Problem(agreement.location(META_FILE, ("id",)),
                       f'Het id "{meta.id}" hoort gelijk te zijn aan de mapnaam: '
                       f'"{agreement.root.resolve().name}".')
 
@@ -74,13 +75,13 @@ def unique_ids(agreement: Agreement, ctx: Context) -> Iterator[Problem]:
             titel: Doelen per jaar
             bestand: doelen.md
     """
-    yield from _duplicates(agreement, "partijen.yaml", "partijen",
+    yield from _duplicates(agreement, PARTIES_FILE, "partijen",
                            [(("partijen", i, "id"), p.id) for i, p in enumerate(agreement.parties)])
-    yield from _duplicates(agreement, "begrippen.yaml", "begrippen",
+    yield from _duplicates(agreement, TERMS_FILE, "begrippen",
                            [(("begrippen", i, "term"), t.term.lower())
                             for i, t in enumerate(agreement.terms)])
     if agreement.meta:
-        yield from _duplicates(agreement, "overeenkomst.yaml", "artikelen",
+        yield from _duplicates(agreement, META_FILE, "artikelen",
                                [(("artikelen", i), a)
                                 for i, a in enumerate(agreement.meta.articles)])
         yield from _annex_duplicates(agreement)
@@ -95,7 +96,7 @@ def _annex_duplicates(agreement: Agreement) -> Iterator[Problem]:
         articles |= set(agreement.meta.articles)
     seen: set[str] = set()
     for i, annex in enumerate(agreement.annexes):
-        location = agreement.location("overeenkomst.yaml", ("bijlagen", i, "id"))
+        location = agreement.location(META_FILE, ("bijlagen", i, "id"))
         if annex.id in articles:
             yield Problem(location, f'"{annex.id}" is al het kenmerk van een artikel. Artikelen '
                           "en bijlagen delen hun kenmerken; geef de bijlage een ander kenmerk.")

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from rechtmakers.agreement import ARTICLES_DIR, META_FILE
 from rechtmakers.checks.base import Context
 from rechtmakers.findings import Location, Problem
+from rechtmakers.source_names import PARTIES_FILE
 
 if TYPE_CHECKING:
     from rechtmakers.agreement import Agreement
@@ -145,7 +146,7 @@ def party_references(agreement: Agreement, ctx: Context) -> Iterator[Problem]:
             hint = _guess(ref.party, known, count, "@{}")
             count += 1
             yield Problem(agreement.offset_location(rel, ypath, ref.start),
-                          f'{ref.raw} noemt een partij die niet in partijen.yaml staat.{hint}')
+                          f'{ref.raw} noemt een partij die niet in {PARTIES_FILE} staat.{hint}')
 
 
 def lead_is_party(agreement: Agreement, ctx: Context) -> Iterator[Problem]:
@@ -158,7 +159,7 @@ def lead_is_party(agreement: Agreement, ctx: Context) -> Iterator[Problem]:
     meta = agreement.meta
     if meta and agreement.parties and meta.lead not in agreement.party_map:
         yield Problem(agreement.location(META_FILE, ("penvoerder",)),
-                      f'De penvoerder "{meta.lead}" is geen partij uit partijen.yaml.')
+                      f'De penvoerder "{meta.lead}" is geen partij uit {PARTIES_FILE}.')
 
 
 def malformed_references(agreement: Agreement, ctx: Context) -> Iterator[Problem]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 import types
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from rechtmakers.cli.dutch import DutchTyper
@@ -68,11 +68,11 @@ class _Package(types.ModuleType):
     """
 
     @property
-    def app(self) -> Any:
+    def app(self) -> DutchTyper:
         return _application()
 
     @app.setter
-    def app(self, value: Any) -> None:
+    def app(self, value: object) -> None:
         pass
 
 

@@ -128,9 +128,10 @@ class DutchFormatter(click.HelpFormatter):
     def write_heading(self, heading: str) -> None:
         super().write_heading(HEADINGS.get(heading, heading))
 
-    def write_dl(self, rows: Sequence[tuple[str, str]], *args: Any, **kwargs: Any) -> None:
+    def write_dl(self, rows: Sequence[tuple[str, str]], col_max: int = 30,
+                 col_spacing: int = 2) -> None:
         super().write_dl([(_types(first), _extras(second)) for first, second in rows],
-                         *args, **kwargs)
+                         col_max, col_spacing)
 
 
 def _types(text: str) -> str:
@@ -152,6 +153,7 @@ class _DutchTexts:
 
     context_class: type[click.Context] = DutchContext
 
+    # Any: typer's bundled click returns its TyperOption, an older click an Option.
     def get_help_option(self, ctx: click.Context) -> Any:
         option = super().get_help_option(ctx)  # type: ignore[misc]
         if option is not None:
@@ -207,6 +209,7 @@ class DutchGroup(_DutchTexts, TyperGroup):
     def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
              complete_var: str | None = None, standalone_mode: bool = True,
              windows_expand_args: bool = True, **extra: Any) -> Any:
+        # Any as in click's main: extra goes to the context, the result is the command's.
         try:
             result = super().main(args, prog_name, complete_var, standalone_mode=False,
                                   windows_expand_args=windows_expand_args, **extra)
@@ -255,6 +258,8 @@ def _install_plain_coercion() -> None:
         return annotation in (str, bool) or annotation is Path or (
             isinstance(annotation, type) and issubclass(annotation, enum.Enum))
 
+    # Any: the signatures of typer's private RuntimeParam, whose value is whatever click
+    # parsed and whose result is the command's argument.
     @dataclass(frozen=True)
     class PlainRuntimeParam(RuntimeParam):
         def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:

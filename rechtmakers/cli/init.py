@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from rechtmakers.cli.app import app, echo_error, guarded, is_quiet
+from rechtmakers.source_names import DEFAULT_DIR
 
 if TYPE_CHECKING:
     from rechtmakers.scaffold import PartySpec
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
 def init(
     folder: Path = typer.Argument(..., metavar="MAP", show_default=False, help=(
         "Map van de nieuwe overeenkomst. De mapnaam wordt het kenmerk, zoals "
-        "agreements/positief-gezond-almere.")),
+        f"{DEFAULT_DIR}/positief-gezond-almere.")),
     title: str = typer.Option(None, "--titel", "-t", show_default=False,
                               help="Titel van de overeenkomst."),
     parties: list[str] = typer.Option(None, "--partij", "-p", show_default=False, help=(

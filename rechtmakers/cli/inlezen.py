@@ -9,6 +9,7 @@ from pathlib import Path
 import typer
 
 from rechtmakers.cli.app import app, guarded
+from rechtmakers.source_names import DEFAULT_DIR
 
 
 class Format(StrEnum):
@@ -22,7 +23,7 @@ def inlezen(
                                   "partner terugstuurde, met of zonder bijgehouden "
                                   "wijzigingen en opmerkingen.", show_default=False),
     path: Path = typer.Argument(None, metavar="PAD", help="De overeenkomst (map). Standaard: "
-                                "de overeenkomst in agreements/ met het kenmerk uit de DOCX.",
+                                f"de overeenkomst in {DEFAULT_DIR}/ met het kenmerk uit de DOCX.",
                                 show_default=False),
     fmt: Format = typer.Option(Format.tekst, "--format", "-f", help="Uitvoer: tekst of json."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Toon wat er zou veranderen, maar "

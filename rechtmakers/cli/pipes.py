@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterable
 from typing import Any, TextIO
 
 __all__ = ["ClosedPipeSafe", "guard_standard_streams"]
@@ -31,7 +32,7 @@ class ClosedPipeSafe:
             self._divert()
             return len(text)
 
-    def writelines(self, lines: Any) -> None:
+    def writelines(self, lines: Iterable[str]) -> None:
         for line in lines:
             self.write(line)
 
@@ -51,7 +52,7 @@ class ClosedPipeSafe:
         finally:
             os.close(devnull)
 
-    def __getattr__(self, name: str) -> Any:
+    def __getattr__(self, name: str) -> Any:  # any other attribute of the wrapped stream
         return getattr(self._stream, name)
 
 

@@ -8,12 +8,13 @@ from pathlib import Path
 import typer
 
 from rechtmakers.cli.app import app, echo_error, guarded, report_written
+from rechtmakers.source_names import DEFAULT_DIR
 
 
 @app.command()
 def render(
     paths: list[Path] = typer.Argument(None, metavar="PAD", help="Overeenkomsten (mappen) of "
-                                       "een map met overeenkomsten. Standaard: agreements/.",
+                                       f"een map met overeenkomsten. Standaard: {DEFAULT_DIR}/.",
                                        show_default=False),
     formats: str = typer.Option("md,html", "--format", "-f", help="Formaten, gescheiden door "
                                 "komma's: md, html, docx, pdf (ook: markdown, word)."),

@@ -8,6 +8,7 @@ from pathlib import Path
 import typer
 
 from rechtmakers.cli.app import app, guarded, is_quiet
+from rechtmakers.source_names import DEFAULT_DIR
 
 
 @app.command()
@@ -15,7 +16,7 @@ def review(
     party: str = typer.Option(..., "--partij", "-p", help="Kenmerk van de partij die moet "
                               "goedkeuren, zoals de-schoor."),
     path: Path = typer.Argument(None, metavar="PAD", help="De overeenkomst (map). Standaard: "
-                                "de enige onder agreements/.", show_default=False),
+                                f"de enige onder {DEFAULT_DIR}/.", show_default=False),
     out: Path = typer.Option(..., "--out", "-o", metavar="MAP", help="De map waarin de pagina "
                              "en wat erbij hoort komen."),
     deadline: str = typer.Option(None, "--uiterlijk", metavar="DATUM", help="Uiterste datum "

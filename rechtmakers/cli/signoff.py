@@ -6,17 +6,20 @@ import datetime as dt
 import json
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import typer
 
 from rechtmakers.cli.app import app, guarded, is_quiet
 from rechtmakers.document.labels import long_moment
+from rechtmakers.source_names import DEFAULT_DIR, META_FILE, PARTIES_FILE
 
 if TYPE_CHECKING:  # the types only: a command imports its feature when it runs
+    from rechtmakers.json_value import JsonObject, JsonValue
     from rechtmakers.signoff.changes import Event
     from rechtmakers.signoff.history import Entry
     from rechtmakers.signoff.kinds import ProofKind
+    from rechtmakers.signoff.report import TrustReport
     from rechtmakers.signoff.status import AgreementStatus
     from rechtmakers.signoff.trust import PartyTrust, RecordCheck
     from rechtmakers.signoff.verify import Verdict, Verification
@@ -33,7 +36,7 @@ class Format(StrEnum):
 
 def _roots(paths: list[Path] | None) -> list[Path]:
     # An agreement folder named outright needs no search (nor the validator's imports).
-    if paths and all((path / "overeenkomst.yaml").is_file() for path in paths):
+    if paths and all((path / META_FILE).is_file() for path in paths):
         return list(dict.fromkeys(paths))
     from rechtmakers.validate import find_agreements
 
@@ -66,7 +69,7 @@ def _command_as_run() -> str:
     return " ".join(words)
 
 
-def _emit_json(data: Any) -> None:
+def _emit_json(data: JsonValue) -> None:
     typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
@@ -75,7 +78,7 @@ def sign(
     party: str = typer.Option(..., "--partij", "-p", help="Kenmerk van de partij waarvoor u "
                               "tekent, zoals de-schoor."),
     path: Path = typer.Argument(None, metavar="PAD", help="De overeenkomst (map). Standaard: "
-                                "de enige onder agreements/.", show_default=False),
+                                f"de enige onder {DEFAULT_DIR}/.", show_default=False),
     note: str = typer.Option(None, "--opmerking", help="Een opmerking bij de ondertekening."),
     evidence: Path = typer.Option(None, "--bewijs", metavar="BESTAND", help="Los bewijs van een "
                                   "vertegenwoordiger, zoals de .sig van ssh-keygen -Y sign "
@@ -117,7 +120,7 @@ def sign(
 @app.command()
 def status(
     paths: list[Path] = typer.Argument(None, metavar="PAD", help="Overeenkomsten (mappen). "
-                                       "Standaard: agreements/.", show_default=False),
+                                       f"Standaard: {DEFAULT_DIR}/.", show_default=False),
     fmt: Format = typer.Option(Format.human, "--format", "-f", help="tekst of json."),
 ) -> None:
     """Toon per partij of ze precies deze inhoud tekende, met bewijs dat klopt.
@@ -158,7 +161,7 @@ def _print_status(result: AgreementStatus) -> None:
                 typer.echo(f"  {'':<12} {'':<{width}}  let op: de sleutel {key.fingerprint} van "
                            f"{key.email} {key.source}")
     for stray in result.report.strays:
-        typer.echo(f"  let op: {stray.path} hoort bij geen partij in partijen.yaml.")
+        typer.echo(f"  let op: {stray.path} hoort bij geen partij in {PARTIES_FILE}.")
     for note in result.report.notes:
         typer.echo(f"  let op: {note}.")
     total, signed = len(result.parties), result.count(PartyState.SIGNED)
@@ -197,13 +200,13 @@ def _signer_text(check: RecordCheck) -> str:
 
 def _certificate(kind: ProofKind | None, key: str | None) -> str:
     """For a signed PDF, whose certificate signed it (its subject)."""
-    return f", certificaat {key}" if kind == "pdf" and key else ""
+    return f", certificaat {key}" if kind is not None and kind.by_certificate and key else ""
 
 
 @app.command()
 def verify(
     paths: list[Path] = typer.Argument(None, metavar="PAD", help="Overeenkomsten (mappen). "
-                                       "Standaard: agreements/.", show_default=False),
+                                       f"Standaard: {DEFAULT_DIR}/.", show_default=False),
     party: str = typer.Option(None, "--partij", "-p", help="Alleen de ondertekening van deze "
                               "partij controleren."),
     fmt: Format = typer.Option(Format.human, "--format", "-f", help="tekst of json."),
@@ -232,7 +235,7 @@ def verify(
     raise typer.Exit(0 if all(result.ok for _, result in results) else 1)
 
 
-def _verdict_dict(verdict: Verdict) -> dict[str, Any]:
+def _verdict_dict(verdict: Verdict) -> JsonObject:
     record = verdict.record
     return {"party": verdict.party_id, "path": verdict.path, "ok": verdict.ok,
             "current": verdict.current, "evidence": verdict.kind, "commit": verdict.commit,
@@ -240,7 +243,7 @@ def _verdict_dict(verdict: Verdict) -> dict[str, Any]:
             "version": record.version if record else None, "reasons": verdict.reasons}
 
 
-def _print_authority(report: Any) -> None:
+def _print_authority(report: TrustReport) -> None:
     """The root of trust, and every change of authority that does not count."""
     if report.root:
         typer.echo(f"  wortel van vertrouwen: commit {report.root['commit']} van "
@@ -281,7 +284,7 @@ def _print_verdicts(root: Path, result: Verification) -> None:
     good = sum(1 for v in verdicts if v.ok)
     typer.echo(f"{good} van {len(verdicts)} ondertekeningen kloppen.")
     if result.bad_keys:
-        typer.echo(f"{len(result.bad_keys)} sleutel(s) in partijen.yaml tellen niet.")
+        typer.echo(f"{len(result.bad_keys)} sleutel(s) in {PARTIES_FILE} tellen niet.")
 
 
 @app.command()
@@ -343,7 +346,9 @@ def _print_log(root: Path, article: str | None, entries: list[Entry]) -> None:
 
 def _mark(event: Event) -> str:
     """✎ a sign-off, • a binding change, · a change that is not binding."""
-    if event.kind == "ondertekening":
+    from rechtmakers.signoff.changes import EventKind
+
+    if event.kind is EventKind.SIGNOFF:
         return "✎"
     return "•" if event.binding else "·"
 
@@ -351,7 +356,7 @@ def _mark(event: Event) -> str:
 @app.command()
 def vaststellen(
     path: Path = typer.Argument(None, metavar="PAD", help="De overeenkomst (map). Standaard: "
-                                "de enige onder agreements/.", show_default=False),
+                                f"de enige onder {DEFAULT_DIR}/.", show_default=False),
 ) -> None:
     """Stel de overeenkomst vast als alle partijen dezelfde inhoud tekenden: zet status op
     vastgesteld (een eigen commit van alleen overeenkomst.yaml) en maak de tag <id>/v<versie>.
@@ -370,6 +375,6 @@ def vaststellen(
         return
     if result.commit:
         typer.echo(f"status: vastgesteld, vastgelegd in commit {result.commit[:12]} (alleen "
-                   "overeenkomst.yaml).")
+                   f"{META_FILE}).")
     typer.echo(f"Vastgesteld: tag {result.tag}, ondertekend door alle "
                f"{len(result.status.parties)} partijen, elk met bewijs dat klopt.")

@@ -5,16 +5,18 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import typer
 
 from rechtmakers.cli.app import app, echo_error, guarded
+from rechtmakers.source_names import DEFAULT_DIR
 from rechtmakers.visible import printable
 
 _C1 = re.compile("[\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
 
 if TYPE_CHECKING:
+    from rechtmakers.json_value import JsonObject
     from rechtmakers.language.readability import Counts
     from rechtmakers.language.report import AgreementReport, Located
 
@@ -29,7 +31,7 @@ class Format(StrEnum):
 @app.command()
 def taal(
     paths: list[Path] = typer.Argument(None, metavar="PAD", help="Overeenkomsten (mappen) of "
-                                       "een map met overeenkomsten. Standaard: agreements/.",
+                                       f"een map met overeenkomsten. Standaard: {DEFAULT_DIR}/.",
                                        show_default=False),
     fmt: Format = typer.Option(Format.tekst, "--format", "-f", help="Uitvoer: tekst, json, md "
                                "of html (de passages gemarkeerd in de tekst)."),
@@ -122,7 +124,7 @@ def as_markdown(reports: list[AgreementReport]) -> str:
     return "\n".join(lines)
 
 
-def _counts(counts: Counts) -> dict[str, Any]:
+def _counts(counts: Counts) -> JsonObject:
     return {"sentences": counts.sentences, "words": counts.words,
             "syllables": counts.syllables,
             "flesch_douma": round(counts.flesch_douma, 1), "flesch_douma_band": counts.douma_band,
@@ -130,7 +132,7 @@ def _counts(counts: Counts) -> dict[str, Any]:
             "leesindex_a_band": counts.leesindex_band}
 
 
-def _finding(finding: Located) -> dict[str, Any]:
+def _finding(finding: Located) -> JsonObject:
     return {"code": finding.code, "severity": finding.severity, "message": finding.message,
             "file": finding.location.display_path(), "line": finding.location.line,
             "column": finding.location.column, "passage": finding.excerpt}

@@ -5,11 +5,15 @@ from __future__ import annotations
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import typer
 
 from rechtmakers.cli.app import app, guarded, is_quiet, progress
+from rechtmakers.source_names import DEFAULT_DIR
+
+if TYPE_CHECKING:  # the type only: the command imports diff when it runs with --since
+    from rechtmakers.diff.since import SinceRevision
 
 
 class Format(StrEnum):
@@ -22,7 +26,7 @@ class Format(StrEnum):
 @app.command()
 def validate(
     paths: list[Path] = typer.Argument(None, metavar="PAD", help="Overeenkomsten (mappen) "
-                                       "of een map met overeenkomsten. Standaard: agreements/.",
+                                       f"of een map met overeenkomsten. Standaard: {DEFAULT_DIR}/.",
                                        show_default=False),
     fmt: Format = typer.Option(Format.tekst, "--format", "-f", help="Uitvoer: tekst "
                                "(leesbaar), json, github (annotaties in GitHub Actions) of sarif "
@@ -51,17 +55,18 @@ def validate(
         roots = find_agreements(paths or [])
         config = load_config(Path.cwd(), rules=RULES)
         reports = [validate_agreement(root, config, signoffs=waiting_parties,
-                                      **_since(root, since))
+                                      since="" if since is None else since,
+                                      since_probe=_since_probe(root, since))
                    for root in progress(roots, "Overeenkomsten controleren")]
     REPORTERS[fmt.value](sys.stdout, quiet=quiet or is_quiet()).report(reports)
     failed = any(r.errors or (strict and r.warnings) for r in reports)
     raise typer.Exit(1 if failed else 0)
 
 
-def _since(root: Path, rev: str | None) -> dict[str, Any]:
-    """The agreement at --since REV, for the version rules."""
+def _since_probe(root: Path, rev: str | None) -> SinceRevision | None:
+    """The agreement at --since REV, for the version rules; None without --since."""
     if rev is None:
-        return {}
+        return None
     from rechtmakers.agreement import IncompleteAgreement
     from rechtmakers.diff.since import SinceRevision
     from rechtmakers.versions import Versions
@@ -72,4 +77,4 @@ def _since(root: Path, rev: str | None) -> dict[str, Any]:
         # A version at REV that does not load holds nothing sound to compare against: the
         # --since rules stay silent, as for a folder that held no agreement then.
         previous = None
-    return {"since_probe": SinceRevision(previous, rev), "since": rev}
+    return SinceRevision(previous, rev)

@@ -23,9 +23,9 @@ from rechtmakers.git import commit as gitcommit
 from rechtmakers.git import files as gitfiles
 from rechtmakers.git import history as githistory
 from rechtmakers.git import repo as gitrepo
+from rechtmakers.source_names import DEFAULT_DIR
 
 WORKING_TREE = "werkmap"
-DEFAULT_DIR = "agreements"
 TOOL_AUTHOR = "rechtmakers"
 
 

@@ -69,7 +69,7 @@ def plain_line(text: str) -> str:
 
 
 def party_line(party: Party) -> str:
-    return f"{party.name} ({PARTY_KINDS.get(party.kind, party.kind)})"
+    return f"{party.name} ({PARTY_KINDS[party.kind]})"
 
 
 def paragraphs(markdown: str) -> list[str]:
@@ -124,7 +124,7 @@ def block_lines(article: Article, say: Say) -> Iterator[str]:
     """The structured block of a domain article, as readable lines."""
     if article.decision:
         yield f"Wie besluit: {_plain(say(article.decision.body))}"
-        yield f"Hoe: {DECISION_METHODS.get(article.decision.method, article.decision.method)}"
+        yield f"Hoe: {DECISION_METHODS[article.decision.method]}"
         if article.decision.quorum:
             yield f"Wie er moeten zijn: {_plain(say(article.decision.quorum))}"
     if article.dialogue:

@@ -20,6 +20,7 @@ from rechtmakers.document.tree import (
     TermNode,
 )
 from rechtmakers.errors import AgreementError
+from rechtmakers.source_names import META_FILE
 
 if TYPE_CHECKING:
     from rechtmakers.agreement import Agreement
@@ -39,14 +40,14 @@ class DocumentBuilder:
     def build(self, digest: str) -> Document:
         meta = self.agreement.meta
         if meta is None:
-            raise AgreementError(f"{self.agreement.root}: overeenkomst.yaml is niet te lezen, "
+            raise AgreementError(f"{self.agreement.root}: {META_FILE} is niet te lezen, "
                                  "dus er valt niets weer te geven.")
         self.ctx.next_article()
         compass = self.flow(meta.compass)
         considerations = tuple(self.flow(text) for text in meta.considerations)
         return Document(
             id=meta.id, title=meta.title, version=meta.version,
-            status=labels.STATUS.get(meta.status, meta.status),
+            status=labels.STATUS[meta.status],
             date=meta.date.isoformat(), date_text=labels.long_date(meta.date), digest=digest,
             compass=compass, considerations=considerations, parties=self._parties(meta.lead),
             terms=self._terms(), articles=self._articles(), with_explanations=self.explanations,
@@ -74,7 +75,7 @@ class DocumentBuilder:
 
     def _parties(self, lead: str) -> tuple[PartyNode, ...]:
         return tuple(
-            PartyNode(party.id, party.name, labels.PARTY_KINDS.get(party.kind, party.kind),
+            PartyNode(party.id, party.name, labels.PARTY_KINDS[party.kind],
                       party.id == lead,
                       tuple(Signer(r.name, r.function, r.email,
                                    authority=labels.authority(r))
@@ -140,7 +141,7 @@ class DocumentBuilder:
         decision = article.decision
         if decision is None:
             return None
-        return DecisionBlock(labels.DECISION_METHODS.get(decision.method, decision.method),
+        return DecisionBlock(labels.DECISION_METHODS[decision.method],
                              decision.body, decision.quorum)
 
     def _steps(self, article: Article) -> tuple[Step, ...]:

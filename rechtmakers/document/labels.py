@@ -9,15 +9,17 @@ import unicodedata
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from rechtmakers.model import Representative
+    from rechtmakers.model import DecisionMethod, PartyKind, Representative, Status
 
-STATUS = {
+# One word for each value of the model's literals (a test keeps every value in): a document
+# looks a value up, with no fallback to the source's word.
+STATUS: dict[Status, str] = {
     "concept": "Concept",
     "ter-ondertekening": "Ter ondertekening",
     "vastgesteld": "Vastgesteld",
 }
 
-PARTY_KINDS = {
+PARTY_KINDS: dict[PartyKind, str] = {
     "zorg": "zorg",
     "welzijn": "welzijn",
     "gemeente": "gemeente",
@@ -28,7 +30,7 @@ PARTY_KINDS = {
     "overig": "overig",
 }
 
-DECISION_METHODS = {
+DECISION_METHODS: dict[DecisionMethod, str] = {
     "consent": "consent",
     "consensus": "consensus",
     "meerderheid": "meerderheid van stemmen",

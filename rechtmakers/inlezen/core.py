@@ -12,6 +12,7 @@ from rechtmakers.inlezen.outcome import Outcome
 from rechtmakers.inlezen.package import open_docx, read_file
 from rechtmakers.inlezen.reader import read_review
 from rechtmakers.inlezen.write import write_changes
+from rechtmakers.source_names import DEFAULT_DIR
 from rechtmakers.versions import WORKING_TREE, working
 
 __all__ = ["WORKING_TREE", "Outcome", "read_back"]
@@ -55,4 +56,4 @@ def _agreement_root(path: Path | None, cwd: Path, agreement_id: str) -> Path:
         return named[0]
     raise UsageError(f"Er zijn meerdere overeenkomsten en geen heet {agreement_id or '?'}. "
                      "Geef het pad van de overeenkomst: rechtmakers inlezen REVIEW.docx "
-                     "agreements/mijn-overeenkomst")
+                     f"{DEFAULT_DIR}/mijn-overeenkomst")

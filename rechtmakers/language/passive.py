@@ -9,7 +9,6 @@ perfect tense takes zijn (is gegaan, is ontstaan, is veranderd) do not count.
 from __future__ import annotations
 
 import re
-
 from collections.abc import Sequence
 
 WORDEN = frozenset({"word", "wordt", "worden", "werd", "werden"})

@@ -9,6 +9,7 @@ from rechtmakers.findings import Location, Severity
 from rechtmakers.language.config import LanguageConfig
 from rechtmakers.language.readability import Counts, count_text
 from rechtmakers.language.rules import LanguageFinding, check_text, unused_terms
+from rechtmakers.source_names import META_FILE, TERMS_FILE
 
 if TYPE_CHECKING:
     from rechtmakers.agreement import Agreement
@@ -72,7 +73,7 @@ def agreement_report(agreement: Agreement, config: LanguageConfig) -> AgreementR
     reports: list[PartReport] = []
     if agreement.meta:
         reports.append(_part_report(agreement, config, defined, "overeenkomst", 0,
-                                    "Kompas en overwegingen", "overeenkomst.yaml",
+                                    "Kompas en overwegingen", META_FILE,
                                     list(agreement.meta.texts())))
     for number, article in enumerate(agreement.ordered_articles(), start=1):
         reports.append(_part_report(agreement, config, defined, article.id, number,
@@ -129,6 +130,6 @@ def _unused(agreement: Agreement, config: LanguageConfig) -> list[Located]:
     unused = set(unused_terms([term.term for term in agreement.terms], texts))
     return [Located("T007", config.severity_of("T007"),
                     f'Het begrip "{term.term}" staat in begrippen, maar geen tekst gebruikt het.',
-                    agreement.location("begrippen.yaml", ("begrippen", index, "term")),
+                    agreement.location(TERMS_FILE, ("begrippen", index, "term")),
                     term.term)
             for index, term in enumerate(agreement.terms) if term.term in unused]

@@ -13,6 +13,7 @@ from rechtmakers.lsp.positions import lines_of
 from rechtmakers.lsp.schema_info import describe, fields_at, key_at, keys_above
 from rechtmakers.lsp.symbols import Kind, Target, source_of, target_at
 from rechtmakers.resolve import resolve_plain
+from rechtmakers.source_names import ANNEXES_DIR
 
 if TYPE_CHECKING:
     from rechtmakers.lsp.engine import Analysis
@@ -53,7 +54,7 @@ def describe_target(analysis: Analysis, target: Target) -> str | None:
         return f"**{legal_name(party.name, party.legal_form)}** (partij `@{party.id}`)"
     if target.kind is Kind.ANNEX:
         annex = next(a for a in agreement.annexes if a.id == target.id)
-        return f"**{shown} — {annex.title}**\n\nBestand: bijlagen/{annex.file}"
+        return f"**{shown} — {annex.title}**\n\nBestand: {ANNEXES_DIR}/{annex.file}"
     article = agreement.articles[target.article or target.id]
     heading = f"**{shown} — {article.title}**"
     if target.kind is Kind.MEMBER:

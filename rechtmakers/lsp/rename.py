@@ -14,6 +14,7 @@ from rechtmakers.lsp.navigation import at_cursor
 from rechtmakers.lsp.positions import lines_of
 from rechtmakers.lsp.symbols import Kind, Target, definition, occurrences, source_of
 from rechtmakers.model import MAX_ID_LENGTH, SLUG_PATTERN
+from rechtmakers.source_names import TERMS_FILE
 
 if TYPE_CHECKING:
     from rechtmakers.lsp.engine import Analysis
@@ -33,7 +34,7 @@ def refusal(analysis: Analysis, target: Target, new: str) -> str | None:
         if not new.strip() or "\n" in new:
             return "Een begrip heeft tekst op één regel nodig."
         if any(t.term.lower() == new.lower() for t in agreement.terms):
-            return f'Het begrip "{new}" bestaat al in begrippen.yaml.'
+            return f'Het begrip "{new}" bestaat al in {TERMS_FILE}.'
         return None
     if not _SLUG.fullmatch(new) or len(new) > MAX_ID_LENGTH:
         return (f'"{new}" is geen geldig kenmerk. Gebruik alleen kleine letters, cijfers en '

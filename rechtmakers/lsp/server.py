@@ -24,6 +24,7 @@ from rechtmakers.checks import RULES
 from rechtmakers.config import load_config
 from rechtmakers.lsp.diagnostics import diagnostics_for, file_text
 from rechtmakers.lsp.engine import AgreementState, Analysis, Stale, model_for
+from rechtmakers.source_names import ARTICLES_DIR
 
 log = logging.getLogger(__name__)
 
@@ -54,8 +55,8 @@ class RechtmakersServer(LanguageServer):
             return None
         path = Path(fs).absolute()
         for parent in path.parents:
-            if is_agreement_dir(parent) or (parent / "artikelen").is_dir() and \
-                    path.parent.name == "artikelen" and parent == path.parent.parent:
+            if is_agreement_dir(parent) or (parent / ARTICLES_DIR).is_dir() and \
+                    path.parent.name == ARTICLES_DIR and parent == path.parent.parent:
                 rel = path.relative_to(parent).as_posix()
                 if model_for(rel) is None:
                     return None

@@ -32,13 +32,12 @@ from rechtmakers.render.wordml import (
     text_run,
     xml_text,
 )
+from rechtmakers.source_names import ARTICLES_DIR, META_FILE, TERMS_FILE
 
 __all__ = ["FRONT", "SIGNING_BOOKMARK", "BodyWriter", "FieldRef", "Part", "Unit",
            "article_bookmark", "bookmark_name", "explanation_bookmark", "member_bookmark",
            "text_run", "write_document", "xml_text"]
 
-META = "overeenkomst.yaml"
-TERMS = "begrippen.yaml"
 SIGNING_BOOKMARK = "ondertekening"
 FRONT = "\x00voorwerk"  # the part of a redline that is not an article (for its attribution)
 TRACKS = {Mark.INSERTED: Track.INSERTED, Mark.DELETED: Track.DELETED,
@@ -75,7 +74,7 @@ def _front(w: BodyWriter, doc: Document, before: Document | None) -> None:
         value = getattr(before, name) if before is not None else None
         return value if isinstance(value, str) else None
 
-    w.open_unit(((META, ("titel",)),))
+    w.open_unit(((META_FILE, ("titel",)),))
     w.para("Title", pair(w, was("title"), doc.title))
     w.close_unit()
     if doc.with_explanations:
@@ -91,7 +90,7 @@ def _front(w: BodyWriter, doc: Document, before: Document | None) -> None:
         w.para("Normal", pair(w, old_term, doc.term_text or old_term or "", BOLD), track=track)
     w.para("Normal", w.t("Vingerafdruk van deze versie (SHA-256-digest): ")
            + pair(w, was("digest"), doc.digest, CODE_FONT))
-    w.open_unit(("Ons kompas: ", (META, ("kompas",))))
+    w.open_unit(("Ons kompas: ", (META_FILE, ("kompas",))))
     w.flow(doc.compass, style="Intense Quote", lead=w.t("Ons kompas: ", BOLD))
     w.close_unit()
     _contents(w, doc)
@@ -100,7 +99,7 @@ def _front(w: BodyWriter, doc: Document, before: Document | None) -> None:
         w.para("Heading 1", w.t("Overwegingen"), keep_next=True,
                track=_items_track(doc.considerations))
         w.items(doc.considerations, ordered=True,
-                fields=[(META, ("overwegingen", i)) for i in range(len(doc.considerations))])
+                fields=[(META_FILE, ("overwegingen", i)) for i in range(len(doc.considerations))])
     if doc.operative:
         w.flow(doc.operative)
     if doc.terms:
@@ -148,7 +147,7 @@ def _contents(w: BodyWriter, doc: Document) -> None:
 
 
 def _title_parts(article: ArticleNode) -> tuple[Part, ...]:
-    return (f"Artikel {article.number} – ", (f"artikelen/{article.id}.yaml", ("titel",)))
+    return (f"Artikel {article.number} – ", (f"{ARTICLES_DIR}/{article.id}.yaml", ("titel",)))
 
 
 def _parties(w: BodyWriter, doc: Document, before: Document | None) -> None:
@@ -171,7 +170,7 @@ def _terms(w: BodyWriter, doc: Document) -> None:
     w.para("Heading 1", w.t("Begrippen"), keep_next=True)
     w.para("Normal", w.t("In deze overeenkomst hebben deze woorden een vaste betekenis."))
     for i, term in enumerate(doc.terms):
-        w.open_unit((f"{term.term}: ", (TERMS, ("begrippen", i, "betekenis"))))
+        w.open_unit((f"{term.term}: ", (TERMS_FILE, ("begrippen", i, "betekenis"))))
         with w.all_tracked(flow_track(term.meaning)):
             w.flow(term.meaning, lead=w.bookmark(term_bookmark(term.anchor))
                    + w.t(f"{term.term}: ", BOLD))
@@ -236,7 +235,7 @@ def _article(w: BodyWriter, article: ArticleNode) -> None:
 
 def _article_body(w: BodyWriter, article: ArticleNode) -> None:
     aid = article.id
-    rel = f"artikelen/{aid}.yaml"
+    rel = f"{ARTICLES_DIR}/{aid}.yaml"
     mark = w.bookmark(article_bookmark(aid)) if aid else ""
     w.open_unit(_title_parts(article), aid)
     w.para("Heading 1", mark + _heading(w, article), keep_next=True)

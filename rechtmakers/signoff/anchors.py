@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from rechtmakers.git import files as gitfiles
 from rechtmakers.git import repo as gitrepo
-from rechtmakers.signoff.pdf_evidence import TRUST_DIR, is_anchor_file, trust_anchors
+from rechtmakers.signoff.pdf_evidence import is_anchor_file, trust_anchors
+from rechtmakers.source_names import TRUST_DIR
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,7 @@ from rechtmakers.signoff.authority import (
     rep_key,
     strictness,
 )
+from rechtmakers.source_names import META_FILE
 
 
 @dataclass(frozen=True)
@@ -136,7 +137,7 @@ def _wide_change(state: TrustedState, evidence: Evidence, found: list[Actor]) ->
     admins = state.admins()
     crypto = state.crypto_established(admins)
     why = _nobody(evidence, "van een beheerder (de vertegenwoordigers van de penvoerder, of "
-                  "de beheerders in overeenkomst.yaml)")
+                  f"de beheerders in {META_FILE})")
     for actor in found:
         if not actor.admin:
             continue

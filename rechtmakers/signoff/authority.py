@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from rechtmakers.model import Party
-from rechtmakers.signoff.keys import parse_key_text
+from rechtmakers.signoff.keys import ParsedKey, parse_key_text
+from rechtmakers.source_names import TRUST_DIR
 
 FactKey = tuple[str, ...]
 REP, AUTHORITY, LEAD, EVIDENCE, ADMIN, ANCHOR = ("rep", "bevoegdheid", "penvoerder", "bewijs",
@@ -165,7 +166,7 @@ def fields_of(fact: Fact) -> dict[str, str]:
     return {k: v for k, v in data.items() if isinstance(v, str)}
 
 
-def rep_key(fact: Fact) -> tuple[str, str, str] | None:
+def rep_key(fact: Fact) -> ParsedKey | None:
     """(kind, fingerprint, public) of the key in a representative's or beheerder's fact."""
     if fact.blocked or fact.value is None:
         return None
@@ -173,7 +174,7 @@ def rep_key(fact: Fact) -> tuple[str, str, str] | None:
 
 
 @functools.lru_cache(maxsize=4096)
-def _key_in(value: str) -> tuple[str, str, str] | None:
+def _key_in(value: str) -> ParsedKey | None:
     data = json.loads(value)
     key = data.get("sleutel") if isinstance(data, dict) else None
     return parse_key_text(key) if isinstance(key, str) else None
@@ -187,7 +188,7 @@ def authority_value(party: Party) -> str:
 def fact_name(key: FactKey) -> str:
     """A fact's name in Dutch."""
     names = {REP: "de vertegenwoordigers van", AUTHORITY: "de bevoegdheid van",
-             ADMIN: "de beheerder", ANCHOR: "vertrouwd/"}
+             ADMIN: "de beheerder", ANCHOR: f"{TRUST_DIR}/"}
     if key[0] in names:
         return f"{names[key[0]]} {key[1]}".replace("/ ", "/")
     return "de penvoerder" if key[0] == LEAD else "ondertekening: bewijs"
@@ -203,7 +204,7 @@ def describe_change(key: FactKey, old: str | None, new: str | None) -> str:
     if key[0] == ADMIN:
         return f"{verb}: beheerder {key[1]}"
     if key[0] == ANCHOR:
-        return f"{verb}: vertrouwd/{key[1]}"
+        return f"{verb}: {TRUST_DIR}/{key[1]}"
     if key[0] == LEAD:
         return f"{verb}: penvoerder ({old or '-'} → {new or '-'})"
     return f"{verb}: ondertekening: bewijs ({old or 'git'} → {new or 'git'})"

@@ -25,6 +25,7 @@ from rechtmakers.signoff.authority import (
     authority_value,
     rep_value,
 )
+from rechtmakers.source_names import META_FILE, PARTIES_FILE
 
 M = TypeVar("M", PartiesFile, AgreementMeta)
 CACHE_FILE = "gezag.json"
@@ -64,7 +65,7 @@ class ViewCache(JsonCache):
 
 
 def parties_facts(data: bytes, root: Path) -> Facts | None:
-    parties = _parse(PartiesFile, data, root / "partijen.yaml")
+    parties = _parse(PartiesFile, data, root / PARTIES_FILE)
     if parties is None:
         return None
     facts: Facts = {}
@@ -76,11 +77,11 @@ def parties_facts(data: bytes, root: Path) -> Facts | None:
 
 
 def meta_facts(data: bytes, root: Path) -> Facts | None:
-    meta = _parse(AgreementMeta, data, root / "overeenkomst.yaml")
+    meta = _parse(AgreementMeta, data, root / META_FILE)
     if meta is None:
         return None
     facts: Facts = {(LEAD,): meta.lead,
-                    (EVIDENCE,): meta.signing.evidence if meta.signing else "git"}
+                    (EVIDENCE,): meta.required_evidence}
     for admin in meta.administrators:
         facts[(ADMIN, admin.email.casefold())] = rep_value(admin)
     return facts

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from rechtmakers.cache import JsonCache
+from rechtmakers.signoff.changes import FileKind
 
 CACHE_FILE = "log-samenvattingen.json"
 MAX_ENTRIES = 200_000
@@ -26,15 +27,15 @@ class SummaryCache(JsonCache):
         super().__init__(folder, CACHE_FILE, "samenvattingen", _SOURCES,
                          max_entries=MAX_ENTRIES)
 
-    def has(self, kind: str, sha: str) -> bool:
+    def has(self, kind: FileKind, sha: str) -> bool:
         return f"{kind}:{sha}" in self.entries
 
-    def get(self, kind: str, sha: str | None) -> dict[str, Any]:
+    def get(self, kind: FileKind, sha: str | None) -> dict[str, Any]:
         if sha is None:
             return {}
         value = self.entries.get(f"{kind}:{sha}")
         return value if isinstance(value, dict) else {}
 
-    def put(self, kind: str, sha: str, summary: dict[str, Any]) -> None:
+    def put(self, kind: FileKind, sha: str, summary: dict[str, Any]) -> None:
         self.entries[f"{kind}:{sha}"] = summary
         self.dirty = True

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import assert_never
 
 from rechtmakers.git import files as gitfiles
 from rechtmakers.git import repo as gitrepo
 from rechtmakers.git import signatures as gitsignatures
 from rechtmakers.signoff.evidence import TrustedKey
+from rechtmakers.signoff.kinds import KeyKind
 from rechtmakers.signoff.sshsig import SigError, parse_sshsig, verify_in_process
 
 KeyId = tuple[str, str]  # (e-mail address casefolded, fingerprint)
@@ -52,9 +54,10 @@ def commit_signatures(repo: gitrepo.Repo, commits: Sequence[str], allowed: Path
     return found
 
 
-def allowed_signers_text(keys: Mapping[KeyId, tuple[str, str]]) -> str:
+def allowed_signers_text(keys: Mapping[KeyId, tuple[KeyKind, str]]) -> str:
+    """git's allowed-signers file for the SSH keys among keys (GPG keys are in the keyring)."""
     lines = [f'"{mail}" namespaces="git" {public}' for (mail, _), (kind, public)
-             in sorted(keys.items()) if kind == "ssh" and public]
+             in sorted(keys.items()) if kind is KeyKind.SSH and public]
     return "\n".join(lines) + "\n"
 
 
@@ -73,10 +76,17 @@ def signed_by(signature: gitsignatures.Signature | None, keys: Sequence[TrustedK
     """The key among keys that made this good signature, or None."""
     if signature is None or not signature.good:
         return None
-    for key in keys:
-        if key.kind == "ssh" and key.fingerprint == signature.fingerprint:
-            return key
-        if key.kind == "gpg" and key.fingerprint in (signature.fingerprint.upper(),
-                                                     signature.primary_fingerprint.upper()):
-            return key
-    return None
+    return next((key for key in keys if _made(key, signature)), None)
+
+
+def _made(key: TrustedKey, signature: gitsignatures.Signature) -> bool:
+    """Whether key made this good signature: an SSH key by its fingerprint, a GPG key by its
+    own or its primary key's."""
+    match key.kind:
+        case KeyKind.SSH:
+            return key.fingerprint == signature.fingerprint
+        case KeyKind.GPG:
+            return key.fingerprint in (signature.fingerprint.upper(),
+                                       signature.primary_fingerprint.upper())
+        case _:
+            assert_never(key.kind)

@@ -1,9 +1,10 @@
 """Kinds of detached sign-off evidence, and one path to verify any of them.
 
-A kind (`ssh-detached` here; `pdf` in signoff/pdf_evidence.py) verifies evidence bytes against
-an EvidenceContext: the approval statement for one digest and party, and the keys that count
-for that party (trusted from history by trust.py). Results are kept by a hash of everything
-they depend on, so evidence is checked once. See /work/notes/evidence-interface.md.
+A kind (a DetachedKind: `ssh-detached` here; `pdf` in signoff/pdf_evidence.py) verifies
+evidence bytes against an EvidenceContext: the approval statement for one digest and party,
+and the keys that count for that party (trusted from history by trust.py). Results are kept
+by a hash of everything they depend on, so evidence is checked once. See
+/work/notes/evidence-interface.md.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Protocol
 
 from rechtmakers.cache import JsonCache
 from rechtmakers.model import Party
+from rechtmakers.signoff.kinds import DetachedKind, KeyKind
 from rechtmakers.signoff.pdf_origin import Editions
 from rechtmakers.signoff.sshsig import SigError, parse_sshsig, verify_sshsig
 from rechtmakers.signoff.statement import NAMESPACE, statement_fields
@@ -34,7 +36,7 @@ class TrustedKey:
     """A key that counts for a party: whose it is, and where its trust comes from."""
 
     email: str
-    kind: str  # "ssh" or "gpg"
+    kind: KeyKind
     fingerprint: str
     public: str = ""
     source: str = ""
@@ -62,7 +64,7 @@ class EvidenceResult:
     """The outcome: ok with the representative whose key made it, or a Dutch reason."""
 
     ok: bool
-    kind: str
+    kind: DetachedKind
     signer_email: str | None = None
     key: str | None = None
     reason: str | None = None
@@ -73,13 +75,13 @@ class EvidenceResult:
 class EvidenceKind(Protocol):
     """One kind of detached evidence."""
 
-    kind: str
+    kind: DetachedKind
     suffixes: tuple[str, ...]
 
     def verify(self, evidence: bytes, context: EvidenceContext) -> EvidenceResult: ...
 
 
-_KINDS: dict[str, EvidenceKind] = {}
+_KINDS: dict[DetachedKind, EvidenceKind] = {}
 _PLUGINS_LOADED: list[bool] = []
 
 
@@ -98,7 +100,8 @@ def _load_plugins() -> None:
         pass
 
 
-def kind_named(kind: str) -> EvidenceKind | None:
+def kind_named(kind: DetachedKind) -> EvidenceKind | None:
+    """The verifier of this kind; None when its plugin could not be loaded."""
     _load_plugins()
     return _KINDS.get(kind)
 
@@ -111,11 +114,6 @@ def kind_for_file(name: str) -> EvidenceKind | None:
         if any(lowered.endswith(suffix) for suffix in kind.suffixes):
             return kind
     return None
-
-
-def needs_anchors(kind: str) -> bool:
-    """Whether this kind verifies certificates against the agreement's trust anchors."""
-    return kind == "pdf"
 
 
 def known_suffixes() -> list[str]:
@@ -142,7 +140,7 @@ class ResultCache(JsonCache):
                          salt=(_CACHE_VERSION,), sort_keys=True)
 
     @staticmethod
-    def key(kind: str, evidence: bytes, context: EvidenceContext) -> str:
+    def key(kind: DetachedKind, evidence: bytes, context: EvidenceContext) -> str:
         h = hashlib.sha256()
         for part in (kind.encode(), evidence, context.statement, context.digest.encode(),
                      context.party.id.encode(), b"".join(context.anchors),
@@ -155,19 +153,26 @@ class ResultCache(JsonCache):
         entry = self.entries.get(key)
         if not isinstance(entry, dict):
             return None
+        kind = entry.get("kind")
+        if not isinstance(kind, str) or kind not in _KIND_VALUES:
+            return None  # not written by this version: checked afresh
         try:
             result = EvidenceResult(**entry)
         except TypeError:
             return None
         signers = result.signers
-        return replace(result, signers=tuple(signers)) if isinstance(signers, list) else result
+        return replace(result, kind=DetachedKind(kind),
+                       signers=tuple(signers) if isinstance(signers, list) else signers)
 
     def put(self, key: str, result: EvidenceResult) -> None:
         self.entries[key] = asdict(result)
         self.dirty = True
 
 
-def verify_evidence(kind: str, evidence: bytes, context: EvidenceContext,
+_KIND_VALUES = frozenset(kind.value for kind in DetachedKind)
+
+
+def verify_evidence(kind: DetachedKind, evidence: bytes, context: EvidenceContext,
                     cache: ResultCache | None = None) -> EvidenceResult:
     """Verify evidence of this kind (once: a cached result is reused)."""
     verifier = kind_named(kind)
@@ -187,7 +192,7 @@ def verify_evidence(kind: str, evidence: bytes, context: EvidenceContext,
 class SshDetached:
     """`ssh-keygen -Y sign -n rechtmakers-akkoord` over the approval statement."""
 
-    kind = "ssh-detached"
+    kind = DetachedKind.SSH_DETACHED
     suffixes: tuple[str, ...] = (".sig",)
 
     def verify(self, evidence: bytes, context: EvidenceContext) -> EvidenceResult:
@@ -201,7 +206,7 @@ class SshDetached:
             return EvidenceResult(False, self.kind, reason=(
                 f"de handtekening is gezet voor '{sig.namespace}', niet voor '{NAMESPACE}'"
                 f"{what}. Teken de akkoordverklaring met -n {NAMESPACE}."))
-        key = next((k for k in context.keys if k.kind == "ssh"
+        key = next((k for k in context.keys if k.kind is KeyKind.SSH
                     and k.fingerprint == sig.fingerprint), None)
         if key is None:
             return EvidenceResult(False, self.kind, key=sig.fingerprint, reason=(

@@ -8,18 +8,20 @@ under an id) in the repository's git folder, so a second run parses nothing.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import assert_never
 
 from rechtmakers.errors import UsageError
 from rechtmakers.git import files as gitfiles
 from rechtmakers.git import history as githistory
 from rechtmakers.git import repo as gitrepo
+from rechtmakers.json_value import JsonObject
 from rechtmakers.signoff.cache import SummaryCache
 from rechtmakers.signoff.changes import (
     Event,
+    EventKind,
+    FileKind,
     Summary,
     article_events,
     collapse_creation,
@@ -27,19 +29,21 @@ from rechtmakers.signoff.changes import (
     parties_events,
     terms_events,
 )
-
-# The file names of rechtmakers.agreement, repeated so that a warm `log` need not import the
-# model (pydantic costs a fifth of a second); a test keeps the two equal.
-META_FILE, PARTIES_FILE, TERMS_FILE = "overeenkomst.yaml", "partijen.yaml", "begrippen.yaml"
-ARTICLES_DIR, SIGNOFFS_DIR, ANNEXES_DIR = "artikelen", "ondertekeningen", "bijlagen"
+from rechtmakers.source_names import (  # not from agreement: a warm `log` needs no model
+    ANNEXES_DIR,
+    ARTICLES_DIR,
+    META_FILE,
+    PARTIES_FILE,
+    SIGNOFFS_DIR,
+    TERMS_FILE,
+)
 
 FINAL = "vastgesteld"
 SEAL_TRAILER = "Vastgesteld-met: rechtmakers vaststellen"  # in the message of its tag
 _DIGEST_LINE = re.compile(r"Digest: [0-9a-f]{64}")
 
-_KIND_OF_FILE = {META_FILE: "overeenkomst", PARTIES_FILE: "partijen", TERMS_FILE: "begrippen"}
-_DESCRIBE: dict[str, Callable[[Summary | None, Summary | None], list[Event]]] = {
-    "overeenkomst": meta_events, "partijen": parties_events, "begrippen": terms_events}
+_KIND_OF_FILE = {META_FILE: FileKind.META, PARTIES_FILE: FileKind.PARTIES,
+                 TERMS_FILE: FileKind.TERMS}
 
 
 @dataclass(frozen=True)
@@ -51,7 +55,7 @@ class Entry:
     tags: tuple[str, ...] = ()
     sealed: tuple[str, ...] = ()  # the tags among them that mark this version vastgesteld
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self) -> JsonObject:
         commit = self.commit
         return {"commit": commit.sha, "date": commit.date, "author": commit.author,
                 "author_email": commit.author_email, "subject": commit.subject,
@@ -67,16 +71,17 @@ def agreement_log(root: Path, article: str | None = None) -> list[Entry]:
     commits = githistory.history(repo, subdir)
     relevant = _relevant(root, commits, article)
     cache = SummaryCache(gitrepo.cache_dir(repo))
-    wanted = [(_kind(ch.path, article) or "", ch.path, sha) for _, changes in relevant
-              for ch in changes if _kind(ch.path, article) != "bijlage"
-              for sha in (ch.old_blob, ch.new_blob) if sha]
+    wanted: list[tuple[FileKind, str, str]] = [
+        (kind, ch.path, sha) for _, changes in relevant for ch in changes
+        for kind in [_kind(ch.path, article)] if kind is not None and kind is not FileKind.ANNEX
+        for sha in (ch.old_blob, ch.new_blob) if sha]
     parties = _newest_blob(commits, PARTIES_FILE)
     if parties:
-        wanted.append(("partijen", PARTIES_FILE, parties))
+        wanted.append((FileKind.PARTIES, PARTIES_FILE, parties))
     tags = _Tags(repo, subdir, root.name)
     wanted += tags.wanted()
     _summarize_missing(repo, root, cache, wanted)
-    names = {p[0]: p[1] for p in cache.get("partijen", parties).get("partijen", [])}
+    names = {p[0]: p[1] for p in cache.get(FileKind.PARTIES, parties).get("partijen", [])}
     by_commit, sealed = tags.by_commit(), tags.sealed(cache)
     entries = [Entry(c, tuple(collapse_creation([e for ch in changes
                                                   for e in _events(ch, cache, names)])),
@@ -91,7 +96,7 @@ def _relevant(root: Path, commits: list[githistory.Commit], article: str | None
               ) -> list[tuple[githistory.Commit, list[githistory.Change]]]:
     """Each commit with the changes the log (of this article) looks at."""
     relevant = [(c, [ch for ch in c.changes if _kind(ch.path, article)]) for c in commits]
-    if article is not None and not any(_kind(ch.path, article) == "artikel"
+    if article is not None and not any(_kind(ch.path, article) is FileKind.ARTICLE
                                        for _, changes in relevant for ch in changes):
         raise UsageError(f"Het artikel {article} komt niet voor in de geschiedenis van "
                          f"{root.name}. Artikelen nu: {', '.join(_article_ids(root))}.")
@@ -107,9 +112,9 @@ class _Tags:
         self.metas = {commit: gitfiles.blob_ids(repo, commit, subdir).get(META_FILE)
                       for commit in {commit for commit, _ in self.tagged.values()}}
 
-    def wanted(self) -> list[tuple[str, str, str]]:
+    def wanted(self) -> list[tuple[FileKind, str, str]]:
         """The overeenkomst.yaml versions to summarize (for their status)."""
-        return [("overeenkomst", META_FILE, blob) for blob in self.metas.values() if blob]
+        return [(FileKind.META, META_FILE, blob) for blob in self.metas.values() if blob]
 
     def by_commit(self) -> dict[str, tuple[str, ...]]:
         return _tags_by_commit({name: commit for name, (commit, _) in self.tagged.items()})
@@ -134,7 +139,7 @@ def _status_at(cache: SummaryCache, blob: str | None) -> str | None:
     """The status in overeenkomst.yaml as this blob holds it; None when unknown or unreadable."""
     if blob is None:
         return None
-    status = cache.get("overeenkomst", blob).get("status")
+    status = cache.get(FileKind.META, blob).get("status")
     return status if isinstance(status, str) else None
 
 
@@ -142,20 +147,22 @@ def _article_ids(root: Path) -> list[str]:
     return sorted(p.stem for p in (root / ARTICLES_DIR).glob("*.yaml"))
 
 
-def _kind(path: str, article: str | None) -> str | None:
+def _kind(path: str, article: str | None) -> FileKind | None:
     """What kind of file path is, if the log (of this article) looks at it."""
     if path.startswith(f"{SIGNOFFS_DIR}/"):
         # ondertekeningen/<partij>.yaml, or one file per signer in ondertekeningen/<partij>/
-        return "ondertekening" if path.endswith(".yaml") and path.count("/") in (1, 2) else None
+        return FileKind.SIGNOFF if path.endswith(".yaml") and path.count("/") in (1, 2) \
+            else None
     if path.startswith(f"{ARTICLES_DIR}/") and path.count("/") == 1:
-        return "artikel" if article is None or path == f"{ARTICLES_DIR}/{article}.yaml" else None
+        return FileKind.ARTICLE if article is None or path == f"{ARTICLES_DIR}/{article}.yaml" \
+            else None
     if path.startswith(f"{ANNEXES_DIR}/"):
-        return "bijlage" if article is None else None
+        return FileKind.ANNEX if article is None else None
     return _KIND_OF_FILE.get(path) if article is None else None
 
 
 def _summarize_missing(repo: gitrepo.Repo, root: Path, cache: SummaryCache,
-                       wanted: list[tuple[str, str, str]]) -> None:
+                       wanted: list[tuple[FileKind, str, str]]) -> None:
     """Read and summarize, in one cat-file pass, the versions the cache does not know yet."""
     missing = {(kind, path, sha) for kind, path, sha in wanted if not cache.has(kind, sha)}
     if not missing:
@@ -187,38 +194,50 @@ def _tags_by_commit(tags: dict[str, str]) -> dict[str, tuple[str, ...]]:
 
 
 def _events(change: githistory.Change, cache: SummaryCache, names: dict[str, str]) -> list[Event]:
-    kind = _kind(change.path, None) or ""
-    if kind == "bijlage":  # its bytes are signed; what changed in them, diff shows
+    kind = _kind(change.path, None)
+    if kind is None:  # not a file of the agreement that the log looks at
+        return []
+    if kind is FileKind.ANNEX:  # its bytes are signed; what changed in them, diff shows
         what = ("toegevoegd" if not change.old_blob else "verwijderd" if not change.new_blob
                 else "gewijzigd")
-        kind = "bijlage-nieuw" if what == "toegevoegd" else "bijlage"
-        return [Event(kind, f"bijlage {change.path} {what}", binding=True)]
+        event = EventKind.ANNEX_NEW if what == "toegevoegd" else EventKind.ANNEX
+        return [Event(event, f"bijlage {change.path} {what}", binding=True)]
     old = cache.get(kind, change.old_blob) if change.old_blob else None
     new = cache.get(kind, change.new_blob) if change.new_blob else None
-    if kind == "ondertekening":
+    if kind is FileKind.SIGNOFF:
         return _signoff_events(change.path, new, names)
     if new is not None and "fout" in new:
-        return [Event("fout", f"{change.path} is in deze versie niet te lezen: {new['fout']}")]
+        return [Event(EventKind.UNREADABLE,
+                      f"{change.path} is in deze versie niet te lezen: {new['fout']}")]
     if old is not None and "fout" in old:
-        return [Event("herstel", f"{change.path} is weer leesbaar")]
-    if kind == "artikel":
-        article_id = change.path.removeprefix(f"{ARTICLES_DIR}/").removesuffix(".yaml")
-        return article_events(article_id, old, new)
-    return _DESCRIBE[kind](old, new)
+        return [Event(EventKind.READABLE, f"{change.path} is weer leesbaar")]
+    match kind:
+        case FileKind.ARTICLE:
+            article_id = change.path.removeprefix(f"{ARTICLES_DIR}/").removesuffix(".yaml")
+            return article_events(article_id, old, new)
+        case FileKind.META:
+            return meta_events(old, new)
+        case FileKind.PARTIES:
+            return parties_events(old, new)
+        case FileKind.TERMS:
+            return terms_events(old, new)
+        case _:
+            assert_never(kind)
 
 
 def _signoff_events(path: str, new: Summary | None, names: dict[str, str]) -> list[Event]:
     party_id = path.removeprefix(f"{SIGNOFFS_DIR}/").removesuffix(".yaml").split("/")[0]
     if new is None:
-        return [Event("ondertekening", f"ondertekening van {party_id} verwijderd")]
+        return [Event(EventKind.SIGNOFF, f"ondertekening van {party_id} verwijderd")]
     if "fout" in new:
-        return [Event("fout", f"ondertekening van {party_id} is niet te lezen: {new['fout']}")]
+        return [Event(EventKind.UNREADABLE,
+                      f"ondertekening van {party_id} is niet te lezen: {new['fout']}")]
     record = new["record"]
     signer = record["ondertekenaar"]
     note = f" — \"{record['opmerking']}\"" if record.get("opmerking") else ""
     party = names.get(record["partij"], record["partij"])
     evidence = record.get("bewijs")
     how = f", bewijs {evidence['soort']}" if isinstance(evidence, dict) else ""
-    return [Event("ondertekening", f"ondertekend namens {party} door {signer['naam']} "
+    return [Event(EventKind.SIGNOFF, f"ondertekend namens {party} door {signer['naam']} "
                   f"({signer['functie']}), versie {record['versie']}, digest "
                   f"{record['digest'][:12]}{how}{note}")]

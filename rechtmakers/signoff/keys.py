@@ -7,8 +7,10 @@ import binascii
 import hashlib
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
-from rechtmakers.model import Party, Representative
+from rechtmakers.model import Representative
+from rechtmakers.signoff.kinds import KeyKind
 
 _SSH_TYPES = re.compile(r"^(ssh-(ed25519|rsa|dss)|ecdsa-sha2-\S+|sk-\S+@openssh\.com)$")
 _GPG = re.compile(r"^(0x)?[0-9A-Fa-f]{40}$|^(0x)?[0-9A-Fa-f]{64}$")
@@ -19,19 +21,17 @@ class Key:
     """One representative's key, as git reports it: an SSH "SHA256:…" or a GPG fingerprint."""
 
     representative: Representative
-    kind: str  # "ssh" or "gpg"
+    kind: KeyKind
     fingerprint: str
     public: str = ""  # "keytype base64" for SSH keys
 
 
-def party_keys(party: Party) -> list[Key]:
-    """Every usable key of the party's representatives; a sleutel we cannot read is skipped."""
-    keys = []
-    for representative in party.representatives:
-        key = parse_key(representative)
-        if key is not None:
-            keys.append(key)
-    return keys
+class ParsedKey(NamedTuple):
+    """A sleutel as read: its kind, the fingerprint git reports, and the public key."""
+
+    kind: KeyKind
+    fingerprint: str
+    public: str  # "keytype base64" for SSH keys, "" for GPG
 
 
 def parse_key(representative: Representative) -> Key | None:
@@ -39,7 +39,7 @@ def parse_key(representative: Representative) -> Key | None:
     return Key(representative, *found) if found else None
 
 
-def parse_key_text(key: str) -> tuple[str, str, str] | None:
+def parse_key_text(key: str) -> ParsedKey | None:
     """(kind, fingerprint, public) of a sleutel: an SSH public key or a GPG fingerprint."""
     text = key.strip()
     parts = text.split()
@@ -49,18 +49,9 @@ def parse_key_text(key: str) -> tuple[str, str, str] | None:
         except (binascii.Error, ValueError):
             return None
         digest = base64.b64encode(hashlib.sha256(blob).digest()).decode().rstrip("=")
-        return "ssh", f"SHA256:{digest}", f"{parts[0]} {parts[1]}"
+        return ParsedKey(KeyKind.SSH, f"SHA256:{digest}", f"{parts[0]} {parts[1]}")
     compact = text.replace(" ", "")
     if _GPG.match(compact):
-        return "gpg", compact.removeprefix("0x").upper(), ""
+        return ParsedKey(KeyKind.GPG, compact.removeprefix("0x").upper(), "")
     return None
 
-
-def allowed_signers(parties: list[Party]) -> str:
-    """An allowed-signers file for `git verify-commit`: each SSH key with its owner's e-mail."""
-    lines = []
-    for party in parties:
-        for key in party_keys(party):
-            if key.kind == "ssh":
-                lines.append(f'{key.representative.email} namespaces="git" {key.public}')
-    return "\n".join(lines) + "\n"

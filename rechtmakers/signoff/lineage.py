@@ -50,7 +50,9 @@ from rechtmakers.signoff.authority_files import (
 )
 from rechtmakers.signoff.commits import allowed_signers_text, commit_signatures, fingerprints
 from rechtmakers.signoff.keys import parse_key_text
-from rechtmakers.signoff.pdf_evidence import TRUST_DIR, is_anchor_file
+from rechtmakers.signoff.kinds import KeyKind
+from rechtmakers.signoff.pdf_evidence import is_anchor_file
+from rechtmakers.source_names import META_FILE, PARTIES_FILE, TRUST_DIR
 
 Triple = tuple[str | None, str | None, str | None]  # partijen.yaml, overeenkomst.yaml, vertrouwd/
 
@@ -69,7 +71,7 @@ def walk_history(repo: gitrepo.Repo, subdir: str, head: str, root: Path, scratch
     graph = githistory.ancestry(repo, head)
     prefix = f"{subdir}/" if subdir else ""
     names = [f"{c.sha}:{prefix}{name}" for c in graph
-             for name in ("partijen.yaml", "overeenkomst.yaml", TRUST_DIR)]
+             for name in (PARTIES_FILE, META_FILE, TRUST_DIR)]
     ids = gitfiles.object_ids(repo, names)
     triples = {c.sha: (ids[3 * i], ids[3 * i + 1], ids[3 * i + 2]) for i, c in enumerate(graph)}
     cache = ViewCache(gitrepo.cache_dir(repo) if cached else None)
@@ -120,16 +122,17 @@ def _views(repo: gitrepo.Repo, root: Path, triples: set[Triple], cache: ViewCach
     return found
 
 
-def _every_key(views: Mapping[Triple, View | None]) -> dict[tuple[str, str], tuple[str, str]]:
+def _every_key(views: Mapping[Triple, View | None]
+               ) -> dict[tuple[str, str], tuple[KeyKind, str]]:
     """Every key any version names, for git's check of signatures it reads itself."""
     distinct = {(key, value) for view in views.values() for key, value in (view or {}).items()
                 if key[0] in (REP, ADMIN)}
-    found: dict[tuple[str, str], tuple[str, str]] = {}
+    found: dict[tuple[str, str], tuple[KeyKind, str]] = {}
     for key, value in distinct:
         parsed = parse_key_text(_key_text(value))
         if parsed:
             email = key[2] if key[0] == REP else key[1]
-            found[(email, parsed[1])] = (parsed[0], parsed[2])
+            found[(email, parsed.fingerprint)] = (parsed.kind, parsed.public)
     return found
 
 

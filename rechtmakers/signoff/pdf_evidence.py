@@ -23,10 +23,11 @@ from rechtmakers.cache import JsonCache
 from rechtmakers.errors import AgreementError
 from rechtmakers.model import Party, Representative
 from rechtmakers.signoff.evidence import EvidenceContext, EvidenceResult, register
+from rechtmakers.signoff.kinds import DetachedKind
 from rechtmakers.signoff.pdf_origin import Edition, Editions, origin_problem
 from rechtmakers.signoff.pdf_signatures import PdfUnreadable, SignatureFacts, SignedPdf
+from rechtmakers.source_names import TRUST_DIR
 
-TRUST_DIR = "vertrouwd"
 CACHE_FILE = "pdf-bewijs.json"
 _CERT_SUFFIXES = (".pem", ".crt", ".cer")
 _CLOCK_SKEW = dt.timedelta(days=1)
@@ -354,7 +355,7 @@ class FactsCache(JsonCache):
 class PdfEvidence:
     """`sign --bewijs ONDERTEKEND.pdf`: the rendered PDF, signed (PAdES) by a representative."""
 
-    kind = "pdf"
+    kind = DetachedKind.PDF
     suffixes: tuple[str, ...] = (".pdf",)
 
     def verify(self, evidence: bytes, context: EvidenceContext) -> EvidenceResult:

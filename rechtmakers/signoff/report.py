@@ -5,13 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rechtmakers.agreement import CompleteAgreement
+from rechtmakers.json_value import JsonObject
 from rechtmakers.model import Party
 from rechtmakers.signoff.evidence import TrustedKey
-from rechtmakers.signoff.kinds import PartyState, ProofKind
+from rechtmakers.signoff.kinds import KeyKind, PartyState, ProofKind
 from rechtmakers.signoff.records import SignOff
-
-# A commit signed by a key of this kind ("ssh" or "gpg", as keys.parse_key reads them).
-COMMIT_KINDS = {"ssh": ProofKind.SSH_COMMIT, "gpg": ProofKind.GPG_COMMIT}
 
 
 @dataclass(frozen=True)
@@ -21,12 +19,12 @@ class KeyState:
     party_id: str
     email: str
     fingerprint: str
-    kind: str
+    kind: KeyKind
     trusted: bool
     source: str
     listed: bool  # in partijen.yaml at HEAD
 
-    def as_dict(self) -> dict[str, object]:
+    def as_dict(self) -> JsonObject:
         return {"representative": self.email, "fingerprint": self.fingerprint,
                 "kind": self.kind, "trusted": self.trusted, "source": self.source,
                 "listed": self.listed}
@@ -50,7 +48,7 @@ class RecordCheck:
     def crypto(self) -> bool:
         return self.kind is not None and self.kind.cryptographic
 
-    def as_dict(self) -> dict[str, object]:
+    def as_dict(self) -> JsonObject:
         record = self.record
         return {
             "path": self.path,

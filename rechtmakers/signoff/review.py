@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 from typing import assert_never
 
 from rechtmakers.agreement import CompleteAgreement
 from rechtmakers.errors import AgreementError, RechtmakersError
+from rechtmakers.model import Status
 from rechtmakers.safe_write import check_target, write_file
-from rechtmakers.signoff.kinds import PartyState
+from rechtmakers.signoff.kinds import PartyState, ReviewKind
 from rechtmakers.signoff.review_changes import Changes, changes_since
 from rechtmakers.signoff.review_page import PageFacts, page
 from rechtmakers.signoff.routes import Contact, Offer, contact, offers
@@ -30,14 +30,7 @@ from rechtmakers.signoff.statement import (
 )
 from rechtmakers.signoff.status import AgreementStatus, agreement_status
 from rechtmakers.signoff.trust import PartyTrust, RecordCheck
-
-
-class ReviewKind(StrEnum):
-    """What the page asks, by the status of the agreement; the value is its Dutch word."""
-
-    APPROVAL = "ter goedkeuring"
-    DISCUSSION = "ter bespreking"
-    SEALED = "vastgesteld"
+from rechtmakers.source_names import PARTIES_FILE, TRUST_DIR
 
 
 @dataclass(frozen=True)
@@ -84,7 +77,7 @@ def review(root: Path, request: ReviewRequest) -> ReviewResult:
         pdf_name = _add_rendering(files, agreement, "pdf")
     elif kind is ReviewKind.DISCUSSION:
         docx_name = _add_rendering(files, agreement, "docx")
-    facts = PageFacts(kind.name, agreement, party, status.parties, party_label(party.party),
+    facts = PageFacts(kind, agreement, party, status.parties, party_label(party.party),
                       status.digest, request.deadline, who, routes, since, changes,
                       statement.decode("utf-8") if statement else None,
                       statement_file_name(agreement.id, party.party.id) if statement else None,
@@ -105,17 +98,21 @@ def _party(status: AgreementStatus, party_id: str) -> PartyTrust:
     party = next((p for p in status.parties if p.party.id == party_id), None)
     if party is None:
         known = ", ".join(sorted(status.agreement.party_map))
-        raise AgreementError(f"De partij {party_id[:80]} staat niet in partijen.yaml. Bekende "
+        raise AgreementError(f"De partij {party_id[:80]} staat niet in {PARTIES_FILE}. Bekende "
                              f"partijen: {known}.")
     return party
 
 
-def _kind(status: str) -> ReviewKind:
-    if status == "concept":
-        return ReviewKind.DISCUSSION
-    if status == "vastgesteld":
-        return ReviewKind.SEALED
-    return ReviewKind.APPROVAL
+def _kind(status: Status) -> ReviewKind:
+    match status:
+        case "concept":
+            return ReviewKind.DISCUSSION
+        case "ter-ondertekening":
+            return ReviewKind.APPROVAL
+        case "vastgesteld":
+            return ReviewKind.SEALED
+        case _:
+            assert_never(status)
 
 
 def _warnings(kind: ReviewKind, party: PartyTrust, routes: tuple[Offer, ...],
@@ -128,7 +125,7 @@ def _warnings(kind: ReviewKind, party: PartyTrust, routes: tuple[Offer, ...],
             how = ("alleen een ondertekening in git kan tellen, en daarvoor is hulp van de "
                    "beheerder nodig" if routes else "geen enkele manier kan nu tellen")
             found.append(f"{label} kan niet zelf akkoord geven: {how}. Geen vertegenwoordiger "
-                         "heeft een sleutel die telt, en vertrouwd/ heeft geen certificaat "
+                         f"heeft een sleutel die telt, en {TRUST_DIR}/ heeft geen certificaat "
                          "dat telt. De pagina zegt dat en noemt wie te vragen.")
     elif kind is ReviewKind.DISCUSSION:
         found.append("De status is concept: dit is een pagina ter bespreking, zonder "

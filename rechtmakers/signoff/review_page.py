@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from rechtmakers.agreement import CompleteAgreement
-from rechtmakers.signoff.kinds import PartyState
+from rechtmakers.signoff.kinds import PartyState, ReviewKind
 from rechtmakers.signoff.review_changes import Changes
 from rechtmakers.signoff.routes import Contact, Offer
 from rechtmakers.signoff.trust import PartyTrust, RecordCheck
@@ -38,7 +38,7 @@ class Standing:
 class PageFacts:
     """Everything the page says, decided before the template draws it."""
 
-    kind: str  # the ReviewKind's name: APPROVAL, DISCUSSION or SEALED
+    kind: ReviewKind
     agreement: CompleteAgreement
     party: PartyTrust
     parties: tuple[PartyTrust, ...]

@@ -15,8 +15,10 @@ from rechtmakers.git import files as gitfiles
 from rechtmakers.git import repo as gitrepo
 from rechtmakers.model import Party
 from rechtmakers.signoff.anchors import CommittedAnchors
-from rechtmakers.signoff.pdf_evidence import TRUST_DIR, is_anchor_file
+from rechtmakers.signoff.kinds import KeyKind
+from rechtmakers.signoff.pdf_evidence import is_anchor_file
 from rechtmakers.signoff.trust import PartyTrust
+from rechtmakers.source_names import TRUST_DIR
 
 MAX_CONTACT = 300  # characters of --contact
 # The name starts only at the start or after an angle bracket, so searching stays linear.
@@ -64,7 +66,7 @@ def offers(root: Path, agreement: CompleteAgreement, party: PartyTrust,
     if _has_anchor(root, anchors):
         found.append(Offer(Route.PDF, tuple(names)))
     keyed = tuple(r.name for r in party.party.representatives
-                  if any(k.kind == "ssh" for k in party.keys_of(r.email)))
+                  if any(k.kind is KeyKind.SSH for k in party.keys_of(r.email)))
     if keyed:
         found.append(Offer(Route.SSH, keyed))
     git_names = _git_signers(agreement, party)
@@ -76,8 +78,7 @@ def offers(root: Path, agreement: CompleteAgreement, party: PartyTrust,
 def _git_signers(agreement: CompleteAgreement, party: PartyTrust) -> tuple[str, ...]:
     """Who can sign in git so that it counts: with a key that counts, each; without one, only
     when neither the agreement nor the party asks for keys."""
-    signing = agreement.meta.signing
-    demand_key = signing is not None and signing.evidence == "sleutel"
+    demand_key = agreement.meta.required_evidence == "sleutel"
     party_keyed = any(k.trusted or k.listed for k in party.keys)
     return tuple(r.name for r in party.party.representatives
                  if party.keys_of(r.email) or not (demand_key or party_keyed))

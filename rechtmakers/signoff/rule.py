@@ -30,10 +30,9 @@ from rechtmakers.signoff.evidence import (
     EvidenceContext,
     ResultCache,
     TrustedKey,
-    needs_anchors,
     verify_evidence,
 )
-from rechtmakers.signoff.kinds import ProofKind
+from rechtmakers.signoff.kinds import DetachedKind, ProofKind, UnknownKind
 from rechtmakers.signoff.records import (
     RecordError,
     SignOff,
@@ -42,10 +41,11 @@ from rechtmakers.signoff.records import (
     record_party,
     signer_slug,
 )
-from rechtmakers.signoff.report import COMMIT_KINDS, RecordCheck
+from rechtmakers.signoff.report import RecordCheck
 from rechtmakers.signoff.statement import build_statement, party_label, statement_fields
 from rechtmakers.signoff.timing import VersionMoments
 from rechtmakers.signoff.trusted import TrustedAuthority
+from rechtmakers.source_names import PARTIES_FILE
 from rechtmakers.versions import Versions
 
 _SIGNATURE_STATES = {
@@ -100,10 +100,10 @@ def check_record(item: Written, party: Party | None, context: RuleContext) -> Re
         return refused.check
 
 
-def _refuse(item: Written, reason: str, record: SignOff | None = None, kind: str | None = None,
-            key: str | None = None) -> Refused:
-    return Refused(RecordCheck(item.rel, record_party(item.rel) or "", record, False,
-                               ProofKind.named(kind), reason,
+def _refuse(item: Written, reason: str, record: SignOff | None = None,
+            kind: ProofKind | None = None, key: str | None = None) -> Refused:
+    return Refused(RecordCheck(item.rel, record_party(item.rel) or "", record, False, kind,
+                               reason,
                                item.commit.sha if item.commit else None, key))
 
 
@@ -115,7 +115,7 @@ def _identified(item: Written, party: Party | None, context: RuleContext) -> Sig
     except RecordError as exc:
         raise _refuse(item, str(exc)) from None
     if party is None:
-        raise _refuse(item, f"{item.rel} hoort bij geen partij in partijen.yaml", record)
+        raise _refuse(item, f"{item.rel} hoort bij geen partij in {PARTIES_FILE}", record)
     if record.party != party.id:
         raise _refuse(item, f"{item.rel} noemt partij {record.party}, niet {party.id}", record)
     if record.agreement != agreement.id:
@@ -173,26 +173,29 @@ def _commit_evidence(item: Written, commit: githistory.Commit, party: Party, rec
         by = signed_by(signature, trusted)
         if by is None:
             raise _refuse(item, _signature_problem(signature, trusted, signer), record)
-        return COMMIT_KINDS[by.kind], by.fingerprint
+        return by.kind.commit_proof, by.fingerprint
     if authority.demands_key():
         raise _refuse(item, "deze overeenkomst vraagt een sleutel (ondertekening: bewijs: "
-                      f"sleutel), en {signer} heeft er geen in partijen.yaml", record, "git")
+                      f"sleutel), en {signer} heeft er geen in {PARTIES_FILE}", record,
+                      ProofKind.GIT)
     if authority.party_has_keys(party.id):
-        raise _refuse(item, f"{party.name} heeft sleutels in partijen.yaml, dus alleen een "
+        raise _refuse(item, f"{party.name} heeft sleutels in {PARTIES_FILE}, dus alleen een "
                       f"ondertekening met cryptografisch bewijs telt, en {signer} heeft geen "
-                      "sleutel", record, "git")
+                      "sleutel", record, ProofKind.GIT)
     return ProofKind.GIT, None
 
 
 def _signature_problem(signature: gitsignatures.Signature | None, trusted: tuple[TrustedKey, ...],
                        email: str) -> str:
     if not trusted:
-        return (f"{email} heeft in partijen.yaml een sleutel die niet telt (zie de sleutels); "
+        return (f"{email} heeft in {PARTIES_FILE} een sleutel die niet telt (zie de sleutels); "
                 "de ondertekening is dus niet te bewijzen")
     if signature is None or not signature.good:
-        state = signature.state if signature else "E"
-        return _SIGNATURE_STATES.get(state, _SIGNATURE_STATES["E"]) + (
-            f", terwijl {email} een sleutel heeft")
+        state = signature.state if signature else "E"  # no word from git: not checkable
+        problem = _SIGNATURE_STATES.get(state)
+        if problem is None:  # a letter git does not document (%G?)
+            problem = f"git meldt een onbekende staat van de handtekening onder de commit ({state})"
+        return f"{problem}, terwijl {email} een sleutel heeft"
     return (f"de commit is getekend met sleutel {signature.fingerprint or signature.key}, niet "
             f"met een sleutel die telt voor {email}")
 
@@ -200,7 +203,11 @@ def _signature_problem(signature: gitsignatures.Signature | None, trusted: tuple
 def _check_detached(item: Written, party: Party, record: SignOff, context: RuleContext
                     ) -> RecordCheck:
     assert record.evidence is not None
-    kind = record.evidence.kind
+    try:
+        detached = DetachedKind.parse(record.evidence.kind)
+    except UnknownKind as exc:
+        raise _refuse(item, str(exc), record) from None
+    kind = detached.proof
     agreement = context.agreement
     evidence_rel = f"{item.rel.rsplit('/', 1)[0]}/{record.evidence.file}"
     data = context.files.get(evidence_rel)
@@ -219,7 +226,7 @@ def _check_detached(item: Written, party: Party, record: SignOff, context: RuleC
         raise _refuse(item, f"{statement_rel} is niet de akkoordverklaring van dit record "
                       "(andere digest, partij of overeenkomst)", record, kind)
     trusted = Anchors(())
-    if needs_anchors(kind):
+    if detached.needs_anchors:
         try:
             trusted = context.anchors.get()
         except RechtmakersError as exc:
@@ -228,18 +235,17 @@ def _check_detached(item: Written, party: Party, record: SignOff, context: RuleC
                                party, context.authority.keys_of(party.id), statement,
                                trusted.certificates,
                                editions=signing_editions(agreement.root))
-    outcome = verify_evidence(kind, data, evidence, context.cache)
+    outcome = verify_evidence(detached, data, evidence, context.cache)
     if not outcome.ok:
         reason = "; ".join([outcome.reason or "het bewijs klopt niet", *trusted.notes])
-        raise _refuse(item, reason, record, outcome.kind, outcome.key)
+        raise _refuse(item, reason, record, kind, outcome.key)
     signers = [e.casefold() for e in (outcome.signers or (outcome.signer_email or "",))]
     if record.signer.email.casefold() not in signers:  # a PDF may carry several
         raise _refuse(item, f"het bewijs is gezet door {outcome.signer_email}, maar het record "
-                      f"noemt {record.signer.email}", record, outcome.kind, outcome.key)
-    late = needs_anchors(kind) and context.moments.refusal(
+                      f"noemt {record.signer.email}", record, kind, outcome.key)
+    late = detached.needs_anchors and context.moments.refusal(
         data, trusted.certificates, record.signer.email, record.digest)
     if late:
-        raise _refuse(item, late, record, outcome.kind, outcome.key)
+        raise _refuse(item, late, record, kind, outcome.key)
     commit = item.commit.sha if item.commit else None
-    return RecordCheck(item.rel, party.id, record, True, ProofKind.named(outcome.kind), None,
-                       commit, outcome.key)
+    return RecordCheck(item.rel, party.id, record, True, kind, None, commit, outcome.key)

@@ -18,6 +18,7 @@ from rechtmakers.signoff.history import FINAL, SEAL_TRAILER
 from rechtmakers.signoff.kinds import PartyState
 from rechtmakers.signoff.sign import refuse_unfinished_work
 from rechtmakers.signoff.status import AgreementStatus, agreement_status
+from rechtmakers.source_names import ARTICLES_DIR
 
 # A plain value is words separated by blanks (never ending in one): no lazy run before the
 # trailing blanks, which made a long line quadratic.
@@ -51,7 +52,7 @@ def seal(root: Path) -> SealResult:
             return SealResult(tag, None, False, status)
         raise AgreementError(f"De tag {tag} bestaat al, maar de status is {meta.status}. Is de "
                              "inhoud veranderd zonder de versie te verhogen? Verhoog de versie "
-                             "in overeenkomst.yaml en laat opnieuw tekenen.")
+                             f"in {META_FILE} en laat opnieuw tekenen.")
     commit = None
     if meta.status != FINAL:
         commit = _commit_status(repo, root, subdir, status)
@@ -81,7 +82,7 @@ def set_status(text: str, value: str) -> str:
     """overeenkomst.yaml with only the value of its top-level status line replaced."""
     matches = list(_STATUS_LINE.finditer(text))
     if len(matches) != 1:
-        raise AgreementError("De regel 'status: …' in overeenkomst.yaml is niet eenduidig te "
+        raise AgreementError(f"De regel 'status: …' in {META_FILE} is niet eenduidig te "
                              "vinden; zet hem op één regel, zonder inspringing.")
     match = matches[0]
     return text[:match.start("value")] + value + text[match.end("value"):]
@@ -96,14 +97,14 @@ def _check_unchanged(root: Path, text: str, digest: str) -> None:
         agreement, problems = load_agreement(copy)
     if problems or agreement.meta is None or agreement.meta.status != FINAL or \
             content_digest(agreement) != digest:
-        raise AgreementError("overeenkomst.yaml kan niet veilig op vastgesteld gezet worden; "
+        raise AgreementError(f"{META_FILE} kan niet veilig op vastgesteld gezet worden; "
                              "zet 'status: vastgesteld' met de hand en leg het vast.")
 
 
 def _copy_sources(root: Path, target: Path) -> None:
     """Copy the YAML files and annexes of an agreement (not its sign-offs) to read an edited
     version."""
-    for source in [*root.glob("*.yaml"), *root.glob("artikelen/*.yaml")]:
+    for source in [*root.glob("*.yaml"), *root.glob(f"{ARTICLES_DIR}/*.yaml")]:
         destination = target / source.relative_to(root)
         destination.parent.mkdir(parents=True, exist_ok=True)
         destination.write_bytes(source.read_bytes())
@@ -116,7 +117,7 @@ def commit_message(status: AgreementStatus) -> str:
     tag = f"{status.agreement.id}/v{meta.version}"
     return (f"Vastgesteld: {status.agreement.id} versie {meta.version}\n\n"
             f"Alle {len(status.parties)} partijen tekenden dezelfde inhoud. De status in "
-            f"overeenkomst.yaml wordt {FINAL};\nde tag {tag} wijst naar deze commit.\n\n"
+            f"{META_FILE} wordt {FINAL};\nde tag {tag} wijst naar deze commit.\n\n"
             f"Vastgesteld: {tag}\nVersie: {meta.version}\nDigest: {status.digest}\n")
 
 

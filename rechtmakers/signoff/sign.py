@@ -19,7 +19,7 @@ from rechtmakers.git import repo as gitrepo
 from rechtmakers.git import signatures as gitsignatures
 from rechtmakers.model import Party, Representative
 from rechtmakers.signoff.commits import allowed_signers_text
-from rechtmakers.signoff.kinds import ProofKind
+from rechtmakers.signoff.kinds import KeyKind, ProofKind
 from rechtmakers.signoff.probe import waiting_parties
 from rechtmakers.signoff.records import (
     dump_record,
@@ -35,6 +35,7 @@ from rechtmakers.signoff.signing import (
     refuse_occupied,
 )
 from rechtmakers.signoff.trust import PartyTrust, TrustReport, evaluate
+from rechtmakers.source_names import ARTICLES_DIR, PARTIES_FILE
 from rechtmakers.validate import validate_agreement
 from rechtmakers.versions import WORKING_TREE
 
@@ -87,37 +88,37 @@ def _commit_rule(repo: gitrepo.Repo, report: TrustReport, standing: PartyTrust,
     email = representative.email
     meta = report.agreement.meta
     if not standing.has_key(email):
-        if meta and meta.signing and meta.signing.evidence == "sleutel":
+        if meta.required_evidence == "sleutel":
             raise AgreementError(
                 f"Deze overeenkomst vraagt een sleutel bij elke ondertekening (ondertekening: "
                 f"bewijs: sleutel), maar {representative.name} heeft geen sleutel in "
-                "partijen.yaml. Zet de publieke sleutel bij deze vertegenwoordiger (een commit "
+                f"{PARTIES_FILE}. Zet de publieke sleutel bij deze vertegenwoordiger (een commit "
                 "ondertekend door de penvoerder), of teken met rechtmakers review en --bewijs. "
                 "Er is niets vastgelegd.")
         if standing.keys:
             raise AgreementError(
-                f"{standing.party.name} heeft sleutels in partijen.yaml, dus alleen een "
+                f"{standing.party.name} heeft sleutels in {PARTIES_FILE}, dus alleen een "
                 f"ondertekening met cryptografisch bewijs telt, en {representative.name} heeft "
                 "geen sleutel. Zet uw publieke sleutel bij uw naam (in een commit ondertekend "
                 "door een sleutel die al telt voor uw organisatie of de penvoerder), of laat een "
                 "vertegenwoordiger met een sleutel tekenen. Er is niets vastgelegd.")
         return None, ProofKind.GIT, (f"Let op: {representative.name} heeft geen sleutel in "
-                             "partijen.yaml. Deze ondertekening telt op uw git-identiteit, "
+                             f"{PARTIES_FILE}. Deze ondertekening telt op uw git-identiteit, "
                              "zonder cryptografisch bewijs.")
     trusted = standing.keys_of(email)
     if not trusted:
         why = "; ".join(k.source for k in standing.keys
                         if k.email == email.casefold() and not k.trusted)
-        raise AgreementError(f"De sleutel van {representative.name} in partijen.yaml telt niet "
+        raise AgreementError(f"De sleutel van {representative.name} in {PARTIES_FILE} telt niet "
                              f"({why}). Een ondertekening ermee zou niet tellen; er is niets "
                              "vastgelegd.")
     if not gitcommit.signs_commits(repo):
         raise AgreementError(
-            f"{representative.name} heeft een sleutel in partijen.yaml, maar git ondertekent "
+            f"{representative.name} heeft een sleutel in {PARTIES_FILE}, maar git ondertekent "
             "deze commit niet, dus de ondertekening zou niet tellen. Stel git in (git config "
             "commit.gpgsign true, en voor SSH gpg.format ssh en user.signingkey), of teken met "
             "rechtmakers review en --bewijs. Er is niets vastgelegd.")
-    kind = (ProofKind.GPG_COMMIT if all(k.kind == "gpg" for k in trusted)
+    kind = (ProofKind.GPG_COMMIT if all(k.kind is KeyKind.GPG for k in trusted)
             else ProofKind.SSH_COMMIT)
 
     def check(commit: str) -> None:
@@ -178,15 +179,15 @@ def _is_agreement_file(path: str, subdir: str) -> bool:
     if parts[0] == ANNEXES_DIR and len(parts) > 1:
         return True
     return rel.endswith(".yaml") and (len(parts) == 1 or (
-        len(parts) == 2 and parts[0] in ("artikelen", "ondertekeningen")) or (
-        len(parts) == 3 and parts[0] == "ondertekeningen"))
+        len(parts) == 2 and parts[0] in (ARTICLES_DIR, SIGNOFFS_DIR)) or (
+        len(parts) == 3 and parts[0] == SIGNOFFS_DIR))
 
 
 def _party(agreement: CompleteAgreement, party_id: str) -> Party:
     party = agreement.party_map.get(party_id)
     if party is None:
         known = ", ".join(sorted(agreement.party_map))
-        raise AgreementError(f"De partij {party_id[:80]} staat niet in partijen.yaml. Bekende "
+        raise AgreementError(f"De partij {party_id[:80]} staat niet in {PARTIES_FILE}. Bekende "
                              f"partijen: {known}.")
     return party
 

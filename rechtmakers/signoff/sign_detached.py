@@ -22,9 +22,8 @@ from rechtmakers.signoff.evidence import (
     EvidenceResult,
     kind_for_file,
     known_suffixes,
-    needs_anchors,
 )
-from rechtmakers.signoff.kinds import ProofKind
+from rechtmakers.signoff.kinds import DetachedKind
 from rechtmakers.signoff.records import dump_record, record_rel, signer_slug
 from rechtmakers.signoff.signing import (
     SignResult,
@@ -42,6 +41,7 @@ from rechtmakers.signoff.statement import (
     statement_fields,
 )
 from rechtmakers.signoff.trust import PartyTrust, TrustReport
+from rechtmakers.source_names import TRUST_DIR
 from rechtmakers.versions import Versions
 
 _HISTORY_TRIES = 40  # contents of the past tried to name the version of a stale signature
@@ -84,7 +84,7 @@ def sign_detached(repo: gitrepo.Repo, subdir: str, root: Path,
     slug = signer_slug(representative.email)
     suffix = kind.suffixes[0]
     record = make_record(agreement, party, representative, digest, note,
-                     {"soort": kind.kind, "bestand": f"{slug}{suffix}"})
+                     {"soort": kind.kind.value, "bestand": f"{slug}{suffix}"})
     rel = record_rel(party.id, representative.email)
     folder = rel.rsplit("/", 1)[0]
     prefix = f"{subdir}/" if subdir else ""
@@ -93,16 +93,15 @@ def sign_detached(repo: gitrepo.Repo, subdir: str, root: Path,
              f"{prefix}{folder}/{slug}.akkoord.txt": context.statement}
     refuse_occupied(repo, files)
     commit = gitcommit.commit_files(repo, files, commit_message(agreement, party, record))
-    return SignResult(record, party, commit, root / rel, ProofKind(kind.kind))
+    return SignResult(record, party, commit, root / rel, kind.kind.proof)
 
 
-def _anchors(repo: gitrepo.Repo, subdir: str, report: TrustReport, kind: str) -> Anchors:
+def _anchors(repo: gitrepo.Repo, subdir: str, report: TrustReport, kind: DetachedKind
+             ) -> Anchors:
     """The agreement's trust anchors that count, as the trust rule reads them (the versions
     of vertrouwd/ that the trusted history made count), for a kind that needs them."""
-    if not needs_anchors(kind):
+    if not kind.needs_anchors:
         return Anchors(())
-    from rechtmakers.signoff.pdf_evidence import TRUST_DIR
-
     folder = f"{subdir}/{TRUST_DIR}" if subdir else TRUST_DIR
     files = {f"{TRUST_DIR}/{rel}": d for rel, d in gitfiles.files_at(repo, "HEAD", folder).items()}
     try:
@@ -125,7 +124,7 @@ def _evidence_signer(standing: PartyTrust, result: EvidenceResult, root: Path
 def _recheck_with_ssh_keygen(kind: EvidenceKind, data: bytes, context: EvidenceContext,
                              result: EvidenceResult) -> None:
     """Before recording, let ssh-keygen itself confirm an SSH signature checked in process."""
-    if kind.kind != "ssh-detached":
+    if kind.kind is not DetachedKind.SSH_DETACHED:
         return
     key = next((k for k in context.keys if k.fingerprint == result.key), None)
     if key is None or not verify_sshsig(data, context.statement, key.email, key.public,
@@ -176,7 +175,7 @@ def _refusal(repo: gitrepo.Repo, subdir: str, root: Path, evidence: Path, data: 
                               editions=context.editions)
         if kind.verify(data, old).ok:
             what = ("PDF van deze versie ondertekenen (rechtmakers render --format pdf of "
-                    "rechtmakers review)" if needs_anchors(kind.kind) else
+                    "rechtmakers review)" if kind.kind.needs_anchors else
                     "akkoordverklaring van deze versie tekenen (rechtmakers review)")
             return (f"Het bewijs hoort bij een andere versie: het akkoord is gegeven voor "
                     f"versie {fields.get('Versie', '?')} (digest "

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from rechtmakers.agreement import CompleteAgreement
 from rechtmakers.digest import content_digest
+from rechtmakers.json_value import JsonObject
 from rechtmakers.signoff.kinds import PartyState
 from rechtmakers.signoff.trust import PartyTrust, TrustReport, evaluate
 from rechtmakers.versions import working
@@ -34,16 +34,15 @@ class AgreementStatus:
     def count(self, state: PartyState) -> int:
         return sum(1 for p in self.parties if p.state is state)
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self) -> JsonObject:
         meta = self.agreement.meta
-        signing = meta.signing.evidence if meta.signing else "git"
         return {
             "agreement": self.agreement.id,
             "title": meta.title,
             "version": meta.version,
             "digest": self.digest,
             "complete": self.complete,
-            "required_evidence": signing,
+            "required_evidence": meta.required_evidence,
             "parties": [party_dict(p) for p in self.parties],
             "strays": [c.as_dict() for c in self.report.strays],
             "notes": list(self.report.notes),
@@ -52,7 +51,7 @@ class AgreementStatus:
         }
 
 
-def party_dict(item: PartyTrust) -> dict[str, Any]:
+def party_dict(item: PartyTrust) -> JsonObject:
     return {
         "id": item.party.id,
         "name": item.party.name,

@@ -17,7 +17,7 @@ from rechtmakers.diff.binding import binding_meta_parts
 from rechtmakers.digest import canonical_article, canonical_party, canonical_term
 from rechtmakers.load import LoadRefusal
 from rechtmakers.model import AgreementMeta, Article, PartiesFile, TermsFile
-from rechtmakers.signoff.changes import Summary
+from rechtmakers.signoff.changes import FileKind, Summary
 from rechtmakers.signoff.records import RecordError, parse_record, read_blob
 
 
@@ -58,17 +58,19 @@ def summarize_terms(terms: TermsFile) -> Summary:
     return {"begrippen": [[t.term, fingerprint(canonical_term(t))] for t in terms.terms]}
 
 
-_KINDS: dict[str, tuple[type[BaseModel], Any]] = {
-    "overeenkomst": (AgreementMeta, summarize_meta),
-    "partijen": (PartiesFile, summarize_parties),
-    "begrippen": (TermsFile, summarize_terms),
-    "artikel": (Article, summarize_article),
+# Any: each summarizer takes its own model.
+_KINDS: dict[FileKind, tuple[type[BaseModel], Any]] = {
+    FileKind.META: (AgreementMeta, summarize_meta),
+    FileKind.PARTIES: (PartiesFile, summarize_parties),
+    FileKind.TERMS: (TermsFile, summarize_terms),
+    FileKind.ARTICLE: (Article, summarize_article),
 }
 
 
-def summarize_blob(kind: str, data: bytes, path: Path, scratch: Path) -> Summary:
-    """Parse one version of a file of this kind and summarize it; {"fout": …} if unreadable."""
-    if kind == "ondertekening":
+def summarize_blob(kind: FileKind, data: bytes, path: Path, scratch: Path) -> Summary:
+    """Parse one version of a file of this kind and summarize it; {"fout": …} if unreadable.
+    An annex is never summarized: its bytes are signed, diff shows what changed in them."""
+    if kind is FileKind.SIGNOFF:
         try:
             record = parse_record(data, path, scratch)
         except RecordError as exc:

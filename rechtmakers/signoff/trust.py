@@ -28,6 +28,7 @@ from rechtmakers.signoff.rule import RuleContext, Written, check_record
 from rechtmakers.signoff.timing import VersionMoments
 from rechtmakers.signoff.trusted import TrustedAuthority
 from rechtmakers.signoff.verdict import party_state
+from rechtmakers.source_names import META_FILE, PARTIES_FILE
 from rechtmakers.versions import Versions
 
 __all__ = ["KeyState", "PartyTrust", "RecordCheck", "TrustReport", "evaluate"]
@@ -122,7 +123,7 @@ def _notes(root: Path, committed: set[str], head_files: dict[str, bytes],
              "versie geldt" for rel in sorted(committed)
              if not (root / rel).is_file() or (root / rel).read_bytes() != head_files.get(rel)]
     notes += [r.text() for r in authority.rejections("")]
-    notes += [f"partijen.yaml of overeenkomst.yaml is in commit {c[:12]} niet te lezen; die "
+    notes += [f"{PARTIES_FILE} of {META_FILE} is in commit {c[:12]} niet te lezen; die "
               "versie is overgeslagen en de volgende leesbare is vergeleken met de vorige"
               for c in authority.skipped()]
     return notes

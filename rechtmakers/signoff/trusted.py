@@ -12,8 +12,10 @@ from rechtmakers.model import Authority, JointAuthority, Party, Representative
 from rechtmakers.signoff.authority import ANCHOR, AUTHORITY, Fact, Rejection, TrustedState, rep_key
 from rechtmakers.signoff.evidence import TrustedKey
 from rechtmakers.signoff.keys import parse_key
+from rechtmakers.signoff.kinds import KeyKind
 from rechtmakers.signoff.lineage import Walk
 from rechtmakers.signoff.report import KeyState
+from rechtmakers.source_names import PARTIES_FILE
 
 
 @dataclass(frozen=True)
@@ -67,9 +69,9 @@ class TrustedAuthority:
                 found.append(TrustedKey(mail, key[0], key[1], key[2], fact.grant.describe()))
         return tuple(found)
 
-    def _listed_keys(self, party_id: str) -> dict[tuple[str, str], str]:
+    def _listed_keys(self, party_id: str) -> dict[tuple[str, str], KeyKind]:
         party = self.listed.get(party_id)
-        found: dict[tuple[str, str], str] = {}
+        found: dict[tuple[str, str], KeyKind] = {}
         for rep in party.representatives if party else ():
             key = parse_key(rep)
             if key is not None:
@@ -98,7 +100,7 @@ class TrustedAuthority:
         """Why a key listed at HEAD does not count: the last change of it that did not."""
         found = [r for r in self.rejections(party_id) if r.key == ("rep", party_id, email)]
         if not found:
-            return ("staat in partijen.yaml, maar geen commit met gezag voerde hem in; telt "
+            return (f"staat in {PARTIES_FILE}, maar geen commit met gezag voerde hem in; telt "
                     "niet")
         last = found[-1]
         return f"ingevoerd in commit {last.commit[:12]}; telt niet: {last.why}"

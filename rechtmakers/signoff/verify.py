@@ -10,6 +10,7 @@ from rechtmakers.signoff.kinds import ProofKind
 from rechtmakers.signoff.records import SignOff
 from rechtmakers.signoff.status import AgreementStatus, agreement_status
 from rechtmakers.signoff.trust import KeyState, RecordCheck
+from rechtmakers.source_names import PARTIES_FILE
 
 
 @dataclass
@@ -51,7 +52,7 @@ def verify_agreement(root: Path, party_id: str | None = None) -> Verification:
     """Check every record (or those of one party) and every key of the agreement."""
     status = agreement_status(root, cached=False)  # verify reuses no earlier result
     if party_id is not None and party_id not in status.agreement.party_map:
-        raise AgreementError(f"De partij {party_id} staat niet in partijen.yaml.")
+        raise AgreementError(f"De partij {party_id} staat niet in {PARTIES_FILE}.")
     verdicts: list[Verdict] = []
     keys: list[KeyState] = []
     for party in status.parties:

@@ -125,6 +125,25 @@ def test_a_signature_by_the_right_key_is_recorded(git_repo: Path, agreement: Pat
     assert verdict.kind == "ssh-detached" and verdict.key and verdict.key.startswith("SHA256:")
 
 
+def test_a_record_naming_an_unknown_kind_of_evidence_does_not_count(
+        git_repo: Path, agreement: Path, cli: Cli, be: Identity, tmp_path: Path,
+        fatima_key: Path) -> None:
+    sig = ssh_sign(fatima_key, review(cli, agreement, tmp_path / "uit"))
+    assert record_evidence(cli, be, agreement, sig).exit_code == 0
+    record = agreement / "ondertekeningen" / "gemeente-almere" / "f-elamrani-almere-example.yaml"
+    assert "  soort: ssh-detached\n" in record.read_text(encoding="utf-8")  # as it was written
+    assert states(agreement)["gemeente-almere"] == "signed"
+    edit(record, "  soort: ssh-detached\n", "  soort: ssh-los\n")
+    commit_all(git_repo, "Soort bewijs gewijzigd")
+    party = next(p for p in agreement_status(agreement).parties
+                 if p.party.id == "gemeente-almere")
+    assert party.state == "invalid"
+    [check] = party.records
+    assert check.record is not None and check.record.signer.email == FATIMA[1]
+    assert check.kind is None and check.reason == (
+        "onbekende soort bewijs: ssh-los (rechtmakers kent ssh-detached of pdf)")
+
+
 def refused(git_repo: Path, result: Any, message: str) -> None:
     assert result.exit_code == 1, result.output
     assert message in result.output, result.output

@@ -123,6 +123,7 @@ def test_what_changed_in_plain_words(changed: Path, cli: Cli, tmp_path: Path) ->
     assert re.search(r"Lid 3\.\d+: “drie” wordt “vijf”\.", html)
     assert "Besluitvorming: meer tijd om te reageren" in html  # the reason, from the commit
     assert "Bindend: dit verandert wat u ondertekent." in html
+    assert "<title>Ter goedkeuring: " in html and '<p class="gegevens">Ter goedkeuring · ' in html
     # Only the changed article is in the redline; the full text once, folded.
     redline = html[html.index('id="vergelijking"'):html.index('id="getekend"')]
     assert redline.count("<details open>") == 1 and "<del>een week</del>" in redline
@@ -202,6 +203,7 @@ def test_a_sealed_version_asks_nothing(git_repo: Path, agreement: Path, cli: Cli
     assert sorted(p.name for p in (tmp_path / "uit").iterdir()) == [PAGE]
     html = (tmp_path / "uit" / PAGE).read_text(encoding="utf-8")
     assert "Deze versie is vastgesteld" in html and "Zo geeft u akkoord" not in html
+    assert "<title>Vastgesteld: " in html and '<p class="gegevens">Vastgesteld · ' in html
 
 
 def test_the_discussion_docx_comes_back_as_a_review(git_repo: Path, agreement: Path, cli: Cli,
@@ -211,6 +213,8 @@ def test_the_discussion_docx_comes_back_as_a_review(git_repo: Path, agreement: P
     out = tmp_path / "uit"
     result = cli("review", "--partij", "de-schoor", agreement, "--out", out)
     assert result.exit_code == 0 and "ter bespreking" in result.output
+    html = (out / PAGE).read_text(encoding="utf-8")
+    assert "<title>Ter bespreking: " in html and '<p class="gegevens">Ter bespreking · ' in html
     docx = out / f"{NAME}-versie-{VERSION}.docx"
     sign(cli, be, JOOST, "de-schoor", agreement)
     monkeypatch.chdir(git_repo)
