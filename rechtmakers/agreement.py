@@ -242,7 +242,7 @@ def load_agreement(root: Path, files: Mapping[str, bytes] | None = None
                    ) -> tuple[Agreement, list[CodedProblem]]:
     """Read every file of an agreement folder; never raises for bad content.
 
-    With files (path relative to root → bytes, as gitrepo.files_at gives a past version), the
+    With files (path relative to root → bytes, as git.files.files_at gives a past version), the
     agreement is read from memory: root only names the place in messages.
     """
     problems: list[CodedProblem] = []

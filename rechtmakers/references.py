@@ -31,22 +31,36 @@ def find_references(text: str) -> list[Reference]:
     """Every [[…]] and @… in text, in order; what only looks like one is "malformed"."""
     if "[[" not in text and "]]" not in text and "@" not in text:
         return []
-    found: list[Reference] = []
-    if "[[" in text or "]]" in text:
-        for match in _BRACKETS.finditer(text):
-            start, end, raw = match.start(), match.end(), match.group()
-            inner = match.group(1)
-            target = _ARTICLE_REF.fullmatch(inner) if inner is not None else None
-            if target is None:
-                found.append(Reference("malformed", start, end, raw))
-            elif target.group(2):
-                found.append(Reference("member", start, end, raw, target.group(1),
-                                       target.group(2)))
-            else:
-                found.append(Reference("article", start, end, raw, target.group(1)))
+    found = _bracketed(text) if "[[" in text or "]]" in text else []
     if "@" not in text:
         return found
-    brackets = [(ref.start, ref.end) for ref in found]
+    mentions = _mentions(text, [(ref.start, ref.end) for ref in found])
+    if not found:
+        return mentions
+    return sorted(found + mentions, key=lambda ref: ref.start)
+
+
+def _bracketed(text: str) -> list[Reference]:
+    """Every [[…]], [[ and ]] in text, in order."""
+    found: list[Reference] = []
+    for match in _BRACKETS.finditer(text):
+        start, end, raw = match.start(), match.end(), match.group()
+        inner = match.group(1)
+        target = _ARTICLE_REF.fullmatch(inner) if inner is not None else None
+        if target is None:
+            found.append(Reference("malformed", start, end, raw))
+        elif target.group(2):
+            found.append(Reference("member", start, end, raw, target.group(1),
+                                   target.group(2)))
+        else:
+            found.append(Reference("article", start, end, raw, target.group(1)))
+    return found
+
+
+def _mentions(text: str, brackets: list[tuple[int, int]]) -> list[Reference]:
+    """Every @partij (and lone @) in text, in order, outside the spans of brackets (sorted) and
+    not part of an e-mail address."""
+    found: list[Reference] = []
     index = 0
     for match in _MENTION.finditer(text):
         start = match.start()
@@ -62,4 +76,4 @@ def find_references(text: str) -> list[Reference]:
                                    party=match.group(1)))
         else:
             found.append(Reference("malformed", start, start + 1, "@"))
-    return sorted(found, key=lambda ref: ref.start) if brackets else found
+    return found

@@ -7,7 +7,7 @@ sign-offs are about a version, not part of it, and always through the gate of ag
     working(root)                    -> CompleteAgreement  (IncompleteAgreement if it has problems)
     versions = Versions.open(root, cached=True)       # UsageError outside a git repository
     versions.repo, versions.subdir, versions.root     # gitrepo.Repo, folder in the repo, folder
-    versions.history(rev="HEAD")     -> list[gitrepo.Commit]  (commits touching the folder)
+    versions.history(rev="HEAD")     -> list[githistory.Commit]  (commits touching the folder)
     versions.files_at(rev)           -> dict[str, bytes]  (path in the folder -> bytes)
     versions.at(rev, label=None)     -> CompleteAgreement | None
         None: the folder held no agreement at rev; IncompleteAgreement: it did not load.
@@ -30,7 +30,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from rechtmakers import gitrepo
 from rechtmakers.agreement import (
     META_FILE,
     SIGNOFFS_DIR,
@@ -42,6 +41,9 @@ from rechtmakers.agreement import (
 from rechtmakers.cache import JsonCache
 from rechtmakers.digest import content_digest
 from rechtmakers.errors import RechtmakersError
+from rechtmakers.git import files as gitfiles
+from rechtmakers.git import history as githistory
+from rechtmakers.git import repo as gitrepo
 
 __all__ = ["WORKING_TREE", "PastVersion", "Versions", "working"]
 
@@ -102,12 +104,12 @@ class Versions:
         repo = gitrepo.open_repo(root)
         return cls(repo, gitrepo.repo_relative(repo, root), root, cached=cached)
 
-    def history(self, rev: str = "HEAD") -> list[gitrepo.Commit]:
-        return gitrepo.history(self.repo, self.subdir, rev)
+    def history(self, rev: str = "HEAD") -> list[githistory.Commit]:
+        return githistory.history(self.repo, self.subdir, rev)
 
     def files_at(self, rev: str) -> dict[str, bytes]:
         """The agreement's files at rev (path in the folder -> bytes), without sign-offs."""
-        return {rel: data for rel, data in gitrepo.files_at(self.repo, rev, self.subdir).items()
+        return {rel: data for rel, data in gitfiles.files_at(self.repo, rev, self.subdir).items()
                 if not rel.startswith(f"{SIGNOFFS_DIR}/")}
 
     def at(self, rev: str, label: str | None = None) -> CompleteAgreement | None:
@@ -182,7 +184,7 @@ class Versions:
     def _prime(self, commits: list[str]) -> None:
         missing = [c for c in commits if c not in self._keys]
         if missing:
-            self._keys.update(gitrepo.content_keys(self.repo, missing, self.subdir,
+            self._keys.update(gitfiles.content_keys(self.repo, missing, self.subdir,
                                                    skip=SIGNOFFS_DIR))
 
     def _key(self, commit: str) -> str:

@@ -28,9 +28,9 @@ def sealed_means_signed(agreement: Agreement, ctx: Context) -> Iterator[Problem]
     meta = agreement.meta
     if meta is None or meta.status != "vastgesteld" or ctx.signoffs is None:
         return
-    from rechtmakers import gitrepo
     from rechtmakers.agreement import WORKING_TREE, gate
     from rechtmakers.digest import content_digest
+    from rechtmakers.git import repo as gitrepo
 
     try:
         gitrepo.open_repo(agreement.root)

@@ -45,7 +45,8 @@ import json
 from typing import Any
 
 from rechtmakers.agreement import CompleteAgreement
-from rechtmakers.diff.compare import ArticleDiff, Change, Comparison
+from rechtmakers.diff.articles import ArticleDiff, Change
+from rechtmakers.diff.compare import Comparison
 from rechtmakers.diff.present import counts
 
 

@@ -1,4 +1,8 @@
-"""The shortest edit script between two sequences (Myers, 1986): fast when few things changed."""
+"""The shortest edit script between two sequences (Myers, 1986): fast when few things changed.
+
+Every comparison of sequences in the package goes through here, with its bounds: diff shows
+differences with sequence_opcodes, inlezen aligns words and paragraphs with alignment_opcodes.
+"""
 
 from __future__ import annotations
 
@@ -7,23 +11,47 @@ from difflib import SequenceMatcher
 
 # (tag, i1, i2, j1, j2) as difflib's get_opcodes gives them.
 Opcode = tuple[str, int, int, int, int]
-# Beyond this many edits a sequence was rewritten rather than edited (see sequence_opcodes).
+
+# The bounds of every comparison in the package, here and nowhere else. Each keeps a comparison
+# near linear in the size of what is compared, also on hostile text.
+#
+# Showing differences (diff): beyond MAX_EDITS edits a sequence was rewritten rather than edited,
+# and the shortest edit script (O((N + M) · D) for D edits) gives way to difflib's longest common
+# stretches, which read better for a rewritten text.
 MAX_EDITS = 200
 # Beyond this many pairs of items difflib's search is not run: it is quadratic on repetitive
 # text; the stretch between the common start and end counts as replaced.
 MAX_PAIRS = 1_000_000
+# Aligning (inlezen): a reviewer's edit is spliced into the source at the aligned words, and an
+# alignment coarser than the shortest script turns a small edit into a large (or refused) one.
+# So inlezen keeps the shortest script up to ten times more edits than diff, and beyond that
+# takes the stretch as rewritten: no difflib stage, whose longest-first matching may pair a
+# common word with one far away.
+ALIGN_EDITS = 2_000
 
 
-def sequence_opcodes(a: Sequence[Hashable], b: Sequence[Hashable],
-                     limit: int = MAX_EDITS) -> list[Opcode]:
-    """The one way the package compares two sequences: a shortest edit script when there are
-    at most limit edits (Myers, near linear), else the longest common stretches (difflib),
-    else, beyond MAX_PAIRS pairs, the common start and end kept and the middle replaced."""
-    ops = opcodes(a, b, limit)
+def sequence_opcodes(a: Sequence[Hashable], b: Sequence[Hashable]) -> list[Opcode]:
+    """How diff compares two sequences (words, lines, keys): a shortest edit script when there
+    are at most MAX_EDITS edits (Myers, near linear), else the longest common stretches first
+    (difflib), else, beyond MAX_PAIRS pairs, the common start and end kept and the middle
+    replaced."""
+    ops = opcodes(a, b, MAX_EDITS)
     if ops is not None:
         return ops
     if len(a) * len(b) <= MAX_PAIRS:
         return list(SequenceMatcher(None, a, b, autojunk=False).get_opcodes())
+    return _rewritten(a, b)
+
+
+def alignment_opcodes(a: Sequence[Hashable], b: Sequence[Hashable]) -> list[Opcode]:
+    """How inlezen aligns two sequences: a shortest edit script when there are at most
+    ALIGN_EDITS edits, else the common start and end kept and the middle replaced."""
+    ops = opcodes(a, b, ALIGN_EDITS)
+    return ops if ops is not None else _rewritten(a, b)
+
+
+def _rewritten(a: Sequence[Hashable], b: Sequence[Hashable]) -> list[Opcode]:
+    """The common start and end kept, everything between replaced: linear time."""
     start = _common_prefix(a, b)
     end = _common_suffix(a[start:], b[start:])
     result: list[Opcode] = []

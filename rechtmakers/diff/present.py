@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from rechtmakers.diff.compare import ArticleDiff, Comparison
+from rechtmakers.diff.articles import ArticleDiff
+from rechtmakers.diff.compare import Comparison
 from rechtmakers.diff.metadata import MetaChange
 from rechtmakers.diff.words import Edit, split_lines
 from rechtmakers.document.tree import ArticleNode, Document, Mark

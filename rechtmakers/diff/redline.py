@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from rechtmakers.agreement import CompleteAgreement
-from rechtmakers.diff.compare import Comparison, moved_articles
+from rechtmakers.diff.compare import Comparison
 from rechtmakers.diff.flows import (
     align,
     alike,
@@ -26,6 +26,7 @@ from rechtmakers.diff.flows import (
     flow_text,
     whole_flow,
 )
+from rechtmakers.diff.order import moved_articles
 from rechtmakers.document.tree import (
     AnnexNode,
     ArticleNode,

@@ -7,7 +7,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from rechtmakers import gitrepo
 from rechtmakers.agreement import (
     ARTICLES_DIR,
     META_FILE,
@@ -20,6 +19,10 @@ from rechtmakers.agreement import (
 from rechtmakers.diff.compare import Comparison, compare
 from rechtmakers.diff.pair import load_alike, load_alike_files
 from rechtmakers.errors import UsageError
+from rechtmakers.git import commit as gitcommit
+from rechtmakers.git import files as gitfiles
+from rechtmakers.git import history as githistory
+from rechtmakers.git import repo as gitrepo
 from rechtmakers.source_names import DEFAULT_DIR
 
 WORKING_TREE = "werkmap"
@@ -98,7 +101,7 @@ def _from_git(request: Request, cwd: Path, words: bool = True,
                    else {})
     if new_sha is None:
         return Result(comparison, TOOL_AUTHOR, _fixed_date(comparison.latest), attribution)
-    name, date = gitrepo.commit_author(repo, new_sha)
+    name, date = githistory.commit_author(repo, new_sha)
     return Result(comparison, name or TOOL_AUTHOR, dt.datetime.fromisoformat(date), attribution)
 
 
@@ -115,18 +118,8 @@ def _attribution(repo: gitrepo.Repo, subdir: str, old_sha: str, new_sha: str | N
     wanted = [a.id for a in comparison.articles if a.kinds]
     if not wanted and not comparison.metadata:
         return {}
-    end = new_sha or "HEAD"
-    before = {commit.sha for commit in gitrepo.history(repo, subdir, old_sha)}
-    commits = [c for c in gitrepo.history(repo, subdir, end) if c.sha not in before]
-    prefix = f"{subdir.rstrip('/')}/" if subdir else ""
-    dirty = {path[len(prefix):] for _, path in gitrepo.uncommitted(repo, subdir)
-             if path.startswith(prefix)} if new_sha is None else set()
-    last: dict[str, tuple[str, dt.datetime]] = {}
-    for commit in reversed(commits):  # oldest first: a later commit overwrites
-        for change in commit.changes:
-            last[change.path] = (commit.author or TOOL_AUTHOR,
-                                 dt.datetime.fromisoformat(commit.date))
-    found: dict[str, tuple[str, dt.datetime]] = {}
+    last = _last_commits(repo, subdir, old_sha, new_sha or "HEAD")
+    dirty = _dirty_files(repo, subdir) if new_sha is None else set()
 
     def newest(files: Sequence[str]) -> tuple[str, dt.datetime] | None:
         if any(rel in dirty for rel in files):
@@ -134,6 +127,7 @@ def _attribution(repo: gitrepo.Repo, subdir: str, old_sha: str, new_sha: str | N
         known = [last[rel] for rel in files if rel in last]
         return max(known, key=lambda item: item[1]) if known else None
 
+    found: dict[str, tuple[str, dt.datetime]] = {}
     for article_id in wanted:
         own = f"{ARTICLES_DIR}/{article_id}.yaml"
         who = newest([own]) if own in last or own in dirty else newest([META_FILE])
@@ -143,6 +137,27 @@ def _attribution(repo: gitrepo.Repo, subdir: str, old_sha: str, new_sha: str | N
     if front is not None:
         found[FRONT] = front
     return found
+
+
+def _last_commits(repo: gitrepo.Repo, subdir: str, old_sha: str, end: str
+                  ) -> dict[str, tuple[str, dt.datetime]]:
+    """Per file of the agreement: the author and date of the last commit after old_sha and up
+    to end that touched it."""
+    before = {commit.sha for commit in githistory.history(repo, subdir, old_sha)}
+    commits = [c for c in githistory.history(repo, subdir, end) if c.sha not in before]
+    last: dict[str, tuple[str, dt.datetime]] = {}
+    for commit in reversed(commits):  # oldest first: a later commit overwrites
+        for change in commit.changes:
+            last[change.path] = (commit.author or TOOL_AUTHOR,
+                                 dt.datetime.fromisoformat(commit.date))
+    return last
+
+
+def _dirty_files(repo: gitrepo.Repo, subdir: str) -> set[str]:
+    """The agreement's files (relative to its folder) that the working tree changed."""
+    prefix = f"{subdir.rstrip('/')}/" if subdir else ""
+    return {path[len(prefix):] for _, path in gitcommit.uncommitted(repo, subdir)
+            if path.startswith(prefix)}
 
 
 def _version(repo: gitrepo.Repo, sha: str | None, subdir: str, label: str,
@@ -155,7 +170,7 @@ def _version(repo: gitrepo.Repo, sha: str | None, subdir: str, label: str,
         if not is_agreement_dir(root):
             return None
         return load_alike(root, like, label) if like else load_complete(root, label=label)
-    files = gitrepo.files_at(repo, sha, subdir)
+    files = gitfiles.files_at(repo, sha, subdir)
     if META_FILE not in files:
         return None
     if like is None:
@@ -186,7 +201,7 @@ def _agreements_in(repo: gitrepo.Repo, sha: str | None, start: str) -> set[str]:
                  for p in top.rglob(META_FILE)] if top.is_dir() else []
     else:
         files = [f"{start}/{rel}" if start else rel
-                 for rel in gitrepo.blob_ids(repo, sha, start) if rel.endswith(META_FILE)]
+                 for rel in gitfiles.blob_ids(repo, sha, start) if rel.endswith(META_FILE)]
     folders = {str(PurePosixPath(f).parent) for f in files if PurePosixPath(f).name == META_FILE}
     return folders | _holding(repo, sha, start)
 
@@ -205,7 +220,7 @@ def _holding(repo: gitrepo.Repo, sha: str | None, start: str) -> set[str]:
 def _has_meta(repo: gitrepo.Repo, sha: str | None, folder: str) -> bool:
     if sha is None:
         return is_agreement_dir(repo.work_tree / folder)
-    return META_FILE in gitrepo.blob_ids(repo, sha, folder)
+    return META_FILE in gitfiles.blob_ids(repo, sha, folder)
 
 
 def _fixed_date(agreement: CompleteAgreement) -> dt.datetime:

@@ -4,20 +4,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from difflib import SequenceMatcher
 from typing import Literal, NamedTuple
 
-from rechtmakers.diff.myers import opcodes, sequence_opcodes
+from rechtmakers.diff.myers import sequence_opcodes
 
 Op = Literal["equal", "delete", "insert"]
 
 # A word, a run of white space, or one other character: every character falls in one of them,
-# so joining the tokens gives the text back exactly.
+# so joining the tokens gives the text back exactly. The one tokenizer of diff and inlezen.
 _TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
-# Beyond this many token edits in one stretch a text was rewritten rather than edited.
-MAX_EDITS = 200
-# Beyond this many pairs of tokens (or lines) difflib's search is not run (see matched_opcodes).
-MAX_PAIRS = 1_000_000
 
 
 class Edit(NamedTuple):
@@ -59,7 +54,7 @@ def word_edits(old: str, new: str) -> list[Edit]:
     if small is not None:
         return small
     # Edited: the shortest edit script; rewritten: the longest common stretches.
-    codes = opcodes(a, b, MAX_EDITS) or matched_opcodes(a, b)
+    codes = sequence_opcodes(a, b)
     raw: list[Edit] = []
     for tag, i1, i2, j1, j2 in codes:
         if tag == "equal":
@@ -71,14 +66,6 @@ def word_edits(old: str, new: str) -> list[Edit]:
             raw.append(Edit("insert", "".join(b[j1:j2])))
     merged = coalesce(raw)
     return coalesce(_fold_short_equals(merged)) if len(merged) > 3 else merged
-
-
-def matched_opcodes(a: Sequence[str], b: Sequence[str]) -> Sequence[tuple[str, int, int, int, int]]:
-    """difflib's opcodes (longest common stretches first), or, for stretches so long that its
-    search would take quadratic time on repetitive text, the whole stretch as replaced."""
-    if len(a) * len(b) > MAX_PAIRS:
-        return [("replace", 0, len(a), 0, len(b))]
-    return SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
 
 
 def _small_change(a: list[str], b: list[str]) -> list[Edit] | None:
@@ -133,7 +120,7 @@ def line_edits(old_lines: Sequence[str], new_lines: Sequence[str]) -> list[Edit]
     if list(old_lines) == list(new_lines):
         return [Edit("equal", "".join(old_lines))] if old_lines else []
     edits: list[Edit] = []
-    for tag, i1, i2, j1, j2 in matched_opcodes(old_lines, new_lines):
+    for tag, i1, i2, j1, j2 in sequence_opcodes(old_lines, new_lines):
         if tag == "replace" and i2 - i1 == j2 - j1:
             # As many lines on both sides: compare them in pairs, each on its own (faster, and
             # a change stays within its paragraph).

@@ -15,9 +15,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from rechtmakers import gitrepo
 from rechtmakers.agreement import SIGNOFFS_DIR, CompleteAgreement
 from rechtmakers.errors import RechtmakersError, UsageError
+from rechtmakers.git import history as githistory
+from rechtmakers.git import repo as gitrepo
 from rechtmakers.inlezen.reader import Para, Review, read_body_xml
 from rechtmakers.render.docx_body import BodyWriter, Unit, write_document
 from rechtmakers.signoff.documented import signers_in, texts_of
@@ -125,7 +126,7 @@ def _states(root: Path, working: CompleteAgreement, digest: str) -> Iterator[_St
         versions.save()
 
 
-def _committed(versions: Versions, commits: list[gitrepo.Commit], digest: str,
+def _committed(versions: Versions, commits: list[githistory.Commit], digest: str,
                checks: TrustReport | None) -> Iterator[_State]:
     pending: list[str] = []  # newer commits that changed only sign-offs: same text as this one
     found = False

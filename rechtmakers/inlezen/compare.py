@@ -8,8 +8,9 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from rechtmakers.agreement import ARTICLES_DIR, CompleteAgreement
+from rechtmakers.diff.myers import alignment_opcodes
 from rechtmakers.inlezen.base import Base
-from rechtmakers.inlezen.mapping import FieldEdit, apply_edits, edit_script, map_edits
+from rechtmakers.inlezen.mapping import FieldEdit, apply_edits, map_edits
 from rechtmakers.inlezen.outcome import Change, CommentOut, Conflict, NotApplied, Outcome
 from rechtmakers.inlezen.reader import Para, Review
 from rechtmakers.render.docx_body import (
@@ -21,7 +22,9 @@ from rechtmakers.render.docx_body import (
     member_bookmark,
 )
 
-MAX_PAIRS = 10_000  # paragraph comparisons in one changed stretch before pairing by place
+# Paragraph comparisons (word sets) in one changed stretch before pairing by place: quadratic, so
+# bounded; not an edit-script bound (those are in diff.myers).
+MAX_PARAGRAPH_PAIRS = 10_000
 _ARTICLE_HEADING = re.compile(r"Artikel (\d+)\s*[–-]")
 _MEMBER_NUMBER = re.compile(r"(\d+)\.(\d+)\s")
 GENERATED = ("de tekst is gegenereerd (een verwijzing, partijnaam, nummer, kop of de "
@@ -157,7 +160,7 @@ class Reading:
         if base_texts == returned_texts:
             return
         stand_in: dict[int, list[Para]] = {i: [] for i in base_indices}
-        ops = edit_script(base_texts, returned_texts)
+        ops = alignment_opcodes(base_texts, returned_texts)
         for tag, i1, i2, j1, j2 in ops:
             if tag == "equal" or (i2 - i1 == j2 - j1):
                 for k in range(i2 - i1):
@@ -181,7 +184,7 @@ class Reading:
               following: int | None) -> Iterator[tuple[int, int]]:
         """Returned paragraphs of a changed stretch, each to the base paragraph it most
         resembles (in order); new ones go with the paragraph before them."""
-        if len(bases) * len(paras) > MAX_PAIRS:  # a rewritten stretch: pair by place
+        if len(bases) * len(paras) > MAX_PARAGRAPH_PAIRS:  # a rewritten stretch: pair by place
             fallback = previous if previous is not None else following
             for k in range(len(paras)):
                 target = bases[min(k, len(bases) - 1)] if bases else fallback

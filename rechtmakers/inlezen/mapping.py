@@ -14,42 +14,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rechtmakers.diff.myers import Opcode, opcodes
+from rechtmakers.diff.myers import Opcode, alignment_opcodes
+from rechtmakers.diff.words import tokenize
 from rechtmakers.render.docx_body import FieldRef, Part
 from rechtmakers.render.typography import curly
 
-_TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
 # Fields shown as plain words (no Markdown): what a reviewer types goes in unescaped.
 PLAIN_FIELDS = frozenset({"titel", "naam", "wie", "termijn", "orgaan", "quorum"})
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
-
-
-MAX_EDITS = 2_000  # beyond this, a text counts as rewritten: time stays linear in its size
-
-
-def edit_script(a: Sequence[str], b: Sequence[str]) -> list[Opcode]:
-    """Opcodes from a to b: a shortest script (Myers) when there are few edits, otherwise the
-    common start and end kept and everything between replaced."""
-    ops = opcodes(a, b, MAX_EDITS)
-    if ops is not None:
-        return ops
-    start = 0
-    while start < min(len(a), len(b)) and a[start] == b[start]:
-        start += 1
-    end = 0
-    while end < min(len(a), len(b)) - start and a[-1 - end] == b[-1 - end]:
-        end += 1
-    result: list[Opcode] = []
-    if start:
-        result.append(("equal", 0, start, 0, start))
-    result.append(("replace", start, len(a) - end, start, len(b) - end))
-    if end:
-        result.append(("equal", len(a) - end, len(a), len(b) - end, len(b)))
-    return result
-
-
-def tokens(text: str) -> list[str]:
-    return _TOKEN.findall(text)
 
 
 # The writer draws the source's straight quotes as Dutch curly ones (render.typography): a
@@ -91,13 +63,13 @@ class Refused:
 def map_edits(rendered: str, returned: str, parts: Sequence[Part],
               values: dict[FieldRef, str]) -> tuple[list[FieldEdit], list[Refused]]:
     """The edits that turn rendered into returned, as edits of the source fields."""
-    r_tokens, t_tokens = tokens(rendered), tokens(returned)
+    r_tokens, t_tokens = tokenize(rendered), tokenize(returned)
     s_tokens: list[str] = []
     owner: list[tuple[FieldRef, int] | None] = []  # per S token: (field, char offset) or None
     ends: dict[FieldRef, int] = {}
     for part in parts:
         if isinstance(part, str):
-            found = tokens(part)
+            found = tokenize(part)
             s_tokens.extend(found)
             owner.extend([None] * len(found))
             continue
@@ -105,7 +77,7 @@ def map_edits(rendered: str, returned: str, parts: Sequence[Part],
         if value is None:
             continue
         offset = 0
-        for token in tokens(value):
+        for token in tokenize(value):
             s_tokens.append(token)
             owner.append((part, offset))
             offset += len(token)
@@ -113,7 +85,7 @@ def map_edits(rendered: str, returned: str, parts: Sequence[Part],
     to_source = _alignment(r_tokens, s_tokens)
     edits: list[FieldEdit] = []
     refused: list[Refused] = []
-    script = edit_script(r_tokens, t_tokens)
+    script = alignment_opcodes(r_tokens, t_tokens)
     for tag, i1, i2, j1, j2 in _joined(script, r_tokens):
         if tag == "equal":
             continue
@@ -150,7 +122,7 @@ def _alignment(r_tokens: list[str], s_tokens: list[str]) -> list[int | None]:
     result: list[int | None] = [None] * len(r_tokens)
     keys_r = [_key(t) for t in r_tokens]
     keys_s = [_key(t) for t in s_tokens]
-    for tag, i1, i2, j1, _j2 in edit_script(keys_r, keys_s):
+    for tag, i1, i2, j1, _j2 in alignment_opcodes(keys_r, keys_s):
         if tag == "equal":
             for k in range(i2 - i1):
                 result[i1 + k] = j1 + k

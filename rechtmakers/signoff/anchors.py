@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from rechtmakers import gitrepo
+from rechtmakers.git import files as gitfiles
+from rechtmakers.git import repo as gitrepo
 from rechtmakers.signoff.pdf_evidence import is_anchor_file, trust_anchors
 from rechtmakers.source_names import TRUST_DIR
 
@@ -39,7 +40,7 @@ class CommittedAnchors:
         return self._found
 
     def _decide(self) -> Anchors:
-        blobs = gitrepo.read_blobs(self.repo, self.trusted.values())
+        blobs = gitfiles.read_blobs(self.repo, self.trusted.values())
         counting = {f"{TRUST_DIR}/{name}": blobs[blob] for name, blob in self.trusted.items()
                     if blob in blobs}
         notes = [f"{rel} is toegevoegd of gewijzigd zonder het bewijs van een beheerder; die "

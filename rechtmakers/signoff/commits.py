@@ -7,7 +7,9 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import assert_never
 
-from rechtmakers import gitrepo
+from rechtmakers.git import files as gitfiles
+from rechtmakers.git import repo as gitrepo
+from rechtmakers.git import signatures as gitsignatures
 from rechtmakers.signoff.evidence import TrustedKey
 from rechtmakers.signoff.kinds import KeyKind
 from rechtmakers.signoff.sshsig import SigError, parse_sshsig, verify_in_process
@@ -16,22 +18,22 @@ KeyId = tuple[str, str]  # (e-mail address casefolded, fingerprint)
 
 
 def commit_signatures(repo: gitrepo.Repo, commits: Sequence[str], allowed: Path
-                      ) -> dict[str, gitrepo.Signature]:
+                      ) -> dict[str, gitsignatures.Signature]:
     """The signature of each commit: SSH Ed25519 signatures checked in this process (against
     the key inside the signature; the rule then asks whether that key counts), the rest by
     git in one batch (GPG against the keyring, SSH against the allowed-signers file)."""
     wanted = list(dict.fromkeys(commits))
-    raw = gitrepo.read_blobs(repo, wanted)
-    found: dict[str, gitrepo.Signature] = {}
+    raw = gitfiles.read_blobs(repo, wanted)
+    found: dict[str, gitsignatures.Signature] = {}
     rest: list[str] = []
     for sha in wanted:
         try:
-            payload, signature = gitrepo.split_signed_commit(raw.get(sha, b""))
+            payload, signature = gitsignatures.split_signed_commit(raw.get(sha, b""))
         except ValueError:
             rest.append(sha)
             continue
         if signature is None:
-            found[sha] = gitrepo.Signature("N", "", "", "", "")
+            found[sha] = gitsignatures.Signature("N", "", "", "", "")
             continue
         if not signature.startswith(b"-----BEGIN SSH SIGNATURE-----"):
             rest.append(sha)
@@ -39,16 +41,16 @@ def commit_signatures(repo: gitrepo.Repo, commits: Sequence[str], allowed: Path
         try:
             sig = parse_sshsig(signature)
         except SigError:
-            found[sha] = gitrepo.Signature("B", "", "", "", "")
+            found[sha] = gitsignatures.Signature("B", "", "", "", "")
             continue
         good = verify_in_process(sig, payload, "git")
         if good is None:
             rest.append(sha)
         else:
-            found[sha] = gitrepo.Signature("G" if good else "B", "", sig.fingerprint,
+            found[sha] = gitsignatures.Signature("G" if good else "B", "", sig.fingerprint,
                                            sig.fingerprint, "")
     if rest:
-        found.update(gitrepo.signatures(repo, rest, allowed))
+        found.update(gitsignatures.signatures(repo, rest, allowed))
     return found
 
 
@@ -59,7 +61,7 @@ def allowed_signers_text(keys: Mapping[KeyId, tuple[KeyKind, str]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def fingerprints(signature: gitrepo.Signature | None) -> tuple[str, ...]:
+def fingerprints(signature: gitsignatures.Signature | None) -> tuple[str, ...]:
     """The fingerprints a good signature names (an SSH key; a GPG key and its primary), as
     keys.parse_key writes them."""
     if signature is None or not signature.good:
@@ -69,7 +71,7 @@ def fingerprints(signature: gitrepo.Signature | None) -> tuple[str, ...]:
     return tuple(dict.fromkeys(f for f in found if f))
 
 
-def signed_by(signature: gitrepo.Signature | None, keys: Sequence[TrustedKey]
+def signed_by(signature: gitsignatures.Signature | None, keys: Sequence[TrustedKey]
               ) -> TrustedKey | None:
     """The key among keys that made this good signature, or None."""
     if signature is None or not signature.good:
@@ -77,7 +79,7 @@ def signed_by(signature: gitrepo.Signature | None, keys: Sequence[TrustedKey]
     return next((key for key in keys if _made(key, signature)), None)
 
 
-def _made(key: TrustedKey, signature: gitrepo.Signature) -> bool:
+def _made(key: TrustedKey, signature: gitsignatures.Signature) -> bool:
     """Whether key made this good signature: an SSH key by its fingerprint, a GPG key by its
     own or its primary key's."""
     match key.kind:

@@ -44,13 +44,14 @@ def signed_parties(agreement: Agreement, digest: str) -> dict[str, tuple[SignedB
 
 
 def _report(agreement: Agreement, digest: str) -> TrustReport | None:
-    from rechtmakers import gitrepo
+    from rechtmakers.git import files as gitfiles
+    from rechtmakers.git import repo as gitrepo
 
     try:
         repo = gitrepo.open_repo(agreement.root)
         folder = "/".join(p for p in (gitrepo.repo_relative(repo, agreement.root), SIGNOFFS_DIR)
                           if p)
-        at_head = gitrepo.blob_ids(repo, "HEAD", folder)
+        at_head = gitfiles.blob_ids(repo, "HEAD", folder)
     except RechtmakersError:
         return None
     if not any(record_party(f"{SIGNOFFS_DIR}/{rel}") for rel in at_head):

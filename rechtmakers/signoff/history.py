@@ -12,8 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import assert_never
 
-from rechtmakers import gitrepo
 from rechtmakers.errors import UsageError
+from rechtmakers.git import files as gitfiles
+from rechtmakers.git import history as githistory
+from rechtmakers.git import repo as gitrepo
 from rechtmakers.json_value import JsonObject
 from rechtmakers.signoff.cache import SummaryCache
 from rechtmakers.signoff.changes import (
@@ -48,7 +50,7 @@ _KIND_OF_FILE = {META_FILE: FileKind.META, PARTIES_FILE: FileKind.PARTIES,
 class Entry:
     """One commit of the history with what it did to the agreement."""
 
-    commit: gitrepo.Commit
+    commit: githistory.Commit
     events: tuple[Event, ...]
     tags: tuple[str, ...] = ()
     sealed: tuple[str, ...] = ()  # the tags among them that mark this version vastgesteld
@@ -66,7 +68,7 @@ def agreement_log(root: Path, article: str | None = None) -> list[Entry]:
     repo = gitrepo.open_repo(root)
     subdir = gitrepo.repo_relative(repo, root)
     gitrepo.head_commit(repo)
-    commits = gitrepo.history(repo, subdir)
+    commits = githistory.history(repo, subdir)
     relevant = _relevant(root, commits, article)
     cache = SummaryCache(gitrepo.cache_dir(repo))
     wanted: list[tuple[FileKind, str, str]] = [
@@ -90,8 +92,8 @@ def agreement_log(root: Path, article: str | None = None) -> list[Entry]:
     return [e for e in entries if e.events or e.tags]
 
 
-def _relevant(root: Path, commits: list[gitrepo.Commit], article: str | None
-              ) -> list[tuple[gitrepo.Commit, list[gitrepo.Change]]]:
+def _relevant(root: Path, commits: list[githistory.Commit], article: str | None
+              ) -> list[tuple[githistory.Commit, list[githistory.Change]]]:
     """Each commit with the changes the log (of this article) looks at."""
     relevant = [(c, [ch for ch in c.changes if _kind(ch.path, article)]) for c in commits]
     if article is not None and not any(_kind(ch.path, article) is FileKind.ARTICLE
@@ -106,8 +108,8 @@ class _Tags:
     vaststellen, on a commit whose overeenkomst.yaml says vastgesteld."""
 
     def __init__(self, repo: gitrepo.Repo, subdir: str, name: str) -> None:
-        self.tagged = gitrepo.tag_messages(repo, f"{name}/")
-        self.metas = {commit: gitrepo.blob_ids(repo, commit, subdir).get(META_FILE)
+        self.tagged = githistory.tag_messages(repo, f"{name}/")
+        self.metas = {commit: gitfiles.blob_ids(repo, commit, subdir).get(META_FILE)
                       for commit in {commit for commit, _ in self.tagged.values()}}
 
     def wanted(self) -> list[tuple[FileKind, str, str]]:
@@ -168,14 +170,14 @@ def _summarize_missing(repo: gitrepo.Repo, root: Path, cache: SummaryCache,
     from rechtmakers.signoff.records import scratch_dir  # these import the model: only now
     from rechtmakers.signoff.summaries import summarize_blob
 
-    blobs = gitrepo.read_blobs(repo, (sha for _, _, sha in missing))
+    blobs = gitfiles.read_blobs(repo, (sha for _, _, sha in missing))
     with scratch_dir() as tmp:
         for kind, path, sha in sorted(missing):
             if not cache.has(kind, sha):
                 cache.put(kind, sha, summarize_blob(kind, blobs.get(sha, b""), root / path, tmp))
 
 
-def _newest_blob(commits: list[gitrepo.Commit], path: str) -> str | None:
+def _newest_blob(commits: list[githistory.Commit], path: str) -> str | None:
     """The blob of path as the newest commit that changed it left it."""
     for commit in commits:
         for change in commit.changes:
@@ -191,7 +193,7 @@ def _tags_by_commit(tags: dict[str, str]) -> dict[str, tuple[str, ...]]:
     return found
 
 
-def _events(change: gitrepo.Change, cache: SummaryCache, names: dict[str, str]) -> list[Event]:
+def _events(change: githistory.Change, cache: SummaryCache, names: dict[str, str]) -> list[Event]:
     kind = _kind(change.path, None)
     if kind is None:  # not a file of the agreement that the log looks at
         return []

@@ -18,7 +18,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from rechtmakers import gitrepo
+from rechtmakers.git import files as gitfiles
+from rechtmakers.git import history as githistory
+from rechtmakers.git import repo as gitrepo
 from rechtmakers.signoff.authorise import Evidence, actors, authorise
 from rechtmakers.signoff.authority import (
     ADMIN,
@@ -66,11 +68,11 @@ class Walk:
 def walk_history(repo: gitrepo.Repo, subdir: str, head: str, root: Path, scratch: Path,
                  cached: bool = True) -> Walk:
     """The trusted authority at head, from one ancestry listing and a few batched reads."""
-    graph = gitrepo.ancestry(repo, head)
+    graph = githistory.ancestry(repo, head)
     prefix = f"{subdir}/" if subdir else ""
     names = [f"{c.sha}:{prefix}{name}" for c in graph
              for name in (PARTIES_FILE, META_FILE, TRUST_DIR)]
-    ids = gitrepo.object_ids(repo, names)
+    ids = gitfiles.object_ids(repo, names)
     triples = {c.sha: (ids[3 * i], ids[3 * i + 1], ids[3 * i + 2]) for i, c in enumerate(graph)}
     cache = ViewCache(gitrepo.cache_dir(repo) if cached else None)
     views = _views(repo, root, set(triples.values()), cache)
@@ -105,11 +107,11 @@ def _views(repo: gitrepo.Repo, root: Path, triples: set[Triple], cache: ViewCach
         known = cache.facts(blob)
         if known is not False:
             parsed[blob] = known if isinstance(known, dict) else None
-    blobs = gitrepo.read_blobs(repo, sorted((parties | metas) - set(parsed)))
+    blobs = gitfiles.read_blobs(repo, sorted((parties | metas) - set(parsed)))
     for blob, data in blobs.items():
         parsed[blob] = (parties_facts if blob in parties else meta_facts)(data, root)
         cache.put(blob, parsed[blob])
-    trees = gitrepo.read_trees(repo, {t[2] for t in triples if t[2]})
+    trees = gitfiles.read_trees(repo, {t[2] for t in triples if t[2]})
     found: dict[Triple, View | None] = {}
     for triple in triples:
         if triple[0] is None or triple[1] is None:

@@ -288,7 +288,7 @@ def _date(moment: dt.datetime) -> str:
 
 def trust_anchors(files: Mapping[str, bytes]) -> list[bytes]:
     """DER certificates from vertrouwd/*.pem (also .crt, .cer) of a {relative path: bytes} map,
-    as gitrepo.files_at gives it; a file that holds no PEM certificate is refused."""
+    as git.files.files_at gives it; a file that holds no PEM certificate is refused."""
     from cryptography import x509
     from cryptography.hazmat.primitives.serialization import Encoding
 

@@ -10,12 +10,13 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from rechtmakers import gitrepo
 from rechtmakers.agreement import ARTICLES_DIR, CompleteAgreement
-from rechtmakers.diff.compare import ArticleDiff, Comparison, compare
+from rechtmakers.diff.articles import ArticleDiff
+from rechtmakers.diff.compare import Comparison, compare
 from rechtmakers.diff.html import redline
 from rechtmakers.diff.present import Line, article_view, heading, meta_views
 from rechtmakers.errors import RechtmakersError
+from rechtmakers.git import history as githistory
 from rechtmakers.versions import Versions
 
 MAX_BULLETS = 5  # per article; the rest is counted
@@ -70,7 +71,7 @@ def changes_since(root: Path, agreement: CompleteAgreement, commit: str, version
     return Changes(version, articles, other, comparison.binding_changed)
 
 
-def _reasons(history: list[gitrepo.Commit], since: str) -> dict[str, list[str]]:
+def _reasons(history: list[githistory.Commit], since: str) -> dict[str, list[str]]:
     """File → the subjects of the commits after since that changed it, oldest first."""
     found: dict[str, list[str]] = {}
     for commit in history:

@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from rechtmakers import gitrepo
 from rechtmakers.agreement import CompleteAgreement
 from rechtmakers.errors import RechtmakersError, UsageError
+from rechtmakers.git import files as gitfiles
+from rechtmakers.git import repo as gitrepo
 from rechtmakers.model import Party
 from rechtmakers.signoff.anchors import CommittedAnchors
 from rechtmakers.signoff.kinds import KeyKind
@@ -93,7 +94,7 @@ def _has_anchor(root: Path, anchors: Mapping[str, str]) -> bool:
     try:
         repo = gitrepo.open_repo(root)
         subdir = gitrepo.repo_relative(repo, root)
-        files = gitrepo.files_at(repo, "HEAD", subdir)
+        files = gitfiles.files_at(repo, "HEAD", subdir)
         return bool(CommittedAnchors(repo, files, anchors).get().certificates)
     except RechtmakersError:
         return False

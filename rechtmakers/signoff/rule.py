@@ -16,10 +16,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rechtmakers import gitrepo
 from rechtmakers.agreement import CompleteAgreement
 from rechtmakers.digest import DIGEST_FORM
 from rechtmakers.errors import RechtmakersError
+from rechtmakers.git import history as githistory
+from rechtmakers.git import signatures as gitsignatures
 from rechtmakers.model import Party
 from rechtmakers.signoff.anchors import Anchors, CommittedAnchors
 from rechtmakers.signoff.commits import signed_by
@@ -61,7 +62,7 @@ _SIGNATURE_STATES = {
 class Written:
     rel: str
     blob: str
-    commit: gitrepo.Commit | None
+    commit: githistory.Commit | None
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,7 @@ class RuleContext:
     agreement: CompleteAgreement
     title: str
     authority: TrustedAuthority
-    signatures: dict[str, gitrepo.Signature]
+    signatures: dict[str, gitsignatures.Signature]
     versions: Versions
     cache: ResultCache
     anchors: CommittedAnchors
@@ -161,8 +162,8 @@ def _check_commit(item: Written, party: Party, record: SignOff, context: RuleCon
     return RecordCheck(item.rel, party.id, record, True, kind, None, item.commit.sha, key)
 
 
-def _commit_evidence(item: Written, commit: gitrepo.Commit, party: Party, record: SignOff,
-                     authority: TrustedAuthority, signatures: dict[str, gitrepo.Signature]
+def _commit_evidence(item: Written, commit: githistory.Commit, party: Party, record: SignOff,
+                     authority: TrustedAuthority, signatures: dict[str, gitsignatures.Signature]
                      ) -> tuple[ProofKind, str | None]:
     """(kind, key) of the commit's evidence for this signer; Refused when it has none."""
     signer = record.signer.email
@@ -184,7 +185,7 @@ def _commit_evidence(item: Written, commit: gitrepo.Commit, party: Party, record
     return ProofKind.GIT, None
 
 
-def _signature_problem(signature: gitrepo.Signature | None, trusted: tuple[TrustedKey, ...],
+def _signature_problem(signature: gitsignatures.Signature | None, trusted: tuple[TrustedKey, ...],
                        email: str) -> str:
     if not trusted:
         return (f"{email} heeft in {PARTIES_FILE} een sleutel die niet telt (zie de sleutels); "

@@ -8,10 +8,12 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from rechtmakers import gitrepo
 from rechtmakers.agreement import ANNEXES_DIR, META_FILE, load_agreement
 from rechtmakers.digest import content_digest
 from rechtmakers.errors import AgreementError
+from rechtmakers.git import commit as gitcommit
+from rechtmakers.git import history as githistory
+from rechtmakers.git import repo as gitrepo
 from rechtmakers.signoff.history import FINAL, SEAL_TRAILER
 from rechtmakers.signoff.kinds import PartyState
 from rechtmakers.signoff.sign import refuse_unfinished_work
@@ -45,7 +47,7 @@ def seal(root: Path) -> SealResult:
     _refuse_incomplete(status)
     meta = status.agreement.meta
     tag = f"{status.agreement.id}/v{meta.version}"
-    if tag in gitrepo.tags(repo, status.agreement.id):
+    if tag in githistory.tags(repo, status.agreement.id):
         if meta.status == FINAL:
             return SealResult(tag, None, False, status)
         raise AgreementError(f"De tag {tag} bestaat al, maar de status is {meta.status}. Is de "
@@ -54,7 +56,7 @@ def seal(root: Path) -> SealResult:
     commit = None
     if meta.status != FINAL:
         commit = _commit_status(repo, root, subdir, status)
-    gitrepo.create_tag(repo, tag, commit or gitrepo.head_commit(repo), tag_message(status, tag))
+    gitcommit.create_tag(repo, tag, commit or gitrepo.head_commit(repo), tag_message(status, tag))
     return SealResult(tag, commit, True, status)
 
 
@@ -73,7 +75,7 @@ def _commit_status(repo: gitrepo.Repo, root: Path, subdir: str, status: Agreemen
     text = set_status(path.read_bytes().decode("utf-8"), FINAL)
     _check_unchanged(root, text, status.digest)
     rel = f"{subdir}/{META_FILE}" if subdir else META_FILE
-    return gitrepo.commit_file(repo, rel, text.encode("utf-8"), commit_message(status))
+    return gitcommit.commit_file(repo, rel, text.encode("utf-8"), commit_message(status))
 
 
 def set_status(text: str, value: str) -> str:

@@ -9,12 +9,14 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from rechtmakers import gitrepo
 from rechtmakers.agreement import ANNEXES_DIR, SIGNOFFS_DIR, CompleteAgreement
 from rechtmakers.checks import RULES
 from rechtmakers.config import load_config
 from rechtmakers.digest import content_digest
 from rechtmakers.errors import AgreementError, UsageError
+from rechtmakers.git import commit as gitcommit
+from rechtmakers.git import repo as gitrepo
+from rechtmakers.git import signatures as gitsignatures
 from rechtmakers.model import Party, Representative
 from rechtmakers.signoff.commits import allowed_signers_text
 from rechtmakers.signoff.kinds import KeyKind, ProofKind
@@ -56,7 +58,7 @@ def sign(root: Path, party_id: str, note: str | None = None,
     if evidence is not None:
         return sign_detached(repo, subdir, root, agreement, report, standing, digest, note,
                               evidence)
-    representative = _representative(party, *gitrepo.committer(repo))
+    representative = _representative(party, *gitcommit.committer(repo))
     refuse_long_name(party.id, representative.email)
     done = already(standing, representative, root)
     if done:
@@ -67,7 +69,7 @@ def sign(root: Path, party_id: str, note: str | None = None,
     full = f"{subdir}/{rel}" if subdir else rel
     files = {full: dump_record(record).encode("utf-8")}
     refuse_occupied(repo, files)
-    commit = gitrepo.commit_files(repo, files, commit_message(agreement, party, record), check)
+    commit = gitcommit.commit_files(repo, files, commit_message(agreement, party, record), check)
     return SignResult(record, party, commit, root / rel, kind, warning)
 
 
@@ -110,7 +112,7 @@ def _commit_rule(repo: gitrepo.Repo, report: TrustReport, standing: PartyTrust,
         raise AgreementError(f"De sleutel van {representative.name} in {PARTIES_FILE} telt niet "
                              f"({why}). Een ondertekening ermee zou niet tellen; er is niets "
                              "vastgelegd.")
-    if not gitrepo.signs_commits(repo):
+    if not gitcommit.signs_commits(repo):
         raise AgreementError(
             f"{representative.name} heeft een sleutel in {PARTIES_FILE}, maar git ondertekent "
             "deze commit niet, dus de ondertekening zou niet tellen. Stel git in (git config "
@@ -125,7 +127,7 @@ def _commit_rule(repo: gitrepo.Repo, report: TrustReport, standing: PartyTrust,
             allowed.write_text(allowed_signers_text(
                 {(k.email, k.fingerprint): (k.kind, k.public) for k in trusted}),
                 encoding="utf-8")
-            signature = gitrepo.signatures(repo, [commit], allowed).get(commit)
+            signature = gitsignatures.signatures(repo, [commit], allowed).get(commit)
         for key in trusted:
             if signature is not None and signature.good and (
                     key.fingerprint in (signature.fingerprint,
@@ -155,11 +157,11 @@ def _valid_agreement(root: Path) -> CompleteAgreement:
 
 def refuse_unfinished_work(repo: gitrepo.Repo, subdir: str) -> None:
     gitrepo.head_commit(repo)
-    operation = gitrepo.operation_in_progress(repo)
+    operation = gitcommit.operation_in_progress(repo)
     if operation:
         raise UsageError(f"Er loopt nog een {operation} in deze repository. Maak die eerst af; "
                          "daarna kunt u ondertekenen.")
-    dirty = [(code, path) for code, path in gitrepo.uncommitted(repo, subdir)
+    dirty = [(code, path) for code, path in gitcommit.uncommitted(repo, subdir)
              if code != "!!" or _is_agreement_file(path, subdir)]
     if dirty:
         names = {"??": "nieuw", "!!": "genegeerd door git"}

@@ -7,9 +7,11 @@ import os
 import stat
 from pathlib import Path
 
-from rechtmakers import gitrepo
 from rechtmakers.agreement import CompleteAgreement
 from rechtmakers.errors import AgreementError, UsageError, os_reason
+from rechtmakers.git import commit as gitcommit
+from rechtmakers.git import files as gitfiles
+from rechtmakers.git import repo as gitrepo
 from rechtmakers.model import Representative
 from rechtmakers.signoff.anchors import Anchors, CommittedAnchors
 from rechtmakers.signoff.editions import signing_editions
@@ -90,7 +92,7 @@ def sign_detached(repo: gitrepo.Repo, subdir: str, root: Path,
              f"{prefix}{folder}/{slug}{suffix}": data,
              f"{prefix}{folder}/{slug}.akkoord.txt": context.statement}
     refuse_occupied(repo, files)
-    commit = gitrepo.commit_files(repo, files, commit_message(agreement, party, record))
+    commit = gitcommit.commit_files(repo, files, commit_message(agreement, party, record))
     return SignResult(record, party, commit, root / rel, kind.kind.proof)
 
 
@@ -101,7 +103,7 @@ def _anchors(repo: gitrepo.Repo, subdir: str, report: TrustReport, kind: Detache
     if not kind.needs_anchors:
         return Anchors(())
     folder = f"{subdir}/{TRUST_DIR}" if subdir else TRUST_DIR
-    files = {f"{TRUST_DIR}/{rel}": d for rel, d in gitrepo.files_at(repo, "HEAD", folder).items()}
+    files = {f"{TRUST_DIR}/{rel}": d for rel, d in gitfiles.files_at(repo, "HEAD", folder).items()}
     try:
         return CommittedAnchors(repo, files, dict(report.anchor_blobs)).get()
     except AgreementError as exc:

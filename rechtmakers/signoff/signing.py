@@ -7,10 +7,11 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from rechtmakers import gitrepo
 from rechtmakers.agreement import CompleteAgreement
 from rechtmakers.digest import DIGEST_FORM
 from rechtmakers.errors import AgreementError
+from rechtmakers.git import files as gitfiles
+from rechtmakers.git import repo as gitrepo
 from rechtmakers.model import Party, Representative
 from rechtmakers.signoff.kinds import ProofKind
 from rechtmakers.signoff.records import SignOff, name_too_long
@@ -33,7 +34,7 @@ class SignResult:
 def refuse_occupied(repo: gitrepo.Repo, files: dict[str, bytes]) -> None:
     """Refuse, before anything is built, a path to write that git or the working tree holds
     as a folder, or below a path that is a file."""
-    committed = gitrepo.blob_ids(repo, "HEAD", "")
+    committed = gitfiles.blob_ids(repo, "HEAD", "")
     for rel in files:
         parts = rel.split("/")
         below = [("/".join(parts[:i]), False) for i in range(1, len(parts))]

@@ -7,7 +7,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from rechtmakers import gitrepo
+from rechtmakers.git import history as githistory
+from rechtmakers.git import repo as gitrepo
 from rechtmakers.signoff.pdf_evidence import FactsCache, signature_facts
 from rechtmakers.versions import Versions
 
@@ -28,7 +29,7 @@ class VersionMoments:
     def _first(self, digest: str) -> dt.datetime | None:
         for commit in reversed(self.versions.history()):  # parents before children
             if self.versions.digest_at(commit.sha) == digest:
-                return _parse(gitrepo.commit_author(self.versions.repo, commit.sha)[1])
+                return _parse(githistory.commit_author(self.versions.repo, commit.sha)[1])
         return None
 
     def refusal(self, data: bytes, anchors: Sequence[bytes], email: str, digest: str

@@ -13,9 +13,11 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from rechtmakers import gitrepo
 from rechtmakers.agreement import SIGNOFFS_DIR, CompleteAgreement, IncompleteAgreement
 from rechtmakers.errors import UsageError
+from rechtmakers.git import files as gitfiles
+from rechtmakers.git import history as githistory
+from rechtmakers.git import repo as gitrepo
 from rechtmakers.signoff.anchors import CommittedAnchors
 from rechtmakers.signoff.commits import allowed_signers_text, commit_signatures
 from rechtmakers.signoff.evidence import ResultCache
@@ -66,8 +68,8 @@ def _without_git(root: Path, agreement: CompleteAgreement, digest: str, why: str
 def _evaluate(versions: Versions, head: str, agreement: CompleteAgreement, digest: str,
               cache: ResultCache, scratch: Path) -> TrustReport:
     repo, subdir, root = versions.repo, versions.subdir, versions.root
-    head_ids = gitrepo.blob_ids(repo, head, subdir)
-    contents = gitrepo.read_blobs(repo, head_ids.values())
+    head_ids = gitfiles.blob_ids(repo, head, subdir)
+    contents = gitfiles.read_blobs(repo, head_ids.values())
     head_files = {rel: contents[sha] for rel, sha in head_ids.items() if sha in contents}
     at_head, head_note = _agreement_at_head(versions, head, agreement)
     listed = {**agreement.party_map, **at_head.party_map}
@@ -146,8 +148,8 @@ def _written_records(repo: gitrepo.Repo, subdir: str, head: str, head_ids: dict[
         return []
     folder = f"{subdir}/{SIGNOFFS_DIR}" if subdir else SIGNOFFS_DIR
     ids = {rel.removeprefix(f"{SIGNOFFS_DIR}/"): blob for rel, blob in head_ids.items()}
-    history = gitrepo.history(repo, folder, head)
-    writer: dict[tuple[str, str], gitrepo.Commit] = {}
+    history = githistory.history(repo, folder, head)
+    writer: dict[tuple[str, str], githistory.Commit] = {}
     for commit in reversed(history):  # oldest first, so that the newest writer stays
         for change in commit.changes:
             if change.new_blob:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from diffhelp import ORDER, Versions
 
-from rechtmakers.diff.compare import document_order, longest_increasing, moved_articles
+from rechtmakers.diff.order import document_order, longest_increasing, moved_articles
 from rechtmakers.diff.words import new_text, old_text
 
 NEW_ARTICLE = """id: samen-leren

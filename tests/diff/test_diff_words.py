@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import time
+
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rechtmakers.diff.myers import opcodes
+from rechtmakers.diff.myers import ALIGN_EDITS, MAX_PAIRS, alignment_opcodes, opcodes
 from rechtmakers.diff.words import (
     Edit,
     line_edits,
@@ -71,6 +73,37 @@ def _lcs(a: list[str], b: list[str]) -> int:
 
 def test_edit_limit_gives_up() -> None:
     assert opcodes(list("abcdef"), list("uvwxyz"), limit=3) is None
+
+
+def test_a_long_rewritten_text_keeps_its_common_start_and_end_in_linear_time() -> None:
+    # Too many edits for the shortest script and too many token pairs for difflib's search.
+    old = "Artikel één. " + " ".join(f"oud{i}" for i in range(1_200)) + " Einde."
+    new = "Artikel één. " + " ".join(f"nieuw{i}" for i in range(1_200)) + " Einde."
+    assert len(tokenize(old)) * len(tokenize(new)) > MAX_PAIRS
+    start = time.perf_counter()
+    edits = word_edits(old, new)
+    assert time.perf_counter() - start < 2
+    assert old_text(edits) == old and new_text(edits) == new
+    assert edits[0] == Edit("equal", "Artikel één. ") and edits[-1] == Edit("equal", " Einde.")
+
+
+def test_a_short_rewritten_text_is_matched_by_its_longest_common_stretches() -> None:
+    old = " ".join(f"oud{i}" for i in range(150)) + " de stuurgroep besluit"
+    new = " ".join(f"nieuw{i}" for i in range(150)) + " de stuurgroep besluit samen"
+    edits = word_edits(old, new)
+    assert old_text(edits) == old and new_text(edits) == new
+    assert Edit("equal", " de stuurgroep besluit") in edits
+
+
+def test_alignment_keeps_the_shortest_script_up_to_its_bound_then_replaces_the_middle() -> None:
+    a = ["begin", *(f"a{i}" for i in range(ALIGN_EDITS)), "eind"]
+    b = ["begin", *(f"b{i}" for i in range(ALIGN_EDITS)), "eind"]
+    assert alignment_opcodes(a, b) == [("equal", 0, 1, 0, 1),
+                                       ("replace", 1, len(a) - 1, 1, len(b) - 1),
+                                       ("equal", len(a) - 1, len(a), len(b) - 1, len(b))]
+    few = ["begin", "a0", "midden", "a1", "eind"]
+    assert alignment_opcodes(few, a[:1] + ["midden"] + a[-1:]) == opcodes(
+        few, a[:1] + ["midden"] + a[-1:], ALIGN_EDITS)
 
 
 def test_a_changed_word_is_one_edit_with_its_neighbours_kept() -> None:

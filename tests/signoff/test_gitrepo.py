@@ -9,7 +9,8 @@ import pytest
 
 from rechtmakers.agreement import load_agreement
 from rechtmakers.errors import UsageError
-from rechtmakers.gitrepo import files_at, materialize, open_repo, repo_relative, resolve_revision
+from rechtmakers.git.files import files_at, materialize
+from rechtmakers.git.repo import open_repo, repo_relative, resolve_revision
 
 SUBDIR = "agreements/positief-gezond-almere"
 
@@ -68,7 +69,7 @@ def test_materialize_gives_a_loadable_agreement(git_repo: Path, tmp_path: Path) 
 
 
 def test_commit_author(git_repo: Path) -> None:
-    from rechtmakers.gitrepo import commit_author
+    from rechtmakers.git.history import commit_author
 
     assert commit_author(open_repo(git_repo), "HEAD") == ("Test Auteur",
                                                           "2026-01-21T10:00:00+01:00")

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from rechtmakers import gitrepo
 from rechtmakers.agreement import load_agreement
+from rechtmakers.git import repo as gitrepo
 from rechtmakers.signoff.history import agreement_log
 
 from .conftest import FATIMA, JOOST, NEXT, SUBDIR, VERSION, Identity, commit_all, edit, git
@@ -98,13 +98,13 @@ def test_human_output_and_argument_forms(history_repo: Path, agreement: Path, cl
 
 def count_git_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     calls: list[str] = []
-    real = gitrepo._git
+    real = gitrepo.run
 
     def counting(repo: Any, *args: str, **kwargs: Any) -> bytes:
         calls.append(next(a for a in args if not a.startswith("-") and "=" not in a))
         return real(repo, *args, **kwargs)
 
-    monkeypatch.setattr(gitrepo, "_git", counting)
+    monkeypatch.setattr(gitrepo, "run", counting)
     return calls
 
 

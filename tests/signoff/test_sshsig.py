@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from rechtmakers.gitrepo import split_signed_commit
+from rechtmakers.git.signatures import split_signed_commit
 from rechtmakers.signoff.sshsig import SigError, parse_sshsig, verify_in_process, verify_sshsig
 
 from .conftest import KeyMaker, enable_ssh_signing, git
