@@ -61,11 +61,11 @@ def measure(fmt: str, old: Path, new: Path) -> None:
 
 def measure_render(new: Path) -> None:
     """`render --format docx` of the new version: load, digest, document tree, DOCX."""
-    from rechtmakers.diff.pair import load_version
+    from rechtmakers.agreement import load_complete
     from rechtmakers.render import RenderOptions, render_agreement
 
     start = time.perf_counter()
-    files = render_agreement(load_version(new, "nieuw"), RenderOptions(formats=("docx",)))
+    files = render_agreement(load_complete(new, label="nieuw"), RenderOptions(formats=("docx",)))
     print(f"{time.perf_counter() - start:.4f} {sum(len(d) for d in files.values())}")
 
 

@@ -7,52 +7,33 @@ Dutch title and description, which editors show while typing.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictInt
 
-from rechtmakers.model_base import EMAIL_PATTERN as EMAIL_PATTERN
-from rechtmakers.model_base import KVK_PATTERN as KVK_PATTERN
-from rechtmakers.model_base import MAX_ID_LENGTH as MAX_ID_LENGTH
-from rechtmakers.model_base import MAX_TITLE_LENGTH as MAX_TITLE_LENGTH
-from rechtmakers.model_base import SEMVER_PATTERN as SEMVER_PATTERN
-from rechtmakers.model_base import SLUG_PATTERN as SLUG_PATTERN
-from rechtmakers.model_base import Base as Base
-from rechtmakers.model_base import Email as Email
-from rechtmakers.model_base import IsoDate as IsoDate
-from rechtmakers.model_base import SemVer as SemVer
-from rechtmakers.model_base import Slug as Slug
-from rechtmakers.model_base import Text as Text
-from rechtmakers.model_base import Title as Title
-from rechtmakers.model_base import YamlPath as YamlPath
-from rechtmakers.model_base import field as field
-from rechtmakers.model_base import nfc, pattern_check
-
-Topic = Literal[
-    "doel", "partijen", "besluitvorming", "conflictdialoog", "inwonerperspectief", "instappen",
-    "gedrag", "veranderende-omstandigheden", "financiering", "looptijd", "privacy",
-    "aansprakelijkheid", "geschillen", "overig",
-]
-REQUIRED_TOPICS: tuple[str, ...] = ("partijen", "besluitvorming", "conflictdialoog",
-                                    "inwonerperspectief")
-PartyKind = Literal["zorg", "welzijn", "gemeente", "zorgverzekeraar", "publieke-gezondheid",
-                    "onderwijs", "wonen", "overig"]
-Status = Literal["concept", "ter-ondertekening", "vastgesteld"]
-LegalForm = Literal["stichting", "vereniging", "coöperatie", "onderlinge waarborgmaatschappij",
-                    "bv", "nv", "gemeente", "provincie", "waterschap", "openbaar lichaam",
-                    "gemeenschappelijke regeling", "staat", "kerkgenootschap", "vof",
-                    "maatschap", "eenmanszaak"]
-EvidenceRequirement = Literal["git", "sleutel"]
-DecisionMethod = Literal["consent", "consensus", "meerderheid", "unanimiteit"]
-
-
-class Basis(StrEnum):
-    """Waarop de bevoegdheid berust."""
-
-    STATUTORY = "statutair"  # by law or the statutes: the body that represents the party
-    MANDATE = "mandaat"  # public law: a written mandate (art. 10:3 Awb), after a decision
-    POWER_OF_ATTORNEY = "volmacht"  # private law: a power of attorney (art. 3:60 BW)
+from rechtmakers.model_base import (
+    KVK_PATTERN,
+    Base,
+    Email,
+    IsoDate,
+    SemVer,
+    Slug,
+    Text,
+    Title,
+    YamlPath,
+    field,
+    nfc,
+    pattern_check,
+)
+from rechtmakers.vocabulary import (
+    Basis,
+    DecisionMethod,
+    EvidenceRequirement,
+    LegalForm,
+    PartyKind,
+    Status,
+    Topic,
+)
 
 
 class Resolution(Base):

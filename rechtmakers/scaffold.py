@@ -18,9 +18,10 @@ import yaml
 from rechtmakers.agreement import ARTICLES_DIR, META_FILE, PARTIES_FILE, TERMS_FILE
 from rechtmakers.checks.placeholders import placeholder
 from rechtmakers.errors import UsageError, os_reason
-from rechtmakers.model import SLUG_PATTERN, PartyKind
+from rechtmakers.model_base import SLUG_PATTERN
 from rechtmakers.safe_write import check_target
 from rechtmakers.source_names import ANNEXES_DIR
+from rechtmakers.vocabulary import PartyKind
 
 PARTY_KINDS: tuple[str, ...] = get_args(PartyKind)
 SCHEMA_DIR = "schemas"

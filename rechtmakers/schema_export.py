@@ -9,7 +9,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from rechtmakers.model import EMAIL_PATTERN, FILE_MODELS, SEMVER_PATTERN, SLUG_PATTERN
+from rechtmakers.model import FILE_MODELS
+from rechtmakers.model_base import EMAIL_PATTERN, SEMVER_PATTERN, SLUG_PATTERN
 from rechtmakers.source_names import ARTICLES_DIR, META_FILE, PARTIES_FILE, TERMS_FILE
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"

@@ -106,7 +106,7 @@ def _run(pattern: re.Pattern[str] | re.Pattern[bytes], text: str, *, search: boo
 def test_the_patterns_are_found() -> None:
     from rechtmakers.checks.placeholders import PLACEHOLDER
     from rechtmakers.diff.text import _STRONG
-    from rechtmakers.model import EMAIL_PATTERN
+    from rechtmakers.model_base import EMAIL_PATTERN
     from rechtmakers.signoff.seal import _STATUS_LINE
     from rechtmakers.validate import _SUPPRESS
 

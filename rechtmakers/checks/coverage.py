@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from rechtmakers.agreement import META_FILE
 from rechtmakers.checks.base import Context
 from rechtmakers.findings import Problem
-from rechtmakers.model import REQUIRED_TOPICS
+from rechtmakers.vocabulary import REQUIRED_TOPICS
 
 if TYPE_CHECKING:
     from rechtmakers.agreement import Agreement

@@ -15,7 +15,7 @@ from rechtmakers.agreement import META_FILE, PARTIES_FILE
 from rechtmakers.checks.base import Context
 from rechtmakers.document.labels import long_date
 from rechtmakers.findings import Problem
-from rechtmakers.model import Basis
+from rechtmakers.vocabulary import Basis
 
 if TYPE_CHECKING:
     from rechtmakers.agreement import Agreement

@@ -9,7 +9,8 @@ import unicodedata
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from rechtmakers.model import DecisionMethod, PartyKind, Representative, Status
+    from rechtmakers.model import Representative
+from rechtmakers.vocabulary import DecisionMethod, PartyKind, Status
 
 # One word for each value of the model's literals (a test keeps every value in): a document
 # looks a value up, with no fallback to the source's word.

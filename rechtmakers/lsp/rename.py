@@ -13,7 +13,7 @@ from pygls.exceptions import JsonRpcInvalidRequest
 from rechtmakers.lsp.navigation import at_cursor
 from rechtmakers.lsp.positions import lines_of
 from rechtmakers.lsp.symbols import Kind, Target, definition, occurrences, source_of
-from rechtmakers.model import MAX_ID_LENGTH, SLUG_PATTERN
+from rechtmakers.model_base import MAX_ID_LENGTH, SLUG_PATTERN
 from rechtmakers.source_names import TERMS_FILE
 
 if TYPE_CHECKING:

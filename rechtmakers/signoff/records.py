@@ -16,7 +16,7 @@ from pydantic import ConfigDict, Field, ValidationError
 
 from rechtmakers.agreement import SIGNOFFS_DIR
 from rechtmakers.load import LoadRefusal, SourceFile, read_yaml, read_yaml_bytes
-from rechtmakers.model import Base, Email, SemVer, Slug, Text, field
+from rechtmakers.model_base import Base, Email, SemVer, Slug, Text, field
 from rechtmakers.schema_errors import translate
 
 HEADER = ("# Ondertekening, geschreven en vastgelegd door `rechtmakers sign`.\n"

@@ -16,7 +16,6 @@ from typing import assert_never
 
 from rechtmakers.agreement import CompleteAgreement
 from rechtmakers.errors import AgreementError, RechtmakersError
-from rechtmakers.model import Status
 from rechtmakers.safe_write import check_target, write_file
 from rechtmakers.signoff.kinds import PartyState, ReviewKind
 from rechtmakers.signoff.review_changes import Changes, changes_since
@@ -31,6 +30,7 @@ from rechtmakers.signoff.statement import (
 from rechtmakers.signoff.status import AgreementStatus, agreement_status
 from rechtmakers.signoff.trust import PartyTrust, RecordCheck
 from rechtmakers.source_names import PARTIES_FILE, TRUST_DIR
+from rechtmakers.vocabulary import Status
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,10 @@ from typing import Any, get_args
 
 import pytest
 
-from rechtmakers.model import AgreementMeta, Article, Topic
+from rechtmakers.model import AgreementMeta, Article
 from rechtmakers.scaffold import Scaffold, create_agreement
 from rechtmakers.schema_export import packaged_schema_dir
+from rechtmakers.vocabulary import Topic
 
 from . import lsp
 

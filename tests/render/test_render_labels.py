@@ -8,7 +8,7 @@ from typing import get_args
 import pytest
 
 from rechtmakers.document import labels
-from rechtmakers.model import DecisionMethod, PartyKind, Status
+from rechtmakers.vocabulary import DecisionMethod, PartyKind, Status
 
 
 @pytest.mark.parametrize(("words", "values"), [
