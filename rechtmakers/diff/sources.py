@@ -24,6 +24,7 @@ from rechtmakers.git import files as gitfiles
 from rechtmakers.git import history as githistory
 from rechtmakers.git import repo as gitrepo
 from rechtmakers.source_names import DEFAULT_DIR
+from rechtmakers.versions import Versions
 
 WORKING_TREE = "werkmap"
 TOOL_AUTHOR = "rechtmakers"
@@ -170,7 +171,7 @@ def _version(repo: gitrepo.Repo, sha: str | None, subdir: str, label: str,
         if not is_agreement_dir(root):
             return None
         return load_alike(root, like, label) if like else load_complete(root, label=label)
-    files = gitfiles.files_at(repo, sha, subdir)
+    files = Versions(repo, subdir, root, cached=False).files_at(sha)  # without sign-offs
     if META_FILE not in files:
         return None
     if like is None:
