@@ -14,6 +14,7 @@ import hashlib
 import json
 import re
 import unicodedata
+from collections.abc import Callable
 from typing import Any
 
 from pydantic import BaseModel
@@ -21,6 +22,7 @@ from pydantic import BaseModel
 from rechtmakers.agreement import Agreement
 from rechtmakers.document.canonical import markdown_form, plain_form, readable_markdown
 from rechtmakers.errors import AgreementError
+from rechtmakers.json_value import JsonObject, JsonValue
 from rechtmakers.model import AgreementMeta, Article, Party, Term
 from rechtmakers.source_names import META_FILE
 
@@ -38,14 +40,17 @@ _BULLET = re.compile(r"[ \t]*(?:[-*+]|#{1,6}|>)(?:[ \t]|$)")
 _ORDERED = re.compile(r"[ \t]*(\d{1,9})[.)](?:[ \t]|$)")
 
 
-def content_digest(agreement: Agreement) -> str:
-    """The hex SHA-256 of the agreement's binding content."""
-    form = canonical_form(agreement)
+def content_digest(agreement: Agreement,
+                   article_form: Callable[[Article], JsonObject] | None = None) -> str:
+    """The hex SHA-256 of the agreement's binding content. article_form gives an article's
+    canonical form (default canonical_article; diff.binding passes one that remembers it)."""
+    form = canonical_form(agreement, article_form)
     data = json.dumps(form, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(data.encode("utf-8")).hexdigest()
 
 
-def canonical_form(agreement: Agreement) -> dict[str, Any]:
+def canonical_form(agreement: Agreement,
+                   article_form: Callable[[Article], JsonObject] | None = None) -> JsonObject:
     """The binding content as plain, normalised data: what the digest is taken over."""
     if agreement.meta is None:
         raise AgreementError(f"{agreement.root}: {META_FILE} is niet te lezen, dus er is "
@@ -59,25 +64,26 @@ def canonical_form(agreement: Agreement) -> dict[str, Any]:
     meta = canonical_meta(agreement.meta)
     if agreement.meta.annexes:
         meta["bijlagen"] = canonical_annexes(agreement)
+    of_article = article_form or canonical_article
     return {
         "formaat": DIGEST_FORMAT,
         "overeenkomst": meta,
         "partijen": [canonical_party(p) for p in agreement.parties],
         "begrippen": [canonical_term(t) for t in agreement.terms],
-        "artikelen": [canonical_article(agreement.articles[a]) for a in agreement.order],
+        "artikelen": [of_article(agreement.articles[a]) for a in agreement.order],
     }
 
 
-def canonical_meta(meta: AgreementMeta) -> dict[str, Any]:
+def canonical_meta(meta: AgreementMeta) -> JsonObject:
     """overeenkomst.yaml without its status, signing rules and administrators: workflow and
     authority, not agreed text."""
     empty = {"annexes"} if not meta.annexes else set()  # old digests stay as they were
     return _dump(meta, exclude={"status", "signing", "administrators", *empty})
 
 
-def canonical_annexes(agreement: Agreement) -> list[dict[str, Any]]:
+def canonical_annexes(agreement: Agreement) -> list[JsonValue]:
     """Each annex as listed, with the SHA-256 of its file: the bytes are signed too."""
-    result = []
+    result: list[JsonValue] = []
     for annex in agreement.annexes:
         content = agreement.annex_content(annex)
         if content is None:
@@ -88,50 +94,54 @@ def canonical_annexes(agreement: Agreement) -> list[dict[str, Any]]:
     return result
 
 
-def canonical_party(party: Party) -> dict[str, Any]:
+def canonical_party(party: Party) -> JsonObject:
     """Who the party is, as a legal person; its representatives, e-mail addresses, keys and
     authority to sign are administration."""
     return _dump(party, include={"id", "name", "kind", "legal_form", "kvk", "seat", "address"})
 
 
-def canonical_term(term: Term) -> dict[str, Any]:
+def canonical_term(term: Term) -> JsonObject:
     return _dump(term)
 
 
-def canonical_article(article: Article) -> dict[str, Any]:
+def canonical_article(article: Article) -> JsonObject:
     """The article without its toelichting, which explains but does not bind."""
     return _dump(article, exclude={"explanation"})
 
 
-def readable_meta(meta: AgreementMeta) -> dict[str, Any]:
+def readable_meta(meta: AgreementMeta) -> JsonObject:
     """canonical_meta with each Markdown text as readable Markdown (for notes, not digests)."""
     return _dump(meta, readable=True, exclude={"status", "signing"})
 
 
-def readable_article(article: Article) -> dict[str, Any]:
+def readable_article(article: Article) -> JsonObject:
     """canonical_article with each Markdown text as readable Markdown (for notes, not digests):
     where two versions differ here, the diff can name how ("nadruk toegevoegd")."""
     return _dump(article, readable=True, exclude={"explanation"})
 
 
-def _dump(model: BaseModel, readable: bool = False, **options: Any) -> dict[str, Any]:
+def _dump(model: BaseModel, readable: bool = False, **options: Any) -> JsonObject:
     data = model.model_dump(mode="json", by_alias=True, exclude_none=True, **options)
     return {key: _canonical_value(item, key in MARKDOWN_KEYS, readable)
             for key, item in data.items()}
 
 
-def _canonical_value(value: Any, markdown: bool, readable: bool) -> Any:
-    """Markdown as parsed blocks, other text plain; the keys of a value decide for its parts."""
+def _canonical_value(value: object, markdown: bool, readable: bool) -> JsonValue:
+    """Markdown as parsed blocks, other text plain; the keys of a value decide for its parts.
+    What pydantic dumps in JSON mode is JSON; anything else would be a bug, said here rather
+    than signed in some spelling json.dumps happens to choose."""
     if isinstance(value, str):
         if not markdown:
             return plain_form(value)
         return readable_markdown(value) if readable else markdown_form(value)
     if isinstance(value, dict):
-        return {key: _canonical_value(item, key in MARKDOWN_KEYS, readable)
+        return {str(key): _canonical_value(item, key in MARKDOWN_KEYS, readable)
                 for key, item in value.items()}
     if isinstance(value, list):
         return [_canonical_value(item, markdown, readable) for item in value]
-    return value
+    if value is None or isinstance(value, bool | int | float):
+        return value
+    raise TypeError(f"geen JSON-waarde in de canonieke vorm: {type(value).__name__}")
 
 
 def normalize_text(text: str) -> str:

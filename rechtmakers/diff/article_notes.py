@@ -4,9 +4,12 @@ another kind of space."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from rechtmakers.diff.binding import UNSHOWN_ARTICLE_KEYS, canonical_of, changed_leaves, readable_of
 from rechtmakers.diff.hidden import value_notes
 from rechtmakers.diff.text import paragraphs, source_words
+from rechtmakers.json_value import JsonValue
 from rechtmakers.model import Article
 
 __all__ = ["article_notes"]
@@ -19,8 +22,8 @@ def article_notes(before: Article, after: Article) -> tuple[str, ...]:
     """The binding changes of an article that its words do not show."""
     notes: list[str] = []
     old_form, new_form = dict(readable_of(before)), dict(readable_of(after))
-    notes.extend(_member_notes(old_form.pop("leden", []), new_form.pop("leden", []),
-                               before, after))
+    notes.extend(_member_notes(_leden(old_form.pop("leden", [])),
+                               _leden(new_form.pop("leden", [])), before, after))
     if old_form == new_form and not notes and canonical_of(before) != canonical_of(after):
         # The parsed text differs where plain Markdown reads the same (a list made loose).
         notes.append("opmaak van de tekst gewijzigd (alinea's of lijst)")
@@ -34,6 +37,14 @@ def article_notes(before: Article, after: Article) -> tuple[str, ...]:
             notes.extend(value_notes(label, was, now, source_words(before, path)
                                      != source_words(after, path)))
     return tuple(dict.fromkeys(notes))
+
+
+def _leden(form: JsonValue) -> list[dict[str, str]]:
+    """The leden of an article's readable form: each lid's texts (its id, its tekst) by key."""
+    if not isinstance(form, list):
+        return []
+    return [{key: value for key, value in member.items() if isinstance(value, str)}
+            for member in form if isinstance(member, Mapping)]
 
 
 def _member_notes(before: list[dict[str, str]], after: list[dict[str, str]],

@@ -9,15 +9,11 @@ target, a removed emphasis, a no-break space or a new `datum` always are.
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
 
 from rechtmakers.agreement import CompleteAgreement
 from rechtmakers.digest import (
-    DIGEST_FORMAT,
     canonical_annexes,
     canonical_article,
     canonical_meta,
@@ -26,6 +22,7 @@ from rechtmakers.digest import (
     content_digest,
     readable_article,
 )
+from rechtmakers.json_value import JsonObject, JsonValue
 from rechtmakers.model import AgreementMeta, Article, Party
 
 # Keys of the canonical overeenkomst that the article comparison reports itself.
@@ -89,7 +86,7 @@ def meta_keys_changed(old: AgreementMeta, new: AgreementMeta) -> tuple[str, ...]
                  if before.get(key) != after.get(key))
 
 
-def canonical_meta_of(agreement: CompleteAgreement) -> dict[str, Any]:
+def canonical_meta_of(agreement: CompleteAgreement) -> JsonObject:
     """The agreement's canonical overeenkomst as the digest takes it: with each annex's
     SHA-256 (digest.canonical_form)."""
     meta = canonical_meta(agreement.meta)
@@ -105,7 +102,7 @@ def party_binding_changed(before: Party | None, after: Party | None) -> bool:
     return before != after and canonical_party(before) != canonical_party(after)
 
 
-def binding_meta_parts(meta: AgreementMeta) -> dict[str, Any]:
+def binding_meta_parts(meta: AgreementMeta) -> JsonObject:
     """The binding values of overeenkomst.yaml by key, without its version and article list
     (which `log` reports apart): what `log` fingerprints to tell a binding meta change."""
     return {key: value for key, value in canonical_meta(meta).items()
@@ -132,11 +129,11 @@ def article_content_changed(before: Article | None, after: Article | None) -> bo
 
 # Canonical forms by article object: the two versions of a comparison share the objects of
 # unchanged files (diff.pair), so each is normalised once for the comparison and both digests.
-_CANONICAL: dict[int, tuple[Article, dict[str, Any]]] = {}
+_CANONICAL: dict[int, tuple[Article, JsonObject]] = {}
 _CANONICAL_LIMIT = 50_000
 
 
-def canonical_of(article: Article) -> dict[str, Any]:
+def canonical_of(article: Article) -> JsonObject:
     """canonical_article, remembered per article object (do not change the result)."""
     found = _CANONICAL.get(id(article))
     if found is not None and found[0] is article:
@@ -148,10 +145,10 @@ def canonical_of(article: Article) -> dict[str, Any]:
     return form
 
 
-_READABLE: dict[int, tuple[Article, dict[str, Any]]] = {}
+_READABLE: dict[int, tuple[Article, JsonObject]] = {}
 
 
-def readable_of(article: Article) -> dict[str, Any]:
+def readable_of(article: Article) -> JsonObject:
     """digest.readable_article, remembered per article object: the view notes are made from
     (the binding decision is canonical_of's)."""
     found = _READABLE.get(id(article))
@@ -168,22 +165,11 @@ def digest_of(agreement: CompleteAgreement) -> str:
     """content_digest(agreement), with the articles' canonical forms remembered (canonical_of):
     the redline needs the digest of both versions. The property test holds it to
     content_digest."""
-    meta = agreement.meta
-    if any(a not in agreement.articles for a in meta.articles):
-        return content_digest(agreement)  # which says, in Dutch, why there is none
-    form = {  # as digest.canonical_form builds it
-        "formaat": DIGEST_FORMAT,
-        "overeenkomst": canonical_meta_of(agreement),
-        "partijen": [canonical_party(p) for p in agreement.parties],
-        "begrippen": [canonical_term(t) for t in agreement.terms],
-        "artikelen": [canonical_of(agreement.articles[a]) for a in agreement.order],
-    }
-    data = json.dumps(form, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(data.encode("utf-8")).hexdigest()
+    return content_digest(agreement, canonical_of)
 
 
-def leaves(value: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...],
-                                                                          Any]]:
+def leaves(value: JsonValue, path: tuple[str | int, ...] = ()
+           ) -> Iterator[tuple[tuple[str | int, ...], JsonValue]]:
     """Every scalar of a canonical value with its path."""
     if isinstance(value, Mapping):
         for key, item in value.items():
@@ -195,7 +181,8 @@ def leaves(value: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple
         yield path, value
 
 
-def changed_leaves(before: Any, after: Any) -> list[tuple[tuple[str | int, ...], Any, Any]]:
+def changed_leaves(before: JsonValue, after: JsonValue
+                   ) -> list[tuple[tuple[str | int, ...], JsonValue, JsonValue]]:
     """The scalars that differ between two canonical values, by path (None: absent)."""
     old, new = dict(leaves(before)), dict(leaves(after))
     return [(path, old.get(path), new.get(path)) for path in [*old, *(p for p in new

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from typing import Any, assert_never
+from typing import assert_never
 
 from rechtmakers.document.clause import parse_blocks
 from rechtmakers.document.tree import (
@@ -37,11 +37,12 @@ from rechtmakers.document.tree import (
     TermUse,
     Text,
 )
+from rechtmakers.json_value import JsonValue
 
 _BLANKS = re.compile(r"[ \t\r\n]+")
 
 
-def markdown_form(text: str) -> list[Any]:
+def markdown_form(text: str) -> list[JsonValue]:
     """The canonical form of one Markdown text: its blocks as the renderers draw them."""
     return blocks_form(parse_blocks(text))
 
@@ -55,11 +56,11 @@ def nfc(text: str) -> str:
     return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
-def blocks_form(blocks: Sequence[Block]) -> list[Any]:
+def blocks_form(blocks: Sequence[Block]) -> list[JsonValue]:
     return [block_form(block) for block in blocks]
 
 
-def block_form(block: Block) -> list[Any]:
+def block_form(block: Block) -> list[JsonValue]:
     """One block as ["p", …], ["h", …], ["ul"|"ol", start, tight, items], ["q", …], ["pre",
     text] or ["hr"]."""
     if isinstance(block, Paragraph):
@@ -78,20 +79,21 @@ def block_form(block: Block) -> list[Any]:
     assert_never(block)
 
 
-def inlines_form(inlines: Sequence[Inline]) -> list[Any]:
+def inlines_form(inlines: Sequence[Inline]) -> list[JsonValue]:
     """Inline nodes; adjacent words joined, every run of blanks one space (as shown)."""
-    out: list[Any] = []
+    out: list[JsonValue] = []
     for node in inlines:
         item = inline_form(node)
-        if isinstance(item, str) and out and isinstance(out[-1], str):
-            out[-1] += item
+        last = out[-1] if out else None
+        if isinstance(item, str) and isinstance(last, str):
+            out[-1] = last + item
         else:
             out.append(item)
     return [_BLANKS.sub(" ", item) if isinstance(item, str) else item for item in out
             if item != ""]
 
 
-def inline_form(node: Inline) -> Any:
+def inline_form(node: Inline) -> JsonValue:
     if isinstance(node, Text):
         return nfc(node.text)
     if isinstance(node, Emphasis):

@@ -37,6 +37,7 @@ def summarize_meta(meta: AgreementMeta) -> Summary:
 def summarize_article(article: Article) -> Summary:
     canonical = canonical_article(article)
     members = canonical.pop("leden", [])
+    forms = members if isinstance(members, list) else []  # one canonical form per lid
     canonical.pop("versie", None)
     return {
         "titel": article.title,
@@ -44,7 +45,8 @@ def summarize_article(article: Article) -> Summary:
         "binding": fingerprint([canonical, members, article.version]),
         "toelichting": fingerprint(article.explanation),
         "parts": {key: fingerprint(value) for key, value in canonical.items() if key != "id"},
-        "leden": [[m["id"], fingerprint(m)] for m in members],
+        "leden": [[member.id, fingerprint(form)]
+                  for member, form in zip(article.members, forms, strict=True)],
     }
 
 
