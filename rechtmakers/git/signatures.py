@@ -6,31 +6,56 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 
 from rechtmakers.git import repo as gitrepo
 from rechtmakers.git.repo import Repo
 
-__all__ = ["Signature", "signatures", "split_signed_commit"]
+__all__ = ["Signature", "SignatureState", "signatures", "split_signed_commit"]
+
+
+class SignatureState(StrEnum):
+    """What git says of a commit's signature: the letter of `git log --format=%G?`."""
+
+    GOOD = "G"
+    GOOD_UNKNOWN_VALIDITY = "U"  # good, by a key of unknown validity (GPG's web of trust)
+    BAD = "B"
+    EXPIRED_SIGNATURE = "X"
+    EXPIRED_KEY = "Y"
+    REVOKED_KEY = "R"
+    NOT_CHECKABLE = "E"  # the key or the program is missing
+    UNSIGNED = "N"
+    UNDOCUMENTED = "?"  # a letter git does not document: never good
+
+    @classmethod
+    def of(cls, letter: str) -> SignatureState:
+        try:
+            return cls(letter)
+        except ValueError:
+            return cls.UNDOCUMENTED
+
+    @property
+    def good(self) -> bool:
+        return self in (SignatureState.GOOD, SignatureState.GOOD_UNKNOWN_VALIDITY)
 
 
 @dataclass(frozen=True)
 class Signature:
-    """What git says about a commit's signature (see `git log --format=%G?`).
+    """What git says about a commit's signature: its state, and who signed with which key.
+    letter is the state as git printed it (it differs from state's value only for
+    UNDOCUMENTED)."""
 
-    state: G good, U good but of unknown validity, B bad, X/Y expired signature/key,
-    R revoked key, E cannot be checked (missing key or program), N no signature.
-    """
-
-    state: str
+    state: SignatureState
     signer: str
     key: str
     fingerprint: str
     primary_fingerprint: str
+    letter: str = ""
 
     @property
     def good(self) -> bool:
-        return self.state in ("G", "U")
+        return self.state.good
 
 
 def signatures(repo: Repo, commits: Iterable[str], allowed_signers: Path) -> dict[str, Signature]:
@@ -46,7 +71,9 @@ def signatures(repo: Repo, commits: Iterable[str], allowed_signers: Path) -> dic
     for chunk in out.decode("utf-8", "replace").split("\x1e"):
         fields = chunk.strip("\n").split("\x1f")
         if len(fields) == 6:
-            found[fields[0]] = Signature(*fields[1:])
+            sha, letter, signer, key, fingerprint, primary = fields
+            found[sha] = Signature(SignatureState.of(letter), signer, key, fingerprint,
+                                   primary, letter)
     return found
 
 

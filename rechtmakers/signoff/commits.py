@@ -10,6 +10,7 @@ from typing import assert_never
 from rechtmakers.git import files as gitfiles
 from rechtmakers.git import repo as gitrepo
 from rechtmakers.git import signatures as gitsignatures
+from rechtmakers.git.signatures import SignatureState
 from rechtmakers.signoff.evidence import TrustedKey
 from rechtmakers.signoff.kinds import KeyKind
 from rechtmakers.signoff.sshsig import SigError, parse_sshsig, verify_in_process
@@ -33,7 +34,7 @@ def commit_signatures(repo: gitrepo.Repo, commits: Sequence[str], allowed: Path
             rest.append(sha)
             continue
         if signature is None:
-            found[sha] = gitsignatures.Signature("N", "", "", "", "")
+            found[sha] = gitsignatures.Signature(SignatureState.UNSIGNED, "", "", "", "")
             continue
         if not signature.startswith(b"-----BEGIN SSH SIGNATURE-----"):
             rest.append(sha)
@@ -41,13 +42,14 @@ def commit_signatures(repo: gitrepo.Repo, commits: Sequence[str], allowed: Path
         try:
             sig = parse_sshsig(signature)
         except SigError:
-            found[sha] = gitsignatures.Signature("B", "", "", "", "")
+            found[sha] = gitsignatures.Signature(SignatureState.BAD, "", "", "", "")
             continue
         good = verify_in_process(sig, payload, "git")
         if good is None:
             rest.append(sha)
         else:
-            found[sha] = gitsignatures.Signature("G" if good else "B", "", sig.fingerprint,
+            state = SignatureState.GOOD if good else SignatureState.BAD
+            found[sha] = gitsignatures.Signature(state, "", sig.fingerprint,
                                            sig.fingerprint, "")
     if rest:
         found.update(gitsignatures.signatures(repo, rest, allowed))

@@ -15,12 +15,14 @@ Who represents a party, and with which keys, is the authority that counts at HEA
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import assert_never
 
 from rechtmakers.agreement import CompleteAgreement
 from rechtmakers.digest import DIGEST_FORM
 from rechtmakers.errors import RechtmakersError
 from rechtmakers.git import history as githistory
 from rechtmakers.git import signatures as gitsignatures
+from rechtmakers.git.signatures import SignatureState
 from rechtmakers.model import Party
 from rechtmakers.signoff.anchors import Anchors, CommittedAnchors
 from rechtmakers.signoff.commits import signed_by
@@ -47,15 +49,6 @@ from rechtmakers.signoff.timing import VersionMoments
 from rechtmakers.signoff.trusted import TrustedAuthority
 from rechtmakers.source_names import PARTIES_FILE
 from rechtmakers.versions import Versions
-
-_SIGNATURE_STATES = {
-    "B": "de handtekening onder de commit klopt niet (de commit is veranderd)",
-    "X": "de handtekening onder de commit is verlopen",
-    "Y": "de sleutel waarmee de commit getekend is, is verlopen",
-    "R": "de sleutel waarmee de commit getekend is, is ingetrokken",
-    "E": "de handtekening onder de commit is niet te controleren (ontbreekt de sleutel of gpg?)",
-    "N": "de commit is niet ondertekend",
-}
 
 
 @dataclass
@@ -191,13 +184,36 @@ def _signature_problem(signature: gitsignatures.Signature | None, trusted: tuple
         return (f"{email} heeft in {PARTIES_FILE} een sleutel die niet telt (zie de sleutels); "
                 "de ondertekening is dus niet te bewijzen")
     if signature is None or not signature.good:
-        state = signature.state if signature else "E"  # no word from git: not checkable
-        problem = _SIGNATURE_STATES.get(state)
-        if problem is None:  # a letter git does not document (%G?)
-            problem = f"git meldt een onbekende staat van de handtekening onder de commit ({state})"
+        # No word from git about the commit: its signature cannot be checked.
+        problem = (_signature_words(signature.state, signature.letter) if signature
+                   else _signature_words(SignatureState.NOT_CHECKABLE, ""))
         return f"{problem}, terwijl {email} een sleutel heeft"
     return (f"de commit is getekend met sleutel {signature.fingerprint or signature.key}, niet "
             f"met een sleutel die telt voor {email}")
+
+
+def _signature_words(state: SignatureState, letter: str) -> str:
+    """What a signature git does not call good means, in Dutch."""
+    match state:
+        case SignatureState.GOOD | SignatureState.GOOD_UNKNOWN_VALIDITY:
+            return "de handtekening onder de commit is goed"
+        case SignatureState.BAD:
+            return "de handtekening onder de commit klopt niet (de commit is veranderd)"
+        case SignatureState.EXPIRED_SIGNATURE:
+            return "de handtekening onder de commit is verlopen"
+        case SignatureState.EXPIRED_KEY:
+            return "de sleutel waarmee de commit getekend is, is verlopen"
+        case SignatureState.REVOKED_KEY:
+            return "de sleutel waarmee de commit getekend is, is ingetrokken"
+        case SignatureState.NOT_CHECKABLE:
+            return ("de handtekening onder de commit is niet te controleren (ontbreekt de "
+                    "sleutel of gpg?)")
+        case SignatureState.UNSIGNED:
+            return "de commit is niet ondertekend"
+        case SignatureState.UNDOCUMENTED:
+            return f"git meldt een onbekende staat van de handtekening onder de commit ({letter})"
+        case _:
+            assert_never(state)
 
 
 def _check_detached(item: Written, party: Party, record: SignOff, context: RuleContext

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from rechtmakers.git.signatures import SignatureState
 from rechtmakers.signoff.keys import parse_key_text
 from rechtmakers.signoff.kinds import (
     DetachedKind,
@@ -51,3 +52,16 @@ def test_a_key_names_the_evidence_of_a_commit_it_signs() -> None:
     assert ssh.kind.commit_proof is ProofKind.SSH_COMMIT
     assert gpg.kind.commit_proof is ProofKind.GPG_COMMIT
     assert parse_key_text("ssh-ed25519 geen-base64!") is None
+
+
+@pytest.mark.parametrize("letter", ["G", "U"])
+def test_git_calls_a_signature_good_only_with_g_or_u(letter: str) -> None:
+    assert SignatureState.of(letter).good
+    assert SignatureState.of(letter).value == letter
+
+
+@pytest.mark.parametrize("letter", ["B", "X", "Y", "R", "E", "N", "Q", "", "GG"])
+def test_every_other_letter_of_git_is_no_good_signature(letter: str) -> None:
+    state = SignatureState.of(letter)
+    assert not state.good
+    assert state.value == letter or state is SignatureState.UNDOCUMENTED
