@@ -76,7 +76,7 @@ def main() -> None:
         cases = [
             ("python zonder meer", [sys.executable, "-c", "pass"], None),
             ("bodem: typer, pydantic, PyYAML, markdown-it", [sys.executable, "-c", FLOOR], None),
-            ("bodem + Jinja2", [sys.executable, "-c", FLOOR + "; import jinja2"], None),
+            ("bodem + Jinja2", [sys.executable, "-c", "import jinja2\n" + FLOOR], None),
             ("--version", [*CLI, "--version"], 0.100),
             ("validate (sample)", [*CLI, "validate", str(SAMPLE)], 0.200),
             ("render --format md,html (sample)",
