@@ -16,6 +16,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 import rechtmakers.cli
 from rechtmakers.cli import COMMAND_MODULES
 
@@ -110,3 +112,13 @@ def test_unsigned_documents_walk_no_history(git_repo: Path, tmp_path: Path) -> N
                              git_repo)
     assert "rechtmakers.signoff.trust" not in imported
     assert (tmp_path / "uit").is_dir()
+
+
+@pytest.mark.parametrize("command", sorted(COMMAND_MODULES))
+def test_each_command_works_with_only_its_own_module(command: str) -> None:
+    """`rechtmakers COMMAND` registers that command's module alone: its help must not lean on
+    a module that another command would have loaded."""
+    result = subprocess.run([sys.executable, "-m", "rechtmakers", command, "--help"],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert command in result.stdout and "Traceback" not in result.stderr
