@@ -2,7 +2,7 @@
 module, a plain report loads no colour library and an unsigned agreement's documents walk no
 history.
 
-How long it takes is measured by benchmarks/bench_validate.py, not here: timings are figures to
+How long it takes is measured by benchmarks/bench_startup.py, not here: timings are figures to
 report, not something a test on a shared machine can assert.
 """
 
