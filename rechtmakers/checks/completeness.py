@@ -9,11 +9,12 @@ from typing import TYPE_CHECKING
 from rechtmakers.agreement import META_FILE
 from rechtmakers.checks.base import Context
 from rechtmakers.findings import Problem
+from rechtmakers.vocabulary import Status
 
 if TYPE_CHECKING:
     from rechtmakers.agreement import Agreement
 
-SIGNING_STATUSES = ("ter-ondertekening", "vastgesteld")
+SIGNING_STATUSES: tuple[Status, ...] = ("ter-ondertekening", "vastgesteld")
 # onderwerp → what the article settles, as the message names it
 SIGNING_TOPICS: dict[str, str] = {
     "financiering": "het geld",

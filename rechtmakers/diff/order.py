@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from rechtmakers.agreement import CompleteAgreement
 
-__all__ = ["document_order", "longest_increasing", "moved_articles", "order_of"]
+__all__ = ["document_order", "layout", "longest_increasing", "moved_articles", "order_of"]
 
 
 def order_of(side: CompleteAgreement | None) -> tuple[str, ...]:
@@ -17,7 +17,14 @@ def order_of(side: CompleteAgreement | None) -> tuple[str, ...]:
 
 def document_order(old_order: Sequence[str], new_order: Sequence[str]) -> list[str]:
     """The new order, with each removed article where it stood: after its old predecessor."""
-    present = set(new_order)
+    return [article_id for article_id, _ in layout(old_order, new_order, set())]
+
+
+def layout(old_order: Sequence[str], new_order: Sequence[str],
+           moved: set[str]) -> list[tuple[str, str]]:
+    """(article id, place) in reading order: the new order, each removed article after its old
+    predecessor, a moved one at its old place ("from") and its new place ("to")."""
+    present = set(new_order) - moved
     after: dict[str | None, list[str]] = {}
     anchor: str | None = None
     for article_id in old_order:
@@ -25,11 +32,15 @@ def document_order(old_order: Sequence[str], new_order: Sequence[str]) -> list[s
             anchor = article_id
         else:
             after.setdefault(anchor, []).append(article_id)
-    order = list(after.get(None, []))
+
+    def old_place(article_id: str) -> tuple[str, str]:
+        return (article_id, "from" if article_id in moved else "")
+
+    out = [old_place(a) for a in after.get(None, [])]
     for article_id in new_order:
-        order.append(article_id)
-        order.extend(after.get(article_id, []))
-    return order
+        out.append((article_id, "to" if article_id in moved else ""))
+        out.extend(old_place(a) for a in after.get(article_id, []))
+    return out
 
 
 def moved_articles(old_order: Sequence[str], new_order: Sequence[str]) -> set[str]:

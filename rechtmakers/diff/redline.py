@@ -26,7 +26,7 @@ from rechtmakers.diff.flows import (
     flow_text,
     whole_flow,
 )
-from rechtmakers.diff.order import moved_articles
+from rechtmakers.diff.order import layout, moved_articles
 from rechtmakers.document.tree import (
     AnnexNode,
     ArticleNode,
@@ -105,29 +105,6 @@ def _articles(old: Sequence[ArticleNode], new: Sequence[ArticleNode],
         elif after is not None:
             out.append(whole_article(after, Inserted, Mark.INSERTED))
     return tuple(out)
-
-
-def layout(old_order: Sequence[str], new_order: Sequence[str],
-           moved: set[str]) -> list[tuple[str, str]]:
-    """(article id, place) in reading order: the new order, each removed article after its old
-    predecessor, a moved one at its old place ("from") and its new place ("to")."""
-    present = set(new_order) - moved
-    after: dict[str | None, list[str]] = {}
-    anchor: str | None = None
-    for article_id in old_order:
-        if article_id in present:
-            anchor = article_id
-        else:
-            after.setdefault(anchor, []).append(article_id)
-
-    def old_place(article_id: str) -> tuple[str, str]:
-        return (article_id, "from" if article_id in moved else "")
-
-    out = [old_place(a) for a in after.get(None, [])]
-    for article_id in new_order:
-        out.append((article_id, "to" if article_id in moved else ""))
-        out.extend(old_place(a) for a in after.get(article_id, []))
-    return out
 
 
 def compare_articles(old: ArticleNode, new: ArticleNode) -> ArticleNode:

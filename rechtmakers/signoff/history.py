@@ -37,8 +37,9 @@ from rechtmakers.source_names import (  # not from agreement: a warm `log` needs
     SIGNOFFS_DIR,
     TERMS_FILE,
 )
+from rechtmakers.vocabulary import Status
 
-FINAL = "vastgesteld"
+FINAL: Status = "vastgesteld"
 SEAL_TRAILER = "Vastgesteld-met: rechtmakers vaststellen"  # in the message of its tag
 _DIGEST_LINE = re.compile(r"Digest: [0-9a-f]{64}")
 
