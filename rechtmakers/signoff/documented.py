@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 from rechtmakers.agreement import SIGNOFFS_DIR
 from rechtmakers.errors import RechtmakersError
 from rechtmakers.signoff.kinds import ProofKind
-from rechtmakers.signoff.records import record_party
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -46,6 +45,7 @@ def signed_parties(agreement: Agreement, digest: str) -> dict[str, tuple[SignedB
 def _report(agreement: Agreement, digest: str) -> TrustReport | None:
     from rechtmakers.git import files as gitfiles
     from rechtmakers.git import repo as gitrepo
+    from rechtmakers.signoff.records import record_party  # its models load only inside git
 
     try:
         repo = gitrepo.open_repo(agreement.root)
