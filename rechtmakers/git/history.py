@@ -46,12 +46,15 @@ _NULL_BLOB = "0" * 40
 def history(repo: Repo, subdir: str, rev: str = "HEAD") -> list[Commit]:
     """Every commit that changed something under subdir, newest first, from one `git log`.
 
-    Merges show no changes of their own: each change is seen on the commit that made it.
+    Newest by ancestry (--topo-order): no commit comes before one of its children, whatever
+    the dates say (anyone can set them). Merges show no changes of their own: each change is
+    seen on the commit that made it.
     """
     sha = resolve_revision(repo, rev)
     fmt = "%x1e" + "%x1f".join(_FIELDS)
-    out = gitrepo.run(repo, "-c", "core.quotepath=off", "log", "-z", "--raw", "--no-abbrev",
-                      "--no-renames", f"--format={fmt}", sha, "--", subdir or ".")
+    out = gitrepo.run(repo, "-c", "core.quotepath=off", "log", "--topo-order", "-z", "--raw",
+                      "--no-abbrev", "--no-renames", f"--format={fmt}", sha, "--",
+                      subdir or ".")
     prefix = f"{subdir.rstrip('/')}/" if subdir else ""
     return [_parse_commit(chunk, prefix)
             for chunk in out.decode("utf-8", "replace").split("\x1e") if chunk.strip("\0\n")]
