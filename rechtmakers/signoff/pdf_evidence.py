@@ -311,14 +311,6 @@ def is_anchor_file(rel: str) -> bool:
     return len(parts) == 2 and parts[0] == TRUST_DIR and rel.lower().endswith(_CERT_SUFFIXES)
 
 
-def folder_anchors(root: Path) -> list[bytes]:
-    """The trust anchors in the working tree's vertrouwd/ folder."""
-    folder = root / TRUST_DIR
-    files = {f"{TRUST_DIR}/{p.name}": p.read_bytes() for p in sorted(folder.glob("*"))
-             if p.is_file()} if folder.is_dir() else {}
-    return trust_anchors(files)
-
-
 def anchors_id(anchors: Sequence[bytes]) -> str:
     """One id for a set of anchors: the facts of a PDF depend on which anchors were trusted."""
     return hashlib.sha256(b"".join(sorted(hashlib.sha256(a).digest() for a in anchors))

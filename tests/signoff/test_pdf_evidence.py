@@ -19,7 +19,6 @@ from rechtmakers.signoff.pdf_evidence import (
     FactsCache,
     PdfCheck,
     check_pdf,
-    folder_anchors,
     trust_anchors,
 )
 from rechtmakers.signoff.pdf_origin import Edition
@@ -282,10 +281,7 @@ def test_trust_anchors_come_from_pem_files_in_vertrouwd(tmp_path: Path,
     assert trust_anchors(files) == [ca.der, other.der]
     with pytest.raises(AgreementError, match="vertrouwd/kapot.pem"):
         trust_anchors({"vertrouwd/kapot.pem": b"geen certificaat"})
-    (tmp_path / "vertrouwd").mkdir()
-    (tmp_path / "vertrouwd" / "ca.crt").write_bytes(ca.pem)
-    assert folder_anchors(tmp_path) == [ca.der]
-    assert folder_anchors(tmp_path / "elders") == []
+    assert trust_anchors({"vertrouwd/ca.crt": ca.pem}) == [ca.der]
 
 
 def test_only_the_partys_own_signatures_are_checked(tmp_path: Path, sample: Agreement,
