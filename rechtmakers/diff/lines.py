@@ -10,7 +10,6 @@ from collections.abc import Iterator, Sequence
 
 from rechtmakers.diff.words import Edit, Op, coalesce
 from rechtmakers.document.tree import (
-    AnnexNode,
     ArticleNode,
     Block,
     Break,
@@ -147,9 +146,3 @@ def article_rows(article: ArticleNode) -> list[Row]:
 
 def explanation_rows(article: ArticleNode) -> list[Row]:
     return list(flow_rows(article.explanation or ()))
-
-
-def annex_rows(annex: AnnexNode) -> list[Row]:
-    """A Markdown annex's text as lines, each paragraph and list item on its own."""
-    op = OPS[annex.mark] if annex.mark is not None else "equal"
-    return list(flow_rows(annex.body or (), (), op))

@@ -8,7 +8,7 @@ import re
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rechtmakers.document.tree import Document
 from rechtmakers.errors import UsageError
@@ -241,12 +241,6 @@ class _Links:
         if href not in self.ids:
             self.ids[href] = str(self.part.relate_to(href, _HYPERLINK, is_external=True))
         return self.ids[href]
-
-
-def _points(size: float) -> Any:
-    from docx.shared import Pt
-
-    return Pt(size)
 
 
 def stable_zip(data: bytes, body: str) -> bytes:

@@ -107,9 +107,6 @@ class TrustedState:
         return {k[2]: f for k, f in self.facts.items()
                 if k[0] == REP and k[1] == party_id and f.value is not None}
 
-    def has_party(self, party_id: str) -> bool:
-        return bool(self.reps(party_id))
-
     def lead(self) -> str:
         return self.value((LEAD,)) or ""
 
@@ -158,12 +155,6 @@ def rep_value(representative: BaseModel) -> str:
     """A representative as one comparable value: every field, keyed by its YAML name."""
     data = representative.model_dump(mode="json", by_alias=True, exclude_none=True)
     return json.dumps(data, ensure_ascii=False, sort_keys=True)
-
-
-def fields_of(fact: Fact) -> dict[str, str]:
-    """The YAML fields of a representative's or beheerder's fact."""
-    data = json.loads(fact.value) if fact.value else {}
-    return {k: v for k, v in data.items() if isinstance(v, str)}
 
 
 def rep_key(fact: Fact) -> ParsedKey | None:
