@@ -29,9 +29,10 @@ class Standing:
     """One party in "wie tekende tot nu toe": as a legal person, its state, who signed what."""
 
     name: str
-    state: str
+    standing: str  # the state's words: "heeft getekend", …
     signed: tuple[str, ...]  # "Joost Hellendoorn (directeur-bestuurder): versie 1.0.0, 7 …"
     current: bool  # signed exactly this version
+    ours: bool  # the party this page is for
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,8 @@ def standings(facts: PageFacts) -> list[Standing]:
                       for c in records if c.record is not None)
         found.append(Standing(legal_name(party.name, party.legal_form),
                               item.state.words.standing, lines,
-                              item.state is PartyState.SIGNED))
+                              item.state is PartyState.SIGNED,
+                              party.id == facts.party.party.id))
     return found
 
 

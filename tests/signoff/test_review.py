@@ -136,6 +136,7 @@ def test_what_changed_in_plain_words(changed: Path, cli: Cli, tmp_path: Path) ->
                      r"Hellendoorn \(directeur-bestuurder\): versie " + re.escape(VERSION)
                      + r", \d+ \w+ \d{4}</li>",
                      html)
+    assert html.count('class="deze"') == 1  # only the party the page is for
 
 
 def test_keyless_party_gets_no_ssh_step_and_the_sender_a_warning(changed: Path, cli: Cli,
