@@ -47,7 +47,7 @@ class DocumentBuilder:
         considerations = tuple(self.flow(text) for text in meta.considerations)
         return Document(
             id=meta.id, title=meta.title, version=meta.version,
-            status=labels.STATUS[meta.status],
+            status=labels.STATUS[meta.status], concept=meta.status == "concept",
             date=meta.date.isoformat(), date_text=labels.long_date(meta.date), digest=digest,
             compass=compass, considerations=considerations, parties=self._parties(meta.lead),
             terms=self._terms(), articles=self._articles(), with_explanations=self.explanations,

@@ -308,6 +308,7 @@ class Document:
     until_text: str | None = None
     annexes: tuple[AnnexNode, ...] = ()
     operative: Flow = ()  # "Partijen spreken het volgende af:", before article 1
+    concept: bool = False  # status concept: the PDF and Word say CONCEPT on every page
 
     @property
     def edition(self) -> str:

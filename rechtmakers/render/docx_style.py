@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from rechtmakers.document import labels
 from rechtmakers.document.tree import Document
 from rechtmakers.render.wordml import INVALID_XML, xml_text
 
@@ -111,7 +110,7 @@ def _no_border(element: Any) -> None:
 def header(package: WordDocument, document: Document, redline: bool) -> None:
     """CONCEPT in the header of a concept, as on the PDF; a redline says what it is."""
     text = REDLINE_FOOTER if redline else (
-        "CONCEPT" if document.status == labels.STATUS["concept"] else "")
+        "CONCEPT" if document.concept else "")
     if not text:
         return
     from docx.enum.text import WD_ALIGN_PARAGRAPH

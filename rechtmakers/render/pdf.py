@@ -18,7 +18,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, assert_never
 
-from rechtmakers.document import labels
 from rechtmakers.document.tree import (
     AnnexNode,
     ArticleNode,
@@ -120,10 +119,9 @@ def document_data(document: Document) -> Data:
     """Everything the template shows, as JSON-ready values; links only to anchors it places."""
     anchors = defined_anchors(document)
     flow = FlowWriter(anchors)
-    concept = document.status == labels.STATUS["concept"]
     return {
         "id": document.id, "title": document.title, "version": document.version,
-        "status": document.status, "concept": concept, "date": document.date,
+        "status": document.status, "concept": document.concept, "date": document.date,
         "date_text": document.date_text, "digest": document.digest,
         "short_digest": document.digest[:12], "with_explanations": document.with_explanations,
         "effective_text": document.effective_text, "until_text": document.until_text,

@@ -132,3 +132,19 @@ def test_long_ids_give_short_stable_bookmark_names() -> None:
                                                                            "b" * 64)
     assert long != bookmark_name("lid", "a" * 64, "b" * 63)
     assert bookmark_name("lid", "a-b", "c") != bookmark_name("lid", "a", "b-c")
+
+
+def _header_texts(docx: bytes) -> str:
+    with zipfile.ZipFile(io.BytesIO(docx)) as package:
+        return " ".join(package.read(name).decode("utf-8") for name in package.namelist()
+                        if name.startswith("word/header"))
+
+
+def test_concept_in_the_header_and_gone_when_adopted(sample_docx: bytes, render_files: Render,
+                                                     sample_copy: Path) -> None:
+    assert "CONCEPT" in _header_texts(sample_docx)
+    meta = sample_copy / "overeenkomst.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace("status: concept",
+                                                            "status: vastgesteld"),
+                    encoding="utf-8")
+    assert "CONCEPT" not in _header_texts(render_files(sample_copy, ("docx",))["docx"])
